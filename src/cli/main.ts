@@ -1,0 +1,84 @@
+import { runActions } from './actionsCommand';
+import type { CommandIO } from './args';
+import { UsageError } from './files';
+import { runTimeline } from './timelineCommand';
+
+
+type Command = { summary: string; usage: string; run: (args: string[], io: CommandIO) => number };
+
+const COMMANDS: Record<string, Command> = {
+  timeline: {
+    summary: 'print the timeline of a post-mortem and its TTD/TTM/TTR',
+    usage: `Usage: postmortem timeline <file> [--format json|text]
+
+Prints the timeline events (time, line, text, phase) and the derived metrics.
+  --format json|text   output format (default: text)`,
+    run: runTimeline,
+  },
+  actions: {
+    summary: 'list action items across post-mortems',
+    usage: `Usage: postmortem actions <paths...> [--format json|text|markdown] [--open] [--overdue] [--today YYYY-MM-DD]
+
+Lists action items of the given files; directories are searched for *.postmortem.md files.
+  --format json|text|markdown   output format (default: text)
+  --open                        only items not done
+  --overdue                     only open items whose deadline has passed
+  --today YYYY-MM-DD            the date "overdue" is measured against (default: today)`,
+    run: runActions,
+  },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return `Usage: postmortem <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Run \`postmortem <command> --help\` for the options of a command.
+Exit codes: 0 ok, 1 findings, 2 usage or I/O error.`;
+}
+
+/** Runs the CLI and returns its exit code. */
+export function runCli(argv: string[], io: CommandIO): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(typeof __VERSION__ === 'string' ? __VERSION__ : 'dev');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`postmortem: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`postmortem ${name}: ${(error as Error).message}\n\n${command.usage}`);
+      return 2;
+    }
+    io.err(`postmortem ${name}: unexpected error: ${(error as Error).stack ?? error}`);
+    return 2;
+  }
+}
+
+declare const __VERSION__: string | undefined;
+
+const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:cli|main)\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  });
+}

@@ -1,0 +1,77 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+export interface Chunk {
+  /** Offset of the chunk in the document. */
+  offset: number;
+  text: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SPLIT_HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
+const LIST_ITEM_START = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
+/** Above this size a chunk is also split between blocks and list items, so that no single parse grows large. */
+export const SOFT_CHUNK_LIMIT = 8 * 1024;
+
+/**
+ * Splits a document into independently parseable chunks: at level 1–2 ATX headings outside fenced
+ * code, and, once a chunk passes SOFT_CHUNK_LIMIT, before an unindented block after a blank line or
+ * before an unindented list item. Markdown blocks never continue across those points, so the chunks
+ * hold the same blocks, list items and tables as the whole text would (lists may be split into
+ * several lists; link reference definitions do not carry across chunks, and we do not use them).
+ * The front matter stays in the first chunk.
+ */
+export function splitIntoChunks(text: string, start = 0): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunkStart = start;
+  let fence: string | undefined;
+  let inComment = false;
+  let previousBlank = false;
+  let lineStart = start;
+  let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5));
+  let first = true;
+  const cut = (at: number) => {
+    chunks.push({ offset: chunkStart, text: text.slice(chunkStart, at) });
+    chunkStart = at;
+  };
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+    const blank = line.trim() === '';
+    if (inFrontMatter) {
+      if (!first && /^(?:---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
+    } else if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.trim() === close[1]) fence = undefined;
+    } else if (inComment) {
+      if (text.slice(lineStart, lineEnd).includes('-->')) inComment = false;
+    } else {
+      const open = FENCE.exec(line);
+      const large = lineStart - chunkStart > SOFT_CHUNK_LIMIT;
+      if (lineStart > chunkStart && (SPLIT_HEADING.test(line) || (large && !blank && !/^[ \t]/.test(line) && (previousBlank || LIST_ITEM_START.test(line)) && !/^\|/.test(line)))) {
+        cut(lineStart);
+      }
+      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
+      else {
+        const full = text.slice(lineStart, lineEnd);
+        const commentOpen = full.lastIndexOf('<!--');
+        if (commentOpen !== -1 && full.indexOf('-->', commentOpen) === -1) inComment = true;
+      }
+    }
+    previousBlank = blank;
+    first = false;
+    lineStart = lineEnd + 1;
+  }
+  chunks.push({ offset: chunkStart, text: text.slice(chunkStart) });
+  return chunks;
+}
