@@ -1,4 +1,6 @@
 import { runActions } from './actionsCommand';
+import { LINT_USAGE, runLint } from './lintCommand';
+import { runSummary, SUMMARY_USAGE } from './summaryCommand';
 import type { CommandIO } from './args';
 import { UsageError } from './files';
 import { runTimeline } from './timelineCommand';
@@ -7,6 +9,16 @@ import { runTimeline } from './timelineCommand';
 type Command = { summary: string; usage: string; run: (args: string[], io: CommandIO) => number };
 
 const COMMANDS: Record<string, Command> = {
+  lint: {
+    summary: 'check post-mortems for missing owners, deadlines, sections and blame-focused wording',
+    usage: LINT_USAGE,
+    run: runLint,
+  },
+  summary: {
+    summary: 'render the stakeholder summary of a post-mortem',
+    usage: SUMMARY_USAGE,
+    run: runSummary,
+  },
   timeline: {
     summary: 'print the timeline of a post-mortem and its TTD/TTM/TTR',
     usage: `Usage: postmortem timeline <file> [--format json|text]

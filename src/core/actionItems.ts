@@ -174,14 +174,18 @@ function readTableRow(row: TableRow, chunkOffset: number, ctx: ActionContext, c:
     ...(statusCell ? { doneMarkerRange: ctx.lines.range(statusCell.start, statusCell.end) } : {}),
   };
   const ownerCell = c.ownerCol >= 0 ? cellContent(row, c.ownerCol, chunkOffset, text) : undefined;
-  if (ownerCell && !EMPTY_CELL.test(plain(ownerCell.text))) {
-    action.owner = plain(ownerCell.text);
+  if (ownerCell) {
+    // For an empty Owner cell the range still says where an owner goes.
     action.ownerRange = ctx.lines.range(ownerCell.start, ownerCell.end);
+    if (!EMPTY_CELL.test(plain(ownerCell.text))) action.owner = plain(ownerCell.text);
   } else if (c.ownerCol === -1) {
     readOwner(actionCell.text, actionCell.start, action, ctx);
   }
   const dueCell = c.dueCol >= 0 ? cellContent(row, c.dueCol, chunkOffset, text) : undefined;
-  if (dueCell) readDeadline(plainKeepLength(dueCell.text), dueCell.start, action, ctx, true);
+  if (dueCell) {
+    action.dueRange = ctx.lines.range(dueCell.start, dueCell.end);
+    readDeadline(plainKeepLength(dueCell.text), dueCell.start, action, ctx, true);
+  }
   else if (c.dueCol === -1) readDeadline(actionCell.text, actionCell.start, action, ctx, false);
   return action;
 }

@@ -125,11 +125,13 @@ export interface TimelineEvent {
 export interface ActionItem {
   text: string;
   owner: string | null;
+  /** Where the owner is written; for a table row with an empty Owner cell, where it goes. */
   ownerRange?: Range;
   /** ISO date `YYYY-MM-DD` when the deadline is a real date. */
   due: string | null;
   /** The deadline text as written, including invalid ones. */
   dueRaw: string | null;
+  /** Where the deadline is written; for a table row with an empty Due cell, where it goes. */
   dueRange?: Range;
   dueInvalid: boolean;
   done: boolean;

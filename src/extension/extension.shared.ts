@@ -1,7 +1,33 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { PostmortemAnalyzer } from './analysis';
+import { ConfigService } from './config';
+import { Logger } from './logging';
+import { registerTimelinePreview } from './preview/index';
+import type { Services } from './services';
+import { registerSummaryCommands } from './summary/index';
 
 export interface HostInfo {
   host: 'node' | 'web';
 }
 
-export function activateShared(_context: vscode.ExtensionContext, _host: HostInfo): void {}
+type Feature = (services: Services) => vscode.Disposable;
+
+/** Activation common to the node and web hosts: a list of features, each returning a Disposable. */
+export async function activateShared(context: vscode.ExtensionContext, hostInfo: HostInfo, extraFeatures: Feature[] = []): Promise<Services> {
+  const logger = new Logger();
+  const config = new ConfigService(logger);
+  await config.loadFiles();
+  const analyzer = new PostmortemAnalyzer(config, logger);
+  context.subscriptions.push(logger, config, analyzer);
+  const services: Services = { context, analyzer, config, logger, host: hostInfo.host };
+  const features: Feature[] = [registerTimelinePreview, registerSummaryCommands, ...extraFeatures];
+  for (const feature of features) {
+    try {
+      context.subscriptions.push(feature(services));
+    } catch (error) {
+      logger.error(`Could not start ${feature.name}`, error);
+    }
+  }
+  logger.info(`Postmortem activated (${hostInfo.host})`);
+  return services;
+}

@@ -1,0 +1,100 @@
+import { relative } from 'node:path';
+import { analyzeText } from '../core/analyze';
+
+import type { Finding } from '../core/rules/types';
+import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
+import { loadCliConfig } from './config';
+import { DEFAULT_FILE_PATTERNS, findPostmortemFiles, readText, UsageError } from './files';
+import { toSarif } from './sarif';
+
+export const LINT_USAGE = `Usage: postmortem lint [paths...] [--format stylish|json|sarif] [--max-warnings N] [--config file] [--today YYYY-MM-DD]
+
+Checks post-mortems (directories are searched for *.postmortem.md; default: the current directory).
+  --format stylish|json|sarif   output format (default: stylish)
+  --max-warnings N              also fail when there are more than N warnings
+  --config file                 configuration file (default: nearest .postmortemrc.yaml)
+  --today YYYY-MM-DD            date that "overdue" is measured against (default: today)
+Exit codes: 0 clean, 1 errors or too many warnings, 2 usage or I/O error.`;
+
+export interface FileFindings {
+  file: string;
+  findings: Finding[];
+}
+
+export function runLint(args: string[], io: CommandIO): number {
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    config: { type: 'string' },
+    today: { type: 'string' },
+  });
+  const format = chooseFormat(values.format, ['stylish', 'json', 'sarif'] as const, 'stylish');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${values['max-warnings']}'`);
+  }
+  const today = values.today ?? process.env.POSTMORTEM_TODAY;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today expects YYYY-MM-DD, got '${today}'`);
+  const settings = loadCliConfig(values.config);
+  for (const error of settings.errors) io.err(`postmortem: configuration: ${error}`);
+  const files = findPostmortemFiles(positionals.length ? positionals : ['.'], [...DEFAULT_FILE_PATTERNS, ...settings.filePatterns]);
+  const results: FileFindings[] = files.map((file) => {
+    const { findings } = analyzeText(readText(file), {
+      config: settings.config,
+      ...(today ? { today } : {}),
+      ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
+      ...(settings.timezone ? { timezone: settings.timezone } : {}),
+    });
+    return { file, findings };
+  });
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (format === 'json') io.out(JSON.stringify(results.map(toJson), null, 2));
+  else if (format === 'sarif') io.out(JSON.stringify(toSarif(results), null, 2));
+  else io.out(stylish(results, files.length));
+  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+function toJson({ file, findings }: FileFindings) {
+  return {
+    file,
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      message: f.message,
+    })),
+  };
+}
+
+const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+function stylish(results: FileFindings[], fileCount: number): string {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const { file, findings } of results) {
+    if (findings.length === 0) continue;
+    out.push(paint('4', relative(process.cwd(), file) || file));
+    for (const f of findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
+      const level = f.severity === 'error' ? paint('31', 'error  ') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', 'info   ');
+      out.push(`  ${where} ${level}  ${f.message}  ${paint('2', f.rule)}`);
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return `${fileCount} file${fileCount === 1 ? '' : 's'} checked, no problems.`;
+  out.push(`${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info) in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
+  return out.join('\n');
+}
+

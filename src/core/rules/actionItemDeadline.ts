@@ -1,0 +1,32 @@
+import type { ActionItem, PostmortemDocument } from '../model';
+import { endOfFirstLine, plusDays } from './edits';
+import type { Fix, RuleDefinition } from './types';
+
+/** Default deadline offered by the quick fix: two weeks out. */
+const DEFAULT_DAYS = 14;
+
+export function deadlineFix(doc: PostmortemDocument, item: ActionItem, today: string): Fix | undefined {
+  const date = plusDays(today, DEFAULT_DAYS);
+  if (item.form === 'table') {
+    return item.dueRange ? { title: 'Add a deadline', edits: [{ range: item.dueRange, newText: `\${1:${date}}`, snippet: true }] } : undefined;
+  }
+  const end = endOfFirstLine(doc, item.range);
+  const tail = item.owner ? `, due \${1:${date}}` : ` — due \${1:${date}}`;
+  return { title: 'Add a deadline', edits: [{ range: { start: end, end }, newText: tail, snippet: true }] };
+}
+
+export const actionItemDeadline: RuleDefinition = {
+  id: 'action-item-deadline',
+  defaultSeverity: 'warning',
+  description: 'An open action item has no deadline.',
+  rationale: 'Without a date, follow-up work loses to every other priority; a deadline makes the follow-up review possible.',
+  bad: '- [ ] Write a runbook for login outages — @sam',
+  good: '- [ ] Write a runbook for login outages — @sam, due 2026-04-01',
+  check({ doc, report, today }) {
+    for (const item of doc.actionItems) {
+      if (item.done || item.due || item.dueInvalid) continue;
+      const fix = deadlineFix(doc, item, today);
+      report({ message: 'Open action item has no deadline: add `due YYYY-MM-DD`.', range: item.textRange, fixes: fix ? [fix] : [] });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { Fix, RuleDefinition } from './types';
+import { textOf } from './edits';
+
+export const actionItemOwner: RuleDefinition = {
+  id: 'action-item-owner',
+  defaultSeverity: 'warning',
+  description: 'An action item has no owner.',
+  rationale: 'Work that belongs to everyone belongs to no one: each action item needs one person or team who drives it to done.',
+  bad: '- [ ] Add config validation to the deploy pipeline',
+  good: '- [ ] Add config validation to the deploy pipeline — @sam, due 2026-04-01',
+  check({ doc, report }) {
+    for (const item of doc.actionItems) {
+      if (item.owner || item.done) continue;
+      const fixes: Fix[] = [];
+      if (item.form === 'table' && item.ownerRange) {
+        fixes.push({ title: 'Add an owner', edits: [{ range: item.ownerRange, newText: '${1:@owner}', snippet: true }] });
+      } else if (item.form === 'task') {
+        const after = textOf(doc, { start: item.textRange.end, end: { line: item.textRange.end.line, character: item.textRange.end.character + 3 } });
+        const separator = /^\s[—–-]\s/.test(after);
+        const at = separator ? { line: item.textRange.end.line, character: item.textRange.end.character + 3 } : item.textRange.end;
+        fixes.push({ title: 'Add an owner', edits: [{ range: { start: at, end: at }, newText: separator ? '${1:@owner}, ' : ' — ${1:@owner}', snippet: true }] });
+      }
+      report({ message: 'Action item has no owner: add `@handle` or `owner: Name` so one person or team drives it to done.', range: item.textRange, fixes });
+    }
+  },
+};

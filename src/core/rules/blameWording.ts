@@ -1,0 +1,46 @@
+import { compileExtraPatterns, findBlameWording } from './blamePatterns';
+import type { RuleDefinition } from './types';
+
+export const blameWording: RuleDefinition = {
+  id: 'blame-wording',
+  defaultSeverity: 'warning',
+  description: 'Blame-focused wording about people, with a blameless rewording.',
+  rationale:
+    'A post-mortem that names a person as the cause stops the inquiry at the person and teaches people to hide mistakes. Describe what the system allowed instead: the missing check, the unclear runbook, the risky default.',
+  bad: 'Dave pushed a bad config. This was human error; he should have checked it.',
+  good: 'The deploy pipeline accepted an unvalidated config; nothing checked it before production.',
+  check({ doc, config, report }) {
+    const options = { extraPatterns: config.blameWording.extraPatterns, allow: config.blameWording.allow };
+    for (const run of doc.prose) {
+      if (run.inQuote) continue;
+      for (const match of findBlameWording(run.text, { ...options, inActionItem: run.inActionItem })) {
+        const start = run.offset + match.start;
+        const end = run.offset + match.end;
+        const range = { start: positionAt(doc.lineStarts, start), end: positionAt(doc.lineStarts, end) };
+        report({
+          message: `${match.why} ${match.suggestion}`,
+          range,
+          severity: match.severity === 'info' ? 'info' : undefined,
+          suggestion: match.suggestion,
+          fixes: match.replacement !== undefined ? [{ title: `Reword as "${match.replacement}"`, edits: [{ range, newText: match.replacement }] }] : [],
+        });
+      }
+    }
+  },
+};
+
+/** Problems in user-supplied patterns, reported once per configuration. */
+export function blameConfigErrors(extraPatterns: string[]): string[] {
+  return compileExtraPatterns(extraPatterns).errors;
+}
+
+function positionAt(lineStarts: number[], offset: number) {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}

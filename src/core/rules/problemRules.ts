@@ -1,0 +1,43 @@
+import { isKnownZone } from '../time';
+import type { ProblemCode } from '../model';
+import type { RuleContext, RuleDefinition } from './types';
+
+function reportProblems(codes: ProblemCode[]) {
+  return ({ doc, report }: RuleContext) => {
+    for (const problem of doc.problems) if (codes.includes(problem.code)) report({ message: problem.message, range: problem.range });
+  };
+}
+
+export const timelineTimeInvalid: RuleDefinition = {
+  id: 'timeline-time-invalid',
+  defaultSeverity: 'error',
+  description: 'A timeline time cannot be read.',
+  rationale: 'An unreadable time drops the event from the metrics and the timeline preview.',
+  bad: '- 25:61 — Rollback finished',
+  good: '- 10:41 — Rollback finished',
+  check: reportProblems(['timeline-time-invalid']),
+};
+
+export const frontMatter: RuleDefinition = {
+  id: 'front-matter',
+  defaultSeverity: 'error',
+  description: 'Invalid YAML front matter, or an unknown severity, status, date or time zone.',
+  rationale: 'Metadata drives the summary, the preview and the action-item views; a value the tool cannot read silently drops out of all of them.',
+  bad: '---\nseverity: SEV7\nstatus: done\ndate: 2026-02-30\n---',
+  good: '---\nseverity: SEV2\nstatus: in-review\ndate: 2026-02-28\n---',
+  check(context) {
+    reportProblems(['front-matter-yaml', 'front-matter-severity', 'front-matter-status', 'front-matter-date'])(context);
+    const zone = context.doc.metadata.timezone;
+    if (zone && !isKnownZone(zone.value)) context.report({ message: `\`${zone.value}\` is not a time zone; use UTC, an offset like +02:00, or an IANA name like Europe/Berlin.`, range: zone.range });
+  },
+};
+
+export const fileSize: RuleDefinition = {
+  id: 'file-size',
+  defaultSeverity: 'info',
+  description: 'The file is larger than postmortem.maxFileSize and is not analysed.',
+  rationale: 'Very large files (pasted logs) would slow the editor; raise the limit or move logs to an attachment.',
+  bad: '(a 20 MB post-mortem with pasted logs)',
+  good: '(logs linked, not pasted)',
+  check: reportProblems(['file-too-large']),
+};

@@ -1,0 +1,34 @@
+import { formatClock } from '../time';
+import type { TimeValue } from '../model';
+import type { RuleDefinition } from './types';
+
+function comparable(a: TimeValue, b: TimeValue): number | undefined {
+  if (a.instant !== undefined && b.instant !== undefined) return b.instant - a.instant;
+  if (a.date === undefined && b.date === undefined) return b.minutes - a.minutes;
+  return undefined;
+}
+
+export const timelineOrder: RuleDefinition = {
+  id: 'timeline-order',
+  defaultSeverity: 'warning',
+  description: 'A timeline event is earlier than the one before it.',
+  rationale: 'Readers follow a timeline top to bottom; an event out of order hides cause and effect (or a typo in a time).',
+  bad: '- 10:20 — Users report errors\n- 10:12 — On-call acknowledges the page',
+  good: '- 10:12 — On-call acknowledges the page\n- 10:20 — Users report errors',
+  check({ doc, report }) {
+    let previous: { time: TimeValue; line: number } | undefined;
+    for (const event of doc.timeline) {
+      if (!event.time) continue;
+      if (previous) {
+        const delta = comparable(previous.time, event.time);
+        if (delta !== undefined && delta < 0) {
+          report({
+            message: `${formatClock(event.time.minutes)} is earlier than the event before it (${formatClock(previous.time.minutes)}, line ${previous.line + 1}): reorder the events or correct the time.`,
+            range: event.timeRange,
+          });
+        }
+      }
+      previous = { time: event.time, line: event.range.start.line };
+    }
+  },
+};

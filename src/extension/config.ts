@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig, type UserConfig, validateUserConfig } from '../core/config';
+import type { Logger } from './logging';
+
+/**
+ * Settings (`postmortem.*`) merged over the workspace's `.postmortemrc.yaml`, per workspace folder.
+ * Problems with either are shown once as a warning (and logged), never thrown.
+ */
+export class ConfigService implements vscode.Disposable {
+  private readonly files = new Map<string, { config: UserConfig; errors: string[] }>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly reported = new Set<string>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly logger: Logger) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    const reload = () => void this.loadFiles().then(() => this.emitter.fire());
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('postmortem')) this.emitter.fire();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      vscode.workspace.onDidGrantWorkspaceTrust(reload),
+    );
+  }
+
+  /** Reads the config file of every workspace folder. Untrusted workspaces' files are ignored. */
+  async loadFiles(): Promise<void> {
+    this.files.clear();
+    if (!vscode.workspace.isTrusted) return;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const uri = vscode.Uri.joinPath(folder.uri, name);
+        let bytes: Uint8Array;
+        try {
+          bytes = await vscode.workspace.fs.readFile(uri);
+        } catch {
+          continue;
+        }
+        this.files.set(folder.uri.toString(), parseConfigFile(new TextDecoder().decode(bytes), name));
+        break;
+      }
+    }
+  }
+
+  /** The configuration that applies to a document (or the first folder when none is given). */
+  forDocument(document?: { uri: vscode.Uri }): ConfigResult {
+    const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
+    const file = folder ? this.files.get(folder.uri.toString()) : undefined;
+    const settingsErrors: string[] = [];
+    const settings = validateUserConfig(readSettings(folder?.uri ?? document?.uri), 'Settings', settingsErrors);
+    const result = resolveConfig(file?.config, settings);
+    this.reportOnce([...(file?.errors ?? []), ...settingsErrors, ...result.errors]);
+    return result;
+  }
+
+  get<T>(key: string, fallback: T, scope?: vscode.Uri): T {
+    return vscode.workspace.getConfiguration('postmortem', scope).get<T>(key, fallback);
+  }
+
+  private reportOnce(errors: string[]): void {
+    const fresh = errors.filter((e) => !this.reported.has(e));
+    if (fresh.length === 0) return;
+    for (const e of fresh) {
+      this.reported.add(e);
+      this.logger.warn(`Configuration: ${e}`);
+    }
+    void vscode.window.showWarningMessage(`Postmortem configuration: ${fresh[0]}${fresh.length > 1 ? ` (and ${fresh.length - 1} more, see the Postmortem output)` : ''}`);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function readSettings(scope: vscode.Uri | undefined): Record<string, unknown> {
+  const c = vscode.workspace.getConfiguration('postmortem', scope);
+  const raw: Record<string, unknown> = {};
+  const rules: Record<string, unknown> = {};
+  const inspectRules = c.get<Record<string, unknown>>('rules') ?? {};
+  for (const [id, value] of Object.entries(inspectRules)) if (value !== undefined && value !== null && value !== 'default') rules[id] = value;
+  if (Object.keys(rules).length) raw.rules = rules;
+  const explicit = <T>(key: string): T | undefined => {
+    const i = c.inspect<T>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  };
+  const required = explicit<string[]>('requiredSections');
+  if (required) raw.requiredSections = required;
+  const extraPatterns = explicit<string[]>('blameWording.extraPatterns');
+  const allow = explicit<string[]>('blameWording.allow');
+  if (extraPatterns || allow) raw.blameWording = { ...(extraPatterns ? { extraPatterns } : {}), ...(allow ? { allow } : {}) };
+  const maxFileSize = explicit<number>('maxFileSize');
+  if (maxFileSize) raw.maxFileSize = maxFileSize;
+  const timezone = explicit<string>('timezone');
+  if (timezone) raw.timezone = timezone;
+  return raw;
+}

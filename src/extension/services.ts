@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { PostmortemAnalyzer } from './analysis';
+import type { ConfigService } from './config';
+import type { Logger } from './logging';
+
+/** What every feature gets at registration; each feature returns one Disposable. */
+export interface Services {
+  context: vscode.ExtensionContext;
+  analyzer: PostmortemAnalyzer;
+  config: ConfigService;
+  logger: Logger;
+  /** 'web' in vscode.dev / github.dev: no Node APIs, no CLI. */
+  host: 'node' | 'web';
+}
