@@ -45,7 +45,7 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
     kind: 'actionItems',
     label: 'Action Items',
     aliases: ['action items', 'action item', 'corrective actions', 'preventive actions', 'preventative actions', 'follow-ups', 'follow ups', 'followups', 'next steps', 'remediation', 'corrective and preventive actions'],
-    skeleton: '- [ ] Describe the change to the system — @owner, due YYYY-MM-DD',
+    skeleton: '- [ ] Describe the change to the system — @owner',
   },
   {
     kind: 'lessonsLearned',

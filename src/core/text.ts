@@ -69,3 +69,15 @@ export function rangeContains(range: Range, position: Position): boolean {
   const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
+
+/** Position of an offset given a document's line starts (binary search). */
+export function positionAtOffset(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}

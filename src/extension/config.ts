@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig, type UserConfig, validateUserConfig } from '../core/config';
+import { RULE_IDS } from '../core/rules/types';
 import type { Logger } from './logging';
 
 /**
@@ -82,14 +83,17 @@ export class ConfigService implements vscode.Disposable {
 function readSettings(scope: vscode.Uri | undefined): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('postmortem', scope);
   const raw: Record<string, unknown> = {};
-  const rules: Record<string, unknown> = {};
-  const inspectRules = c.get<Record<string, unknown>>('rules') ?? {};
-  for (const [id, value] of Object.entries(inspectRules)) if (value !== undefined && value !== null && value !== 'default') rules[id] = value;
-  if (Object.keys(rules).length) raw.rules = rules;
   const explicit = <T>(key: string): T | undefined => {
     const i = c.inspect<T>(key);
     return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
   };
+  // Only explicitly set values: defaults must not hide the workspace's .postmortemrc.yaml.
+  const rules: Record<string, unknown> = {};
+  for (const id of RULE_IDS) {
+    const value = explicit<string>(`rules.${id}`);
+    if (value !== undefined) rules[id] = value;
+  }
+  if (Object.keys(rules).length) raw.rules = rules;
   const required = explicit<string[]>('requiredSections');
   if (required) raw.requiredSections = required;
   const extraPatterns = explicit<string[]>('blameWording.extraPatterns');

@@ -2,7 +2,14 @@ import * as vscode from 'vscode';
 import { PostmortemAnalyzer } from './analysis';
 import { ConfigService } from './config';
 import { Logger } from './logging';
+import { registerCodeActions } from './codeActions';
+import { registerNewPostmortem } from './commands/newPostmortem';
+import { registerCompletions } from './completion';
+import { registerDiagnostics } from './diagnostics';
+import { GlossaryService } from './glossaryService';
+import { registerHovers } from './hovers';
 import { registerTimelinePreview } from './preview/index';
+import { registerSymbols } from './symbols';
 import type { Services } from './services';
 import { registerSummaryCommands } from './summary/index';
 
@@ -19,8 +26,21 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
   await config.loadFiles();
   const analyzer = new PostmortemAnalyzer(config, logger);
   context.subscriptions.push(logger, config, analyzer);
+  const glossary = new GlossaryService(logger);
+  await glossary.reload();
+  context.subscriptions.push(glossary);
   const services: Services = { context, analyzer, config, logger, host: hostInfo.host };
-  const features: Feature[] = [registerTimelinePreview, registerSummaryCommands, ...extraFeatures];
+  const features: Feature[] = [
+    registerDiagnostics,
+    registerCodeActions,
+    (s) => registerHovers(s, glossary),
+    registerSymbols,
+    registerCompletions,
+    registerNewPostmortem,
+    registerTimelinePreview,
+    registerSummaryCommands,
+    ...extraFeatures,
+  ];
   for (const feature of features) {
     try {
       context.subscriptions.push(feature(services));

@@ -8,11 +8,11 @@ const DEFAULT_DAYS = 14;
 export function deadlineFix(doc: PostmortemDocument, item: ActionItem, today: string): Fix | undefined {
   const date = plusDays(today, DEFAULT_DAYS);
   if (item.form === 'table') {
-    return item.dueRange ? { title: 'Add a deadline', edits: [{ range: item.dueRange, newText: `\${1:${date}}`, snippet: true }] } : undefined;
+    return item.dueRange ? { title: 'Add a deadline', edits: [{ range: item.dueRange, newText: `\${1:${date}}`, snippet: true }], preferred: true } : undefined;
   }
   const end = endOfFirstLine(doc, item.range);
   const tail = item.owner ? `, due \${1:${date}}` : ` — due \${1:${date}}`;
-  return { title: 'Add a deadline', edits: [{ range: { start: end, end }, newText: tail, snippet: true }] };
+  return { title: 'Add a deadline', edits: [{ range: { start: end, end }, newText: tail, snippet: true }], preferred: true };
 }
 
 export const actionItemDeadline: RuleDefinition = {

@@ -1,5 +1,8 @@
 import type { Fix, RuleDefinition } from './types';
-import { textOf } from './edits';
+
+/** Owners that are still the template's placeholder. */
+const PLACEHOLDER_OWNER = /^@?(?:owner|handle|someone|somebody|name|tbd|tba|todo|who|x+|\?+)$/i;
+import { endOfFirstLine, textOf } from './edits';
 
 export const actionItemOwner: RuleDefinition = {
   id: 'action-item-owner',
@@ -10,15 +13,22 @@ export const actionItemOwner: RuleDefinition = {
   good: '- [ ] Add config validation to the deploy pipeline — @sam, due 2026-04-01',
   check({ doc, report }) {
     for (const item of doc.actionItems) {
-      if (item.owner || item.done) continue;
+      if (item.done) continue;
+      if (item.owner && PLACEHOLDER_OWNER.test(item.owner)) {
+        const range = item.ownerRange ?? item.textRange;
+        report({ message: `\`${item.owner}\` is a placeholder: name the person or team who drives this item to done.`, range, fixes: [{ title: 'Replace the placeholder owner', edits: [{ range, newText: '${1:@owner}', snippet: true }] }] });
+        continue;
+      }
+      if (item.owner) continue;
       const fixes: Fix[] = [];
       if (item.form === 'table' && item.ownerRange) {
-        fixes.push({ title: 'Add an owner', edits: [{ range: item.ownerRange, newText: '${1:@owner}', snippet: true }] });
+        fixes.push({ title: 'Add an owner', edits: [{ range: item.ownerRange, newText: '${1:@owner}', snippet: true }], preferred: true });
       } else if (item.form === 'task') {
-        const after = textOf(doc, { start: item.textRange.end, end: { line: item.textRange.end.line, character: item.textRange.end.character + 3 } });
+        const lineEnd = endOfFirstLine(doc, item.textRange);
+        const after = item.textRange.end.line === lineEnd.line ? textOf(doc, { start: item.textRange.end, end: lineEnd }) : '';
         const separator = /^\s[—–-]\s/.test(after);
         const at = separator ? { line: item.textRange.end.line, character: item.textRange.end.character + 3 } : item.textRange.end;
-        fixes.push({ title: 'Add an owner', edits: [{ range: { start: at, end: at }, newText: separator ? '${1:@owner}, ' : ' — ${1:@owner}', snippet: true }] });
+        fixes.push({ title: 'Add an owner', edits: [{ range: { start: at, end: at }, newText: separator ? '${1:@owner}, ' : ' — ${1:@owner}', snippet: true }], preferred: true });
       }
       report({ message: 'Action item has no owner: add `@handle` or `owner: Name` so one person or team drives it to done.', range: item.textRange, fixes });
     }

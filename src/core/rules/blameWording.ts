@@ -1,4 +1,5 @@
 import { compileExtraPatterns, findBlameWording } from './blamePatterns';
+import { positionAtOffset } from '../text';
 import type { RuleDefinition } from './types';
 
 export const blameWording: RuleDefinition = {
@@ -16,7 +17,7 @@ export const blameWording: RuleDefinition = {
       for (const match of findBlameWording(run.text, { ...options, inActionItem: run.inActionItem })) {
         const start = run.offset + match.start;
         const end = run.offset + match.end;
-        const range = { start: positionAt(doc.lineStarts, start), end: positionAt(doc.lineStarts, end) };
+        const range = { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) };
         report({
           message: `${match.why} ${match.suggestion}`,
           range,
@@ -32,15 +33,4 @@ export const blameWording: RuleDefinition = {
 /** Problems in user-supplied patterns, reported once per configuration. */
 export function blameConfigErrors(extraPatterns: string[]): string[] {
   return compileExtraPatterns(extraPatterns).errors;
-}
-
-function positionAt(lineStarts: number[], offset: number) {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
 }

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { PostmortemDocument } from '../core/model';
+import { disableRuleEdits, fixAllEdits } from '../core/fixes';
+import { type Finding, snippetToText, type TextEdit } from '../core/rules/types';
+import { SELECTOR } from './analysis';
+import { toRange } from './convert';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { guard } from './logging';
+import type { Services } from './services';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
+const INSERT_SNIPPET_COMMAND = 'postmortem.applySnippetFix';
+
+/** Quick fixes for findings, rule suppression, and "fix all" (`source.fixAll.postmortem`). */
+export class PostmortemCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly services: Services) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return guard(this.services.logger, 'Code actions', [], () => {
+      const { doc, findings } = this.services.analyzer.get(document);
+      if (context.only && FIX_ALL_KIND.contains(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return this.fixAll(document, doc, findings);
+      const actions: vscode.CodeAction[] = [];
+      const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+      for (const diagnostic of ours) {
+        const rule = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+        const finding = findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message);
+        for (const fix of finding?.fixes ?? []) actions.push(this.quickFix(document, fix.title, fix.edits, diagnostic, fix.preferred));
+        for (const disable of disableRuleEdits(doc, rule, diagnostic.range.start.line)) {
+          const action = this.quickFix(document, disable.title, disable.edits, diagnostic);
+          actions.push(action);
+        }
+      }
+      if (context.only === undefined || vscode.CodeActionKind.Source.contains(context.only) || FIX_ALL_KIND.intersects(context.only)) {
+        if (ours.length > 0) actions.push(...this.fixAll(document, doc, findings));
+      }
+      return actions;
+    });
+  }
+
+  private quickFix(document: vscode.TextDocument, title: string, edits: TextEdit[], diagnostic: vscode.Diagnostic, preferred?: boolean): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    if (preferred) action.isPreferred = true;
+    const snippet = edits.length === 1 && edits[0].snippet ? edits[0] : undefined;
+    if (snippet) {
+      // Snippet edits go through the editor so tab stops (@owner, the date) are selected for typing.
+      action.command = { command: INSERT_SNIPPET_COMMAND, title, arguments: [document.uri, snippet.range, snippet.newText] };
+    } else {
+      action.edit = new vscode.WorkspaceEdit();
+      for (const edit of edits) action.edit.replace(document.uri, toRange(edit.range), edit.snippet ? snippetToText(edit.newText) : edit.newText);
+    }
+    return action;
+  }
+
+  private fixAll(document: vscode.TextDocument, doc: PostmortemDocument, findings: Finding[]): vscode.CodeAction[] {
+    const edits = fixAllEdits(doc, findings);
+    if (edits.length === 0) return [];
+    const action = new vscode.CodeAction('Fix all auto-fixable post-mortem problems', FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    for (const edit of edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+    return [action];
+  }
+}
+
+export function registerCodeActions(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new PostmortemCodeActions(services), PostmortemCodeActions.metadata),
+    vscode.commands.registerCommand(INSERT_SNIPPET_COMMAND, async (uri: vscode.Uri, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+      await editor.insertSnippet(new vscode.SnippetString(snippet), toRange(range));
+    }),
+  );
+}

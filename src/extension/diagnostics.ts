@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../core/rules/types';
+import { isPostmortem } from './analysis';
+import { ruleDocsUri, toRange, toSeverity } from './convert';
+import type { Services } from './services';
+
+export const DIAGNOSTIC_SOURCE = 'postmortem';
+
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, toSeverity(finding.severity));
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
+  return diagnostic;
+}
+
+/**
+ * Problems for post-mortem documents: on open immediately, on change after a debounce (the newest edit
+ * wins: a pending run for an older version is dropped), cleared on close.
+ */
+export function registerDiagnostics(services: Services): vscode.Disposable {
+  const { analyzer, logger, config } = services;
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const update = (document: vscode.TextDocument) => {
+    if (!isPostmortem(document) || document.isClosed) return;
+    try {
+      collection.set(document.uri, analyzer.get(document).findings.map(toDiagnostic));
+    } catch (error) {
+      logger.error(`Diagnostics for ${document.uri.toString()} failed`, error);
+    }
+  };
+  const schedule = (document: vscode.TextDocument) => {
+    if (!isPostmortem(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    const delay = Math.max(0, config.get<number>('debounce', 150, document.uri));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      update(document);
+    }, delay));
+  };
+  const clear = (document: vscode.TextDocument) => {
+    clearTimeout(timers.get(document.uri.toString()));
+    timers.delete(document.uri.toString());
+    collection.delete(document.uri);
+  };
+
+  const disposables = [
+    collection,
+    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument(clear),
+    // Language changes (e.g. "Change Language Mode") close and reopen the document model.
+    config.onDidChange(() => vscode.workspace.textDocuments.forEach(update)),
+  ];
+  vscode.workspace.textDocuments.forEach(update);
+  return vscode.Disposable.from(...disposables, { dispose: () => timers.forEach((t) => clearTimeout(t)) });
+}

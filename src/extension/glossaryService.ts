@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { createGlossary, type Glossary, GLOSSARY_FILE_NAME, type GlossaryTerm, parseGlossaryFile } from '../core/glossary/index';
+import type { Logger } from './logging';
+
+/** The glossary with `postmortem.glossary.extraTerms` and the workspace's `.postmortem-glossary.yaml` (trusted workspaces only). */
+export class GlossaryService implements vscode.Disposable {
+  private glossary: Glossary = createGlossary();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly logger: Logger) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${GLOSSARY_FILE_NAME}`);
+    const reload = () => void this.reload();
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem.glossary') && reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(reload),
+    );
+  }
+
+  get current(): Glossary {
+    return this.glossary;
+  }
+
+  async reload(): Promise<void> {
+    const extra: Partial<GlossaryTerm>[] = [];
+    if (vscode.workspace.isTrusted) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        try {
+          const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, GLOSSARY_FILE_NAME));
+          const parsed = parseGlossaryFile(new TextDecoder().decode(bytes));
+          for (const error of parsed.errors) this.logger.warn(`${GLOSSARY_FILE_NAME}: ${error}`);
+          if (parsed.errors.length) void vscode.window.showWarningMessage(`Postmortem: ${GLOSSARY_FILE_NAME}: ${parsed.errors[0]}`);
+          extra.push(...parsed.terms);
+        } catch {
+          // No glossary file in this folder.
+        }
+      }
+    }
+    const fromSettings = vscode.workspace.getConfiguration('postmortem').get<unknown>('glossary.extraTerms', {});
+    extra.push(...settingsTerms(fromSettings));
+    this.glossary = createGlossary(extra);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Settings accept `{ "term": "definition" }` or `{ "term": { "definition": ..., "expansion": ... } }`. */
+function settingsTerms(value: unknown): Partial<GlossaryTerm>[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([term, entry]) => {
+    if (typeof entry === 'string') return [{ term, definition: entry }];
+    if (typeof entry === 'object' && entry !== null) return [{ term, ...(entry as Partial<GlossaryTerm>) }];
+    return [];
+  });
+}
