@@ -25,12 +25,57 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['src/extension/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+  },
+  {
+    ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'esm',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __pmCreateRequire } from "node:module"; const require = __pmCreateRequire(import.meta.url);' },
+  },
+  {
+    // Timeline preview webview script (browser IIFE) + the codicon font/CSS it uses, into dist/media/.
+    ...common,
+    entryPoints: ['media/timeline/main.ts'],
+    outfile: 'dist/media/timeline.js',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome114'],
+    plugins: [
+      {
+        name: 'copy-codicons',
+        setup(build) {
+          build.onEnd(async (result) => {
+            if (result.errors.length) return;
+            const { copyFile, mkdir } = await import('node:fs/promises');
+            await mkdir('dist/media', { recursive: true });
+            for (const file of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${file}`, `dist/media/${file}`);
+          });
+        },
+      },
+    ],
+  },
+  {
+    // Web extension host (vscode.dev, github.dev): runs in a web worker, so no Node built-ins and no DOM.
+    // vfile's `#minpath`/`#minproc`/`#minurl` resolve to their browser files; the `worker` condition keeps
+    // decode-named-character-reference off its DOM variant (document.createElement does not exist in a worker).
+    ...common,
+    entryPoints: ['src/extension/extension.browser.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['worker', 'browser', 'module'],
+    define: { 'process.env.NODE_ENV': '"production"' },
   },
 ];
 

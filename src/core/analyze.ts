@@ -24,7 +24,12 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.timezone ? { defaultTimezone: options.timezone } : {}),
   });
-  const findings = lintDocument(doc, options.config ?? defaultConfig(), options.today ? { today: options.today } : {});
+  const cache = options.cache;
+  const findings = lintDocument(doc, options.config ?? defaultConfig(), {
+    ...(options.today ? { today: options.today } : {}),
+    ...(cache ? { memo: <T>(key: string, compute: () => T) => cache.memo(key, compute) } : {}),
+  });
+  cache?.sweepMemos();
   return { doc, findings };
 }
 

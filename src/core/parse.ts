@@ -19,6 +19,8 @@ import { extractTimeline } from './timeline';
  */
 export class ChunkCache {
   private trees = new Map<string, Root>();
+  private memos = new Map<string, unknown>();
+  private usedMemos = new Map<string, unknown>();
   hits = 0;
   misses = 0;
 
@@ -35,6 +37,20 @@ export class ChunkCache {
 
   replace(used: Map<string, Root>): void {
     this.trees = used;
+  }
+
+  /** Memoizes a derived result (e.g. a prose run's blame matches) by key, kept while the key stays in use. */
+  memo<T>(key: string, compute: () => T): T {
+    let value = (this.usedMemos.get(key) ?? this.memos.get(key)) as T | undefined;
+    if (value === undefined) value = compute();
+    this.usedMemos.set(key, value);
+    return value;
+  }
+
+  /** Drops memos not used since the previous call (bounded memory: only the current text's entries survive). */
+  sweepMemos(): void {
+    this.memos = this.usedMemos;
+    this.usedMemos = new Map();
   }
 
   get size(): number {
@@ -141,19 +157,26 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
 }
 
 function buildSections(blocks: Located<RootContent>[], lines: LineIndex, textLength: number) {
-  const headings = blocks.filter((b): b is Located<Heading> => b.node.type === 'heading');
+  // Indexes of heading blocks; a section's body is the slice of blocks up to the next heading of the same or higher level.
+  const headingIndexes: number[] = [];
+  blocks.forEach((b, i) => {
+    if (b.node.type === 'heading') headingIndexes.push(i);
+  });
+  const headings = headingIndexes.map((i) => blocks[i] as Located<Heading>);
   const allSections: Section[] = [];
   const roots: Section[] = [];
   const stack: Section[] = [];
+  // For each heading, the next heading with depth <= its own (a monotonic stack keeps this linear).
+  const closer: number[] = new Array(headings.length).fill(-1);
+  const open: number[] = [];
+  headings.forEach((h, j) => {
+    while (open.length && headings[open[open.length - 1]].node.depth >= h.node.depth) closer[open.pop()!] = j;
+    open.push(j);
+  });
   headings.forEach((h, index) => {
     const depth = h.node.depth;
-    let endOffset = textLength;
-    for (let j = index + 1; j < headings.length; j++) {
-      if (headings[j].node.depth <= depth) {
-        endOffset = nodeStart(headings[j].node, headings[j].offset);
-        break;
-      }
-    }
+    const next = closer[index];
+    const endOffset = next === -1 ? textLength : nodeStart(headings[next].node, headings[next].offset);
     const start = nodeStart(h.node, h.offset);
     const headingEnd = nodeEnd(h.node, h.offset);
     const end = trimTrailingNewlines(lines.text, headingEnd, endOffset);
@@ -161,13 +184,9 @@ function buildSections(blocks: Located<RootContent>[], lines: LineIndex, textLen
     const heading = toString(h.node).trim();
     const inherited = stack.some((s) => s.kind);
     const kind = inherited ? undefined : sectionKindOf(heading);
-    const bodyBlocks = blocks.filter((b) => nodeStart(b.node, b.offset) >= headingEnd && nodeStart(b.node, b.offset) < endOffset);
-    const ownBlocks = [];
-    for (const b of bodyBlocks) {
-      if (b.node.type === 'heading') break;
-      ownBlocks.push(b);
-    }
-    const firstParagraph = ownBlocks.find((b) => b.node.type === 'paragraph');
+    const bodyBlocks = blocks.slice(headingIndexes[index] + 1, next === -1 ? blocks.length : headingIndexes[next]);
+    const ownEnd = index + 1 < headingIndexes.length ? headingIndexes[index + 1] : blocks.length;
+    const firstParagraph = blocks.slice(headingIndexes[index] + 1, ownEnd).find((b) => b.node.type === 'paragraph');
     const section: Section = {
       ...(kind ? { kind } : {}),
       heading,
@@ -175,7 +194,8 @@ function buildSections(blocks: Located<RootContent>[], lines: LineIndex, textLen
       range: lines.range(start, end),
       headingRange: lines.range(start, headingEnd),
       bodyRange: lines.range(Math.min(headingEnd, end), end),
-      bodyText: bodyBlocks.map((b) => toString(b.node)).join('\n\n').trim(),
+      // The title section's body is the whole document; only kinded sections need their text.
+      bodyText: kind ? bodyBlocks.map((b) => toString(b.node)).join('\n\n').trim() : '',
       ...(firstParagraph ? { firstParagraph: toString(firstParagraph.node).replace(/\s+/g, ' ').trim() } : {}),
       children: [],
     };

@@ -1,5 +1,5 @@
 import type { Nodes, RootContent } from 'mdast';
-import type { ActionItem, ProseRun, Section } from './model';
+import type { ActionItem, ProseRun, Section, SectionKind } from './model';
 import { type Located, nodeEnd, nodeStart } from './nodes';
 import type { LineIndex } from './text';
 
@@ -12,7 +12,19 @@ const BLANKED = new Set(['inlineCode', 'html', 'image', 'imageReference', 'defin
  */
 export function collectProse(blocks: Located<RootContent>[], lines: LineIndex, sections: Section[], actionItems: ActionItem[]): ProseRun[] {
   const runs: ProseRun[] = [];
-  const actionOffsets = actionItems.map((a) => [lines.offsetAt(a.range.start), lines.offsetAt(a.range.end)] as const);
+  const actionSpans = actionItems.map((a) => [lines.offsetAt(a.range.start), lines.offsetAt(a.range.end)] as const).sort((a, b) => a[0] - b[0]);
+  // Kinded sections never nest (a section inside a kinded one gets no kind), so they are disjoint and sorted.
+  const kinded: Array<{ start: number; end: number; kind: SectionKind }> = [];
+  const collect = (list: Section[]) => {
+    for (const s of list) {
+      if (s.kind) kinded.push({ start: lines.offsetAt(s.range.start), end: lines.offsetAt(s.range.end), kind: s.kind });
+      else collect(s.children);
+    }
+  };
+  collect(sections);
+  kinded.sort((a, b) => a.start - b.start);
+  let actionIndex = 0;
+  let sectionIndex = 0;
   for (const { node, offset } of blocks) visitBlock(node, offset, false);
   return runs;
 
@@ -58,25 +70,17 @@ export function collectProse(blocks: Located<RootContent>[], lines: LineIndex, s
       if ('children' in n) for (const child of n.children) walk(child as Nodes);
     };
     walk(node);
-    const section = findSection(sections, start);
+    // Runs arrive in document order: advance the sweeps instead of searching.
+    while (sectionIndex < kinded.length && kinded[sectionIndex].end < start) sectionIndex++;
+    const section = sectionIndex < kinded.length && kinded[sectionIndex].start <= start ? kinded[sectionIndex] : undefined;
+    while (actionIndex < actionSpans.length && actionSpans[actionIndex][1] <= start) actionIndex++;
+    const inActionItem = actionIndex < actionSpans.length && actionSpans[actionIndex][0] <= start;
     runs.push({
       text: chars.join(''),
       offset: start,
-      ...(section?.kind ? { sectionKind: section.kind } : {}),
-      inActionItem: actionOffsets.some(([a, b]) => start >= a && start < b),
+      ...(section ? { sectionKind: section.kind } : {}),
+      inActionItem,
       inQuote,
     });
-  }
-
-  function findSection(list: Section[], at: number): Section | undefined {
-    let found: Section | undefined;
-    for (const s of list) {
-      if (lines.offsetAt(s.range.start) <= at && at <= lines.offsetAt(s.range.end)) {
-        found = s.kind ? s : found;
-        const inner = findSection(s.children, at);
-        if (inner?.kind) found = inner;
-      }
-    }
-    return found;
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Analysis, analyzeText, ChunkCache } from '../core/analyze';
 import type { PostmortemDocument } from '../core/model';
+import type { AnalysisBackend } from './analysisBackend';
 import type { ConfigService } from './config';
 import type { Logger } from './logging';
 
@@ -10,6 +11,9 @@ export const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }];
 export function isPostmortem(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document?.languageId === LANGUAGE_ID;
 }
+
+/** Documents above this many characters are analysed by the backend (a worker thread on the node host). */
+export const BACKGROUND_THRESHOLD = 200_000;
 
 interface Entry {
   version: number;
@@ -29,14 +33,62 @@ export class PostmortemAnalyzer implements vscode.Disposable {
   /** Fires after a document was (re-)analysed. */
   readonly onDidAnalyze = this.emitter.event;
 
+  private readonly inFlight = new Map<string, { version: number; promise: Promise<Analysis> }>();
+
   constructor(
     private readonly config: ConfigService,
     private readonly logger: Logger,
+    private readonly backend?: AnalysisBackend,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
-      config.onDidChange(() => this.entries.clear()),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.entries.delete(d.uri.toString());
+        this.backend?.forget(d.uri.toString());
+      }),
+      config.onDidChange(() => {
+        this.entries.clear();
+        for (const d of vscode.workspace.textDocuments) this.backend?.forget(d.uri.toString());
+      }),
     );
+  }
+
+  /** The latest finished analysis, even if the document changed since (for UI that tolerates staleness). */
+  latest(document: vscode.TextDocument): Analysis | undefined {
+    return this.entries.get(document.uri.toString())?.analysis;
+  }
+
+  /**
+   * Analysis of the document's current version without blocking the extension host: large documents go to
+   * the backend (a worker thread); a request overtaken by a newer edit resolves with the newer analysis.
+   */
+  async analyze(document: vscode.TextDocument): Promise<Analysis> {
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === document.version) return entry.analysis;
+    if (!this.backend || document.getText().length < BACKGROUND_THRESHOLD) return this.get(document);
+    const running = this.inFlight.get(key);
+    if (running && running.version === document.version) return running.promise;
+    const version = document.version;
+    const settings = this.config.forDocument(document);
+    const promise = this.backend
+      .analyze({ key, version, text: document.getText(), options: { config: settings.config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}), ...(settings.timezone ? { timezone: settings.timezone } : {}) } })
+      .then((analysis) => {
+        if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
+        if (!analysis) return document.version === version ? this.get(document) : this.analyze(document);
+        const current = this.entries.get(key);
+        if (!current || current.version < version) {
+          this.entries.set(key, { version, analysis, cache: current?.cache ?? new ChunkCache() });
+          this.emitter.fire({ document, analysis });
+        }
+        return analysis;
+      })
+      .catch((error) => {
+        this.logger.error(`Background analysis of ${document.uri.fsPath} failed; analysing in place`, error);
+        this.inFlight.delete(key);
+        return this.get(document);
+      });
+    this.inFlight.set(key, { version, promise });
+    return promise;
   }
 
   /** Analysis of the document's current text (computed on demand, cached per version). */
@@ -63,6 +115,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.backend?.dispose();
     this.emitter.dispose();
     for (const d of this.disposables) d.dispose();
   }

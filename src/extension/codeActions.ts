@@ -5,7 +5,7 @@ import { type Finding, snippetToText, type TextEdit } from '../core/rules/types'
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { guard } from './logging';
+import { guardAsync } from './logging';
 import type { Services } from './services';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
@@ -19,9 +19,9 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly services: Services) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    return guard(this.services.logger, 'Code actions', [], () => {
-      const { doc, findings } = this.services.analyzer.get(document);
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    return guardAsync(this.services.logger, 'Code actions', [], async () => {
+      const { doc, findings } = await this.services.analyzer.analyze(document);
       if (context.only && FIX_ALL_KIND.contains(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return this.fixAll(document, doc, findings);
       const actions: vscode.CodeAction[] = [];
       const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { PHASES } from '../core/model';
 import { SECTION_DEFINITIONS } from '../core/sections';
 import { SELECTOR } from './analysis';
-import { guard } from './logging';
+import { guardAsync } from './logging';
 import type { Services } from './services';
 
 /** Section headings after `## ` (missing ones first, in canonical order) and phase tags after `[` in the timeline. */
@@ -11,11 +11,11 @@ export function registerCompletions(services: Services): vscode.Disposable {
     SELECTOR,
     {
       provideCompletionItems(document, position) {
-        return guard(services.logger, 'Completion', undefined, () => {
+        return guardAsync(services.logger, 'Completion', undefined, async () => {
           const prefix = document.lineAt(position.line).text.slice(0, position.character);
           const heading = /^(#{2,3})\s+(\S[^#]*)?$/.exec(prefix);
           if (heading) {
-            const present = new Set(services.analyzer.model(document).allSections.map((s) => s.kind));
+            const present = new Set((await services.analyzer.analyze(document)).doc.allSections.map((s) => s.kind));
             const start = position.translate(0, -(heading[2]?.length ?? 0));
             return SECTION_DEFINITIONS.map((def, index) => {
               const item = new vscode.CompletionItem(def.label, vscode.CompletionItemKind.Module);

@@ -22,10 +22,14 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const update = (document: vscode.TextDocument) => {
+  const update = async (document: vscode.TextDocument) => {
     if (!isPostmortem(document) || document.isClosed) return;
+    const version = document.version;
     try {
-      collection.set(document.uri, analyzer.get(document).findings.map(toDiagnostic));
+      const { findings } = await analyzer.analyze(document);
+      // A newer edit has its own run scheduled; never show findings for text that is gone.
+      if (document.isClosed || document.version !== version) return;
+      collection.set(document.uri, findings.map(toDiagnostic));
     } catch (error) {
       logger.error(`Diagnostics for ${document.uri.toString()} failed`, error);
     }
@@ -37,7 +41,7 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
     const delay = Math.max(0, config.get<number>('debounce', 150, document.uri));
     timers.set(key, setTimeout(() => {
       timers.delete(key);
-      update(document);
+      void update(document);
     }, delay));
   };
   const clear = (document: vscode.TextDocument) => {
@@ -48,12 +52,12 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
 
   const disposables = [
     collection,
-    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidOpenTextDocument((d) => void update(d)),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument(clear),
     // Language changes (e.g. "Change Language Mode") close and reopen the document model.
-    config.onDidChange(() => vscode.workspace.textDocuments.forEach(update)),
+    config.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void update(d))),
   ];
-  vscode.workspace.textDocuments.forEach(update);
+  vscode.workspace.textDocuments.forEach((d) => void update(d));
   return vscode.Disposable.from(...disposables, { dispose: () => timers.forEach((t) => clearTimeout(t)) });
 }

@@ -1,8 +1,13 @@
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { activateShared } from './extension.shared';
+import { WorkerBackend } from './workerBackend';
 
 export function activate(context: vscode.ExtensionContext) {
-  return activateShared(context, { host: 'node' });
+  return activateShared(context, {
+    host: 'node',
+    createBackend: (logger) => new WorkerBackend(path.join(context.extensionPath, 'dist', 'analysisWorker.cjs'), (message, error) => logger.error(message, error)),
+  });
 }
 
 export function deactivate(): void {}

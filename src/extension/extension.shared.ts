@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PostmortemAnalyzer } from './analysis';
+import type { AnalysisBackend } from './analysisBackend';
 import { ConfigService } from './config';
 import { Logger } from './logging';
 import { registerCodeActions } from './codeActions';
@@ -15,6 +16,8 @@ import { registerSummaryCommands } from './summary/index';
 
 export interface HostInfo {
   host: 'node' | 'web';
+  /** Runs large analyses off the extension host's thread (node: a worker thread). */
+  createBackend?: (logger: Logger) => AnalysisBackend | undefined;
 }
 
 type Feature = (services: Services) => vscode.Disposable;
@@ -24,7 +27,7 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
   const logger = new Logger();
   const config = new ConfigService(logger);
   await config.loadFiles();
-  const analyzer = new PostmortemAnalyzer(config, logger);
+  const analyzer = new PostmortemAnalyzer(config, logger, hostInfo.createBackend?.(logger));
   context.subscriptions.push(logger, config, analyzer);
   const glossary = new GlossaryService(logger);
   await glossary.reload();

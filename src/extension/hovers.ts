@@ -4,15 +4,15 @@ import { todayIso } from '../core/time';
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import type { GlossaryService } from './glossaryService';
-import { guard } from './logging';
+import { guardAsync } from './logging';
 import type { Services } from './services';
 
 /** Glossary terms, timeline times (T+…) and deadlines (due in / overdue by). */
 export function registerHovers(services: Services, glossary: GlossaryService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(SELECTOR, {
     provideHover(document, position) {
-      return guard(services.logger, 'Hover', undefined, () => {
-        const { doc } = services.analyzer.get(document);
+      return guardAsync(services.logger, 'Hover', undefined, async () => {
+        const { doc } = await services.analyzer.analyze(document);
         const hover = hoverAt(doc, glossary.current, { line: position.line, character: position.character }, todayIso());
         if (!hover) return undefined;
         const markdown = new vscode.MarkdownString(hover.contents);

@@ -38,6 +38,16 @@ export function guard<T>(logger: Logger, what: string, fallback: T, body: () => 
   }
 }
 
+/** Async twin of `guard` for providers that await the analysis. */
+export async function guardAsync<T>(logger: Logger, what: string, fallback: T, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    logger.error(`${what} failed`, error);
+    return fallback;
+  }
+}
+
 export async function guardCommand(logger: Logger, what: string, body: () => unknown): Promise<void> {
   try {
     await body();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildOutline, foldingRegions, type OutlineKind, type OutlineNode } from '../core/outline';
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';
-import { guard } from './logging';
+import { guardAsync } from './logging';
 import type { Services } from './services';
 
 const SYMBOL_KIND: Record<OutlineKind, vscode.SymbolKind> = {
@@ -24,12 +24,12 @@ function toSymbol(node: OutlineNode): vscode.DocumentSymbol {
 export function registerSymbols(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: (document) => guard(services.logger, 'Outline', [], () => buildOutline(services.analyzer.model(document)).map(toSymbol)),
+      provideDocumentSymbols: (document) => guardAsync(services.logger, 'Outline', [], async () => buildOutline((await services.analyzer.analyze(document)).doc).map(toSymbol)),
     }, { label: 'Post-mortem' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: (document) =>
-        guard(services.logger, 'Folding', [], () =>
-          foldingRegions(services.analyzer.model(document)).map((r) => new vscode.FoldingRange(r.startLine, r.endLine, r.kind === 'frontMatter' ? vscode.FoldingRangeKind.Region : undefined)),
+        guardAsync(services.logger, 'Folding', [], async () =>
+          foldingRegions((await services.analyzer.analyze(document)).doc).map((r) => new vscode.FoldingRange(r.startLine, r.endLine, r.kind === 'frontMatter' ? vscode.FoldingRangeKind.Region : undefined)),
         ),
     }),
   );

@@ -10,11 +10,13 @@ export const blameWording: RuleDefinition = {
     'A post-mortem that names a person as the cause stops the inquiry at the person and teaches people to hide mistakes. Describe what the system allowed instead: the missing check, the unclear runbook, the risky default.',
   bad: 'Dave pushed a bad config. This was human error; he should have checked it.',
   good: 'The deploy pipeline accepted an unvalidated config; nothing checked it before production.',
-  check({ doc, config, report }) {
+  check({ doc, config, report, memo }) {
     const options = { extraPatterns: config.blameWording.extraPatterns, allow: config.blameWording.allow };
     for (const run of doc.prose) {
       if (run.inQuote) continue;
-      for (const match of findBlameWording(run.text, { ...options, inActionItem: run.inActionItem })) {
+      const find = () => findBlameWording(run.text, { ...options, inActionItem: run.inActionItem });
+      const matches = memo ? memo(`blame:${run.inActionItem ? 1 : 0}:${run.text}`, find) : find();
+      for (const match of matches) {
         const start = run.offset + match.start;
         const end = run.offset + match.end;
         const range = { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) };

@@ -34,6 +34,7 @@ export function ruleById(id: string): RuleDefinition | undefined {
 export interface LintOptions {
   /** `YYYY-MM-DD`; defaults to the local date. Tests fix it. */
   today?: string;
+  memo?: <T>(key: string, compute: () => T) => T;
 }
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
@@ -52,7 +53,7 @@ export function lintDocument(doc: PostmortemDocument, config: ResolvedConfig, op
       findings.push({ ...f, rule: rule.id, severity });
     };
     try {
-      rule.check({ doc, config, today, report });
+      rule.check({ doc, config, today, report, ...(options.memo ? { memo: options.memo } : {}) });
     } catch (error) {
       findings.push({
         rule: rule.id,

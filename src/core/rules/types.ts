@@ -54,6 +54,8 @@ export interface RuleContext {
   /** `YYYY-MM-DD` the overdue rule measures against. */
   today: string;
   report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: FindingSeverity }): void;
+  /** Memoizes per-text results across analyses of the same document (absent in one-shot runs). */
+  memo?: <T>(key: string, compute: () => T) => T;
 }
 
 export interface RuleDefinition {

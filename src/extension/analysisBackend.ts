@@ -1,0 +1,19 @@
+import type { Analysis, AnalysisOptions } from '../core/analyze';
+
+/** Analysis request sent off the extension host's thread (options are plain data). */
+export interface AnalysisRequest {
+  key: string;
+  version: number;
+  text: string;
+  options: Omit<AnalysisOptions, 'cache'>;
+}
+
+/**
+ * Runs analyses away from the typing path. The node host uses a worker thread; a backend may
+ * answer `undefined` for a request that a newer one for the same key superseded.
+ */
+export interface AnalysisBackend {
+  analyze(request: AnalysisRequest): Promise<Analysis | undefined>;
+  forget(key: string): void;
+  dispose(): void;
+}
