@@ -1,6 +1,8 @@
 import { runActions } from './actionsCommand';
 import { LINT_USAGE, runLint } from './lintCommand';
 import { runSummary, SUMMARY_USAGE } from './summaryCommand';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { CommandIO } from './args';
 import { UsageError } from './files';
 import { runTimeline } from './timelineCommand';
@@ -87,7 +89,17 @@ export function runCli(argv: string[], io: CommandIO): number {
 
 declare const __VERSION__: string | undefined;
 
-const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:cli|main)\.[cm]?[jt]s$/.test(process.argv[1]);
+function isMainModule(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+const isMain = isMainModule();
 if (isMain) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

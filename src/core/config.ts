@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { SectionKind } from './model';
 import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } from './sections';
 import { blameConfigErrors } from './rules/blameWording';
@@ -41,8 +41,9 @@ export function parseConfigFile(text: string, fileName = CONFIG_FILE_NAME): { co
   const errors: string[] = [];
   let value: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: false });
-    for (const error of doc.errors) errors.push(`${fileName}: ${error.message.split('\n')[0]} (line ${error.linePos?.[0].line ?? '?'})`);
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: false, lineCounter });
+    for (const error of doc.errors) errors.push(`${fileName}: ${error.message.split('\n')[0]} (line ${lineCounter.linePos(error.pos[0]).line})`);
     if (doc.errors.length) return { config: {}, errors };
     value = doc.toJS();
   } catch (error) {
@@ -99,7 +100,7 @@ export function validateUserConfig(raw: Record<string, unknown>, where: string, 
     else config.filePatterns = raw.filePatterns;
   }
   if (raw.maxFileSize !== undefined) {
-    if (typeof raw.maxFileSize !== 'number' || !(raw.maxFileSize > 0)) errors.push(`${where}: "maxFileSize" should be a positive number of bytes`);
+    if (typeof raw.maxFileSize !== 'number' || !(raw.maxFileSize > 0)) errors.push(`${where}: "maxFileSize" should be a positive number of characters`);
     else config.maxFileSize = raw.maxFileSize;
   }
   if (raw.timezone !== undefined) {

@@ -75,7 +75,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   if (text.length > maxSize) {
     problems.push({
       code: 'file-too-large',
-      message: `This file has ${formatSize(text.length)}, more than the ${formatSize(maxSize)} limit (setting postmortem.maxFileSize); it is not analysed.`,
+      message: `This file has ${formatSize(text.length)}, more than the limit of ${formatSize(maxSize)} (setting postmortem.maxFileSize); it is not analysed.`,
       range: lines.range(0, 0),
     });
     return emptyDocument(text, lines, problems, true);
@@ -195,7 +195,7 @@ function buildSections(blocks: Located<RootContent>[], lines: LineIndex, textLen
       headingRange: lines.range(start, headingEnd),
       bodyRange: lines.range(Math.min(headingEnd, end), end),
       // The title section's body is the whole document; only kinded sections need their text.
-      bodyText: kind ? bodyBlocks.map((b) => toString(b.node)).join('\n\n').trim() : '',
+      bodyText: kind ? bodyBlocks.map((b) => blockText(b.node)).join('\n\n').trim() : '',
       ...(firstParagraph ? { firstParagraph: toString(firstParagraph.node).replace(/\s+/g, ' ').trim() } : {}),
       children: [],
     };
@@ -205,6 +205,14 @@ function buildSections(blocks: Located<RootContent>[], lines: LineIndex, textLen
     stack.push(section);
   });
   return { sections: roots, allSections, headings };
+}
+
+/** Plain text of a block with line breaks between list items and table rows (toString would run them together). */
+function blockText(node: RootContent): string {
+  if (node.type === 'list') return node.children.map((item) => item.children.map(blockText).join('\n')).join('\n');
+  if (node.type === 'table') return node.children.map((row) => row.children.map((cell) => toString(cell)).join(' | ')).join('\n');
+  if (node.type === 'blockquote') return node.children.map(blockText).join('\n');
+  return toString(node);
 }
 
 function trimTrailingNewlines(text: string, min: number, end: number): number {
@@ -233,5 +241,6 @@ function emptyDocument(text: string, lines: LineIndex, problems: ModelProblem[],
 }
 
 function formatSize(chars: number): string {
-  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.round(chars / 1024)} KB`;
+  if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} M characters`;
+  return chars >= 10 * 1024 ? `${Math.round(chars / 1024)} K characters` : `${chars} characters`;
 }

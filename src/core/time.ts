@@ -164,7 +164,11 @@ export function parseTimeValue(text: string, defaultDate?: string, defaultZone?:
 export function minutesBetween(a: TimeValue | undefined, b: TimeValue | undefined): number | null {
   if (!a || !b) return null;
   if (a.instant !== undefined && b.instant !== undefined) return Math.round((b.instant - a.instant) / 60000);
-  if (a.date === undefined && b.date === undefined) return b.minutes - a.minutes;
+  if (a.date === undefined && b.date === undefined) {
+    // Without dates, a jump back of 12 hours or more is read as crossing midnight.
+    const delta = b.minutes - a.minutes;
+    return delta <= -720 ? delta + 1440 : delta;
+  }
   return null;
 }
 

@@ -10,7 +10,9 @@ export function deadlineFix(doc: PostmortemDocument, item: ActionItem, today: st
   if (item.form === 'table') {
     return item.dueRange ? { title: 'Add a deadline', edits: [{ range: item.dueRange, newText: `\${1:${date}}`, snippet: true }], preferred: true } : undefined;
   }
-  const end = endOfFirstLine(doc, item.range);
+  // After the owner (or the text) so a wrapped item gets its deadline at the end of what was written.
+  const anchor = item.ownerRange ?? item.textRange;
+  const end = endOfFirstLine(doc, { start: anchor.end, end: anchor.end });
   const tail = item.owner ? `, due \${1:${date}}` : ` — due \${1:${date}}`;
   return { title: 'Add a deadline', edits: [{ range: { start: end, end }, newText: tail, snippet: true }], preferred: true };
 }

@@ -19,7 +19,7 @@ export const emptySection: RuleDefinition = {
     for (const section of doc.allSections) {
       if (!section.kind) continue;
       if (!isPlaceholderText(section.bodyText)) continue;
-      report({ message: section.bodyText.trim() ? `"${section.heading}" holds only placeholder text.` : `"${section.heading}" is empty: ${sectionDefinition(section.kind).skeleton.split('\n')[0]}`, range: section.headingRange });
+      report({ message: `"${section.heading}" ${section.bodyText.trim() ? 'holds only placeholder text' : 'is empty'}: ${sectionDefinition(section.kind).hint}`, range: section.headingRange });
     }
   },
 };

@@ -4,7 +4,11 @@ import type { RuleDefinition } from './types';
 
 function comparable(a: TimeValue, b: TimeValue): number | undefined {
   if (a.instant !== undefined && b.instant !== undefined) return b.instant - a.instant;
-  if (a.date === undefined && b.date === undefined) return b.minutes - a.minutes;
+  if (a.date === undefined && b.date === undefined) {
+    // Without dates, a jump back of 12 hours or more is read as crossing midnight.
+    const delta = b.minutes - a.minutes;
+    return delta <= -720 ? delta + 1440 : delta;
+  }
   return undefined;
 }
 

@@ -1,0 +1,522 @@
+// Builds the stakeholder summary data structure from an analysis. Pure TypeScript, no `vscode` import.
+//
+// Every string copied from the post-mortem goes through two steps, in reading order:
+// 1. blame screening: sentences with blame-focused wording are reported (and reworded on request);
+// 2. jargon translation: the first use of an acronym is expanded, a few terms get a plain phrase.
+// Whatever is missing is left out and explained in `notes`, for the author, never in the audience text.
+
+import type { Analysis } from '../analyze';
+import { createGlossary, type Glossary } from '../glossary/index';
+import { PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model';
+import { type BlameMatch, findBlameWording } from '../rules/blamePatterns';
+import { isPlaceholderText } from '../rules/emptySection';
+import { isSuppressed } from '../suppressions';
+import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../time';
+import { type Block, blocksOf, lineOf, offsetOf, sectionsOf } from './blocks';
+import { findFigures, highlightFigures } from './figures';
+import { JargonTranslator } from './jargon';
+import { markdownToPlain, oneLine, sentenceSpans, slice, type SourcedText, trimSourced, trimToWords, uniform } from './plainText';
+import type { BlameSentence, ImpactEntry, KeyTime, StakeholderSummary, SummaryActionItem, SummaryMetric, SummaryOptions } from './types';
+
+const DEFAULT_SUMMARY_WORDS = 80;
+const ROOT_CAUSE_WORDS = 70;
+const LESSON_WORDS = 40;
+const IMPACT_LINE_WORDS = 35;
+const MAX_LESSONS = 3;
+const MAX_IMPACT_DETAILS = 3;
+
+const STATUS_LABELS: Record<string, string> = { draft: 'Draft', 'in-review': 'In review', final: 'Final' };
+const PHASE_LABELS: Record<Phase, string> = { started: 'Started', detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' };
+const METRIC_ENDS: Record<SummaryMetric['id'], Phase> = { ttd: 'detected', ttm: 'mitigated', ttr: 'resolved' };
+
+let builtInGlossary: Glossary | undefined;
+function defaultGlossary(): Glossary {
+  builtInGlossary ??= createGlossary();
+  return builtInGlossary;
+}
+
+/** Builds the summary. Never throws for a document's sake; never yields "undefined", "null" or "NaN". */
+export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): StakeholderSummary {
+  const { doc } = analysis;
+  const today = options.today ?? todayIso();
+  const notes: string[] = [];
+  const blame = new BlameScreen(doc, options);
+  const jargon = new JargonTranslator(options.glossary ?? defaultGlossary());
+  const { metadata, metrics } = doc;
+
+  if (doc.truncated) notes.push('The post-mortem is too large to analyse, so the summary is nearly empty (setting postmortem.maxFileSize).');
+
+  // ── Header ────────────────────────────────────────────────────────────────────────────────
+  let title = oneLine(doc.title ?? '');
+  if (!title) {
+    title = 'Incident summary';
+    notes.push('No title: add `title:` to the front matter or a `# Title` heading.');
+  }
+  const incidentId = oneLine(metadata.id?.value ?? '') || undefined;
+  const severity = metadata.severity?.value;
+  const problem = (code: string) => doc.problems.some((p) => p.code === code);
+  if (!severity) notes.push(problem('front-matter-severity') ? 'The severity is not one the summary can show; use SEV1..SEV5, P0..P4 or critical/high/medium/low.' : 'No severity: add `severity: SEV2` (or P0..P4, critical/high/medium/low).');
+  const date = metadata.date?.value ?? metrics.started?.date;
+  if (!date) notes.push(problem('front-matter-date') ? 'The incident date is not a real date; the summary shows none.' : 'No incident date: add `date: YYYY-MM-DD` to the front matter.');
+  const status = metadata.status ? STATUS_LABELS[metadata.status.value] : undefined;
+  if (!status) notes.push(problem('front-matter-status') ? 'The document status is not recognised; use draft, in-review or final.' : 'No document status: add `status: draft`, `in-review` or `final`.');
+
+  // ── Summary paragraph ─────────────────────────────────────────────────────────────────────
+  const maxWords = Math.max(10, options.maxSummaryWords ?? DEFAULT_SUMMARY_WORDS);
+  let summaryRaw: string | undefined;
+  const summaryBlocks = usable(blocksOf(doc, 'summary'));
+  const firstParagraph = sectionsOf(doc, 'summary')[0]?.firstParagraph?.replace(/\s+/g, ' ').trim();
+  const summaryBlock =
+    summaryBlocks.find((b) => b.kind === 'paragraph' && firstParagraph !== undefined && b.text.text === firstParagraph) ??
+    summaryBlocks.find((b) => b.kind === 'paragraph') ??
+    summaryBlocks[0];
+  if (summaryBlock) {
+    const { text, trimmed, cutMidSentence } = trimmedText(summaryBlock.text, maxWords);
+    summaryRaw = blame.screen(text) + (cutMidSentence ? '…' : '');
+    if (trimmed) notes.push(`The summary paragraph was shortened to about ${maxWords} words; the rest stays in the post-mortem. Put the essentials in the first sentences.`);
+  } else {
+    notes.push(sectionsOf(doc, 'summary').length ? 'The Summary section is empty: write two or three sentences for readers outside engineering.' : 'No Summary section: add "## Summary" with two or three sentences for readers outside engineering.');
+  }
+
+  // ── Impact ────────────────────────────────────────────────────────────────────────────────
+  let statementRaw: string | undefined;
+  if (metadata.impact?.value.trim()) {
+    statementRaw = sentence(blame.screen(uniform(metadata.impact.value, offsetOf(doc, metadata.impact.range.start))));
+  }
+  let blastRaw: string | undefined;
+  const details: string[] = [];
+  const impactBlocks = usable(blocksOf(doc, 'impact'));
+  // A section headed "Blast Radius" is the blast radius line as a whole.
+  const blastSectionBlock = usable(blocksOf(doc, 'impact', (s) => /^\W*blast[\s-]radius\W*$/i.test(s.heading)))[0];
+  const candidates: string[] = [];
+  for (const block of impactBlocks) {
+    const blast = blastRadiusOf(block) ?? (block === blastSectionBlock || (blastSectionBlock && block.line === blastSectionBlock.line) ? (block.kind === 'tableRow' ? rowText(block) : block.text) : undefined);
+    if (blast) {
+      blastRaw ??= sentence(blame.screen(trimmedText(blast, IMPACT_LINE_WORDS).text));
+      continue;
+    }
+    if (block.kind === 'paragraph') {
+      // Sentences with figures; the rest of a paragraph is context the reader can skip.
+      for (const [a, b] of sentenceSpans(block.text.text)) {
+        const s = trimSourced(slice(block.text, a, b));
+        if (findFigures(s.text).length) candidates.push(blame.screenLater(trimmedText(s, IMPACT_LINE_WORDS).text, false));
+      }
+    } else {
+      candidates.push(blame.screenLater(trimmedText(rowText(block), IMPACT_LINE_WORDS).text, block.kind === 'tableRow'));
+    }
+  }
+  const shown = new Set(findFigures(statementRaw ?? '').map((f) => normalizeFigure(f.text)));
+  for (const id of candidates) {
+    const text = blame.peek(id);
+    const figures = findFigures(text).map((f) => normalizeFigure(f.text));
+    if (figures.length === 0 || figures.every((f) => shown.has(f))) continue;
+    if (details.length >= MAX_IMPACT_DETAILS) break;
+    details.push(blame.isRow(id) ? blame.commit(id) : sentence(blame.commit(id)));
+    for (const f of figures) shown.add(f);
+  }
+  if (details.length === 0 && !statementRaw) {
+    // No figures anywhere: the first lines still say who was affected.
+    for (const id of candidates.slice(0, 2)) details.push(blame.isRow(id) ? blame.commit(id) : sentence(blame.commit(id)));
+  }
+  let duration: string | undefined;
+  if (metrics.durationMinutes !== null && metrics.durationMinutes >= 0 && (metrics.resolved || metrics.mitigated)) {
+    duration = formatDuration(metrics.durationMinutes);
+  }
+  if (!statementRaw && details.length === 0 && !blastRaw) {
+    notes.push(sectionsOf(doc, 'impact').length ? 'The Impact section has no usable content: say who was affected, how many, and for how long.' : 'No Impact section and no `impact:` statement: say who was affected, how many (orders, users, money), and for how long.');
+  } else if (!impactBlocks.some((b) => findFigures(b.text.text).length) && !findFigures(statementRaw ?? '').length) {
+    notes.push('The impact has no figures: add numbers executives can weigh (users or orders affected, percentage of requests, revenue).');
+  }
+
+  // ── Key times and metrics ─────────────────────────────────────────────────────────────────
+  const keyTimes: KeyTime[] = [];
+  let lastDate: string | undefined;
+  const missingPhases: Phase[] = [];
+  for (const phase of PHASES) {
+    const value = metrics[phase];
+    if (!value) {
+      missingPhases.push(phase);
+      continue;
+    }
+    const showDate = value.date !== undefined && value.date !== lastDate;
+    keyTimes.push({ phase, label: PHASE_LABELS[phase], display: displayTime(value, showDate) });
+    if (value.date) lastDate = value.date;
+  }
+  if (missingPhases.length) {
+    notes.push(`Key times missing: ${missingPhases.join(', ')}. Add them to the front matter (\`${missingPhases[0]}: 2026-03-14T14:02Z\`) or tag timeline events with [${missingPhases[0]}].`);
+  }
+  const metricList: Array<{ id: SummaryMetric['id']; minutes: number }> = [];
+  for (const id of ['ttd', 'ttm', 'ttr'] as const) {
+    const minutes = id === 'ttd' ? metrics.ttdMinutes : id === 'ttm' ? metrics.ttmMinutes : metrics.ttrMinutes;
+    if (minutes === null || !Number.isFinite(minutes)) {
+      if (metrics.started && metrics[METRIC_ENDS[id]]) notes.push(`${id.toUpperCase()} cannot be computed: the start and ${METRIC_ENDS[id]} times need dates (or both be clock times of the same day).`);
+      continue;
+    }
+    if (minutes < 0) {
+      notes.push(`${id.toUpperCase()} comes out negative (${METRIC_ENDS[id]} before started): check the key times.`);
+      continue;
+    }
+    metricList.push({ id, minutes });
+  }
+
+  // ── Root cause ────────────────────────────────────────────────────────────────────────────
+  let rootCauseRaw: string | undefined;
+  const rootBlocks = usable(blocksOf(doc, 'rootCause'));
+  const whys = rootBlocks.filter((b) => b.kind === 'listItem' && b.ordered && /^why\b/i.test(b.text.text));
+  let rootSource: SourcedText | undefined;
+  let capitalizeRoot = false;
+  if (whys.length >= 2) {
+    const last = whys[whys.length - 1].text;
+    const q = last.text.indexOf('?');
+    rootSource = q !== -1 && last.text.slice(q + 1).trim() ? trimSourced(slice(last, q + 1, last.text.length)) : last;
+    const because = /^because\s+/i.exec(rootSource.text);
+    if (because) rootSource = slice(rootSource, because[0].length, rootSource.text.length);
+    capitalizeRoot = true;
+  } else {
+    rootSource = (rootBlocks.find((b) => b.kind === 'paragraph' && !/:\s*$/.test(b.text.text)) ?? rootBlocks.find((b) => !/:\s*$/.test(b.text.text)) ?? rootBlocks[0])?.text;
+  }
+  if (rootSource && rootSource.text) {
+    const { text, cutMidSentence } = trimmedText(rootSource, ROOT_CAUSE_WORDS);
+    const screened = blame.screen(text);
+    rootCauseRaw = (capitalizeRoot ? capitalize(screened) : screened) + (cutMidSentence ? '…' : '');
+  } else {
+    notes.push(sectionsOf(doc, 'rootCause').length ? 'The Root Cause section is empty: explain in a few plain sentences which conditions allowed the incident.' : 'No Root Cause section: explain in a few plain sentences which conditions allowed the incident.');
+  }
+
+  // ── Lessons ───────────────────────────────────────────────────────────────────────────────
+  const lessonBlocks = usable(blocksOf(doc, 'lessonsLearned')).filter((b) => !/:\s*$/.test(b.text.text));
+  const lessonsRaw = lessonBlocks.slice(0, MAX_LESSONS).map((b) => {
+    const { text, cutMidSentence } = trimmedText(b.kind === 'tableRow' ? rowText(b) : b.text, LESSON_WORDS);
+    return blame.screen(text) + (cutMidSentence ? '…' : '');
+  });
+  if (lessonBlocks.length > MAX_LESSONS) notes.push(`Only the first ${MAX_LESSONS} of ${lessonBlocks.length} lessons are in the summary; put the most important ones first.`);
+  if (lessonBlocks.length === 0) notes.push('No lessons learned: add up to three short lessons (what went well, what went wrong, where we got lucky).');
+
+  // ── Action items ──────────────────────────────────────────────────────────────────────────
+  const itemsRaw: Array<SummaryActionItem> = [];
+  let open = 0;
+  let done = 0;
+  let overdue = 0;
+  const withoutOwner: number[] = [];
+  const withoutDeadline: number[] = [];
+  for (const item of doc.actionItems) {
+    // The item text from the source, so that emphasis and links read as plain text like everywhere else.
+    const fromSource = markdownToPlain(doc.text, offsetOf(doc, item.textRange.start), offsetOf(doc, item.textRange.end));
+    const source = fromSource.text ? fromSource : uniform(item.text, offsetOf(doc, item.textRange.start));
+    const text = oneLine(source.text);
+    if (!text) continue;
+    if (item.done) done++;
+    else open++;
+    const line = item.textRange.start.line;
+    const listed = !item.done || options.all === true;
+    const screened = listed ? blame.screen(source, { inActionItem: true, wholeText: true }) : text;
+    const owner = oneLine(item.owner ?? '');
+    const dueRaw = oneLine(item.dueRaw ?? '');
+    const days = item.due ? daysUntil(item.due, today) : undefined;
+    const isOverdue = !item.done && days !== undefined && days < 0;
+    if (isOverdue) overdue++;
+    if (!item.done && !owner) withoutOwner.push(line);
+    if (!item.done && !item.due) withoutDeadline.push(line);
+    if (!listed) continue;
+    const rawStatus = oneLine(item.status ?? '');
+    itemsRaw.push({
+      text: screened,
+      owner: owner || 'Unassigned',
+      due: item.due ?? (dueRaw ? `${dueRaw} (not a date)` : 'No deadline'),
+      ...(item.due ? { dueDate: item.due } : {}),
+      done: item.done,
+      ...(isOverdue ? { overdueDays: -(days as number) } : {}),
+      status: item.done ? 'Done' : isOverdue ? `Overdue by ${plural(-(days as number), 'day')}` : rawStatus && !/^(?:open|todo|to do|not started|-|—)$/i.test(rawStatus) ? capitalize(rawStatus) : 'Open',
+      line,
+    });
+  }
+  if (doc.actionItems.length === 0) notes.push('No action items: list the changes to systems and processes, each with an owner and a deadline.');
+  if (withoutOwner.length) notes.push(`Open action items without an owner (${linesText(withoutOwner)}) show as "Unassigned": add \`@handle\` or \`owner: Name\`.`);
+  if (withoutDeadline.length) notes.push(`Open action items without a valid deadline (${linesText(withoutDeadline)}): add \`due YYYY-MM-DD\`.`);
+
+  // ── Follow-up review ──────────────────────────────────────────────────────────────────────
+  let followUp: StakeholderSummary['followUp'];
+  const reviewDate = metadata.review?.value && parseDate(metadata.review.value, false)?.ok ? metadata.review.value : dateIn(blocksOf(doc, 'followUpReview'));
+  if (reviewDate) followUp = { date: reviewDate, display: `${reviewDate} (${relativeDays(daysUntil(reviewDate, today))})` };
+  else notes.push('No follow-up review date: add `review: YYYY-MM-DD` to the front matter or a date in the Follow-up Review section.');
+
+  // ── Blame report ──────────────────────────────────────────────────────────────────────────
+  const blameSentences = blame.reported;
+  if (blameSentences.length) {
+    const count = plural(blameSentences.length, 'sentence');
+    const where = linesText(blameSentences.map((b) => b.line));
+    if (options.applyRewording) {
+      const reworded = blameSentences.filter((b) => b.rewrite !== undefined);
+      const manual = blameSentences.filter((b) => b.needsManualRewording);
+      notes.push(
+        `${count} with blame-focused wording (${where}): ${reworded.length} reworded in the summary` +
+          (manual.length ? `; ${manual.length} still ${manual.length === 1 ? 'needs' : 'need'} rewording by hand in the post-mortem (${linesText(manual.map((b) => b.line))}).` : '.'),
+      );
+    } else {
+      notes.push(`${count} with blame-focused wording (${where}) ${blameSentences.length === 1 ? 'is' : 'are'} included as written: reword ${blameSentences.length === 1 ? 'it' : 'them'} in the post-mortem or export with rewording.`);
+    }
+  }
+
+  // ── Jargon, in reading order ──────────────────────────────────────────────────────────────
+  const prose = { businessPhrases: true };
+  const summary = summaryRaw ? jargon.translate(summaryRaw, prose) : undefined;
+  const statement = statementRaw ? jargon.translate(statementRaw, prose) : undefined;
+  const detailTexts = details.map((d) => jargon.translate(d, prose));
+  const blastRadius = blastRaw ? jargon.translate(blastRaw, prose) : undefined;
+  const metricsOut: SummaryMetric[] = metricList.map(({ id, minutes }) => ({ id, label: jargon.translate(id.toUpperCase(), { businessPhrases: false }), minutes, human: formatDuration(minutes) }));
+  const rootCause = rootCauseRaw ? jargon.translate(rootCauseRaw, prose) : undefined;
+  const lessons = lessonsRaw.map((l) => jargon.translate(l, prose));
+  const items = itemsRaw.map((i) => ({ ...i, text: jargon.translate(i.text, { businessPhrases: false }) }));
+
+  const entries: ImpactEntry[] = [];
+  if (statement) entries.push({ spans: highlightFigures(statement) });
+  for (const d of detailTexts) entries.push({ spans: highlightFigures(d) });
+  if (blastRadius) entries.push({ label: 'Blast radius', spans: highlightFigures(blastRadius) });
+  if (duration) entries.push({ label: 'Duration', spans: [{ text: `${duration} from start to ${metrics.resolved ? 'resolution' : 'mitigation'}.` }] });
+  const figures = [...new Set([statement, ...detailTexts, blastRadius].flatMap((t) => (t ? findFigures(t).map((f) => f.text) : [])))];
+
+  return {
+    title,
+    ...(incidentId ? { incidentId } : {}),
+    ...(severity ? { severity } : {}),
+    ...(date ? { date } : {}),
+    ...(status ? { status } : {}),
+    ...(summary ? { summary } : {}),
+    impact: {
+      ...(statement ? { statement } : {}),
+      ...(blastRadius ? { blastRadius } : {}),
+      ...(duration ? { duration } : {}),
+      figures,
+      entries,
+    },
+    keyTimes,
+    metrics: metricsOut,
+    ...(rootCause ? { rootCause } : {}),
+    lessons,
+    actionItems: { items, open, done, overdue, doneListed: options.all === true },
+    ...(followUp ? { followUp } : {}),
+    notes,
+    blameSentences,
+  };
+}
+
+// ── Blame screening ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Checks sentences for blame-focused wording (the same patterns, allow list and suppression comments
+ * as the `blame-wording` rule), records them, and applies the rewording when asked to.
+ */
+class BlameScreen {
+  readonly reported: BlameSentence[] = [];
+  private readonly enabled: boolean;
+  private readonly pending = new Map<string, { text: string; found: BlameSentence[]; row: boolean }>();
+  private nextId = 0;
+
+  constructor(
+    private readonly doc: PostmortemDocument,
+    private readonly options: SummaryOptions,
+  ) {
+    this.enabled = options.config?.rules['blame-wording'] !== 'off';
+  }
+
+  /** Screens a text that goes into the summary; returns the text to show. */
+  screen(source: SourcedText, how: { inActionItem?: boolean; wholeText?: boolean } = {}): string {
+    const { text, found } = this.check(source, how);
+    this.reported.push(...found);
+    return text;
+  }
+
+  /** Screens a text that may or may not go into the summary; `commit` reports it. */
+  screenLater(source: SourcedText, row: boolean): string {
+    const id = String(this.nextId++);
+    this.pending.set(id, { ...this.check(source, {}), row });
+    return id;
+  }
+
+  isRow(id: string): boolean {
+    return this.pending.get(id)?.row === true;
+  }
+
+  peek(id: string): string {
+    return this.pending.get(id)?.text ?? '';
+  }
+
+  commit(id: string): string {
+    const entry = this.pending.get(id);
+    if (!entry) return '';
+    this.reported.push(...entry.found);
+    this.pending.delete(id);
+    return entry.text;
+  }
+
+  private check(source: SourcedText, how: { inActionItem?: boolean; wholeText?: boolean }): { text: string; found: BlameSentence[] } {
+    if (!this.enabled || !source.text) return { text: source.text, found: [] };
+    const spans: Array<[number, number]> = how.wholeText ? [[0, source.text.length]] : sentenceSpans(source.text);
+    const found: BlameSentence[] = [];
+    let out = '';
+    let last = 0;
+    for (const [a, b] of spans) {
+      const sentence = source.text.slice(a, b);
+      let matches: BlameMatch[];
+      try {
+        matches = findBlameWording(sentence, {
+          inActionItem: how.inActionItem === true,
+          extraPatterns: this.options.config?.blameWording.extraPatterns ?? [],
+          allow: this.options.config?.blameWording.allow ?? [],
+        });
+      } catch {
+        matches = [];
+      }
+      matches = matches.filter((m) => !isSuppressed(this.doc.suppressions, 'blame-wording', lineOf(this.doc, source.offsets[a + m.start] ?? source.offsets[a] ?? 0)));
+      if (matches.length === 0) continue;
+      let rewrite = sentence;
+      let changed = false;
+      for (const m of [...matches].reverse()) {
+        if (m.replacement === undefined) continue;
+        let replacement = m.replacement;
+        if (m.start === 0 && /^\p{Lu}/u.test(sentence)) replacement = capitalize(replacement);
+        rewrite = rewrite.slice(0, m.start) + replacement + rewrite.slice(m.end);
+        changed = true;
+      }
+      const suggestion = [...new Set(matches.map((m) => m.suggestion))].join(' ');
+      found.push({
+        text: sentence,
+        line: lineOf(this.doc, source.offsets[a] ?? 0),
+        suggestion,
+        ...(changed ? { rewrite } : {}),
+        phrases: matches.map((m) => m.text),
+        needsManualRewording: matches.some((m) => m.replacement === undefined),
+      });
+      if (this.options.applyRewording && changed) {
+        out += source.text.slice(last, a) + rewrite;
+        last = b;
+      }
+    }
+    return { text: out + source.text.slice(last), found };
+  }
+}
+
+// ── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+/** Blocks with real content: not placeholders, not empty skeleton labels ("Blast radius:"). */
+function usable(blocks: Block[]): Block[] {
+  return blocks.filter((b) => {
+    const text = b.kind === 'tableRow' ? (b.cells ?? []).map((c) => c.text).join(' ') : b.text.text;
+    if (!text.trim() || isPlaceholderText(text)) return false;
+    if (/^[^.!?]{0,40}:\s*(?:TODO|TBD|…|\.\.\.)?\s*$/i.test(text) && b.kind !== 'paragraph') return false;
+    return true;
+  });
+}
+
+function trimmedText(source: SourcedText, maxWords: number): { text: SourcedText; trimmed: boolean; cutMidSentence: boolean } {
+  const { spans, trimmed, cutMidSentence } = trimToWords(source.text, maxWords);
+  if (spans.length === 0) return { text: source, trimmed: false, cutMidSentence: false };
+  return { text: trimSourced(slice(source, spans[0][0], spans[spans.length - 1][1])), trimmed, cutMidSentence };
+}
+
+const BLAST = /^(?:blast[\s-]radius|scope|affected|who was affected)\s*(?:[:—–]|\s-\s)\s*/i;
+
+function blastRadiusOf(block: Block): SourcedText | undefined {
+  if (block.kind === 'tableRow') {
+    const cells = block.cells ?? [];
+    if (cells.length >= 2 && /^(?:blast[\s-]radius|scope)$/i.test(cells[0].text.trim())) return cells.slice(1).find((c) => c.text.trim());
+    return undefined;
+  }
+  const m = BLAST.exec(block.text.text);
+  if (!m) return undefined;
+  const rest = trimSourced(slice(block.text, m[0].length, block.text.text.length));
+  return rest.text ? rest : undefined;
+}
+
+/** A table row as one line: "Gateways offline: 1,930 (12% of fleet)", or "EU — Users: 4,100, Duration: 2 h". */
+function rowText(block: Block): SourcedText {
+  if (block.kind !== 'tableRow') return block.text;
+  const cells = block.cells ?? [];
+  const header = block.header ?? [];
+  const parts: SourcedText[] = [];
+  const first = cells[0];
+  const rest = cells.slice(1).map((c, i) => ({ cell: c, head: header[i + 1] ?? '' })).filter((c) => c.cell.text);
+  if (!first?.text) return block.text;
+  parts.push(first);
+  const joinText = (list: SourcedText[], seps: string[]): SourcedText => {
+    let text = '';
+    const offsets: number[] = [];
+    list.forEach((p, i) => {
+      if (i > 0) {
+        const sep = seps[i - 1];
+        text += sep;
+        for (let k = 0; k < sep.length; k++) offsets.push(p.offsets[0] ?? 0);
+      }
+      text += p.text;
+      offsets.push(...p.offsets);
+    });
+    return { text, offsets };
+  };
+  if (rest.length === 1) return joinText([first, rest[0].cell], [': ']);
+  const seps: string[] = [];
+  rest.forEach((r, i) => {
+    const head = r.head && !/^(?:value|values|details?|description)$/i.test(r.head) ? `${r.head}: ` : '';
+    seps.push((i === 0 ? ' — ' : ', ') + head);
+    parts.push(r.cell);
+  });
+  return joinText(parts, seps);
+}
+
+function normalizeFigure(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Ends a line with punctuation so list items read as sentences. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return !t || /[.!?…"”’]$/.test(t) || /[.!?]\)$/.test(t) ? t : `${t}.`;
+}
+
+function capitalize(text: string): string {
+  return text.replace(/^(\s*)(\p{Ll})/u, (_m, space: string, c: string) => space + c.toUpperCase());
+}
+
+/** `line 12` / `lines 12, 23` from 0-based lines. */
+function linesText(lines: number[]): string {
+  const unique = [...new Set(lines.map((l) => l + 1))];
+  return `line${unique.length === 1 ? '' : 's'} ${unique.join(', ')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+function zoneLabel(value: TimeValue): string {
+  const zone = value.zone?.trim();
+  if (!zone) return '';
+  if (/^(?:z|utc|gmt)$/i.test(zone)) return 'UTC';
+  const m = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
+  if (m) return `UTC${m[1]}${m[2].padStart(2, '0')}:${m[3] ?? '00'}`;
+  return zone;
+}
+
+/** `2026-03-14 13:48 UTC`; the date only when asked (it changed since the previous key time). */
+function displayTime(value: TimeValue, withDate: boolean): string {
+  const zone = zoneLabel(value);
+  return [withDate && value.date ? value.date : '', formatClock(value.minutes), zone].filter(Boolean).join(' ');
+}
+
+function dateIn(blocks: Block[]): string | undefined {
+  const re = new RegExp(DATE_LIKE_SOURCE, 'g');
+  for (const block of blocks) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(block.text.text)) !== null) {
+      const parsed = parseDate(m[0]);
+      if (parsed?.ok) return parsed.iso;
+    }
+  }
+  return undefined;
+}
