@@ -32,11 +32,11 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
   const glossary = new GlossaryService(logger);
   await glossary.reload();
   context.subscriptions.push(glossary);
-  const services: Services = { context, analyzer, config, logger, host: hostInfo.host };
+  const services: Services = { context, analyzer, config, logger, glossary, host: hostInfo.host };
   const features: Feature[] = [
     registerDiagnostics,
     registerCodeActions,
-    (s) => registerHovers(s, glossary),
+    registerHovers,
     registerSymbols,
     registerCompletions,
     registerNewPostmortem,

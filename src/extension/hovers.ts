@@ -3,12 +3,12 @@ import { hoverAt } from '../core/hover';
 import { todayIso } from '../core/time';
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';
-import type { GlossaryService } from './glossaryService';
 import { guardAsync } from './logging';
 import type { Services } from './services';
 
 /** Glossary terms, timeline times (T+…) and deadlines (due in / overdue by). */
-export function registerHovers(services: Services, glossary: GlossaryService): vscode.Disposable {
+export function registerHovers(services: Services): vscode.Disposable {
+  const { glossary } = services;
   return vscode.languages.registerHoverProvider(SELECTOR, {
     provideHover(document, position) {
       return guardAsync(services.logger, 'Hover', undefined, async () => {

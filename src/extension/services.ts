@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PostmortemAnalyzer } from './analysis';
 import type { ConfigService } from './config';
+import type { GlossaryService } from './glossaryService';
 import type { Logger } from './logging';
 
 /** What every feature gets at registration; each feature returns one Disposable. */
@@ -9,6 +10,8 @@ export interface Services {
   analyzer: PostmortemAnalyzer;
   config: ConfigService;
   logger: Logger;
+  /** Built-in glossary plus settings and the workspace glossary file. */
+  glossary: GlossaryService;
   /** 'web' in vscode.dev / github.dev: no Node APIs, no CLI. */
   host: 'node' | 'web';
 }

@@ -80,7 +80,7 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   if (!document) return;
   const today = todayIso();
   const { config } = services.config.forDocument(document);
-  const probe = createSummary(services.analyzer.get(document), { format: 'text', today, config });
+  const probe = createSummary(await services.analyzer.analyze(document), { format: 'text', today, config, glossary: services.glossary.current });
   const choice = await confirmBlame(probe.blameSentences);
   if (choice === 'cancel') return;
   const format = await pickFormat();
@@ -89,10 +89,11 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   if (!target) return;
   const template = format === 'md' ? await readSummaryTemplate(document, services.logger) : undefined;
   // The document may have changed while the pickers were open: summarise what it says now.
-  const result = createSummary(services.analyzer.get(document), {
+  const result = createSummary(await services.analyzer.analyze(document), {
     format,
     today,
     config,
+    glossary: services.glossary.current,
     applyRewording: choice === 'reword',
     ...(template !== undefined ? { template } : {}),
   });

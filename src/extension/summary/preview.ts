@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createSummary } from '../../core/summary/index';
 import { todayIso } from '../../core/time';
-import { guard } from '../logging';
+import { guardAsync } from '../logging';
 import type { Services } from '../services';
 import { basename, targetDocument } from './export';
 
@@ -70,9 +70,10 @@ export class SummaryPreviews implements vscode.Disposable {
   }
 
   private render(entry: PreviewEntry): void {
-    guard(this.services.logger, 'Stakeholder summary preview', undefined, () => {
+    void guardAsync(this.services.logger, 'Stakeholder summary preview', undefined, async () => {
       const { config } = this.services.config.forDocument(entry.document);
-      const result = createSummary(this.services.analyzer.get(entry.document), {
+      const result = createSummary(await this.services.analyzer.analyze(entry.document), {
+        glossary: this.services.glossary.current,
         format: 'html',
         today: todayIso(),
         config,
