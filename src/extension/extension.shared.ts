@@ -10,7 +10,10 @@ import { registerDiagnostics } from './diagnostics';
 import { GlossaryService } from './glossaryService';
 import { registerHovers } from './hovers';
 import { registerTimelinePreview } from './preview/index';
+import { registerMeeting } from './meeting';
+import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
+import { registerWorkspaceFeatures } from './workspace/index';
 import type { Services } from './services';
 import { registerSummaryCommands } from './summary/index';
 
@@ -42,6 +45,9 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
     registerNewPostmortem,
     registerTimelinePreview,
     registerSummaryCommands,
+    registerWorkspaceFeatures,
+    registerStatusBar,
+    registerMeeting,
     ...extraFeatures,
   ];
   for (const feature of features) {
