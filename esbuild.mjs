@@ -1,5 +1,8 @@
 // Bundles the extension (node and web), the timeline webview script and the CLI.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,6 +37,7 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
+    define: { __VERSION__: JSON.stringify(version) },
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'esm',

@@ -1,0 +1,278 @@
+// The timeline webview's behaviour: renders view models with the same pure renderer the first paint
+// used, keeps keyboard focus and the editor highlight, reveals clicked events, exports SVG/PNG.
+// Talks to the extension only through the message schema in src/core/timelineView/messages.ts.
+import { renderTimelineHtml } from '../../src/core/timelineView/html';
+import type { ExportFormat, HostMessage, WebviewMessage } from '../../src/core/timelineView/messages';
+import { renderTimelineSvg } from '../../src/core/timelineView/svg';
+import type { TimelineViewModel } from '../../src/core/timelineView/viewModel';
+
+export interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+interface PageState {
+  model: TimelineViewModel | null;
+  locked: boolean;
+  resource: string;
+}
+
+const GROUPS = ['.pm-event', '.pm-action'] as const;
+/** Canvas limits: keep PNG exports within what browsers can allocate. */
+const MAX_CANVAS_SIDE = 16_000;
+
+export interface TimelineApp {
+  render(model: TimelineViewModel, locked?: boolean): void;
+  highlight(line: number): void;
+  exportAs(format: ExportFormat): Promise<void>;
+  readonly state: PageState;
+  dispose(): void;
+}
+
+function readInitialState(doc: Document): PageState {
+  const node = doc.getElementById('pm-state');
+  try {
+    const parsed = node?.textContent ? (JSON.parse(node.textContent) as Partial<PageState>) : {};
+    return { model: parsed.model ?? null, locked: parsed.locked === true, resource: typeof parsed.resource === 'string' ? parsed.resource : '' };
+  } catch {
+    return { model: null, locked: false, resource: '' };
+  }
+}
+
+function isHostMessage(value: unknown): value is HostMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  switch (v.type) {
+    case 'update':
+      return typeof v.model === 'object' && v.model !== null && Array.isArray((v.model as TimelineViewModel).timeline?.rows);
+    case 'highlight':
+      return typeof v.line === 'number';
+    case 'requestExport':
+      return v.format === 'svg' || v.format === 'png';
+    default:
+      return false;
+  }
+}
+
+export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
+  // Constructors from the document's own window (the app also runs under jsdom in unit tests).
+  const win = doc.defaultView ?? window;
+  const root = doc.getElementById('pm-root') ?? doc.body.appendChild(doc.createElement('div'));
+  const status = doc.getElementById('pm-status');
+  const state = readInitialState(doc);
+  let currentLine: number | null = null;
+  let index: { line: number; end: number; el: HTMLElement }[] | null = null;
+  let exporting = false;
+
+  const announce = (text: string) => {
+    if (status) status.textContent = text;
+  };
+
+  const saveState = () => {
+    try {
+      api.setState({ resource: state.resource, locked: state.locked });
+    } catch {
+      /* state is a convenience for restore; never fatal */
+    }
+  };
+
+  const items = (group: string): HTMLElement[] => Array.from(root.querySelectorAll<HTMLElement>(group));
+
+  const buildIndex = () => {
+    index = [];
+    for (const group of GROUPS) {
+      for (const el of items(group)) index.push({ line: Number(el.dataset.line), end: Number(el.dataset.endLine ?? el.dataset.line), el });
+    }
+    return index;
+  };
+
+  const setCurrent = (line: number | null, scroll: boolean) => {
+    for (const el of root.querySelectorAll<HTMLElement>('.is-current')) {
+      el.classList.remove('is-current');
+      el.removeAttribute('aria-current');
+    }
+    currentLine = line;
+    if (line === null) return;
+    const match = (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+    if (!match) return;
+    match.el.classList.add('is-current');
+    match.el.setAttribute('aria-current', 'true');
+    if (scroll && typeof match.el.scrollIntoView === 'function') {
+      const rect = match.el.getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > win.innerHeight) match.el.scrollIntoView({ block: 'nearest' });
+    }
+  };
+
+  /** Roving tabindex: one tabbable item per group. */
+  const makeTabbable = (el: HTMLElement) => {
+    const group = GROUPS.find((g) => el.matches(g));
+    if (!group) return;
+    for (const other of items(group)) other.tabIndex = other === el ? 0 : -1;
+  };
+
+  const render = (model: TimelineViewModel, locked = state.locked) => {
+    const active = doc.activeElement instanceof win.HTMLElement && root.contains(doc.activeElement) ? doc.activeElement : null;
+    const focusGroup = active ? GROUPS.find((g) => active.matches(g)) : undefined;
+    const focusLine = active?.dataset.line;
+    const focusAction = active?.dataset.action ? `[data-action="${active.dataset.action}"][data-format="${active.dataset.format ?? ''}"]` : undefined;
+    state.model = model;
+    state.locked = locked;
+    root.innerHTML = renderTimelineHtml(model, { locked });
+    index = null;
+    if (currentLine !== null) setCurrent(currentLine, false);
+    if (focusGroup && focusLine !== undefined) {
+      const again = items(focusGroup).find((el) => el.dataset.line === focusLine);
+      if (again) {
+        makeTabbable(again);
+        again.focus({ preventScroll: true });
+      }
+    } else if (focusAction) {
+      root.querySelector<HTMLElement>(focusAction)?.focus({ preventScroll: true });
+    }
+  };
+
+  const reveal = (el: HTMLElement) => {
+    const line = Number(el.dataset.line);
+    if (!Number.isInteger(line) || line < 0) return;
+    makeTabbable(el);
+    setCurrent(line, false);
+    api.postMessage({ type: 'reveal', line });
+  };
+
+  const theme = (): 'light' | 'dark' => {
+    const cls = doc.body.classList;
+    return cls.contains('vscode-dark') || cls.contains('vscode-high-contrast') ? (cls.contains('vscode-high-contrast-light') ? 'light' : 'dark') : 'light';
+  };
+
+  const toPng = (svg: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const image = new win.Image();
+      image.onload = () => {
+        try {
+          const width = image.naturalWidth || 960;
+          const height = image.naturalHeight || 600;
+          const scale = Math.max(0.1, Math.min(2, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height));
+          const canvas = doc.createElement('canvas');
+          canvas.width = Math.max(1, Math.floor(width * scale));
+          canvas.height = Math.max(1, Math.floor(height * scale));
+          const context = canvas.getContext('2d');
+          if (!context) throw new Error('no 2D canvas');
+          context.drawImage(image, 0, 0, canvas.width, canvas.height);
+          resolve(canvas.toDataURL('image/png'));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      image.onerror = () => reject(new Error('the SVG could not be drawn'));
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    });
+
+  const exportAs = async (format: ExportFormat) => {
+    if (!state.model || exporting) return;
+    exporting = true;
+    for (const b of root.querySelectorAll<HTMLButtonElement>('[data-action="export"]')) b.disabled = true;
+    try {
+      const svg = renderTimelineSvg(state.model, { theme: theme() });
+      const data = format === 'svg' ? svg : await toPng(svg);
+      api.postMessage({ type: 'export', format, data });
+      announce(`Timeline ${format.toUpperCase()} ready to save`);
+    } catch (error) {
+      announce(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn('Postmortem timeline export failed', error);
+    } finally {
+      exporting = false;
+      for (const b of root.querySelectorAll<HTMLButtonElement>('[data-action="export"]')) b.disabled = false;
+    }
+  };
+
+  const onClick = (event: MouseEvent) => {
+    const target = event.target instanceof win.Element ? event.target : null;
+    const action = target?.closest<HTMLElement>('[data-action="export"]');
+    if (action && root.contains(action)) {
+      const format = action.dataset.format === 'png' ? 'png' : 'svg';
+      void exportAs(format);
+      return;
+    }
+    const item = target?.closest<HTMLElement>('.pm-event, .pm-action');
+    if (item && root.contains(item)) reveal(item);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target instanceof win.HTMLElement ? event.target : null;
+    if (!target) return;
+    const group = GROUPS.find((g) => target.matches(g));
+    if (!group) return;
+    const list = items(group);
+    const at = list.indexOf(target);
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = Math.min(list.length - 1, at + 1);
+        break;
+      case 'ArrowUp':
+        next = Math.max(0, at - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = list.length - 1;
+        break;
+      case 'PageDown':
+        next = Math.min(list.length - 1, at + 10);
+        break;
+      case 'PageUp':
+        next = Math.max(0, at - 10);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const el = list[next];
+    if (!el) return;
+    makeTabbable(el);
+    el.focus();
+    if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    const message: unknown = event.data;
+    if (!isHostMessage(message)) return;
+    switch (message.type) {
+      case 'update':
+        if (typeof message.resource === 'string' && message.resource !== state.resource) currentLine = null;
+        state.resource = typeof message.resource === 'string' ? message.resource : state.resource;
+        render(message.model, message.locked === true);
+        saveState();
+        break;
+      case 'highlight':
+        setCurrent(Number.isInteger(message.line) && message.line >= 0 ? message.line : null, true);
+        break;
+      case 'requestExport':
+        void exportAs(message.format);
+        break;
+    }
+  };
+
+  root.addEventListener('click', onClick);
+  root.addEventListener('keydown', onKeyDown);
+  win.addEventListener('message', onMessage);
+
+  // First paint came with the page (same renderer); only render when it is missing.
+  if (state.model && !root.querySelector('.pm')) render(state.model, state.locked);
+  saveState();
+  api.postMessage({ type: 'ready' });
+
+  return {
+    render,
+    highlight: (line: number) => setCurrent(line, true),
+    exportAs,
+    state,
+    dispose() {
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('keydown', onKeyDown);
+      win.removeEventListener('message', onMessage);
+    },
+  };
+}
