@@ -1,7 +1,9 @@
 import type { PostmortemDocument, Position, Range } from '../model';
 
 export function offsetAt(doc: PostmortemDocument, position: Position): number {
-  return Math.min(doc.lineStarts[position.line] + position.character, doc.text.length);
+  const start = doc.lineStarts[position.line];
+  if (start === undefined) return doc.text.length;
+  return Math.min(start + position.character, doc.text.length);
 }
 
 export function textOf(doc: PostmortemDocument, range: Range): string {

@@ -1,7 +1,9 @@
 // Content blocks (paragraphs, list items, table rows) of a section, read from the document model's
 // prose runs and table ranges. Pure TypeScript, no `vscode` import.
 
-import type { PostmortemDocument, Position, Range, Section, SectionKind } from '../model';
+import type { PostmortemDocument, Range, Section, SectionKind } from '../model';
+import { offsetAt } from '../rules/edits';
+import { positionAtOffset } from '../text';
 import { markdownToPlain, type SourcedText } from './plainText';
 
 export interface Block {
@@ -20,21 +22,10 @@ export interface Block {
 
 const LIST_PREFIX = /^[ \t]{0,12}(?:(?:[-*+])|(\d{1,9}[.)]))[ \t]+(?:\[[ xX]\][ \t]+)?$/;
 
-export function offsetOf(doc: PostmortemDocument, position: Position): number {
-  const start = doc.lineStarts[position.line];
-  if (start === undefined) return doc.text.length;
-  return Math.min(start + position.character, doc.text.length);
-}
+export const offsetOf = offsetAt;
 
 export function lineOf(doc: PostmortemDocument, offset: number): number {
-  let low = 0;
-  let high = doc.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (doc.lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return positionAtOffset(doc.lineStarts, offset).line;
 }
 
 function inRange(doc: PostmortemDocument, range: Range, offset: number): boolean {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../fileSystem';
 import { scaffoldPostmortem, slugify } from '../../core/scaffold';
 import { todayIso } from '../../core/time';
 import { guardCommand } from '../logging';
@@ -70,14 +71,6 @@ async function openAtSummary(doc: vscode.TextDocument, text: string): Promise<vo
   editor.revealRange(end, vscode.TextEditorRevealType.InCenter);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `name.postmortem.md`, else `name-2.postmortem.md`, ... */
 async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {

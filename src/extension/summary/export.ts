@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../fileSystem';
 import { type BlameSentence, createSummary, summaryFileName, type SummaryFormat, type SummaryResult } from '../../core/summary/index';
 import { todayIso } from '../../core/time';
 import { isPostmortem } from '../analysis';
@@ -133,14 +134,6 @@ function logNotes(services: Services, document: vscode.TextDocument, result: Sum
   services.logger.info(`Stakeholder summary of ${document.uri.toString(true)}: notes for the author:\n${result.notes.map((n) => `  - ${n}`).join('\n')}`);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Works for every URI scheme (file, vscode-vfs, ...) without Node's path module (web host). */
 function siblingUri(uri: vscode.Uri, name: string): vscode.Uri {
