@@ -2,7 +2,8 @@
 # Set up a real VS Code (code-server) plus Debian's Chromium for the end-to-end
 # tests in test/e2e/. Idempotent and cached: a second run only checks and exits.
 #
-#   bash scripts/setup-editor.sh
+#   bash scripts/setup-editor.sh                # code-server + Chromium (tests)
+#   bash scripts/setup-editor.sh --no-chromium  # code-server only (npm start)
 #
 # What it installs, and where:
 #   - apt: chromium, ripgrep, libkrb5-dev, pkg-config (system-wide; skipped when present)
@@ -29,25 +30,41 @@ die() { printf '[setup-editor] ERROR: %s\n' "$*" >&2; exit 1; }
 START=$(date +%s)
 
 # ---------------------------------------------------------------- apt packages
-APT_PKGS=(chromium ripgrep libkrb5-dev pkg-config)
+WITH_CHROMIUM=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-chromium) WITH_CHROMIUM=0 ;;
+    *) die "unknown option: $arg (use --no-chromium)" ;;
+  esac
+done
+# ripgrep is seeded into @vscode/ripgrep's cache; libkrb5-dev and pkg-config build
+# code-server's native kerberos module; Chromium drives the workbench in the tests.
+APT_PKGS=(ripgrep libkrb5-dev pkg-config)
+[ "$WITH_CHROMIUM" = 1 ] && APT_PKGS=(chromium "${APT_PKGS[@]}")
 need_apt=0
-command -v chromium >/dev/null 2>&1 || need_apt=1
+if [ "$WITH_CHROMIUM" = 1 ]; then command -v chromium >/dev/null 2>&1 || need_apt=1; fi
 command -v rg >/dev/null 2>&1 || need_apt=1
 for p in libkrb5-dev pkg-config; do
   dpkg -s "$p" >/dev/null 2>&1 || need_apt=1
 done
 if [ "$need_apt" = 1 ]; then
   if [ "$(id -u)" != 0 ]; then
-    die "missing system packages; as root run: apt-get update && apt-get install -y ${APT_PKGS[*]}"
+    die "missing system packages, and installing them needs root. Run once:
+    sudo apt-get update && sudo apt-get install -y ${APT_PKGS[*]}
+  then run this again."
   fi
+  command -v apt-get >/dev/null 2>&1 || die "missing system packages (${APT_PKGS[*]}) and no apt-get here: install them with your package manager"
+
   log "apt: installing ${APT_PKGS[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${APT_PKGS[@]}"
 else
-  log "apt: chromium, rg, libkrb5-dev, pkg-config already present"
+  log "apt: ${APT_PKGS[*]} already present"
 fi
-log "chromium: $(command -v chromium) ($(chromium --version 2>/dev/null | head -1))"
+if [ "$WITH_CHROMIUM" = 1 ]; then
+  log "chromium: $(command -v chromium) ($(chromium --version 2>/dev/null | head -1))"
+fi
 
 # ---------------------------------------------------------------- code-server
 installed_version() {

@@ -25,14 +25,31 @@ export function disableRuleEdits(doc: PostmortemDocument, rule: string, line: nu
 export function fixAllEdits(doc: PostmortemDocument, findings: Finding[]): TextEdit[] {
   const taken: Array<[number, number]> = [];
   const edits: TextEdit[] = [];
+  const inserts = new Map<number, TextEdit>();
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.preferred);
     if (!fix) continue;
-    const spans = fix.edits.map((e) => [offsetAt(doc, e.range.start), offsetAt(doc, e.range.end)] as [number, number]);
-    const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || (s === e && s === ts && ts === te)));
-    if (overlaps) continue;
+    const plain = fix.edits.map((e) => ({ range: e.range, newText: e.snippet ? snippetToText(e.newText) : e.newText }));
+    // Two tails inserted at one spot (an item without owner and deadline) become one: " — @owner, due …".
+    if (plain.length === 1 && isInsert(plain[0])) {
+      const at = offsetAt(doc, plain[0].range.start);
+      const earlier = inserts.get(at);
+      if (earlier) {
+        earlier.newText += /—/.test(earlier.newText) ? plain[0].newText.replace(/^\s*—\s*/, ', ') : plain[0].newText;
+        continue;
+      }
+    }
+    const spans = plain.map((e) => [offsetAt(doc, e.range.start), offsetAt(doc, e.range.end)] as [number, number]);
+    if (spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e))) continue;
     taken.push(...spans);
-    edits.push(...fix.edits.map((e) => ({ range: e.range, newText: e.snippet ? snippetToText(e.newText) : e.newText })));
+    for (const edit of plain) {
+      edits.push(edit);
+      if (isInsert(edit)) inserts.set(offsetAt(doc, edit.range.start), edit);
+    }
   }
   return edits;
+}
+
+function isInsert(edit: TextEdit): boolean {
+  return edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
 }

@@ -59,7 +59,8 @@ async function closeQuickInput(page: Page): Promise<void> {
 
 /**
  * Open a quick input with `open`, type `value` and accept the entry whose label
- * contains `expect`. The list is computed when the widget opens (e.g. commands of
+ * is `expect` (exactly: "Open Timeline Preview" must not pick "Open Timeline
+ * Preview to the Side"). The list is computed when the widget opens (e.g. commands of
  * a development extension registered a moment later are missing), so when the
  * entry does not show up the widget is closed and reopened until `timeoutMs`.
  */
@@ -72,7 +73,8 @@ async function quickInputPick(
 ): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
-  const row = widget.locator('.monaco-list-row', { hasText: expect }).first();
+  const exactLabel = page.locator('.label-name', { hasText: new RegExp(`^\\s*${expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+  const row = widget.locator('.monaco-list-row').filter({ has: exactLabel }).first();
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
     await closeQuickInput(page);
@@ -87,13 +89,24 @@ async function quickInputPick(
     }
   }
   // The list filters asynchronously: accept only when the focused row is ours.
-  const focused = widget.locator('.monaco-list-row.focused', { hasText: expect });
+  const focused = widget.locator('.monaco-list-row.focused').filter({ has: exactLabel });
   if (await focused.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
     await page.keyboard.press('Enter');
   } else {
     await row.click();
   }
-  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  // Done when the widget closes, or when the command opened a quick input of its own
+  // (an input box or a quick pick: the typed text is gone).
+  await page.waitForFunction(
+    (typed) => {
+      const w = document.querySelector('.quick-input-widget') as HTMLElement | null;
+      if (!w || getComputedStyle(w).display === 'none' || w.getClientRects().length === 0) return true;
+      const box = w.querySelector('.quick-input-box input') as HTMLInputElement | null;
+      return box !== null && box.value !== typed;
+    },
+    value,
+    { timeout: 10_000 },
+  );
 }
 
 /** Run a command from the Command Palette (F1, or Ctrl+Shift+P) by its title, e.g. "Smoke: Hello". */
@@ -115,7 +128,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const name = relativePath.split('/').pop()!;
   // File search runs on the server (ripgrep); a just-opened workspace may need a retry.
   await quickInputPick(page, () => page.keyboard.press('Control+P'), relativePath, name);
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ state: 'visible' });
 }
 
@@ -150,14 +163,11 @@ export async function waitForProblems(
   return c;
 }
 
-/**
- * Move the mouse over the first occurrence of `text` in the active editor and
- * return the hover widget's text ('' if no hover shows within `timeoutMs`).
- */
-export async function hoverAt(page: Page, text: string, timeoutMs = 5000): Promise<string> {
+/** Center of the first visible occurrence of `text` in the active editor (null if not visible). */
+export async function textPoint(page: Page, text: string): Promise<{ x: number; y: number } | null> {
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   await editor.waitFor({ state: 'visible' });
-  const box = await editor.evaluate((root, needle) => {
+  return editor.evaluate((root, needle) => {
     const lines = Array.from(root.querySelectorAll('.view-lines .view-line'));
     lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     for (const line of lines) {
@@ -175,6 +185,79 @@ export async function hoverAt(page: Page, text: string, timeoutMs = 5000): Promi
     }
     return null;
   }, text);
+}
+
+/** Click into the first visible occurrence of `text` in the active editor (puts the cursor there). */
+export async function clickText(page: Page, text: string): Promise<void> {
+  const box = await textPoint(page, text);
+  if (!box) throw new Error(`"${text}" is not visible in the active editor`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** The visible text of the active editor (spaces normalised). */
+export async function editorText(page: Page): Promise<string> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  return ((await lines.innerText()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** Move the cursor to a 1-based line with Quick Open's `:line` (scrolls it into view). */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await closeQuickInput(page);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+/** The status bar's cursor position, e.g. { line: 36, column: 1 } from "Ln 36, Col 1". */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number; text: string }> {
+  const item = page.locator('[id="status.editor.selection"]');
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  const text = (await item.innerText()).trim();
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return { line: Number(m?.[1] ?? 0), column: Number(m?.[2] ?? 0), text };
+}
+
+/** Titles of the editor tabs (all groups). */
+export async function tabTitles(page: Page): Promise<string[]> {
+  return (await page.locator('.tabs-container .tab .label-name').allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Open the Quick Fix menu (Ctrl+.) at the cursor and run the entry containing `title`.
+ * Returns the titles that were offered.
+ */
+export async function quickFix(page: Page, title: string | RegExp, timeoutMs = 10_000): Promise<string[]> {
+  await page.keyboard.press('Control+.');
+  const widget = page.locator('.action-widget');
+  await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+  const rows = widget.locator('.monaco-list-row.action');
+  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  const offered = (await rows.allInnerTexts()).map((t) => t.trim());
+  const count = await rows.count();
+  if ((await rows.filter({ hasText: title }).count()) === 0) {
+    await page.keyboard.press('Escape');
+    throw new Error(`no quick fix matching ${title}: ${offered.join(' | ')}`);
+  }
+  // Keyboard, not the mouse: the menu's pointer-block overlay swallows clicks at first.
+  for (let i = 0; i <= count; i++) {
+    if ((await widget.locator('.monaco-list-row.action.focused').filter({ hasText: title }).count()) > 0) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  return offered;
+}
+
+/**
+ * Move the mouse over the first occurrence of `text` in the active editor and
+ * return the hover widget's text ('' if no hover shows within `timeoutMs`).
+ */
+export async function hoverAt(page: Page, text: string, timeoutMs = 5000): Promise<string> {
+  const box = await textPoint(page, text);
   if (!box) throw new Error(`"${text}" is not visible in the active editor`);
   // Leave first so a hover shows even if the mouse already rests on the word.
   await page.mouse.move(1, 1);

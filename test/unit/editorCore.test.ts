@@ -120,9 +120,9 @@ describe('new post-mortem scaffold', () => {
 });
 
 describe('fix all and suppression edits', () => {
-  it('fix all adds owners, deadlines and the missing section; a second pass completes the items', () => {
+  it('fix all adds owners, deadlines and the missing section in one pass', () => {
     let text = fixture('examples/needs-work.postmortem.md');
-    for (let pass = 0; pass < 2; pass++) {
+    for (let pass = 0; pass < 1; pass++) {
       const { doc, findings } = analyzeText(text, { today: TODAY });
       const edits = fixAllEdits(doc, findings);
       const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);

@@ -1,0 +1,5 @@
+// Every integration suite; runner.ts imports this after exposing mocha's globals.
+import './diagnostics.test';
+import './languageFeatures.test';
+import './codeActions.test';
+import './commands.test';
