@@ -64,7 +64,8 @@ export function readFrontMatter(content: string, contentOffset: number, lines: L
   const entries: RawEntry[] = [];
   let doc;
   try {
-    doc = parseDocument(content, { prettyErrors: false, uniqueKeys: false });
+    // The yaml package does not take a lone \r as a line break; \n has the same length, so offsets hold.
+    doc = parseDocument(content.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     problems.push({ code: 'front-matter-yaml', message: `Front matter is not valid YAML: ${(error as Error).message}`, range: lines.range(contentOffset, contentOffset) });
     return entries;

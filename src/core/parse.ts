@@ -97,7 +97,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     const yamlStart = nodeStart(first.node, first.offset);
     const yamlEnd = nodeEnd(first.node, first.offset);
     frontMatterRange = lines.range(yamlStart, yamlEnd);
-    const contentOffset = text.indexOf('\n', yamlStart) + 1;
+    const contentOffset = lines.lineStarts[lines.positionAt(yamlStart).line + 1] ?? yamlEnd;
     entries.push(...readFrontMatter((first.node as Yaml).value, contentOffset, lines, problems));
   } else if (/^---[ \t]*\r?\n/.test(text.slice(start))) {
     problems.push({ code: 'front-matter-yaml', message: 'Front matter starts with `---` but is never closed by a `---` line.', range: lines.range(start, start + 3) });

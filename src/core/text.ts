@@ -5,12 +5,10 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
+    // Lines end at \n, \r\n or a lone \r, as in VS Code and remark.
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
+    const breaks = /\r\n?|\n/g;
+    while (breaks.exec(text)) starts.push(breaks.lastIndex);
     this.lineStarts = starts;
   }
 
@@ -43,8 +41,9 @@ export class LineIndex {
 
   /** Offset just past the last character of the line (before `\r\n` or `\n`). */
   lineEndOffset(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    return next > this.lineStarts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {
