@@ -20,7 +20,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SPLIT_HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
 const LIST_ITEM_START = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 /** Above this size a chunk is also split between blocks and list items, so that no single parse grows large. */
-export const SOFT_CHUNK_LIMIT = 8 * 1024;
+export const SOFT_CHUNK_LIMIT = 2 * 1024;
 
 /**
  * Splits a document into independently parseable chunks: at level 1–2 ATX headings outside fenced

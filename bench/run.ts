@@ -1,0 +1,698 @@
+// Performance benchmark: `npm run bench`. Not a test: it prints a table and writes bench/results.json.
+// See bench/README.md for what each row measures.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { lint as markdownlintSync } from 'markdownlint/sync';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { analyzeText, ChunkCache } from '../src/core/analyze';
+import { editMiddleEvent, generatePostmortem, generateSized, type GeneratedDoc, SIZE_TOLERANCE, SIZES, type SizeName } from './generate';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TODAY = '2026-06-01';
+const args = new Set(process.argv.slice(2));
+/** `--quick`: fewer runs, for checking the script itself. */
+const QUICK = args.has('--quick');
+const only = (name: string) => ![...args].some((a) => a.startsWith('--only=')) || args.has(`--only=${name}`);
+
+const RUNS: Record<SizeName, { warmup: number; runs: number }> = QUICK
+  ? { small: { warmup: 2, runs: 3 }, medium: { warmup: 1, runs: 3 }, large: { warmup: 1, runs: 1 } }
+  : { small: { warmup: 5, runs: 15 }, medium: { warmup: 3, runs: 9 }, large: { warmup: 1, runs: 3 } };
+const CLI_FILES = 500;
+const CLI_RUNS = QUICK ? 1 : 3;
+const PAINT_EVENTS = 2000;
+const PAINT_RUNS = QUICK ? 2 : 5;
+const ACTIVATION_RUNS = QUICK ? 2 : 7;
+
+const TARGETS = {
+  fullVsMarkdownlint: 0.5,
+  incrementalVsMarkdownlint: 0.1,
+  cliVsMarkdownlintCli2: 0.5,
+  bundleBytes: 500 * 1000,
+  activationMs: 50,
+  firstPaintMs: 100,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  samples: number[];
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: samples.length, samples: samples.map(round) };
+}
+
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** Wall time and CPU time (this process, user + system) of one call, in ms. */
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+function time(fn: () => unknown): Sample {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/** Medians of wall and CPU time. On a loaded machine CPU time is the steadier of the two. */
+interface Timing {
+  wall: Stats;
+  cpu: Stats;
+}
+
+const timing = (samples: Sample[]): Timing => ({ wall: stats(samples.map((x) => x.wall)), cpu: stats(samples.map((x) => x.cpu)) });
+const ratios = (a: Timing, b: Timing) => ({ wall: a.wall.median / b.wall.median, cpu: a.cpu.median / b.cpu.median });
+
+function ms(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return 'n/a';
+  if (n >= 1000) return `${(n / 1000).toFixed(2)} s`;
+  if (n >= 100) return `${n.toFixed(0)} ms`;
+  if (n >= 10) return `${n.toFixed(1)} ms`;
+  return `${n.toFixed(2)} ms`;
+}
+
+const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);
+const ratio = (r: number | undefined) => (r === undefined ? 'n/a' : `${r.toFixed(r < 0.1 ? 3 : 2)}×`);
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'MISS');
+const spread = (s: Stats) => (s.median > 0 ? (s.max - s.min) / s.median : 0);
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function run(command: string, argv: string[], cwd: string): { ms: number; code: number; stdout: string; stderr: string } {
+  const t0 = performance.now();
+  try {
+    const stdout = execFileSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    return { ms: performance.now() - t0, code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const e = error as { status?: number; stdout?: string; stderr?: string };
+    return { ms: performance.now() - t0, code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/**
+ * Wall time and CPU time (user + system, with its own children) of a child process, its output
+ * discarded (no pipe to drain). CPU time comes from bash's `times` builtin.
+ */
+function timeProcess(command: string, argv: string[], cwd: string): Promise<Sample & { code: number }> {
+  return new Promise((resolve, reject) => {
+    const script = '"$@" >/dev/null 2>&1; code=$?; times; exit $code';
+    const t0 = performance.now();
+    const child = spawn('bash', ['-c', script, 'bash', command, ...argv], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wall = performance.now() - t0;
+      // Second line of `times`: children's user and system time, e.g. "0m12.345s 0m0.678s".
+      const m = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s\s*$/.exec(out.trim().split('\n')[1] ?? '');
+      const cpu = m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : NaN;
+      resolve({ wall, cpu, code: code ?? -1 });
+    });
+  });
+}
+
+function git(...argv: string[]): string {
+  try {
+    return execFileSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (1)–(3) In-process: full analysis, incremental re-analysis, markdownlint, remark parse
+
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+interface SizeResult {
+  bytes: number;
+  events: number;
+  actionItems: number;
+  findings: number;
+  markdownlintIssues: number;
+  full: Timing;
+  incremental: Timing;
+  incrementalCache: { hits: number; misses: number };
+  markdownlint: Timing;
+  remarkParse: Timing;
+  fullVsMarkdownlint: { wall: number; cpu: number };
+  incrementalVsMarkdownlint: { wall: number; cpu: number };
+  fullVsRemark: { wall: number; cpu: number };
+}
+
+function benchSize(size: SizeName, doc: GeneratedDoc): SizeResult {
+  const edit = editMiddleEvent(doc);
+  const full = () => analyzeText(doc.text, { today: TODAY });
+  const markdownlint = () => markdownlintSync({ strings: { doc: doc.text } });
+  const parse = () => remark.parse(doc.text);
+  let cacheCounts = { hits: 0, misses: 0 };
+  /** Fresh cache primed with the original (not timed), then the edited text (timed). */
+  const incremental = () => {
+    const cache = new ChunkCache();
+    analyzeText(doc.text, { cache, today: TODAY });
+    const before = { hits: cache.hits, misses: cache.misses };
+    const t = time(() => analyzeText(edit.text, { cache, today: TODAY }));
+    cacheCounts = { hits: cache.hits - before.hits, misses: cache.misses - before.misses };
+    return t;
+  };
+  const findings = full().findings.length;
+  const issues = markdownlint().doc.length;
+  const { warmup, runs } = RUNS[size];
+  // One forced collection per size, before the warm-up. Not before every run: a forced full GC makes
+  // the next run slower (a shrunk heap means more scavenges), which measured ~1.5× on the small doc.
+  gc();
+  for (let i = 0; i < warmup; i++) {
+    full();
+    markdownlint();
+    parse();
+    incremental();
+  }
+  // Interleaved, so that a burst of load from other processes hits every contender alike.
+  const samples = { full: [] as Sample[], incremental: [] as Sample[], markdownlint: [] as Sample[], remark: [] as Sample[] };
+  for (let i = 0; i < runs; i++) {
+    samples.full.push(time(full));
+    samples.markdownlint.push(time(markdownlint));
+    samples.incremental.push(incremental());
+    samples.remark.push(time(parse));
+  }
+  const s = { full: timing(samples.full), incremental: timing(samples.incremental), markdownlint: timing(samples.markdownlint), remark: timing(samples.remark) };
+  return {
+    bytes: doc.bytes,
+    events: doc.events,
+    actionItems: doc.actionItems,
+    findings,
+    markdownlintIssues: issues,
+    full: s.full,
+    incremental: s.incremental,
+    incrementalCache: cacheCounts,
+    markdownlint: s.markdownlint,
+    remarkParse: s.remark,
+    fullVsMarkdownlint: ratios(s.full, s.markdownlint),
+    incrementalVsMarkdownlint: ratios(s.incremental, s.markdownlint),
+    fullVsRemark: ratios(s.full, s.remark),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (4) CLI over 500 files vs markdownlint-cli2
+
+interface CliResult {
+  files: number;
+  mix: Record<SizeName, number>;
+  totalBytes: number;
+  postmortem: Timing;
+  markdownlintCli2: Timing;
+  ratio: { wall: number; cpu: number };
+  postmortemFindings: number;
+  markdownlintCli2Summary: string;
+  cliBuiltAt: string;
+  cliStale: boolean;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(dir);
+  return newest;
+}
+
+async function benchCli(tmp: string): Promise<CliResult | { skipped: string }> {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) return { skipped: 'dist/cli.js not built (run `node esbuild.mjs`)' };
+  const cliMtime = statSync(cli).mtimeMs;
+  const cliStale = newestMtime(path.join(ROOT, 'src')) > cliMtime;
+  const dir = path.join(tmp, 'corpus');
+  mkdirSync(dir);
+  // Mostly small and medium, plus two large ones: like a repository's post-mortem folder.
+  const mix: Record<SizeName, number> = { small: 0, medium: 0, large: 0 };
+  let totalBytes = 0;
+  for (let i = 0; i < CLI_FILES; i++) {
+    const size: SizeName = i % 250 === 249 ? 'large' : i % 5 < 3 ? 'small' : 'medium';
+    mix[size]++;
+    const doc = generatePostmortem({ seed: 10_000 + i, targetBytes: SIZES[size] });
+    if (Math.abs(doc.bytes - SIZES[size]) / SIZES[size] > SIZE_TOLERANCE) throw new Error(`corpus file ${i} (${size}) is ${doc.bytes} bytes`);
+    totalBytes += doc.bytes;
+    writeFileSync(path.join(dir, `pm-${String(i).padStart(4, '0')}-${size}.postmortem.md`), doc.text);
+  }
+  // Empty configuration: markdownlint's default rules.
+  writeFileSync(path.join(dir, '.markdownlint-cli2.jsonc'), '{}\n');
+  const ours = [cli, 'lint', dir, '--format', 'json'];
+  const theirs = [path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '**/*.postmortem.md'];
+
+  // One checked run of each (also warms the file cache), then timed runs with output discarded.
+  const check = run(process.execPath, ours, dir);
+  if (check.code !== 0 && check.code !== 1) throw new Error(`postmortem lint exited ${check.code}: ${check.stderr.slice(0, 500)}`);
+  const parsed = JSON.parse(check.stdout) as Array<{ findings: unknown[] }>;
+  if (parsed.length !== CLI_FILES) throw new Error(`postmortem lint reported ${parsed.length} files, expected ${CLI_FILES}`);
+  const checkTheirs = run(process.execPath, theirs, dir);
+  const output = `${checkTheirs.stdout}\n${checkTheirs.stderr}`;
+  if (!new RegExp(`Linting: ${CLI_FILES} file`).test(output)) throw new Error(`markdownlint-cli2 did not lint ${CLI_FILES} files:\n${output.slice(0, 800)}`);
+  const summary = /Summary: .*/.exec(output)?.[0] ?? '';
+
+  const samples = { ours: [] as Sample[], theirs: [] as Sample[] };
+  for (let i = 0; i < CLI_RUNS; i++) {
+    samples.ours.push(await timeProcess(process.execPath, ours, dir));
+    samples.theirs.push(await timeProcess(process.execPath, theirs, dir));
+  }
+  const o = timing(samples.ours);
+  const t = timing(samples.theirs);
+  return {
+    files: CLI_FILES,
+    mix,
+    totalBytes,
+    postmortem: o,
+    markdownlintCli2: t,
+    ratio: ratios(o, t),
+    postmortemFindings: parsed.reduce((n, f) => n + f.findings.length, 0),
+    markdownlintCli2Summary: summary,
+    cliBuiltAt: new Date(cliMtime).toISOString(),
+    cliStale,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (5) Timeline webview first paint (2,000 events) in headless Chromium
+
+interface PaintResult {
+  events: number;
+  htmlBytes: number;
+  /** navigation start -> first contentful paint. The page is server-rendered, so this paint shows the timeline. */
+  firstContentfulPaint: Stats;
+  firstPaint: Stats;
+  domContentLoaded: Stats;
+  /** navigation start -> the webview script has started and posted `ready` (timeline interactive). */
+  scriptReady: Stats;
+  eventsInDom: number;
+  /** Reference: first contentful paint of a one-line page with the same stylesheets (browser + CSS floor). */
+  referencePage: Stats;
+  /** Renderer main-thread time by kind up to the `load` event (CDP Performance.getMetrics), medians in ms. */
+  rendererMs: Record<string, number>;
+}
+
+/** What bench needs from test/support/timelinePage.ts (imported dynamically: it may not exist yet). */
+interface TimelinePageSupport {
+  buildTimelinePageHtml(analysis: unknown, options: { baseUrl: string; today: string; theme?: 'light' | 'dark' }): string;
+  startTimelineServer(): Promise<{ url: string; addPage(name: string, html: string): string; close(): Promise<void> }>;
+  CHROMIUM_PATH?: string;
+  CHROMIUM_ARGS?: string[];
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const RENDERER_METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+
+/** Stands in for VS Code's acquireVsCodeApi: marks when the script posts `ready`. */
+const READY_MARK_SCRIPT = `window.acquireVsCodeApi = () => ({
+  postMessage: (m) => { if (m && m.type === 'ready' && !performance.getEntriesByName('pm-ready').length) performance.mark('pm-ready'); },
+  getState: () => undefined,
+  setState: () => undefined,
+});`;
+
+async function benchFirstPaint(): Promise<PaintResult | { skipped: string }> {
+  const pageModule = path.join(ROOT, 'test', 'support', 'timelinePage.ts');
+  const script = path.join(ROOT, 'dist', 'media', 'timeline.js');
+  if (!existsSync(pageModule)) return { skipped: 'timeline preview not built: no test/support/timelinePage.ts' };
+  if (!existsSync(script)) return { skipped: 'timeline preview not built: no dist/media/timeline.js' };
+  const support = (await import(pathToFileURL(pageModule).href)) as Partial<TimelinePageSupport>;
+  if (typeof support.buildTimelinePageHtml !== 'function' || typeof support.startTimelineServer !== 'function') {
+    return { skipped: 'timeline preview not built: test/support/timelinePage.ts has no buildTimelinePageHtml/startTimelineServer' };
+  }
+  const chromiumPath = support.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) return { skipped: `no Chromium at ${chromiumPath}` };
+  const doc = generatePostmortem({ seed: 42, targetBytes: 64 * 1024, events: PAINT_EVENTS });
+  const analysis = analyzeText(doc.text, { today: TODAY });
+  if (analysis.doc.timeline.length !== PAINT_EVENTS) throw new Error(`timeline document has ${analysis.doc.timeline.length} events, expected ${PAINT_EVENTS}`);
+
+  const { chromium } = await import('playwright-core');
+  const server = await support.startTimelineServer();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: support.CHROMIUM_ARGS ?? CHROMIUM_ARGS, headless: true });
+  const html = support.buildTimelinePageHtml(analysis, { baseUrl: server.url, today: TODAY, theme: 'dark' });
+  const url = server.addPage('bench-2000', html);
+  const styles = ['theme-dark.css', 'dist/media/codicon.css', 'media/timeline.css'].map((f) => `<link rel="stylesheet" href="${server.url}/${f}">`).join('');
+  const referenceUrl = server.addPage('bench-reference', `<!DOCTYPE html><html><head>${styles}</head><body class="vscode-dark"><p><i class="codicon codicon-flame"></i> Timeline</p></body></html>`);
+  const samples = { fcp: [] as number[], fp: [] as number[], dcl: [] as number[], ready: [] as number[], reference: [] as number[] };
+  let eventsInDom = 0;
+  const renderer: Record<string, number[]> = {};
+  const fcpOf = () =>
+    new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) resolve(entry.startTime);
+      }).observe({ type: 'paint', buffered: true });
+      setTimeout(() => resolve(NaN), 10_000);
+    });
+  const referenceFcp = async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(referenceUrl, { waitUntil: 'load' });
+    const fcp = await page.evaluate(fcpOf);
+    await page.close();
+    return fcp;
+  };
+  try {
+    for (let i = 0; i < PAINT_RUNS + 1; i++) {
+      const page = await browser.newPage({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1 });
+      await page.addInitScript(READY_MARK_SCRIPT);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(url, { waitUntil: 'load' });
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      const metric = (name: string) => (metrics.find((x) => x.name === name)?.value ?? NaN) * 1000;
+      const m = await page.evaluate(async () => {
+        const fcp = await new Promise<number | null>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName('first-contentful-paint')[0];
+            if (entry) resolve(entry.startTime);
+          }).observe({ type: 'paint', buffered: true });
+          setTimeout(() => resolve(null), 10_000);
+        });
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return {
+          fcp,
+          fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? null,
+          dcl: nav.domContentLoadedEventEnd,
+          ready: performance.getEntriesByName('pm-ready')[0]?.startTime ?? null,
+          events: document.querySelectorAll('.pm-event').length,
+        };
+      });
+      await page.close();
+      if (i === 0) continue; // warm-up: browser process, HTTP connection, font and disk caches
+      if (m.fcp === null) throw new Error('no first-contentful-paint entry');
+      samples.fcp.push(m.fcp);
+      for (const k of RENDERER_METRICS) (renderer[k] ??= []).push(metric(k));
+      samples.reference.push(await referenceFcp());
+      if (m.fp !== null) samples.fp.push(m.fp);
+      samples.dcl.push(m.dcl);
+      if (m.ready !== null) samples.ready.push(m.ready);
+      eventsInDom = m.events;
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (eventsInDom !== PAINT_EVENTS) throw new Error(`page shows ${eventsInDom} .pm-event elements, expected ${PAINT_EVENTS}`);
+  return {
+    events: PAINT_EVENTS,
+    htmlBytes: Buffer.byteLength(html),
+    firstContentfulPaint: stats(samples.fcp),
+    firstPaint: stats(samples.fp),
+    domContentLoaded: stats(samples.dcl),
+    scriptReady: stats(samples.ready),
+    eventsInDom,
+    referencePage: stats(samples.reference),
+    rendererMs: Object.fromEntries(Object.entries(renderer).map(([k, v]) => [k, stats(v).median])),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (6) Production bundle size and activation time
+
+interface BundleResult {
+  bytes: number;
+  workerBytes?: number;
+  topInputs: Array<{ package: string; bytes: number }>;
+  activation: { loadMs: Stats; activateMs: Stats; firstAnalysisMs: Stats; totalMs: Stats; cpuMs: Stats; bootMs: Stats; diagnostics: number };
+}
+
+function packageOf(file: string): string {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (m) return m[1];
+  const s = /^src\/([^/]+(?:\/[^/]+)?)/.exec(file);
+  return s ? `src/${s[1].replace(/\.ts$/, '')}` : file;
+}
+
+async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResult> {
+  const outdir = path.join(tmp, 'ext', 'dist');
+  // The options of the extension build in esbuild.mjs, with --production (minify, no source map).
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/extension/extension.node.ts'],
+    outfile: path.join(outdir, 'extension.cjs'),
+    bundle: true,
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const bundle = path.join(outdir, 'extension.cjs');
+  const bytes = statSync(bundle).size;
+  const byPackage = new Map<string, number>();
+  for (const [file, { bytesInOutput }] of Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)) {
+    byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + bytesInOutput);
+  }
+  const topInputs = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([pkg, b]) => ({ package: pkg, bytes: b }));
+  // The analysis worker, if the extension has one: shipped beside the bundle, loaded on demand.
+  let workerBytes: number | undefined;
+  if (existsSync(path.join(ROOT, 'src', 'extension', 'analysisWorker.ts'))) {
+    await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: ['src/extension/analysisWorker.ts'],
+      outfile: path.join(outdir, 'analysisWorker.cjs'),
+      bundle: true,
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      logLevel: 'silent',
+    });
+    workerBytes = statSync(path.join(outdir, 'analysisWorker.cjs')).size;
+  }
+
+  // The activation harness, bundled to plain CommonJS with the fake vscode.
+  const harness = path.join(tmp, 'activate.cjs');
+  await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['bench/activate.ts'], outfile: harness, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  const workspace = path.join(tmp, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  const samples: Array<Record<string, number>> = [];
+  for (let i = 0; i < ACTIVATION_RUNS + 1; i++) {
+    const r = run(process.execPath, [harness, bundle, mediumPath, workspace, path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts')], tmp);
+    if (r.code !== 0) throw new Error(`activation harness failed (${r.code}):\n${r.stderr.slice(0, 2000)}`);
+    if (i > 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>);
+  }
+  const pick = (k: string) => stats(samples.map((s) => s[k]));
+  return {
+    bytes,
+    ...(workerBytes !== undefined ? { workerBytes } : {}),
+    topInputs,
+    activation: { loadMs: pick('loadMs'), activateMs: pick('activateMs'), firstAnalysisMs: pick('firstAnalysisMs'), totalMs: pick('totalMs'), cpuMs: pick('cpuMs'), bootMs: pick('bootMs'), diagnostics: samples[0].diagnostics },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  const commit = git('rev-parse', 'HEAD');
+  const dirty = git('status', '--porcelain').split('\n').filter(Boolean).length;
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    v8: process.versions.v8,
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'postmortem-bench-'));
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+  log(`postmortem bench: temp dir ${tmp}${QUICK ? ' (quick)' : ''}`);
+
+  const docs = { small: generateSized('small', 1), medium: generateSized('medium', 2), large: generateSized('large', 3) };
+  const mediumPath = path.join(tmp, 'medium.postmortem.md');
+  writeFileSync(mediumPath, docs.medium.text);
+
+  const sizes: Partial<Record<SizeName, SizeResult>> = {};
+  if (only('analysis')) {
+    for (const size of ['small', 'medium', 'large'] as const) {
+      log(`analysis: ${size} (${kib(docs[size].bytes)})`);
+      sizes[size] = benchSize(size, docs[size]);
+    }
+  }
+  let cli: Awaited<ReturnType<typeof benchCli>> | undefined;
+  if (only('cli')) {
+    log(`cli: ${CLI_FILES} files`);
+    cli = await benchCli(tmp);
+  }
+  let paint: Awaited<ReturnType<typeof benchFirstPaint>> | undefined;
+  if (only('paint')) {
+    log(`webview: first paint, ${PAINT_EVENTS} events`);
+    try {
+      paint = await benchFirstPaint();
+    } catch (error) {
+      paint = { skipped: `failed: ${(error as Error).message.split('\n')[0]}` };
+    }
+  }
+  let bundle: BundleResult | { skipped: string } | undefined;
+  if (only('bundle')) {
+    log('bundle: production build and activation');
+    try {
+      bundle = await benchBundle(tmp, mediumPath);
+    } catch (error) {
+      bundle = { skipped: `failed: ${(error as Error).message}` };
+    }
+  }
+  const loadAfter = os.loadavg();
+
+  // ---- Report
+  const out: string[] = [];
+  out.push(`Postmortem benchmark  ${started.toISOString()}  commit ${commit.slice(0, 10)}${dirty ? ` (+${dirty} uncommitted changes)` : ''}`);
+  out.push(`node ${machine.node}  ${machine.cpus}× ${machine.cpuModel}  load avg ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')}${machine.gcExposed ? '' : '  (no --expose-gc)'}`);
+  out.push(`documents: ${(['small', 'medium', 'large'] as const).map((s) => `${s} ${kib(docs[s].bytes)} (${docs[s].events} events, ${docs[s].actionItems} action items)`).join(', ')}`);
+  out.push('');
+
+  /** `pass` judges wall time (what the targets ask); `cpuPass`, where measured, the same ratio in CPU time. */
+  const targets: Array<{ name: string; value: string; target: string; pass: boolean | undefined; cpuPass?: boolean }> = [];
+  if (sizes.small && sizes.medium && sizes.large) {
+    const S = sizes as Record<SizeName, SizeResult>;
+    const cols = ['small', 'medium', 'large'] as const;
+    const cell = (t: Timing) => `${ms(t.wall.median)} ±${Math.round(spread(t.wall) * 50)}%  cpu ${ms(t.cpu.median)}`;
+    const judged = (r: { wall: number; cpu: number }, limit: number) => `${ratio(r.wall)} ${verdict(r.wall <= limit)}  cpu ${ratio(r.cpu)} ${verdict(r.cpu <= limit)}`;
+    const plain = (r: { wall: number; cpu: number }) => `${ratio(r.wall)}  cpu ${ratio(r.cpu)}`;
+    out.push(table([
+      ['median wall time (± half the min–max spread), CPU time', ...cols.map((c) => `${c} ${kib(S[c].bytes)} ×${RUNS[c].runs}`)],
+      ['(1) full analysis, analyzeText, no cache', ...cols.map((c) => cell(S[c].full))],
+      ['    markdownlint, default rules (sync)', ...cols.map((c) => cell(S[c].markdownlint))],
+      ['    ratio  (target ≤ 0.5×)', ...cols.map((c) => judged(S[c].fullVsMarkdownlint, TARGETS.fullVsMarkdownlint))],
+      ['(2) incremental, one-char timeline edit', ...cols.map((c) => cell(S[c].incremental))],
+      ['    ratio to markdownlint  (target ≤ 0.1× at 45 KiB)', ...cols.map((c) => (c === 'medium' ? judged(S[c].incrementalVsMarkdownlint, TARGETS.incrementalVsMarkdownlint) : plain(S[c].incrementalVsMarkdownlint)))],
+      ['    chunks re-parsed / reused', ...cols.map((c) => `${S[c].incrementalCache.misses} / ${S[c].incrementalCache.hits}`)],
+      ['(3) remark parse alone (reference)', ...cols.map((c) => cell(S[c].remarkParse))],
+      ['    full analysis / remark parse', ...cols.map((c) => plain(S[c].fullVsRemark))],
+      ['    findings: postmortem / markdownlint', ...cols.map((c) => `${S[c].findings} / ${S[c].markdownlintIssues}`)],
+    ]));
+    out.push('');
+    for (const c of cols) targets.push({ name: `full analysis ${c}`, value: plain(S[c].fullVsMarkdownlint), target: '≤ 0.5× markdownlint', pass: S[c].fullVsMarkdownlint.wall <= TARGETS.fullVsMarkdownlint, cpuPass: S[c].fullVsMarkdownlint.cpu <= TARGETS.fullVsMarkdownlint });
+    targets.push({ name: 'incremental edit, 45 KiB', value: plain(S.medium.incrementalVsMarkdownlint), target: '≤ 0.1× markdownlint full', pass: S.medium.incrementalVsMarkdownlint.wall <= TARGETS.incrementalVsMarkdownlint, cpuPass: S.medium.incrementalVsMarkdownlint.cpu <= TARGETS.incrementalVsMarkdownlint });
+  }
+
+  if (cli) {
+    if ('skipped' in cli) {
+      out.push(`(4) CLI lint, ${CLI_FILES} files: n/a (${cli.skipped})`);
+      targets.push({ name: `CLI lint ${CLI_FILES} files`, value: 'n/a', target: '≤ 0.5× markdownlint-cli2', pass: undefined });
+    } else {
+      out.push(`(4) CLI lint, ${cli.files} files (${cli.mix.small} small, ${cli.mix.medium} medium, ${cli.mix.large} large; ${kib(cli.totalBytes)}), wall time, median of ${CLI_RUNS}`);
+      out.push(table([
+        ['', 'wall', '[min – max]', 'CPU', ''],
+        ['    node dist/cli.js lint <dir> --format json', ms(cli.postmortem.wall.median), `[${ms(cli.postmortem.wall.min)} – ${ms(cli.postmortem.wall.max)}]`, ms(cli.postmortem.cpu.median), `${cli.postmortemFindings} findings`],
+        ['    markdownlint-cli2 "**/*.postmortem.md" ({})', ms(cli.markdownlintCli2.wall.median), `[${ms(cli.markdownlintCli2.wall.min)} – ${ms(cli.markdownlintCli2.wall.max)}]`, ms(cli.markdownlintCli2.cpu.median), cli.markdownlintCli2Summary],
+        ['    ratio  (target ≤ 0.5×)', `${ratio(cli.ratio.wall)} ${verdict(cli.ratio.wall <= TARGETS.cliVsMarkdownlintCli2)}`, '', `${ratio(cli.ratio.cpu)} ${verdict(cli.ratio.cpu <= TARGETS.cliVsMarkdownlintCli2)}`, cli.cliStale ? `dist/cli.js (${cli.cliBuiltAt}) is OLDER than src/` : `dist/cli.js built ${cli.cliBuiltAt}`],
+      ]));
+      targets.push({ name: `CLI lint ${CLI_FILES} files`, value: `${ratio(cli.ratio.wall)}  cpu ${ratio(cli.ratio.cpu)}`, target: '≤ 0.5× markdownlint-cli2', pass: cli.ratio.wall <= TARGETS.cliVsMarkdownlintCli2, cpuPass: cli.ratio.cpu <= TARGETS.cliVsMarkdownlintCli2 });
+    }
+    out.push('');
+  }
+
+  if (paint) {
+    if ('skipped' in paint) {
+      out.push(`(5) timeline webview first paint, ${PAINT_EVENTS} events: n/a (${paint.skipped})`);
+      targets.push({ name: `first paint, ${PAINT_EVENTS} events`, value: 'n/a', target: `≤ ${TARGETS.firstPaintMs} ms`, pass: undefined });
+    } else {
+      const row = (name: string, st: Stats, extra = '') => [name, ms(st.median), `[${ms(st.min)} – ${ms(st.max)}]`, extra];
+      out.push(`(5) timeline webview, ${paint.events} events (${kib(paint.htmlBytes)} server-rendered page), headless Chromium, from navigation start, median of ${PAINT_RUNS}`);
+      out.push(table([
+        row('    first paint', paint.firstPaint),
+        row(`    first contentful paint = timeline painted  (target ≤ ${TARGETS.firstPaintMs} ms)`, paint.firstContentfulPaint, verdict(paint.firstContentfulPaint.median <= TARGETS.firstPaintMs)),
+        row('    DOMContentLoaded', paint.domContentLoaded),
+        row('    webview script ready (posted "ready")', paint.scriptReady, `${paint.eventsInDom} .pm-event in the DOM`),
+        row('    reference: one-line page, same stylesheets', paint.referencePage, 'browser + CSS floor on this machine'),
+        ['    renderer main thread until load', ms(paint.rendererMs.TaskDuration), '', `script ${ms(paint.rendererMs.ScriptDuration)}, style ${ms(paint.rendererMs.RecalcStyleDuration)}, layout ${ms(paint.rendererMs.LayoutDuration)}`],
+      ]));
+      targets.push({ name: `first paint, ${PAINT_EVENTS} events`, value: ms(paint.firstContentfulPaint.median), target: `≤ ${TARGETS.firstPaintMs} ms`, pass: paint.firstContentfulPaint.median <= TARGETS.firstPaintMs });
+    }
+    out.push('');
+  }
+
+  if (bundle && 'skipped' in bundle) {
+    out.push(`(6) extension bundle and activation: n/a (${bundle.skipped})`, '');
+    targets.push({ name: 'bundle size', value: 'n/a', target: '≤ 500 KB', pass: undefined });
+    targets.push({ name: 'activation + first analysis', value: 'n/a', target: `≤ ${TARGETS.activationMs} ms`, pass: undefined });
+  } else if (bundle) {
+    const a = bundle.activation;
+    out.push(`(6) extension bundle (esbuild, --production options) and activation (fresh node process, fake vscode, median of ${ACTIVATION_RUNS})`);
+    out.push(table([
+      ['    dist/extension.cjs minified', `${(bundle.bytes / 1000).toFixed(1)} KB`, verdict(bundle.bytes <= TARGETS.bundleBytes), `largest: ${bundle.topInputs.slice(0, 5).map((t) => `${t.package} ${(t.bytes / 1000).toFixed(0)} KB`).join(', ')}`],
+      ...(bundle.workerBytes !== undefined ? [['    dist/analysisWorker.cjs minified (not loaded at activation)', `${(bundle.workerBytes / 1000).toFixed(1)} KB`, '', '']] : []),
+      ['    load bundle (require)', ms(a.loadMs.median), '', `node boot before it: ${ms(a.bootMs.median)}`],
+      ['    activate(context)', ms(a.activateMs.median), '', ''],
+      ['    first analysis of the medium doc (open → diagnostics)', ms(a.firstAnalysisMs.median), '', `${a.diagnostics} diagnostics`],
+      [`    activation total  (target ≤ ${TARGETS.activationMs} ms)`, ms(a.totalMs.median), verdict(a.totalMs.median <= TARGETS.activationMs), `[${ms(a.totalMs.min)} – ${ms(a.totalMs.max)}]; CPU ${ms(a.cpuMs.median)} ${verdict(a.cpuMs.median <= TARGETS.activationMs)}`],
+    ]));
+    out.push('');
+    targets.push({ name: 'bundle size', value: `${(bundle.bytes / 1000).toFixed(1)} KB`, target: '≤ 500 KB', pass: bundle.bytes <= TARGETS.bundleBytes });
+    targets.push({ name: 'activation + first analysis', value: `${ms(a.totalMs.median)}  cpu ${ms(a.cpuMs.median)}`, target: `≤ ${TARGETS.activationMs} ms`, pass: a.totalMs.median <= TARGETS.activationMs, cpuPass: a.cpuMs.median <= TARGETS.activationMs });
+  }
+
+  out.push('Targets');
+  out.push(table(targets.map((t) => [`  ${t.name}`, t.value, t.target, verdict(t.pass), t.cpuPass === undefined ? '' : `cpu ${verdict(t.cpuPass)}`])));
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  const results = {
+    date: started.toISOString(),
+    commit,
+    uncommittedChanges: dirty,
+    machine,
+    loadAverage: { before: loadBefore, after: loadAfter },
+    quick: QUICK,
+    runs: RUNS,
+    documents: Object.fromEntries((['small', 'medium', 'large'] as const).map((s) => [s, { bytes: docs[s].bytes, events: docs[s].events, actionItems: docs[s].actionItems }])),
+    analysis: sizes,
+    cli,
+    firstPaint: paint,
+    bundle,
+    targets,
+  };
+  // Only complete runs replace the results; --quick / --only runs are for checking the script.
+  const partial = QUICK || [...args].some((a) => a.startsWith('--only='));
+  if (partial) log('partial run (--quick / --only): bench/results.json not written');
+  else {
+    writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v), 2)}\n`);
+    log('wrote bench/results.json');
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
