@@ -11,10 +11,12 @@ export interface ActionContext {
 }
 
 const HANDLE = /(?<![\w@.])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/u;
-const OWNER_PHRASE = /(?:\(\s*)?\b(?:owner|owned by|assignee|assigned to)\b\s*[:=-]?\s+([^,;()—–|\n]+?)(?=\s*(?:[,;()—–|]|\s+(?:due|by|deadline|until)\b|$))/iu;
+const OWNER_PHRASE = /\b(?:owner|owned by|assignee|assigned to)\b[ \t]*[:=-]?[ \t]+([^,;()—–|\n]+)/iu;
+/** Where a greedy owner capture must stop: a deadline keyword. */
+const OWNER_END = /\s(?:due|by|deadline|until)\b/i;
 const DUE_PHRASE = new RegExp(String.raw`\b(due(?:\s+date)?(?!\s+to\b)|deadline|target(?:\s+date)?|eta|by|until|before)\b\s*[:=]?\s*(${DATE_LIKE_SOURCE}|[^\s,;()—–|]+(?:\s+[^\s,;()—–|]+){0,2})`, 'giu');
 const TICKETS = /(?<![\w-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})(?![\w-])/g;
-const SEPARATOR = /\s+(?:—|–|--|-)\s+|\s*\(\s*(?=(?:owner|assignee|assigned|due|@))/i;
+const SEPARATOR = /(?<!\s)\s+(?:—|–|--|-)\s+|(?<!\s)\s*\(\s*(?=(?:owner|assignee|assigned|due|@))/i;
 const NOT_A_DEADLINE = /^(?:tbd|tba|tbc|n\/a|none|unknown|asap|soon|later|\?+|-+|todo)$/i;
 const DONE_STATUS = /^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|yes|y|x|\[x\]|✅|✔|✔️|☑|☑️)$/iu;
 const EMPTY_CELL = /^(?:|-+|—|–|tbd|tba|n\/a|none|\?+|unassigned|nobody|todo)$/i;
@@ -29,7 +31,7 @@ export function extractActionItems(blocks: Located<RootContent>[], ctx: ActionCo
         if (action) items.push(action);
       }
     } else if (node.type === 'table') {
-      items.push(...readTable(node as Table, offset, ctx));
+      for (const item of readTable(node as Table, offset, ctx)) items.push(item);
     }
   }
   return items;
@@ -71,9 +73,10 @@ function readListItem(item: ListItem, chunkOffset: number, ctx: ActionContext): 
 
 function readOwner(raw: string, start: number, action: ActionItem, ctx: ActionContext): void {
   const phrase = OWNER_PHRASE.exec(raw);
-  if (phrase && !EMPTY_CELL.test(phrase[1].trim())) {
-    const name = phrase[1].trim().replace(/[.)]+$/, '');
-    const at = raw.indexOf(phrase[1], phrase.index);
+  const captured = phrase ? phrase[1].slice(0, phrase[1].search(OWNER_END) === -1 ? undefined : phrase[1].search(OWNER_END)) : '';
+  if (phrase && !EMPTY_CELL.test(captured.trim())) {
+    const name = trimTrailing(captured.trim(), '.)');
+    const at = raw.indexOf(name, phrase.index);
     action.owner = name;
     action.ownerRange = ctx.lines.range(start + at, start + at + name.length);
     return;
@@ -99,7 +102,7 @@ function readDeadline(raw: string, start: number, action: ActionItem, ctx: Actio
       const date = dateAtStart.exec(m[2]);
       // "by" and "before" are ordinary English unless a date follows.
       if (!date && /^(?:by|before|until|eta)$/i.test(m[1])) continue;
-      found = { value: (date ? date[0] : m[2]).replace(/[.)]+$/, ''), at: (m.index ?? 0) + m[0].length - m[2].length };
+      found = { value: trimTrailing(date ? date[0] : m[2], '.)'), at: (m.index ?? 0) + m[0].length - m[2].length };
       break;
     }
     if (!found) return;
@@ -197,4 +200,11 @@ function plain(markdown: string): string {
 
 function plainKeepLength(markdown: string): string {
   return markdown.replace(/\*\*|__|`/g, (m) => ' '.repeat(m.length));
+}
+
+/** Drops trailing characters from a set with a loop (a `[.)]+$` regex is quadratic on long runs). */
+function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

@@ -12,8 +12,10 @@ export function disableRuleEdits(doc: PostmortemDocument, rule: string, line: nu
     fixes.push({ title: `Disable ${rule} for this line`, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- postmortem-disable-next-line ${rule} -->${nl}` }] });
   }
   const fileLine = doc.frontMatterRange ? doc.frontMatterRange.end.line + 1 : 0;
-  const at = { line: fileLine, character: 0 };
   const needsBreak = fileLine > 0 && fileLine >= doc.lineCount;
+  // After front matter that ends the document, insert at the end of its last line (with a line break).
+  const lastLine = doc.lineCount - 1;
+  const at = needsBreak ? { line: lastLine, character: doc.text.length - doc.lineStarts[lastLine] } : { line: fileLine, character: 0 };
   fixes.push({ title: `Disable ${rule} in this file`, edits: [{ range: { start: at, end: at }, newText: `${needsBreak ? nl : ''}<!-- postmortem-disable ${rule} -->${nl}` }] });
   return fixes;
 }

@@ -121,7 +121,7 @@ export function readKeyLines(lines: LineIndex, fromLine: number, toLine: number)
 }
 
 function splitPeople(raw: string): string[] {
-  return raw.split(/\s*(?:,|;|\band\b|&)\s*/).map((s) => s.trim()).filter(Boolean);
+  return raw.split(/,|;|\band\b|&/).map((s) => s.trim()).filter(Boolean);
 }
 
 /** Turns raw entries into typed metadata; earlier entries win (front matter before key lines). */

@@ -120,9 +120,9 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     const to = lines.offsetAt(section.range.end);
     const own = blocks.filter((b) => nodeStart(b.node, b.offset) >= from && nodeStart(b.node, b.offset) < to);
     if (section.kind === 'timeline') {
-      timeline.push(...extractTimeline(own, { lines, problems, baseDate: metadata.date?.value, zone: metadata.timezone?.value ?? options.defaultTimezone }));
+      for (const event of extractTimeline(own, { lines, problems, baseDate: metadata.date?.value, zone: metadata.timezone?.value ?? options.defaultTimezone })) timeline.push(event);
     } else {
-      actionItems.push(...extractActionItems(own, { lines, problems }));
+      for (const item of extractActionItems(own, { lines, problems })) actionItems.push(item);
     }
   }
 

@@ -94,7 +94,7 @@ export function normalizeHeading(text: string): string {
     .replace(/[*_`]/g, '')
     .replace(/[^\p{L}\p{N}\s;/&+'-]/gu, ' ')
     .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/u, '')
-    .replace(/\s*&\s*/g, ' and ')
+    .replace(/&/g, ' and ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -140,6 +140,8 @@ export function parseClock(text: string): ClockParse | undefined {
  */
 export function parseTimeValue(text: string, defaultDate?: string, defaultZone?: string): { ok: true; value: TimeValue } | { ok: false; reason: string } | undefined {
   const raw = text.trim();
+  // No time value is longer; the bound also keeps the pattern below linear on long whitespace runs.
+  if (raw.length > 64) return undefined;
   const m = new RegExp(String.raw`^(?:(\d{4}-\d{1,2}-\d{1,2})(?:[T\s]+|$))?(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?\s*(${ZONE_SOURCE}|[A-Za-z_]+\/[A-Za-z_]+)?$`, 'i').exec(raw);
   if (!m || (!m[1] && !m[2])) return undefined;
   let date = defaultDate;

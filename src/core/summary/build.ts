@@ -403,7 +403,7 @@ function usable(blocks: Block[]): Block[] {
   return blocks.filter((b) => {
     const text = b.kind === 'tableRow' ? (b.cells ?? []).map((c) => c.text).join(' ') : b.text.text;
     if (!text.trim() || isPlaceholderText(text)) return false;
-    if (/^[^.!?]{0,40}:\s*(?:TODO|TBD|…|\.\.\.)?\s*$/i.test(text) && b.kind !== 'paragraph') return false;
+    if (/^[^.!?]{0,40}:\s*(?:(?:TODO|TBD|…|\.\.\.)\s*)?$/i.test(text) && b.kind !== 'paragraph') return false;
     return true;
   });
 }

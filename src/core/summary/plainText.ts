@@ -201,7 +201,7 @@ const ABBREVIATIONS = new Set([
 export function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  const re = /[.!?…]+["'’”)\]]*(?=\s+\S)/g;
+  const re = /(?<![.!?…])[.!?…]+["'’”)\]]*(?=\s+\S)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = m.index + m[0].length;

@@ -132,7 +132,7 @@ export function renderMarkdown(s: StakeholderSummary, template?: string): Markdo
     const problem = templateProblem(template);
     if (!problem) {
       const result = applyTemplate(template, parts, (templateNotes) => markdownNotes([...s.notes, ...templateNotes]));
-      const body = result.text.replace(/\s+$/, '') + '\n';
+      const body = result.text.trimEnd() + '\n';
       const header = result.usesNotes ? '' : markdownNotes([...s.notes, ...result.notes]);
       return { output: header ? `${header}\n${body}` : body, templateNotes: result.notes };
     }

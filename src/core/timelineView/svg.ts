@@ -39,6 +39,12 @@ function n(value: unknown): number {
 }
 
 /** Greedy word wrap by an estimated character width (no text metrics outside a browser). */
+/** A cut index that never splits a surrogate pair (emoji and other astral characters). */
+function safeCut(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return at > 1 && code >= 0xd800 && code <= 0xdbff ? at - 1 : Math.max(1, at);
+}
+
 export function wrapText(text: string, maxChars: number, maxLines = 6): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
@@ -50,8 +56,9 @@ export function wrapText(text: string, maxChars: number, maxLines = 6): string[]
         lines.push(current);
         current = '';
       }
-      lines.push(w.slice(0, maxChars));
-      w = w.slice(maxChars);
+      const cut = safeCut(w, maxChars);
+      lines.push(w.slice(0, cut));
+      w = w.slice(cut);
     }
     if (!current) current = w;
     else if (current.length + 1 + w.length <= maxChars) current += ` ${w}`;
@@ -63,7 +70,8 @@ export function wrapText(text: string, maxChars: number, maxLines = 6): string[]
   if (current) lines.push(current);
   if (lines.length > maxLines) {
     const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, Math.max(0, maxChars - 1))}…`;
+    const last = kept[maxLines - 1];
+    kept[maxLines - 1] = `${last.slice(0, safeCut(last, Math.max(0, maxChars - 1)))}…`;
     return kept;
   }
   return lines.length ? lines : [''];
@@ -226,7 +234,7 @@ export function renderTimelineSvg(model: TimelineViewModel, options: TimelineSvg
       if (s.dashed) out.push(`<line x1="${railX}" y1="${n(s.from)}" x2="${railX}" y2="${n(s.to)}" stroke="${c.background}" stroke-width="4" stroke-dasharray="3 4"/>`);
       else if (s.band) out.push(`<line x1="${railX}" y1="${n(s.from)}" x2="${railX}" y2="${n(s.to)}" stroke="${bandColor[s.band]}" stroke-width="4"/>`);
     }
-    out.push(...body);
+    for (const part of body) out.push(part);
   }
 
   // Action items.

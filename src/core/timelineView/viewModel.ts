@@ -257,9 +257,9 @@ function textOf(doc: PostmortemDocument, range: Range): string {
 function plainInline(text: string): string {
   return clean(
     text
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/!?\[([^\][]*)\]\([^)]*\)/g, '$1')
       .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
-      .replace(/<[^>]*>/g, ''),
+      .replace(/<[^<>]*>/g, ''),
   );
 }
 

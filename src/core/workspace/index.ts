@@ -314,7 +314,7 @@ export function ownerMatches(owner: string | null, mine: string[] | string): boo
   if (identities.length === 0) return false;
   const whole = normalizeOwner(owner);
   if (identities.includes(whole)) return true;
-  return owner.split(/\s*(?:,|;|\/|&|\+|\band\b)\s*/i).some((part) => identities.includes(normalizeOwner(part)));
+  return owner.split(/,|;|\/|&|\+|\band\b/i).some((part) => identities.includes(normalizeOwner(part)));
 }
 
 function normalizeOwner(text: string): string {
