@@ -177,6 +177,23 @@ describe('model: malformed input never throws', () => {
     assert.ok(doc.timeline.length > 20000);
   });
 
+  it('a 10 MB file under the default limit degrades to one problem without parsing', () => {
+    const text = `## Timeline\n\n${'- 10:00 — a line of a pasted log that goes on and on\n'.repeat(200_000)}`;
+    assert.ok(text.length > 10 * 1024 * 1024);
+    const doc = parsePostmortem(text);
+    assert.deepEqual(doc.problems.map((p) => p.code), ['file-too-large']);
+    assert.match(doc.problems[0].message, /postmortem\.maxFileSize/);
+    assert.equal(doc.lineCount, 200_003);
+  });
+
+  it('one 1 MB line (a pasted minified blob) is analysed with ranges on that line', function () {
+    this.timeout(60000);
+    const text = `## Summary\n\n${'x'.repeat(1024 * 1024)} human error\n`;
+    const doc = parsePostmortem(text);
+    assert.equal(doc.prose.at(-1)!.offset, text.indexOf('x'));
+    assert.equal(doc.lineCount, 4);
+  });
+
   it('files over the size limit give one problem and an empty model', () => {
     const doc = parsePostmortem('x'.repeat(1000), { maxFileSize: 100 });
     assert.equal(doc.truncated, true);
