@@ -152,3 +152,18 @@ describe('fix all and suppression edits', () => {
     assert.deepEqual(fixes[1].edits[0].range.start, { line: 6, character: 0 });
   });
 });
+
+describe('regressions from the fuzz sweep', () => {
+  it('the exported SVG holds no lone surrogates, even from YAML escapes', async () => {
+    const { buildTimelineViewModel } = await import('../../src/core/timelineView/index');
+    const { renderTimelineSvg } = await import('../../src/core/timelineView/svg');
+    const analysis = analyzeText(fixture('bugs/svg-yaml-escaped-surrogate.postmortem.md'), { today: TODAY });
+    const svg = renderTimelineSvg(buildTimelineViewModel(analysis, { today: TODAY }), {});
+    assert.doesNotThrow(() => encodeURIComponent(svg));
+  });
+
+  it('a deadline keyword followed by a long run of spaces still reads the date', () => {
+    const doc = parsePostmortem(`## Action Items\n\n- [ ] Fix it — @kim, due${' '.repeat(5000)}2026-04-01\n`);
+    assert.equal(doc.actionItems[0].due, '2026-04-01');
+  });
+});

@@ -18,6 +18,8 @@ export function escapeHtml(value: unknown): string {
       .replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c])
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      // Lone surrogates (e.g. a YAML "\ud83d" escape) are not XML characters either; PNG export would throw on them.
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
   );
 }
 
