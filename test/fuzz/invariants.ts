@@ -2,8 +2,8 @@
  * Checks shared by the fuzz properties and the adversarial tests: every range the core hands out
  * must lie inside the document it describes.
  *
- * "Inside" uses the model's own line definition (lines end at `\n`; see src/core/text.ts) and, like
- * VS Code, does not count a line's terminator (`\n` or `\r\n`) as part of the line:
+ * "Inside" uses VS Code's line definition, which the model shares (src/core/text.ts): lines end at
+ * `\r\n`, `\n` or a lone `\r`, and the terminator is not part of the line:
  * 0 <= line < lineCount, 0 <= character <= length of that line, start <= end.
  */
 import type { Position, PostmortemDocument, Range } from '../../src/core/model';
