@@ -1,5 +1,5 @@
-import { parsePostmortem } from '../core/parse';
-import { daysUntil, todayIso } from '../core/time';
+import { parsePostmortem } from '../core/model/parse';
+import { daysUntil, todayIso } from '../core/model/time';
 import { findPostmortemFiles, readText, UsageError } from './files';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 

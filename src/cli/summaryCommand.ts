@@ -3,7 +3,7 @@ import { existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeText } from '../core/analyze';
 import { createSummary, SUMMARY_FORMATS, SUMMARY_TEMPLATE_PATH, type SummaryResult } from '../core/summary/index';
-import { parseDate, todayIso } from '../core/time';
+import { parseDate, todayIso } from '../core/model/time';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 import { loadCliConfig } from './config';
 import { readText, UsageError } from './files';

@@ -1,5 +1,5 @@
-import { parsePostmortem } from '../core/parse';
-import { formatClock, formatDuration, formatTimeValue } from '../core/time';
+import { parsePostmortem } from '../core/model/parse';
+import { formatClock, formatDuration, formatTimeValue } from '../core/model/time';
 import { readText, UsageError } from './files';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 

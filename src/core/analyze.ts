@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from './rules/types';
 import { defaultConfig } from './config';
-import type { PostmortemDocument } from './model';
-import { ChunkCache, parsePostmortem } from './parse';
+import type { PostmortemDocument } from './model/types';
+import { ChunkCache, parsePostmortem } from './model/parse';
 import { type Finding, lintDocument } from './rules/index';
 
 export interface AnalysisOptions {

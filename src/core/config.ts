@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { SectionKind } from './model';
-import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } from './sections';
+import type { SectionKind } from './model/types';
+import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } from './model/sections';
 import { blameConfigErrors } from './rules/blameWording';
 import { RULES } from './rules/index';
 import { RULE_IDS, type ResolvedConfig, type RuleId, type RuleSetting } from './rules/types';

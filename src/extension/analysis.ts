@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Analysis, analyzeText, ChunkCache } from '../core/analyze';
-import type { PostmortemDocument } from '../core/model';
+import type { PostmortemDocument } from '../core/model/types';
 import type { AnalysisBackend } from './analysisBackend';
 import type { ConfigService } from './config';
 import type { Logger } from './logging';

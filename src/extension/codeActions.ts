@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { PostmortemDocument } from '../core/model';
-import { disableRuleEdits, fixAllEdits } from '../core/fixes';
+import type { PostmortemDocument } from '../core/model/types';
+import { disableRuleEdits, fixAllEdits } from '../core/features/fixes';
 import { type Finding, snippetToText, type TextEdit } from '../core/rules/types';
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { PHASES } from '../core/model';
-import { SECTION_DEFINITIONS } from '../core/sections';
+import { PHASES } from '../core/model/types';
+import { SECTION_DEFINITIONS } from '../core/model/sections';
 import { SELECTOR } from './analysis';
 import { guardAsync } from './logging';
 import type { Services } from './services';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range } from '../core/model';
+import type { Range } from '../core/model/types';
 import type { FindingSeverity } from '../core/rules/types';
 
 export function toRange(range: Range): vscode.Range {

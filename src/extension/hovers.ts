@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../core/hover';
-import { todayIso } from '../core/time';
+import { hoverAt } from '../core/features/hover';
+import { todayIso } from '../core/model/time';
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import { guardAsync } from './logging';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { type AgendaEvent, type AgendaItem, AgendaMachine, formatCountdown, parseAgenda } from '../core/agenda';
-import { sectionDefinition } from '../core/sections';
-import { formatDuration } from '../core/time';
+import { type AgendaEvent, type AgendaItem, AgendaMachine, formatCountdown, parseAgenda } from '../core/features/agenda';
+import { sectionDefinition } from '../core/model/sections';
+import { formatDuration } from '../core/model/time';
 import { isPostmortem } from './analysis';
 import { toRange } from './convert';
 import { guardCommand } from './logging';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildOutline, foldingRegions, type OutlineKind, type OutlineNode } from '../core/outline';
+import { buildOutline, foldingRegions, type OutlineKind, type OutlineNode } from '../core/features/outline';
 import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import { guardAsync } from './logging';

@@ -7,7 +7,7 @@
  * arbitrary joins them and applies the line-ending, tab and mutation passes.
  */
 import fc from 'fast-check';
-import { SECTION_DEFINITIONS } from '../../src/core/sections';
+import { SECTION_DEFINITIONS } from '../../src/core/model/sections';
 
 // ── Characters and words ──────────────────────────────────────────────────────────────────────
 

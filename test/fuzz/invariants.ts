@@ -2,11 +2,11 @@
  * Checks shared by the fuzz properties and the adversarial tests: every range the core hands out
  * must lie inside the document it describes.
  *
- * "Inside" uses VS Code's line definition, which the model shares (src/core/text.ts): lines end at
+ * "Inside" uses VS Code's line definition, which the model shares (src/core/model/text.ts): lines end at
  * `\r\n`, `\n` or a lone `\r`, and the terminator is not part of the line:
  * 0 <= line < lineCount, 0 <= character <= length of that line, start <= end.
  */
-import type { Position, PostmortemDocument, Range } from '../../src/core/model';
+import type { Position, PostmortemDocument, Range } from '../../src/core/model/types';
 
 /** An unpaired UTF-16 surrogate. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { allBlameRegexes } from '../../src/core/rules/blamePatterns';
-import { DATE_LIKE_SOURCE, ZONE_SOURCE } from '../../src/core/time';
+import { DATE_LIKE_SOURCE, ZONE_SOURCE } from '../../src/core/model/time';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORE = join(ROOT, 'src', 'core');
@@ -133,8 +133,8 @@ export function allRegexes(): { blame: FoundRegex[]; core: FoundRegex[]; constru
   const blame = allBlameRegexes().map((regex, i) => ({ where: `blame pattern #${i} /${regex.source.slice(0, 60)}…/`, regex }));
   const { found, uncollected } = coreRegexes();
   const constructed: FoundRegex[] = [
-    { where: 'src/core/time.ts ZONE_SOURCE', regex: new RegExp(ZONE_SOURCE, 'i') },
-    { where: 'src/core/time.ts DATE_LIKE_SOURCE', regex: new RegExp(DATE_LIKE_SOURCE, 'giu') },
+    { where: 'src/core/model/time.ts ZONE_SOURCE', regex: new RegExp(ZONE_SOURCE, 'i') },
+    { where: 'src/core/model/time.ts DATE_LIKE_SOURCE', regex: new RegExp(DATE_LIKE_SOURCE, 'giu') },
   ];
   return { blame, core: found, constructed, uncollected };
 }
@@ -164,17 +164,17 @@ export const KNOWN_SLOW: KnownSlow[] = [
   { where: 'src/core/rules/blamePatterns.ts wordBefore', source: String.raw`([\p{L}'’]+)\s*$`, kind: 'bounded', note: 'runs on text.slice(index - 40, index): at most 40 characters' },
   { where: 'src/core/rules/blamePatterns.ts tokensOf', source: String.raw`[.'’-]+$`, kind: 'bounded', note: 'runs on tokens of the clause before a match; clauseStart looks back at most 200 characters' },
   { where: 'src/core/summary/plainText.ts sentenceSpans', source: String.raw`([\p{L}.]+)$`, kind: 'bounded', note: 'runs on text.slice(m.index - 12, m.index): at most 12 characters' },
-  { where: 'src/core/glossary/index.ts slugify, src/core/scaffold.ts slugify', source: '^-+|-+$', kind: 'bounded', note: 'the preceding replace(/[^\\p{L}\\p{N}]+/gu or /[^a-z0-9]+/g, "-") leaves no run of two hyphens' },
-  { where: 'src/core/scaffold.ts slugify', source: '-+$', kind: 'bounded', note: 'runs after .slice(0, 60), on collapsed hyphens' },
+  { where: 'src/core/glossary/index.ts slugify, src/core/features/scaffold.ts slugify', source: '^-+|-+$', kind: 'bounded', note: 'the preceding replace(/[^\\p{L}\\p{N}]+/gu or /[^a-z0-9]+/g, "-") leaves no run of two hyphens' },
+  { where: 'src/core/features/scaffold.ts slugify', source: '-+$', kind: 'bounded', note: 'runs after .slice(0, 60), on collapsed hyphens' },
   { where: 'src/core/workspace/markDone.ts LIST_PREFIX', source: String.raw`^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$`, kind: 'bounded', note: 'runs on the text between the line start and a top-level action item, i.e. a list marker and its indentation (a longer indent makes the item an indented code block, not an action item)' },
   {
-    where: 'src/core/metadata.ts KEY_LINE',
+    where: 'src/core/model/metadata.ts KEY_LINE',
     source: (src) => src.startsWith(String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /_-]{0,30}?)`),
     kind: 'bounded',
     note: 'readKeyLines skips lines longer than 300 characters before matching',
   },
   {
-    where: 'src/core/time.ts parseTimeValue',
+    where: 'src/core/model/time.ts parseTimeValue',
     source: (src) => src.startsWith(String.raw`^(?:(\d{4}-\d{1,2}-\d{1,2})(?:[T\s]+|$))?(\d{1,2}:\d{2}`),
     kind: 'bounded',
     note: 'parseTimeValue returns before matching when the value is longer than 64 characters',
@@ -182,7 +182,7 @@ export const KNOWN_SLOW: KnownSlow[] = [
   // ── bugs (open ones are skipped tests in test/unit/adversarial.test.ts until fixed; fixed ones keep
   // a regression test with their fixture under test/fixtures/bugs/)
   {
-    where: 'src/core/actionItems.ts DUE_PHRASE',
+    where: 'src/core/model/actionItems.ts DUE_PHRASE',
     source: (src) => src.startsWith(String.raw`\b(due(?:\s+date)?(?!\s+to\b)|deadline|target(?:\s+date)?|eta|by|until|before)\b\s*[:=]?\s*(`),
     kind: 'bug',
     note: 'quadratic on a whitespace run after "due"/"by"/"until"/… that is not followed by a deadline word (`\\s*[:=]?\\s*` splits the run two ways on every failed attempt): "- [ ] Fix (@maria, due" + 30,000 spaces + ")" takes ~3 s to parse, 50,000 spaces ~30 s. Fix: `\\b(…)\\b\\s*(?:[:=]\\s*)?(…)` (one way to consume the run).',

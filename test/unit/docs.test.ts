@@ -6,12 +6,12 @@ import { RULES_DOC_PATH, renderRulesDoc } from '../../scripts/gen-rules-doc';
 import { toSarif } from '../../src/cli/sarif';
 import { analyzeText } from '../../src/core/analyze';
 import { parseConfigFile, resolveConfig } from '../../src/core/config';
-import { canonicalMetadataKey } from '../../src/core/metadata';
-import { parsePostmortem } from '../../src/core/parse';
+import { canonicalMetadataKey } from '../../src/core/model/metadata';
+import { parsePostmortem } from '../../src/core/model/parse';
 import { BLAME_PATTERNS } from '../../src/core/rules/blamePatterns';
 import { RULES } from '../../src/core/rules/index';
-import { SECTION_DEFINITIONS, sectionKindOf } from '../../src/core/sections';
-import { formatTimeValue } from '../../src/core/time';
+import { SECTION_DEFINITIONS, sectionKindOf } from '../../src/core/model/sections';
+import { formatTimeValue } from '../../src/core/model/time';
 
 const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
 const read = (name: string) => readFileSync(join(DOCS, name), 'utf8');

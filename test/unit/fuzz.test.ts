@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../src/core/analyze';
-import { disableRuleEdits } from '../../src/core/fixes';
+import { disableRuleEdits } from '../../src/core/features/fixes';
 import { checkRanges, collectRanges, formatIssues, LONE_SURROGATE } from '../fuzz/invariants';
 import { loadRenderers } from '../fuzz/renderers';
 // The properties themselves: the module registers its describe block when imported.
@@ -13,7 +13,7 @@ import '../fuzz/core.fuzz';
 import { fixture } from './helpers';
 
 describe('fuzz: bugs found by fuzzing stay fixed (fixtures in test/fixtures/bugs/)', function () {
-  // Was: src/core/fixes.ts disableRuleEdits inserted "Disable <rule> in this file" at
+  // Was: src/core/features/fixes.ts disableRuleEdits inserted "Disable <rule> in this file" at
   // { line: lineCount, character: 0 }, one line past the end, when the front matter's closing `---`
   // was the last line (no newline after it).
   it('"disable in this file" stays inside a document that ends with its front matter', function () {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePostmortem, type ParseOptions } from '../../src/core/parse';
+import { parsePostmortem, type ParseOptions } from '../../src/core/model/parse';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 

@@ -1,4 +1,4 @@
-import type { ActionItem, PostmortemDocument } from '../model';
+import type { ActionItem, PostmortemDocument } from '../model/types';
 import { endOfFirstLine, plusDays } from './edits';
 import type { Fix, RuleDefinition } from './types';
 

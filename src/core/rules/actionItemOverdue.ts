@@ -1,4 +1,4 @@
-import { daysUntil } from '../time';
+import { daysUntil } from '../model/time';
 import type { RuleDefinition } from './types';
 
 export const actionItemOverdue: RuleDefinition = {

@@ -1,5 +1,5 @@
 import { compileExtraPatterns, findBlameWording } from './blamePatterns';
-import { positionAtOffset } from '../text';
+import { positionAtOffset } from '../model/text';
 import type { RuleDefinition } from './types';
 
 export const blameWording: RuleDefinition = {

@@ -1,4 +1,4 @@
-import type { PostmortemDocument, Position, Range } from '../model';
+import type { PostmortemDocument, Position, Range } from '../model/types';
 
 export function offsetAt(doc: PostmortemDocument, position: Position): number {
   const start = doc.lineStarts[position.line];

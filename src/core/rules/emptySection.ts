@@ -1,4 +1,4 @@
-import { sectionDefinition } from '../sections';
+import { sectionDefinition } from '../model/sections';
 import type { RuleDefinition } from './types';
 
 const PLACEHOLDER = /^(?:todo|tbd|tba|tbc|wip|n\/?a|fixme|xxx|coming soon|to be (?:written|decided|done|added)|placeholder|\.{2,}|…|-+|\?+)[.!:]*$/i;

@@ -1,6 +1,6 @@
-import type { PostmortemDocument } from '../model';
-import { isSuppressed } from '../suppressions';
-import { todayIso } from '../time';
+import type { PostmortemDocument } from '../model/types';
+import { isSuppressed } from '../model/suppressions';
+import { todayIso } from '../model/time';
 import { actionItemDeadline } from './actionItemDeadline';
 import { actionItemDeadlineInvalid } from './actionItemDeadlineInvalid';
 import { actionItemOverdue } from './actionItemOverdue';

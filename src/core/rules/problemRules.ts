@@ -1,5 +1,5 @@
-import { isKnownZone } from '../time';
-import type { ProblemCode } from '../model';
+import { isKnownZone } from '../model/time';
+import type { ProblemCode } from '../model/types';
 import type { RuleContext, RuleDefinition } from './types';
 
 function reportProblems(codes: ProblemCode[]) {

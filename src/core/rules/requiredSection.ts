@@ -1,5 +1,5 @@
-import type { PostmortemDocument, Position, SectionKind } from '../model';
-import { SECTION_DEFINITIONS, sectionDefinition } from '../sections';
+import type { PostmortemDocument, Position, SectionKind } from '../model/types';
+import { SECTION_DEFINITIONS, sectionDefinition } from '../model/sections';
 import { eol } from './edits';
 import type { Fix, RuleDefinition } from './types';
 

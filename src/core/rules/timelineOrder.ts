@@ -1,5 +1,5 @@
-import { formatClock } from '../time';
-import type { TimeValue } from '../model';
+import { formatClock } from '../model/time';
+import type { TimeValue } from '../model/types';
 import type { RuleDefinition } from './types';
 
 function comparable(a: TimeValue, b: TimeValue): number | undefined {

@@ -1,4 +1,4 @@
-import type { PostmortemDocument, Range, SectionKind } from '../model';
+import type { PostmortemDocument, Range, SectionKind } from '../model/types';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 export type RuleSetting = FindingSeverity | 'off';

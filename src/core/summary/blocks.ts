@@ -1,9 +1,9 @@
 // Content blocks (paragraphs, list items, table rows) of a section, read from the document model's
 // prose runs and table ranges. Pure TypeScript, no `vscode` import.
 
-import type { PostmortemDocument, Range, Section, SectionKind } from '../model';
+import type { PostmortemDocument, Range, Section, SectionKind } from '../model/types';
 import { offsetAt } from '../rules/edits';
-import { positionAtOffset } from '../text';
+import { positionAtOffset } from '../model/text';
 import { markdownToPlain, type SourcedText } from './plainText';
 
 export interface Block {

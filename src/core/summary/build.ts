@@ -7,11 +7,11 @@
 
 import type { Analysis } from '../analyze';
 import { createGlossary, type Glossary } from '../glossary/index';
-import { PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model';
+import { PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model/types';
 import { type BlameMatch, findBlameWording } from '../rules/blamePatterns';
 import { isPlaceholderText } from '../rules/emptySection';
-import { isSuppressed } from '../suppressions';
-import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../time';
+import { isSuppressed } from '../model/suppressions';
+import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../model/time';
 import { type Block, blocksOf, lineOf, offsetOf, sectionsOf } from './blocks';
 import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';

@@ -2,7 +2,7 @@
 // or plain text. Every string here is plain text (no Markdown, no HTML); renderers escape it.
 
 import type { Glossary } from '../glossary/index';
-import type { Phase } from '../model';
+import type { Phase } from '../model/types';
 import type { ResolvedConfig } from '../rules/types';
 
 export type SummaryFormat = 'md' | 'html' | 'text';

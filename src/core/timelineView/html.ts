@@ -1,7 +1,7 @@
 // Timeline preview body as an HTML string. Used for the webview's first paint and for every update
 // (the webview script bundles this module). Every document string goes through escapeHtml; nothing
 // from the document becomes a URL, an attribute name, a class name or a style.
-import type { Phase } from '../model';
+import type { Phase } from '../model/types';
 import { escapeHtml } from './escape';
 import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
 import type { ActionItemView, EventRow, MetricTile, TimelineRow, TimelineViewModel } from './viewModel';

@@ -1,5 +1,5 @@
 // Display names shared by the view model and the renderers (kept apart so the webview bundle stays small).
-import type { Phase } from '../model';
+import type { Phase } from '../model/types';
 
 export type BandKind = 'undetected' | 'responding' | 'recovering';
 

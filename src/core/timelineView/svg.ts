@@ -1,6 +1,6 @@
 // Standalone SVG of the timeline for export (and, through a canvas in the webview, PNG). Fixed colours
 // (no CSS variables: the file is viewed outside VS Code); every document string escaped.
-import type { Phase } from '../model';
+import type { Phase } from '../model/types';
 import { escapeHtml } from './escape';
 import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
 import type { TimelineViewModel } from './viewModel';

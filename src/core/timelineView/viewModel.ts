@@ -1,10 +1,10 @@
 // The timeline preview's view model: plain JSON computed from an analysis (the model and its findings),
 // shared by the HTML renderer (webview), the SVG renderer (export) and tests. No VS Code API here.
 import type { Analysis } from '../analyze';
-import type { Phase, PostmortemDocument, Range, Section, TimelineEvent, TimeValue } from '../model';
+import type { Phase, PostmortemDocument, Range, Section, TimelineEvent, TimeValue } from '../model/types';
 import type { Finding, FindingSeverity } from '../rules/types';
-import { daysUntil, formatClock, formatDuration, formatTimeValue, minutesBetween } from '../time';
-import { readPhase } from '../timeline';
+import { daysUntil, formatClock, formatDuration, formatTimeValue, minutesBetween } from '../model/time';
+import { readPhase } from '../model/timeline';
 import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
 
 export const TIMELINE_VIEW_SCHEMA = 1;

@@ -1,8 +1,8 @@
 // The workspace-wide index of post-mortems and their action items. Pure: no VS Code API, no Node
 // built-ins; the extension feeds it text it read and asks it questions.
-import type { PostmortemDocument, Range } from '../model';
-import { parsePostmortem, type ParseOptions } from '../parse';
-import { daysUntil } from '../time';
+import type { PostmortemDocument, Range } from '../model/types';
+import { parsePostmortem, type ParseOptions } from '../model/parse';
+import { daysUntil } from '../model/time';
 
 export { applyEdit, markDoneEdit, type MarkableItem, type MarkDoneEdit } from './markDone';
 

@@ -1,5 +1,5 @@
-import type { ActionItem, Range } from '../model';
-import { LineIndex } from '../text';
+import type { ActionItem, Range } from '../model/types';
+import { LineIndex } from '../model/text';
 
 /** What a mark-done edit needs to know about an action item (a model item or an indexed one). */
 export type MarkableItem = Pick<ActionItem, 'done' | 'form' | 'textRange' | 'doneMarkerRange'>;

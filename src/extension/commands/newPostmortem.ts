@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { exists } from '../fileSystem';
-import { scaffoldPostmortem, slugify } from '../../core/scaffold';
-import { todayIso } from '../../core/time';
+import { scaffoldPostmortem, slugify } from '../../core/features/scaffold';
+import { todayIso } from '../../core/model/time';
 import { guardCommand } from '../logging';
 import type { Services } from '../services';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { renderTimelineSvg } from '../../core/timelineView/svg';
 import { buildTimelineViewModel } from '../../core/timelineView/viewModel';
-import { todayIso } from '../../core/time';
+import { todayIso } from '../../core/model/time';
 import type { ExportFormat } from '../../core/timelineView/messages';
 import { escapeHtml } from '../../core/timelineView/escape';
 import { isPostmortem } from '../analysis';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { todayIso } from '../../core/time';
+import { todayIso } from '../../core/model/time';
 import { type ExportFormat, type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../core/timelineView/messages';
 import { createNonce, renderTimelinePage } from '../../core/timelineView/page';
 import { renderTimelineSvg } from '../../core/timelineView/svg';

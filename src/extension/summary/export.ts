@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { exists } from '../fileSystem';
 import { type BlameSentence, createSummary, summaryFileName, type SummaryFormat, type SummaryResult } from '../../core/summary/index';
-import { todayIso } from '../../core/time';
+import { todayIso } from '../../core/model/time';
 import { isPostmortem } from '../analysis';
 import type { Services } from '../services';
 import { readSummaryTemplate } from './template';

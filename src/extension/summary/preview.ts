@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createSummary } from '../../core/summary/index';
-import { todayIso } from '../../core/time';
+import { todayIso } from '../../core/model/time';
 import { guardAsync } from '../logging';
 import type { Services } from '../services';
 import { basename, targetDocument } from './export';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ActionItem } from '../../core/model';
-import { todayIso } from '../../core/time';
+import type { ActionItem } from '../../core/model/types';
+import { todayIso } from '../../core/model/time';
 import {
   type ActionItemGroup,
   daysOverdue,

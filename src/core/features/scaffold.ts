@@ -1,0 +1,42 @@
+import { SECTION_DEFINITIONS } from '../model/sections';
+
+/** File-name slug: lower case ASCII words joined by hyphens (accents folded, at most 60 characters). */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'incident';
+}
+
+function yamlString(value: string): string {
+  return /^[\w .,()/-]+$/.test(value) && !/^(?:true|false|null|yes|no|~)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+/** A new post-mortem: front matter and every standard section with a short, blameless hint. */
+export function scaffoldPostmortem(options: { title: string; severity: string; date: string }): string {
+  const sections = SECTION_DEFINITIONS.filter((d) => d.kind !== 'metrics')
+    .map((d) => `## ${d.label}\n\n${d.skeleton}\n`)
+    .join('\n');
+  return `---
+title: ${yamlString(options.title)}
+severity: ${options.severity}
+status: draft
+date: ${options.date}
+authors: []
+started:
+detected:
+mitigated:
+resolved:
+impact:
+review:
+---
+
+# ${options.title}
+
+${sections}`;
+}

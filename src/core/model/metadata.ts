@@ -1,0 +1,201 @@
+import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { DocStatus, Metadata, MetadataField, ModelProblem, Severity, TimeValue } from './types';
+import { parseDate, parseTimeValue } from './time';
+import type { LineIndex } from './text';
+
+type MetadataKey = keyof Metadata;
+
+/** Accepted key spellings (lower case, spaces/underscores/hyphens folded) -> canonical key. */
+const KEY_SYNONYMS: Record<string, MetadataKey> = {
+  title: 'title', name: 'title',
+  id: 'id', incident: 'id', incidentid: 'id', incidentnumber: 'id', ticket: 'id',
+  severity: 'severity', sev: 'severity', priority: 'severity', level: 'severity',
+  status: 'status', state: 'status', documentstatus: 'status',
+  date: 'date', incidentdate: 'date', day: 'date',
+  authors: 'authors', author: 'authors', owner: 'authors', owners: 'authors', writtenby: 'authors',
+  facilitator: 'facilitator', facilitators: 'facilitator', incidentcommander: 'facilitator',
+  started: 'started', start: 'started', starttime: 'started', began: 'started', impactstart: 'started',
+  detected: 'detected', detection: 'detected', detectedat: 'detected', detectiontime: 'detected',
+  mitigated: 'mitigated', mitigation: 'mitigated', mitigatedat: 'mitigated',
+  resolved: 'resolved', resolution: 'resolved', resolvedat: 'resolved', ended: 'resolved', end: 'resolved',
+  impact: 'impact', blastradius: 'impact', customerimpact: 'impact',
+  review: 'review', followup: 'review', followupreview: 'review', reviewdate: 'review',
+  timezone: 'timezone', tz: 'timezone', zone: 'timezone', timezoneused: 'timezone',
+};
+
+export function canonicalMetadataKey(key: string): MetadataKey | undefined {
+  return KEY_SYNONYMS[key.toLowerCase().replace(/[\s_-]+/g, '')];
+}
+
+const SEVERITIES: Record<string, Severity> = {
+  sev1: 'SEV1', sev2: 'SEV2', sev3: 'SEV3', sev4: 'SEV4', sev5: 'SEV5',
+  p0: 'P0', p1: 'P1', p2: 'P2', p3: 'P3', p4: 'P4',
+  critical: 'critical', high: 'high', medium: 'medium', low: 'low',
+};
+
+export function normalizeSeverity(raw: string): Severity | undefined {
+  return SEVERITIES[raw.trim().toLowerCase().replace(/[\s_-]+/g, '')];
+}
+
+const STATUSES: Record<string, DocStatus> = {
+  draft: 'draft', wip: 'draft',
+  inreview: 'in-review', review: 'in-review', underreview: 'in-review',
+  final: 'final', published: 'final', complete: 'final', completed: 'final',
+};
+
+export function normalizeStatus(raw: string): DocStatus | undefined {
+  return STATUSES[raw.trim().toLowerCase().replace(/[\s_-]+/g, '')];
+}
+
+export const SEVERITY_VALUES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'medium', 'low'];
+export const STATUS_VALUES = ['draft', 'in-review', 'final'];
+
+interface RawEntry {
+  key: MetadataKey;
+  raw: string;
+  list?: string[];
+  start: number;
+  end: number;
+  source: MetadataField['source'];
+}
+
+/** Reads YAML front matter (`content` starts at document offset `contentOffset`). */
+export function readFrontMatter(content: string, contentOffset: number, lines: LineIndex, problems: ModelProblem[]): RawEntry[] {
+  const entries: RawEntry[] = [];
+  let doc;
+  try {
+    // The yaml package does not take a lone \r as a line break; \n has the same length, so offsets hold.
+    doc = parseDocument(content.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    problems.push({ code: 'front-matter-yaml', message: `Front matter is not valid YAML: ${(error as Error).message}`, range: lines.range(contentOffset, contentOffset) });
+    return entries;
+  }
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    const message = error.message.split('\n')[0];
+    problems.push({ code: 'front-matter-yaml', message: `Front matter is not valid YAML: ${message}`, range: lines.range(contentOffset + start, contentOffset + Math.max(end, start + 1)) });
+  }
+  if (doc.errors.length > 0 && !isMap(doc.contents)) return entries;
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    problems.push({ code: 'front-matter-yaml', message: 'Front matter should be a list of `key: value` lines.', range: lines.range(contentOffset, contentOffset + content.trimEnd().length) });
+    return entries;
+  }
+  if (!isMap(doc.contents)) return entries;
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    if (!isScalar(keyNode)) continue;
+    const key = canonicalMetadataKey(String(keyNode.value));
+    if (!key) continue;
+    const valueNode = pair.value as YamlNode | null;
+    if (!valueNode || !valueNode.range) continue;
+    const [vs, ve] = valueNode.range;
+    if (isSeq(valueNode)) {
+      const list = valueNode.items.map((item) => (isScalar(item) ? String(item.value ?? '') : String(item))).filter((s) => s.trim() !== '');
+      entries.push({ key, raw: list.join(', '), list, start: contentOffset + vs, end: contentOffset + ve, source: 'frontMatter' });
+    } else if (isScalar(valueNode)) {
+      const value = valueNode.value;
+      const raw = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
+      entries.push({ key, raw, start: contentOffset + vs, end: contentOffset + ve, source: 'frontMatter' });
+    }
+  }
+  return entries;
+}
+
+const KEY_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /_-]{0,30}?)[ \t]*(?:(?:\*\*|__)[ \t]*:|:[ \t]*(?:\*\*|__)|:)[ \t]*(.*?)[ \t]*$/;
+
+/** Reads `**Severity:** SEV1` / `Status: Draft` lines from the given line span. */
+export function readKeyLines(lines: LineIndex, fromLine: number, toLine: number): RawEntry[] {
+  const entries: RawEntry[] = [];
+  for (let line = fromLine; line <= toLine && line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (text.length > 300) continue;
+    const m = KEY_LINE.exec(text);
+    if (!m || !m[2]) continue;
+    const key = canonicalMetadataKey(m[1]);
+    if (!key) continue;
+    const value = m[2].replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+    const valueStart = lines.lineStarts[line] + text.lastIndexOf(m[2]) + (m[2].length - m[2].replace(/^(?:\*\*|__)/, '').length);
+    entries.push({ key, raw: value, start: valueStart, end: valueStart + value.length, source: 'keyLine' });
+  }
+  return entries;
+}
+
+function splitPeople(raw: string): string[] {
+  return raw.split(/,|;|\band\b|&/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Turns raw entries into typed metadata; earlier entries win (front matter before key lines). */
+export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: ModelProblem[]): Metadata {
+  const metadata: Metadata = {};
+  const set = <K extends MetadataKey>(key: K, field: Metadata[K]) => {
+    if (metadata[key] === undefined) metadata[key] = field;
+  };
+  const dateEntry = entries.find((e) => e.key === 'date');
+  const zoneEntry = entries.find((e) => e.key === 'timezone');
+  let baseDate: string | undefined;
+  for (const entry of entries) {
+    const range = lines.range(entry.start, entry.end);
+    const field = { raw: entry.raw, range, source: entry.source };
+    const raw = entry.raw.trim();
+    if (metadata[entry.key] !== undefined) continue;
+    switch (entry.key) {
+      case 'severity': {
+        const value = normalizeSeverity(raw);
+        if (value) set('severity', { ...field, value });
+        else problems.push({ code: 'front-matter-severity', message: `\`${raw}\` is not a severity; use one of ${SEVERITY_VALUES.join(', ')}.`, range });
+        break;
+      }
+      case 'status': {
+        const value = normalizeStatus(raw);
+        if (value) set('status', { ...field, value });
+        else problems.push({ code: 'front-matter-status', message: `\`${raw}\` is not a status; use draft, in-review or final.`, range });
+        break;
+      }
+      case 'date':
+      case 'review': {
+        const parsed = parseDate(raw.replace(/T.*$/, ''), true);
+        if (parsed?.ok) {
+          set(entry.key, { ...field, value: parsed.iso });
+          if (entry.key === 'date') baseDate = parsed.iso;
+        } else if (entry.key === 'date' || /\d/.test(raw)) {
+          const reason = parsed && !parsed.ok ? parsed.reason : `\`${raw}\` is not a date (expected YYYY-MM-DD)`;
+          problems.push({ code: 'front-matter-date', message: `${capitalize(entry.key)}: ${reason}.`, range });
+        }
+        break;
+      }
+      case 'authors':
+      case 'facilitator':
+        set(entry.key, { ...field, value: entry.list ?? splitPeople(raw) });
+        break;
+      case 'timezone':
+        set('timezone', { ...field, value: raw });
+        break;
+      case 'started':
+      case 'detected':
+      case 'mitigated':
+      case 'resolved':
+        break; // after the date is known
+      default:
+        set(entry.key, { ...field, value: raw });
+    }
+  }
+  if (!baseDate && dateEntry === undefined) baseDate = undefined;
+  const zone = zoneEntry?.raw.trim() || undefined;
+  for (const entry of entries) {
+    if (entry.key !== 'started' && entry.key !== 'detected' && entry.key !== 'mitigated' && entry.key !== 'resolved') continue;
+    if (metadata[entry.key] !== undefined) continue;
+    const range = lines.range(entry.start, entry.end);
+    const parsed = parseTimeValue(entry.raw, baseDate, zone);
+    if (parsed?.ok) {
+      metadata[entry.key] = { raw: entry.raw, range, source: entry.source, value: parsed.value } as MetadataField<TimeValue>;
+    } else if (entry.raw.trim()) {
+      const reason = parsed && !parsed.ok ? parsed.reason : `\`${entry.raw.trim()}\` is not a time (expected YYYY-MM-DDTHH:MM or HH:MM)`;
+      problems.push({ code: 'front-matter-date', message: `${capitalize(entry.key)}: ${reason}.`, range });
+    }
+  }
+  return metadata;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,82 @@
+import type { Position, Range } from './types';
+
+/** Maps UTF-16 offsets to 0-based line/character positions and back. Lines end at `\n`; a `\r` before it is not part of the line. */
+export class LineIndex {
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    // Lines end at \n, \r\n or a lone \r, as in VS Code and remark.
+    const starts = [0];
+    const breaks = /\r\n?|\n/g;
+    while (breaks.exec(text)) starts.push(breaks.lastIndex);
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const lineEnd = this.lineEndOffset(low);
+    return { line: low, character: Math.min(clamped, lineEnd) - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    return Math.min(this.lineStarts[position.line] + Math.max(0, position.character), this.lineEndOffset(position.line));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
+  /** Offset just past the last character of the line (before `\r\n` or `\n`). */
+  lineEndOffset(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEndOffset(line));
+  }
+
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lineEndOffset(line) - this.lineStarts[line] } };
+  }
+}
+
+export function emptyRange(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** Position of an offset given a document's line starts (binary search). */
+export function positionAtOffset(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}

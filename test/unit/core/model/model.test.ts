@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { parsePostmortem } from '../../../../src/core/model/parse';
+import { formatDuration, formatTimeValue } from '../../../../src/core/model/time';
+import { line, parseFixture } from '../../helpers';
+
+describe('model: shared examples match EXPECTED.md', () => {
+  it('checkout-latency: 8 events, 4 action items, owners, TTD/TTM/TTR', () => {
+    const doc = parseFixture('examples/checkout-latency.postmortem.md');
+    assert.equal(doc.title, 'Checkout latency spike after payments client upgrade');
+    assert.equal(doc.metadata.id?.value, 'INC-2041');
+    assert.equal(doc.metadata.severity?.value, 'SEV2');
+    assert.equal(doc.metadata.status?.value, 'in-review');
+    assert.deepEqual(doc.metadata.authors?.value, ['@maria', '@dev.k']);
+    assert.equal(doc.timeline.length, 8);
+    assert.deepEqual(doc.timeline.map((e) => e.phase).filter(Boolean), ['started', 'detected', 'mitigated', 'resolved']);
+    assert.equal(formatTimeValue(doc.timeline[0].time!), '2026-03-14T13:40:00Z');
+    assert.equal(line(doc.timeline[0].range), 34);
+    assert.equal(doc.actionItems.length, 4);
+    assert.deepEqual(doc.actionItems.map((a) => a.owner), ['@maria', '@dev.k', 'Priya Natarajan', '@oncall-eu']);
+    assert.deepEqual(doc.actionItems.map((a) => a.due), ['2026-03-21', '2026-03-25', '2026-04-15', '2026-03-14']);
+    assert.deepEqual(doc.actionItems.map((a) => a.done), [false, false, false, true]);
+    assert.equal(doc.metrics.ttdMinutes, 14);
+    assert.equal(doc.metrics.ttmMinutes, 53);
+    assert.equal(doc.metrics.ttrMinutes, 92);
+    assert.equal(formatDuration(doc.metrics.ttrMinutes), '1 h 32 min');
+    assert.deepEqual(doc.problems, []);
+  });
+
+  it('firmware-ota: 7 events over two days in +02:00, table actions, phase words', () => {
+    const doc = parseFixture('examples/firmware-ota.postmortem.md');
+    assert.equal(doc.metadata.severity?.value, 'SEV1');
+    assert.equal(doc.metadata.status?.value, 'draft');
+    assert.equal(doc.metadata.id?.value, 'FW-117');
+    assert.deepEqual(doc.metadata.facilitator?.value, ['Lena Fischer']);
+    assert.equal(doc.timeline.length, 7);
+    assert.deepEqual(
+      doc.timeline.map((e) => formatTimeValue(e.time!)),
+      ['2026-05-02T09:00:00+02:00', '2026-05-02T09:40:00+02:00', '2026-05-02T10:15:00+02:00', '2026-05-02T10:22:00+02:00', '2026-05-02T23:30:00+02:00', '2026-05-03T08:10:00+02:00', '2026-05-03T17:05:00+02:00'],
+    );
+    assert.equal(formatTimeValue(doc.metrics.detected!), '2026-05-02T10:15:00+02:00');
+    assert.equal(formatTimeValue(doc.metrics.mitigated!), '2026-05-03T08:10:00+02:00');
+    assert.equal(formatTimeValue(doc.metrics.resolved!), '2026-05-03T17:05:00+02:00');
+    assert.equal(doc.metrics.ttdMinutes, 75);
+    assert.equal(doc.actionItems.length, 4);
+    assert.equal(doc.actionItems.filter((a) => !a.done).length, 3);
+    assert.deepEqual(doc.actionItems.map((a) => a.owner), ['Tomás Ortega', '@lena', 'Supply chain + firmware leads', '@arun']);
+    assert.ok(doc.actionItems.every((a) => a.form === 'table'));
+    assert.equal(doc.allSections.find((s) => s.heading === 'Corrective Actions')?.kind, 'actionItems');
+    assert.equal(doc.allSections.find((s) => s.heading === '2026-05-02')?.kind, undefined);
+  });
+
+  it('needs-work: problems at the lines EXPECTED.md names, invalid dates stay null', () => {
+    const doc = parseFixture('examples/needs-work.postmortem.md');
+    const byCode = doc.problems.map((p) => `${p.code}@${line(p.range)}`);
+    assert.deepEqual(byCode, ['front-matter-severity@3', 'front-matter-status@4', 'front-matter-date@5', 'timeline-time-invalid@19', 'action-item-deadline-invalid@30']);
+    const retrain = doc.actionItems[2];
+    assert.equal(retrain.owner, 'team lead');
+    assert.equal(retrain.due, null);
+    assert.equal(retrain.dueRaw, '2026-13-01');
+    assert.equal(doc.timeline[3].timeInvalid, true);
+    assert.equal(doc.sections[0].children.some((s) => s.kind === 'impact'), false);
+  });
+});
+
+describe('model: accepted forms', () => {
+  it('table timeline with a date column, IANA zone, midnight and an explicit UTC time', () => {
+    const doc = parseFixture('forms/table-timeline-zones.postmortem.md');
+    assert.equal(doc.metadata.status?.value, 'in-review');
+    assert.equal(doc.metadata.severity?.value, 'P1');
+    assert.deepEqual(
+      doc.timeline.map((e) => formatTimeValue(e.time!)),
+      ['2026-01-31T22:50:00+01:00', '2026-01-31T23:40:00+01:00', '2026-02-01T00:20:00+01:00', '2026-02-01T01:05:00+01:00', '2026-02-01T02:10:00Z'],
+    );
+    assert.equal(doc.metrics.ttrMinutes, 260);
+  });
+
+  it('table action items: synonyms for columns, done status, tolerant dates, tickets, empty owner', () => {
+    const doc = parseFixture('forms/table-timeline-zones.postmortem.md');
+    const [a, b, c] = doc.actionItems;
+    assert.deepEqual([a.owner, a.due, a.done, a.tickets], ['Zoë Müller', '2026-02-20', true, ['SRCH-88']]);
+    assert.deepEqual([b.owner, b.due, b.dueRaw, b.done, b.tickets], ['@ops-team', '2026-02-27', 'Feb 27, 2026', false, ['#412']]);
+    assert.deepEqual([c.owner, c.due], [null, null]);
+  });
+
+  it('bold key lines, numbered headings, day headings, list separators and owner phrases', () => {
+    const doc = parseFixture('forms/list-variants.postmortem.md');
+    assert.equal(doc.metadata.severity?.value, 'SEV3');
+    assert.equal(doc.metadata.status?.value, 'final');
+    assert.deepEqual(doc.metadata.authors?.value, ['@ana', 'Bo Chen']);
+    assert.equal(doc.allSections.find((s) => s.heading === '3. Sequence of Events')?.kind, 'timeline');
+    assert.equal(doc.allSections.find((s) => s.heading === 'TL;DR')?.kind, 'summary');
+    assert.equal(doc.timeline.length, 5);
+    assert.deepEqual(doc.timeline.map((e) => e.text), ['Partner API starts returning 503', 'Retry queue alert', 'Retries paused', 'Mitigated: backoff with jitter deployed', 'Queue empty']);
+    assert.equal(doc.timeline[0].day, 'Day 1');
+    assert.equal(doc.metrics.ttdMinutes, 15);
+    assert.equal(doc.metrics.ttrMinutes, 150);
+    const [jitter, cap, pause, share] = doc.actionItems;
+    assert.deepEqual([jitter.owner, jitter.due, jitter.tickets], ['Bo Chen', '2026-08-01', ['JIRA-77']]);
+    assert.deepEqual([cap.owner, cap.due], ['Priya', '2026-08-01']);
+    assert.deepEqual([pause.owner, pause.due, pause.done], ['@ana', '2026-07-10', true]);
+    assert.deepEqual([share.owner, share.due, share.dueInvalid], [null, null, true]);
+  });
+
+  it('times crossing midnight move to the next day', () => {
+    const doc = parseFixture('forms/midnight.postmortem.md');
+    assert.deepEqual(doc.timeline.map((e) => e.time?.date), ['2026-04-10', '2026-04-10', '2026-04-11', '2026-04-11']);
+    assert.equal(doc.metrics.ttrMinutes, 105);
+    assert.equal(doc.timeline[0].time?.zone, 'UTC');
+  });
+
+  it('owner and deadline ranges point at the text', () => {
+    const doc = parseFixture('examples/checkout-latency.postmortem.md');
+    const item = doc.actionItems[0];
+    const slice = (r: typeof item.textRange) => doc.text.slice(doc.lineStarts[r.start.line] + r.start.character, doc.lineStarts[r.end.line] + r.end.character);
+    assert.equal(slice(item.ownerRange!), '@maria');
+    assert.equal(slice(item.dueRange!), '2026-03-21');
+    assert.equal(slice(item.doneMarkerRange!), '[ ]');
+    assert.equal(slice(item.textRange), 'Set `maxConnections` explicitly in all payment service configs');
+    assert.equal(slice(doc.timeline[2].timeRange), '14:02');
+  });
+});
+
+describe('model: malformed input never throws', () => {
+  it('broken YAML reports the parser position', () => {
+    const doc = parseFixture('forms/broken-yaml.postmortem.md');
+    assert.ok(doc.problems.length >= 1);
+    assert.ok(doc.problems.every((p) => p.code === 'front-matter-yaml'));
+    assert.equal(line(doc.problems[0].range), 3);
+    assert.equal(doc.allSections[0].kind, 'summary');
+  });
+
+  it('half-typed tables', () => {
+    const doc = parseFixture('forms/half-table.postmortem.md');
+    assert.equal(doc.timeline.length, 2);
+    assert.equal(doc.timeline[1].timeInvalid, true);
+    assert.ok(Array.isArray(doc.actionItems));
+  });
+
+  it('empty file, only front matter, unclosed front matter', () => {
+    assert.deepEqual(parsePostmortem('').timeline, []);
+    const only = parseFixture('forms/only-front-matter.postmortem.md');
+    assert.equal(only.metadata.severity?.value, 'SEV4');
+    assert.equal(only.sections.length, 0);
+    const unclosed = parsePostmortem('---\ntitle: x\n\n## Summary\n');
+    assert.equal(unclosed.problems[0].code, 'front-matter-yaml');
+  });
+
+  it('CRLF line endings keep ranges on the right characters', () => {
+    const doc = parseFixture('forms/crlf.postmortem.md');
+    assert.equal(doc.metadata.severity?.value, 'SEV3');
+    assert.equal(doc.timeline.length, 2);
+    assert.equal(doc.actionItems[0].owner, '@kim');
+    const due = doc.actionItems[0].dueRange!;
+    assert.equal(doc.text.slice(doc.lineStarts[due.start.line] + due.start.character, doc.lineStarts[due.end.line] + due.end.character), '2026-03-01');
+  });
+
+  it('tabs and non-Latin owner handles', () => {
+    const doc = parseFixture('forms/tabs.postmortem.md');
+    assert.equal(doc.timeline.length, 2);
+    assert.equal(doc.actionItems[0].owner, '@سارا');
+  });
+
+  it('BOM, binary junk and a 2 MB file', function () {
+    this.timeout(120000);
+    const bom = parsePostmortem('\uFEFF---\nseverity: SEV2\n---\n## Summary\nx\n');
+    assert.equal(bom.metadata.severity?.value, 'SEV2');
+    const junk = parsePostmortem('\u0000\u0001\u0002## \uFFFD\uD800 x\n- [ ] \u0007 @\u0000\n|||\n---\n');
+    assert.ok(Array.isArray(junk.sections));
+    const big = ['---', 'title: big', 'date: 2026-01-01', '---', '## Timeline', ''];
+    let size = 0;
+    for (let i = 0; size < 2 * 1024 * 1024; i++) {
+      const entry = `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} — event number ${i} with some words to fill the line`;
+      big.push(entry);
+      size += entry.length + 1;
+    }
+    const doc = parsePostmortem(big.join('\n'));
+    assert.ok(doc.timeline.length > 20000);
+  });
+
+  it('a 10 MB file under the default limit degrades to one problem without parsing', () => {
+    const text = `## Timeline\n\n${'- 10:00 — a line of a pasted log that goes on and on\n'.repeat(200_000)}`;
+    assert.ok(text.length > 10 * 1024 * 1024);
+    const doc = parsePostmortem(text);
+    assert.deepEqual(doc.problems.map((p) => p.code), ['file-too-large']);
+    assert.match(doc.problems[0].message, /postmortem\.maxFileSize/);
+    assert.equal(doc.lineCount, 200_003);
+  });
+
+  it('one 1 MB line (a pasted minified blob) is analysed with ranges on that line', function () {
+    this.timeout(60000);
+    const text = `## Summary\n\n${'x'.repeat(1024 * 1024)} human error\n`;
+    const doc = parsePostmortem(text);
+    assert.equal(doc.prose.at(-1)!.offset, text.indexOf('x'));
+    assert.equal(doc.lineCount, 4);
+  });
+
+  it('files over the size limit give one problem and an empty model', () => {
+    const doc = parsePostmortem('x'.repeat(1000), { maxFileSize: 100 });
+    assert.equal(doc.truncated, true);
+    assert.deepEqual(doc.problems.map((p) => p.code), ['file-too-large']);
+  });
+});
