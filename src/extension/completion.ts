@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PHASES } from '../core/model/types';
-import { SECTION_DEFINITIONS } from '../core/model/sections';
+import { SECTION_DEFINITIONS, sectionAliases } from '../core/model/sections';
 import { SELECTOR } from './analysis';
 import { guardAsync } from './logging';
 import type { Services } from './services';
@@ -20,7 +20,7 @@ export function registerCompletions(services: Services): vscode.Disposable {
             return SECTION_DEFINITIONS.map((def, index) => {
               const item = new vscode.CompletionItem(def.label, vscode.CompletionItemKind.Module);
               item.detail = present.has(def.kind) ? 'already in this post-mortem' : 'standard section';
-              item.documentation = new vscode.MarkdownString(`Also accepted: ${def.aliases.join(', ')}\n\n---\n\n${def.skeleton}`);
+              item.documentation = new vscode.MarkdownString(`Also accepted: ${sectionAliases(def.kind, 8).join(', ')}\n\n---\n\n${def.skeleton}`);
               item.sortText = `${present.has(def.kind) ? 1 : 0}${String(index).padStart(2, '0')}`;
               item.range = new vscode.Range(start, position);
               item.insertText = new vscode.SnippetString(`${def.label}\n\n\${0:${def.skeleton.split('\n')[0].replace(/[$}\\]/g, '\\$&')}}`);

@@ -167,7 +167,7 @@ export const frontMatter: fc.Arbitrary<string[]> = fc.tuple(
 
 // ── Headings ──────────────────────────────────────────────────────────────────────────────────
 
-const ALIASES = SECTION_DEFINITIONS.flatMap((d) => [d.label, ...d.aliases]);
+const ALIASES = SECTION_DEFINITIONS.flatMap((d) => [d.label, ...d.cues.map(([phrase]) => phrase)]);
 export const headingText = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...ALIASES) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('1.', '2)', 'IV.', 'iv)', '3.1', '🔥', '⏱️', '**', '`', '1. 🔥'), fc.constantFrom(...ALIASES), fc.constantFrom('', ':', ';', ' 🔥', '**', '!', ' #', ' ##')).map(([a, b, c]) => `${a} ${b}${c}`) },

@@ -109,9 +109,13 @@ export function checkDocument(doc: PostmortemDocument): RangeIssue[] {
     return issues;
   }
   issues.push(...checkRanges(doc, collectRanges(doc, 'doc')));
-  doc.prose.forEach((run, i) => {
-    if (!isInt(run.offset) || run.offset < 0 || run.offset + run.text.length > doc.text.length) {
-      issues.push({ where: `doc.prose[${i}]`, range: { offset: run.offset, length: run.text.length }, problem: 'prose run outside the text' });
+  doc.blocks.forEach((block, i) => {
+    if (!isInt(block.start) || block.start < 0 || block.end < block.start || block.end > doc.text.length) {
+      issues.push({ where: `doc.blocks[${i}]`, range: { offset: block.start, length: block.end - block.start }, problem: 'block outside the text' });
+    }
+    const map = block.inline.map;
+    for (let k = 0; k < map.length; k += 3) {
+      if (!isInt(map[k + 1]) || map[k + 1] < 0 || map[k + 1] + map[k + 2] > doc.text.length) issues.push({ where: `doc.blocks[${i}].inline.map`, range: { offset: map[k + 1], length: map[k + 2] }, problem: 'source map outside the text' });
     }
   });
   for (const [i, s] of doc.suppressions.entries()) {

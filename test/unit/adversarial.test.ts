@@ -28,7 +28,7 @@ import { canonicalMetadataKey, normalizeSeverity, normalizeStatus, readKeyLines 
 import type { Range } from '../../src/core/model/types';
 import { findBlameWording } from '../../src/core/rules/blamePatterns';
 import { snippetToText } from '../../src/core/rules/types';
-import { normalizeHeading, sectionKindOf } from '../../src/core/model/sections';
+import { headingWords, sectionKindOf } from '../../src/core/model/sections';
 import { readSuppressions } from '../../src/core/model/suppressions';
 import { LineIndex } from '../../src/core/model/text';
 import { parseClock, parseDate, parseTimeValue, zoneOffsetMinutes } from '../../src/core/model/time';
@@ -114,7 +114,7 @@ describe('adversarial: public functions over module-private regexes', function (
     ['time parseClock', (s) => parseClock(s)],
     ['time parseTimeValue', (s) => parseTimeValue(s, '2026-03-14', 'UTC')],
     ['time zoneOffsetMinutes', (s) => zoneOffsetMinutes(s, 0)],
-    ['sections normalizeHeading', (s) => normalizeHeading(s)],
+    ['sections headingWords', (s) => headingWords(s)],
     ['sections sectionKindOf', (s) => sectionKindOf(s)],
     ['metadata canonicalMetadataKey', (s) => canonicalMetadataKey(s)],
     ['metadata normalizeSeverity', (s) => normalizeSeverity(s)],

@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../model/types';
-import { eol, lineIndent, offsetAt } from '../rules/edits';
+import { eol, lineIndent, offsetAt } from '../model/text';
 import { type Finding, type Fix, snippetToText, type TextEdit } from '../rules/types';
 
 /** Edits for "disable this rule on this line / in this file" (not offered inside tables, where a comment line would end the table). */

@@ -1,6 +1,8 @@
 import type { Glossary, GlossaryTerm } from '../glossary/index';
 import type { Position, PostmortemDocument, Range, TimeValue } from '../model/types';
-import { offsetAt } from '../rules/edits';
+import { plainIndex, sourceSpan } from '../model/inline';
+import { proseRuns } from '../model/prose';
+import { offsetAt } from '../model/text';
 import { positionAtOffset, rangeContains } from '../model/text';
 import { daysUntil, formatClock, formatDuration, minutesBetween } from '../model/time';
 
@@ -16,7 +18,7 @@ function clockWithZone(time: TimeValue | undefined): string {
 }
 
 /** "This incident: …" line for terms whose value the document knows. */
-export function documentValue(term: GlossaryTerm, doc: PostmortemDocument): string | undefined {
+export function documentValue(term: GlossaryTerm, doc: PostmortemDocument, statement?: string): string | undefined {
   const m = doc.metrics;
   const span = (from: TimeValue | undefined, to: TimeValue | undefined, minutes: number | null, what: string) =>
     minutes === null ? `This incident: ${what} is not known yet (add \`started\` and the matching time in the front matter, or phase tags like \`[resolved]\` in the timeline).` : `**This incident:** ${what} **${formatDuration(minutes)}** (${clockWithZone(from)} → ${clockWithZone(to)}).`;
@@ -31,6 +33,7 @@ export function documentValue(term: GlossaryTerm, doc: PostmortemDocument): stri
     case 'duration':
       return m.durationMinutes === null ? undefined : `**This incident:** lasted **${formatDuration(m.durationMinutes)}** from the first sign of impact.`;
     case 'blastRadius': {
+      if (statement) return `**This line:** ${statement}`;
       const impact = doc.metadata.impact?.value ?? firstLine(doc.allSections.find((s) => s.kind === 'impact')?.bodyText);
       return impact ? `**This incident:** ${impact}` : 'This incident: no impact statement yet (add an Impact section or `impact:` in the front matter).';
     }
@@ -45,9 +48,9 @@ function firstLine(text: string | undefined): string | undefined {
   return text?.split('\n').map((l) => l.trim()).find(Boolean);
 }
 
-export function glossaryHoverText(term: GlossaryTerm, doc: PostmortemDocument): string {
+export function glossaryHoverText(term: GlossaryTerm, doc: PostmortemDocument, statement?: string): string {
   const title = term.expansion ? `**${term.term}** — ${term.expansion}` : `**${term.term}**`;
-  const value = documentValue(term, doc);
+  const value = documentValue(term, doc, statement);
   return [title, term.definition, `*In a post-mortem:* ${term.whyItMatters}`, ...(value ? [value] : [])].join('\n\n');
 }
 
@@ -70,11 +73,15 @@ export function hoverAt(doc: PostmortemDocument, glossary: Glossary, position: P
     return { range: item.dueRange, contents: `**${item.due}** — ${when}${item.owner ? ` · owner ${item.owner}` : ' · no owner yet'}` };
   }
   const offset = offsetAt(doc, position);
-  const run = doc.prose.find((r) => offset >= r.offset && offset <= r.offset + r.text.length);
-  if (!run) return undefined;
-  const match = glossary.findAt(run.text, offset - run.offset);
-  if (!match) return undefined;
-  const start = run.offset + match.start;
-  const end = run.offset + match.end;
-  return { range: { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) }, contents: glossaryHoverText(match.term, doc) };
+  for (const run of proseRuns(doc)) {
+    const [from, to] = sourceSpan(run.inline, 0, run.text.length);
+    if (offset < from || offset > to) continue;
+    const match = glossary.findAt(run.text, plainIndex(run.inline, offset));
+    if (!match) continue;
+    const [start, end] = sourceSpan(run.inline, match.start, match.end);
+    // "Blast radius: EU only" — the value is the statement on this line, not the front matter's.
+    const statement = /^\s*[:—–-]\s*(\S[^\n]*)/.exec(run.text.slice(match.end))?.[1]?.trim();
+    return { range: { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) }, contents: glossaryHoverText(match.term, doc, statement) };
+  }
+  return undefined;
 }

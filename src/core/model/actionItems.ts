@@ -1,9 +1,16 @@
-import type { List, ListItem, RootContent, Table, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import type { ActionItem, ModelProblem } from './types';
+// Action items as people list them: the top-level entries of the lists under a follow-up heading or
+// a bold label (sub-bullets are details of their parent), the rows of a table whose columns are found
+// by their header or their content, and, in a follow-up section without lists, its paragraphs. Done
+// markers: `[x]`, ✅, ~~struck~~, `(Completed)`, `DONE`, a Done/Fixed status cell, a "Completed"
+// sub-heading. Issue and pull request links are tickets.
+import type { Block, TableCell } from './blocks';
+import { type InlineText, oneLineText, sliceInline, sourceSpan, trimInline } from './inline';
+import { matchSectionHeading } from './sections';
 import type { LineIndex } from './text';
+import { labelKind, leadingLabel } from './timeline';
 import { DATE_LIKE_SOURCE, parseDate } from './time';
-import { cellContent, type Located, nodeEnd, nodeStart } from './nodes';
+import type { ActionItem, FoundPart, ModelProblem, Range, Section } from './types';
+import { trimTrailing } from '../util/strings';
 
 export interface ActionContext {
   lines: LineIndex;
@@ -11,84 +18,338 @@ export interface ActionContext {
 }
 
 const HANDLE = /(?<![\w@.])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/u;
-const OWNER_PHRASE = /\b(?:owner|owned by|assignee|assigned to)\b[ \t]*[:=-]?[ \t]+([^,;()—–|\n]+)/iu;
+const OWNER_PHRASE = /\b(?:owners?|owned by|assignee|assigned to|responsible|dri)\b[ \t]*[:=-]?[ \t]+([^,;()—–|\n]+)/iu;
 /** Where a greedy owner capture must stop: a deadline keyword. */
 const OWNER_END = /\s(?:due|by|deadline|until)\b/i;
 const DUE_PHRASE = new RegExp(String.raw`\b(due(?:\s+date)?(?!\s+to\b)|deadline|target(?:\s+date)?|eta|by|until|before)\b\s*(?:[:=]\s*)?(${DATE_LIKE_SOURCE}|[^\s,;()—–|]+(?:\s+[^\s,;()—–|]+){0,2})`, 'giu');
-const TICKETS = /(?<![\w-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})(?![\w-])/g;
+const TICKETS = /(?<![\w-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}|[\w.-]{1,40}\/[\w.-]{1,60}#\d{1,7})(?![\w-])/g;
+const TICKET_URL = /\/(?:issues|pull|pulls|merge_requests|tickets?)\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|\/-\/(?:issues|merge_requests)\/\d+/i;
 const SEPARATOR = /(?<!\s)\s+(?:—|–|--|-)\s+|(?<!\s)\s*\(\s*(?=(?:owner|assignee|assigned|due|@))/i;
 const NOT_A_DEADLINE = /^(?:tbd|tba|tbc|n\/a|none|unknown|asap|soon|later|\?+|-+|todo)$/i;
-const DONE_STATUS = /^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|yes|y|x|\[x\]|✅|✔|✔️|☑|☑️)$/iu;
+const DONE_STATUS = /^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x|\[x\]|✅|✔|✔️|☑|☑️|✓)(?:\b|$)/iu;
 const EMPTY_CELL = /^(?:|-+|—|–|tbd|tba|n\/a|none|\?+|unassigned|nobody|todo)$/i;
-
-/** Extracts action items from the blocks of an Action Items section. */
-export function extractActionItems(blocks: Located<RootContent>[], ctx: ActionContext): ActionItem[] {
-  const items: ActionItem[] = [];
-  for (const { node, offset } of blocks) {
-    if (node.type === 'list') {
-      for (const item of (node as List).children) {
-        const action = readListItem(item, offset, ctx);
-        if (action) items.push(action);
-      }
-    } else if (node.type === 'table') {
-      for (const item of readTable(node as Table, offset, ctx)) items.push(item);
-    }
-  }
-  return items;
+/** Done markers at the start or end of an item's text. */
+const DONE_START = /^\s*(?:✅|✔️?|☑️?|✓|\[(?:x|done)\]|(?:DONE|Done|Completed?|Fixed)\s*(?:[:\-–—]|\s(?=in\b)))\s*/u;
+const DONE_END = /(?<!\s)\s*(?:\(\s*(?:done|completed?|fixed|resolved|merged|shipped|implemented|finished)\b[^()]{0,40}\)|\[\s*(?:done|completed?)\s*\]|✅|✔️?|☑️?|✓)[\s.]*$/iu;
+const DONE_WORD = /\bDONE\b(?!\s+(?:by|before|when|if))/;
+/**
+ * A follow-up written as already done: "Added alerting…", "EIP-6110 is updated…", "We have extended…".
+ * Not "Created a ticket to…" (the work is tracked, not done).
+ */
+const DONE_TENSE = new RegExp(
+  [
+    // "We enabled …", "The team then raised …", "Execution clients implemented …", "We have extended …"
+    String.raw`^(?:we|they|i|the\s+[\w-]+(?:\s+[\w-]+)?|[\p{Lu}][\w.-]*(?:\s+[\w.-]+){0,2})\s+(?:then\s+|also\s+|already\s+|now\s+|since\s+|(?:have|has|'ve)\s+(?:(?:now|already|also)\s+|for\s+[\w ]{1,20}?\s+)?)?(?:[a-z]{3,}ed|got|made|wrote|ran|took|built|put|sent|gave|began|set|kept|found|moved)\b`,
+    // "EIP-6110 is updated …", "The cookie was rescoped …"
+    String.raw`^(?:[\p{L}\p{N}][\w.'’-]*\s+){1,6}(?:was|were|has been|have been|is now|are now|is|are)\s+(?:now\s+|also\s+)?(?!going\b|being\b|not\b)[a-z]+ed\b(?!\s+to\s+be)`,
+    // "Added alerting …", "Got guidance …"
+    String.raw`^(?:added|implemented|fixed|updated|enabled|disabled|removed|migrated|rotated|deployed|increased|decreased|switched|moved|rescoped|extended|established|documented|wrote|merged|shipped|released|replaced|upgraded|introduced|configured|automated|published|revoked|reverted|got|requested|raised)\s`,
+  ].join('|'),
+  'iu',
+);
+const TRACKED_ONLY = /^(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)/i;
+const NOT_DONE = /\((?:in progress|wip|todo|to do|pending|ongoing|open|planned)\)/i;
+/** A done marker at the end of the text ("… (Completed)", "… ✅"), looked for in its last characters only. */
+function doneAtEnd(text: string): { index: number; 0: string } | undefined {
+  const from = Math.max(0, text.length - 80);
+  const m = DONE_END.exec(text.slice(from));
+  return m ? { index: from + m.index, 0: m[0] } : undefined;
 }
 
-function readListItem(item: ListItem, chunkOffset: number, ctx: ActionContext): ActionItem | undefined {
-  const first = item.children[0];
-  if (!first || first.type !== 'paragraph') return undefined;
-  const { text } = ctx.lines;
-  const start = nodeStart(first, chunkOffset);
-  const end = nodeEnd(first, chunkOffset);
-  const raw = text.slice(start, end);
-  const itemStart = nodeStart(item, chunkOffset);
-  const itemEnd = nodeEnd(item, chunkOffset);
-  let doneMarkerRange;
-  if (item.checked !== null && item.checked !== undefined) {
-    const box = text.slice(itemStart, start).lastIndexOf('[');
-    if (box !== -1) doneMarkerRange = ctx.lines.range(itemStart + box, itemStart + box + 3);
+/** Subsections of a follow-up section that hold something else. */
+const OTHER_KINDS: ReadonlySet<string> = new Set(['timeline', 'lessonsLearned', 'summary', 'impact']);
+/** "Fixes", "Resolution": what fixed the incident (while "Mitigation" is a kind of follow-up there). */
+const FIX_CUES: ReadonlySet<string> = new Set(['fix', 'the fix', 'resolution', 'how we fixed it', 'how it was fixed', 'remediation steps taken', 'immediate actions', 'resolution and recovery']);
+/** A paragraph of a follow-up section is an item when it says what will (or should) be done… */
+const INTENT = /\b(?:will|should|shall|must|could|plan(?:s|ned)?\s+to|need(?:s|ed)?\s+to|going to|intend|consider|entertain|propos(?:e|ed|al)|recommend|(?:have|has)\s+(?:already\s+)?(?:taken|added|implemented|started|created|extended|established|updated|introduced|begun))\b|^(?:add|create|implement|introduce|set up|update|document|write|ensure|make|move|review|improve|investigate|automate|monitor|alert|enable|require)\b/i;
+/** …and not when it only says there is nothing to do, or argues a counterfactual. */
+const NOT_AN_ITEM = /^(?:none|n\/a|nothing|tbd|todo|no\s|it(?:'s| is) (?:unclear|not clear)|if\s|had\s|this (?:was|is) (?:not|no))/i;
+const GROUP_DONE = /^(?:done|completed?|finished|closed|resolved|already (?:done|completed|fixed)|actions? taken|fixed)\b/i;
+
+/** Regions to read: follow-up sections, and the blocks nested in (or following) a follow-up label. */
+interface Region {
+  from: number;
+  to: number;
+  /** A block whose own text (after its label) is the one item of the region. */
+  labelItem?: number;
+  /** The item is the block's whole text (a commitment), not what follows a label. */
+  whole?: boolean;
+  /** Items of this region are done ("**Actions taken:**"). */
+  done?: string;
+}
+
+/** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
+const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+
+/** Section kind around each block (kinded sections are disjoint, so this is linear). */
+function kindsOf(blocks: Block[], sections: Section[]): Array<Section['kind']> {
+  const kinds: Array<Section['kind']> = new Array(blocks.length).fill(undefined);
+  for (const s of sections) if (s.kind) for (let b = s.block; b < s.blockEnd; b++) kinds[b] = s.kind;
+  return kinds;
+}
+
+export function extractActionItems(blocks: Block[], sections: Section[], ctx: ActionContext): { items: ActionItem[]; found: FoundPart[] } {
+  const regions: Region[] = [];
+  const found: FoundPart[] = [];
+  const covered = new Uint8Array(blocks.length);
+  for (const section of sections) {
+    if (section.kind !== 'actionItems') continue;
+    if (covered[section.block]) continue;
+    regions.push({ from: section.block + 1, to: section.blockEnd });
+    for (let b = section.block; b < section.blockEnd; b++) covered[b] = 1;
   }
-  const separator = SEPARATOR.exec(raw);
-  const taskText = (separator ? raw.slice(0, separator.index) : raw).trim();
+  for (let b = 0; b < blocks.length; b++) {
+    if (covered[b]) continue;
+    const block = blocks[b];
+    if (labelKind(block) !== 'actionItems') continue;
+    const lead = leadingLabel(block)!;
+    const rest = trimInline(sliceInline(block.inline, lead.end, block.inline.text.length));
+    const done = /\b(?:taken|done|completed?|finished)\b/i.test(lead.text) ? lead.text : undefined;
+    found.push({ kind: 'actionItems', how: 'label', block: b, label: lead.text });
+    let end = b + 1;
+    while (end < blocks.length && blocks[end].start < block.end) end++;
+    const nestedItems = blocks.slice(b + 1, end).some((x) => x.kind === 'listItem' || x.kind === 'table');
+    if (!nestedItems && rest.text) {
+      // "**Action taken:** This disclosure process is now documented": the label's own text is the item.
+      regions.push({ from: b, to: b + 1, labelItem: b, ...(done ? { done } : {}) });
+      covered[b] = 1;
+      continue;
+    }
+    if (!nestedItems) {
+      // "- **Review actions**:" with the list after it: up to the next heading or label.
+      while (end < blocks.length && blocks[end].kind !== 'heading' && !labelKind(blocks[end]) && !(blocks[end].listDepth < block.listDepth)) end++;
+    }
+    regions.push({ from: b + 1, to: end, ...(done ? { done } : {}) });
+    for (let c = b; c < end; c++) covered[c] = 1;
+  }
+  // Commitments are action items wherever they are written: "We will add monitoring for replica lag."
+  const kindOf = kindsOf(blocks, sections);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (covered[b] || (block.kind !== 'listItem' && block.kind !== 'paragraph') || block.quoteDepth > 0) continue;
+    if (kindOf[b] === 'timeline' || kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
+    if (!COMMITMENT.test(block.inline.text)) continue;
+    regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
+    covered[b] = 1;
+  }
+  regions.sort((a, b) => a.from - b.from);
+  const items: ActionItem[] = [];
+  for (const region of regions) readRegion(region, blocks, ctx, items);
+  return { items, found };
+}
+
+function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: ActionItem[]): void {
+  const { from, to } = region;
+  let topDepth = Infinity;
+  let hasStructure = false;
+  for (let b = from; b < to; b++) {
+    const block = blocks[b];
+    if (block.kind === 'listItem' && block.quoteDepth === 0) topDepth = Math.min(topDepth, block.listDepth);
+    if (block.kind === 'listItem' || block.kind === 'table') hasStructure = true;
+  }
+  if (region.labelItem !== undefined) {
+    // "- **Review actions**: We switched to a token (Done)": the label's own text is the item.
+    const label = blocks[region.labelItem];
+    const lead = region.whole ? undefined : leadingLabel(label);
+    const rest = lead ? trimInline(sliceInline(label.inline, lead.end, label.inline.text.length)) : label.inline;
+    if (rest.text) {
+      const item = listItem(region.labelItem, label, ctx, { inline: rest, start: label.start, end: label.end });
+      if (label.kind === 'paragraph') item.form = 'paragraph';
+      if (!item.done && region.done) markDone(item, region.done);
+      items.push(item);
+    }
+    return;
+  }
+  let groupDone: string | undefined = region.done;
+  let groupDepth = 0;
+  let skipTo = -1;
+  const skipped = new Uint8Array(to - from);
+  /** Items of a group label ("Short term:", "**Completed**") are the group's nested items. */
+  const groupItems = new Set<number>();
+  const doneGroups = new Map<number, string>();
+  for (let b = from; b < to; b++) {
+    const block = blocks[b];
+    if (skipped[b - from]) continue;
+    if (block.kind === 'heading') {
+      // "### Fixes" (what resolved the incident) or "### Lessons" inside a follow-up section: not follow-ups.
+      const other = matchSectionHeading(block.inline.text);
+      if (other && (OTHER_KINDS.has(other.kind) || (other.kind === 'resolution' && FIX_CUES.has(other.cue))) && !GROUP_DONE.test(block.inline.text.trim())) {
+        skipTo = b + 1;
+        while (skipTo < to && !(blocks[skipTo].kind === 'heading' && (blocks[skipTo].depth ?? 6) <= (block.depth ?? 6))) skipTo++;
+        skipped.fill(1, b - from, skipTo - from);
+        continue;
+      }
+      // "### Completed" marks the items under it done, up to a heading of the same level.
+      if (groupDone && groupDepth && (block.depth ?? 6) <= groupDepth) groupDone = region.done;
+      if (GROUP_DONE.test(block.inline.text.trim())) {
+        groupDone = block.inline.text.trim();
+        groupDepth = block.depth ?? 6;
+      }
+      continue;
+    }
+    if (block.quoteDepth > 0) continue;
+    if (block.kind === 'table') {
+      readTable(b, block, ctx, items, groupDone);
+      continue;
+    }
+    if (block.kind === 'listItem') {
+      const top = block.listDepth === topDepth || groupItems.has(block.parent);
+      if (!top) continue;
+      const nested = hasNestedItems(b, blocks);
+      if (nested && isGroupLabel(block)) {
+        // A group: its nested items are the items.
+        const done = GROUP_DONE.test(block.inline.text.replace(/[*_:]/g, '').trim());
+        for (let c = b + 1; c < blocks.length && blocks[c].start < block.end; c++) {
+          if (blocks[c].kind !== 'listItem' || blocks[c].parent !== b) continue;
+          groupItems.add(c);
+          if (done) doneGroups.set(c, trimTrailing(block.inline.text, ': '));
+        }
+        continue;
+      }
+      if (/^(?:n\/a|none|nothing|tbd|todo|-+|—)\.?$/i.test(block.inline.text.trim())) continue;
+      const item = listItem(b, block, ctx);
+      const group = doneGroups.get(b) ?? groupDone;
+      if (!item.done && group) markDone(item, group);
+      items.push(item);
+    }
+  }
+  if (!hasStructure) {
+    // A follow-up section written as paragraphs: each one that says what will be done is an item.
+    for (let b = from; b < to; b++) {
+      const block = blocks[b];
+      if (block.kind !== 'paragraph' || skipped[b - from]) continue;
+      const text = block.inline.text.trim();
+      if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text) || !INTENT.test(text)) continue;
+      const item = listItem(b, block, ctx, { inline: block.inline, start: block.start, end: block.end });
+      item.form = 'paragraph';
+      items.push(item);
+    }
+  }
+}
+
+function hasNestedItems(b: number, blocks: Block[]): boolean {
+  for (let c = b + 1; c < blocks.length && blocks[c].start < blocks[b].end; c++) if (blocks[c].kind === 'listItem' && blocks[c].parent === b) return true;
+  return false;
+}
+
+/** "Short term:", "**Completed**", "Engineering" above a nested list. */
+function isGroupLabel(block: Block): boolean {
+  const text = block.inline.text.trim();
+  if (!text) return true;
+  if (/:$/.test(text) && text.split(/\s+/).length <= 8) return true;
+  if (block.leadEmphasis > 0 && block.leadEmphasis >= trimTrailing(text, ': ').length - 1 && text.split(/\s+/).length <= 6) return true;
+  return text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text) && matchSectionHeading(text) !== undefined;
+}
+
+function markDone(item: ActionItem, marker: string): void {
+  item.done = true;
+  item.doneMarker = marker;
+}
+
+function listItem(b: number, block: Block, ctx: ActionContext, override?: { inline: InlineText; start: number; end: number }): ActionItem {
+  const { lines } = ctx;
+  const inline = override?.inline ?? block.inline;
+  const start = override?.start ?? block.start;
+  const end = override?.end ?? block.end;
+  let text = inline;
+  let doneMarker: string | undefined;
+  if (block.checked === true) doneMarker = '[x]';
+  const lead = DONE_START.exec(text.text);
+  if (lead && !doneMarker) {
+    doneMarker = lead[0].trim();
+    text = trimInline(sliceInline(text, lead[0].length, text.text.length));
+  }
+  const tail = doneAtEnd(text.text);
+  if (tail && !NOT_DONE.test(text.text)) {
+    doneMarker ??= tail[0].trim();
+  }
+  if (!doneMarker && inline.struck) doneMarker = '~~struck~~';
+  if (!doneMarker && DONE_WORD.test(text.text) && !NOT_DONE.test(text.text)) doneMarker = 'DONE';
+  if (!doneMarker && block.checked !== false && DONE_TENSE.test(text.text) && !TRACKED_ONLY.test(text.text) && !NOT_DONE.test(text.text)) doneMarker = 'past tense';
+  const plain = oneLineText(text.text);
+  const { from: taskFrom, to: taskTo } = taskSpan(plain, tail ? tail.index : plain.length);
+  const taskPlain = plain.slice(taskFrom, taskTo).trim();
+  const at = taskPlain ? plain.indexOf(taskPlain, taskFrom) : -1;
+  const [taskStart, taskStop] = taskPlain ? sourceSpan(text, at, at + taskPlain.length) : [start, start];
+  let doneMarkerRange: Range | undefined;
+  if (block.checked !== null && block.checked !== undefined) {
+    const box = ctx.lines.text.slice(block.start, Math.min(block.end, block.start + 40)).indexOf('[');
+    if (box !== -1) doneMarkerRange = lines.range(block.start + box, block.start + box + 3);
+  }
   const action: ActionItem = {
-    text: plain(taskText),
+    text: cleanText(taskPlain || plain),
     owner: null,
     due: null,
     dueRaw: null,
     dueInvalid: false,
-    done: item.checked === true,
-    tickets: [...raw.matchAll(TICKETS)].map((m) => m[0]),
-    range: ctx.lines.range(itemStart, itemEnd),
-    textRange: ctx.lines.range(start, start + taskText.length),
+    done: doneMarker !== undefined,
+    tickets: ticketsOf(text),
+    range: lines.range(start, end),
+    textRange: lines.range(taskStart, taskStop),
     form: 'task',
+    block: b,
+    ...(doneMarker ? { doneMarker } : {}),
     ...(doneMarkerRange ? { doneMarkerRange } : {}),
   };
-  readOwner(raw, start, action, ctx);
-  readDeadline(raw, start, action, ctx, false);
+  readOwner(text, action, ctx);
+  readDeadline(text, action, ctx, false);
   return action;
 }
 
-function readOwner(raw: string, start: number, action: ActionItem, ctx: ActionContext): void {
+/**
+ * The task proper: the text before a separator that introduces the owner or the deadline
+ * ("Add alerting — @sam, due 2026-04-01"), or after a leading ticket ("#27110 - Test the plugins").
+ */
+function taskSpan(plain: string, end: number): { from: number; to: number } {
+  let from = 0;
+  const ticket = /^(?:[\w.-]{1,40}\/[\w.-]{1,60}#\d{1,7}|#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})\s*(?:[-–—:]\s+)/.exec(plain);
+  if (ticket) from = ticket[0].length;
+  const rest = plain.slice(from, end);
+  const separator = SEPARATOR.exec(rest);
+  if (separator) {
+    const tail = rest.slice(separator.index + separator[0].length);
+    if (/^\(|^\s*@|\b(?:owners?|assignee|assigned|due|deadline|by\s+\d)|^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+)?\s*(?:[,;(]|$)/u.test(tail) || new RegExp(`(?:${DATE_LIKE_SOURCE})`).test(tail)) return { from, to: from + separator.index };
+  }
+  return { from, to: end };
+}
+
+function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function ticketsOf(inline: InlineText): string[] {
+  const found = [...inline.text.matchAll(TICKETS)].map((m) => m[0]);
+  for (const link of inline.links) {
+    if (!TICKET_URL.test(link.url)) continue;
+    const label = inline.text.slice(link.start, link.end).trim();
+    found.push(/^(?:#\d+|[A-Z][A-Z0-9]+-\d+)$/.test(label) ? label : link.url);
+  }
+  return [...new Set(found)];
+}
+
+function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
+  const raw = inline.text;
   const phrase = OWNER_PHRASE.exec(raw);
-  const captured = phrase ? phrase[1].slice(0, phrase[1].search(OWNER_END) === -1 ? undefined : phrase[1].search(OWNER_END)) : '';
+  const stop = phrase ? phrase[1].search(OWNER_END) : -1;
+  const captured = phrase ? phrase[1].slice(0, stop === -1 ? undefined : stop) : '';
   if (phrase && !EMPTY_CELL.test(captured.trim())) {
     const name = trimTrailing(captured.trim(), '.)');
     const at = raw.indexOf(name, phrase.index);
     action.owner = name;
-    action.ownerRange = ctx.lines.range(start + at, start + at + name.length);
+    const [s, e] = sourceSpan(inline, at, at + name.length);
+    action.ownerRange = ctx.lines.range(s, e);
     return;
   }
   const handle = HANDLE.exec(raw);
   if (handle) {
     action.owner = `@${handle[1]}`;
-    action.ownerRange = ctx.lines.range(start + handle.index, start + handle.index + handle[0].length);
+    const [s, e] = sourceSpan(inline, handle.index, handle.index + handle[0].length);
+    action.ownerRange = ctx.lines.range(s, e);
   }
 }
 
-function readDeadline(raw: string, start: number, action: ActionItem, ctx: ActionContext, wholeCell: boolean): void {
+function readDeadline(inline: InlineText, action: ActionItem, ctx: ActionContext, wholeCell: boolean): void {
+  const raw = inline.text;
   let value: string | undefined;
   let at: number;
   if (wholeCell) {
@@ -97,21 +358,22 @@ function readDeadline(raw: string, start: number, action: ActionItem, ctx: Actio
     if (EMPTY_CELL.test(value)) return;
   } else {
     const dateAtStart = new RegExp(`^(?:${DATE_LIKE_SOURCE})`, 'i');
-    let found: { value: string; at: number } | undefined;
+    let match: { value: string; at: number } | undefined;
     for (const m of raw.matchAll(DUE_PHRASE)) {
       const date = dateAtStart.exec(m[2]);
       // "by" and "before" are ordinary English unless a date follows.
       if (!date && /^(?:by|before|until|eta)$/i.test(m[1])) continue;
-      found = { value: trimTrailing(date ? date[0] : m[2], '.)'), at: (m.index ?? 0) + m[0].length - m[2].length };
+      match = { value: trimTrailing(date ? date[0] : m[2], '.)'), at: (m.index ?? 0) + m[0].length - m[2].length };
       break;
     }
-    if (!found) return;
-    value = found.value;
-    at = found.at;
+    if (!match) return;
+    value = match.value;
+    at = match.at;
     if (NOT_A_DEADLINE.test(value)) return;
   }
   action.dueRaw = value;
-  action.dueRange = ctx.lines.range(start + at, start + at + value.length);
+  const [s, e] = sourceSpan(inline, at, at + value.length);
+  action.dueRange = ctx.lines.range(s, e);
   const parsed = parseDate(value, true);
   if (parsed?.ok) action.due = parsed.iso;
   else {
@@ -121,90 +383,111 @@ function readDeadline(raw: string, start: number, action: ActionItem, ctx: Actio
   }
 }
 
-const ACTION_COLUMN = /^(?:action|actions|action item|item|task|description|what|corrective action|fix)$/i;
-const OWNER_COLUMN = /^(?:owner|owners|assignee|assigned to|who|responsible|dri)$/i;
-const DUE_COLUMN = /^(?:due|due date|deadline|when|date|target|target date|eta)$/i;
-const STATUS_COLUMN = /^(?:status|done|state|complete|completed)$/i;
-const TICKET_COLUMN = /^(?:ticket|issue|link|jira|tracking)$/i;
+const ACTION_HEADER = /^(?:action|actions|action items?|item|items|task|tasks|description|what|corrective action|fix|follow[- ]?ups?|remediation|issue)$/i;
+const OWNER_HEADER = /^(?:owners?|assignees?|assigned(?: to)?|who|responsible|dri|lead|team|person)$/i;
+const DUE_HEADER = /^(?:due|due date|deadline|when|date|target|target date|eta|by)$/i;
+const STATUS_HEADER = /^(?:status|done|state|complete|completed|progress|resolved\??)$/i;
+const TICKET_HEADER = /^(?:ticket|tickets|issue|issues|link|links|jira|tracking|pr|prs|pull request|bug|reference)$/i;
 
-function readTable(table: Table, chunkOffset: number, ctx: ActionContext): ActionItem[] {
-  const [header, ...rows] = table.children;
-  if (!header) return [];
-  const names = header.children.map((cell) => toString(cell).trim());
-  const col = (re: RegExp) => names.findIndex((n) => re.test(n));
-  const actionCol = col(ACTION_COLUMN) >= 0 ? col(ACTION_COLUMN) : 0;
-  const ownerCol = col(OWNER_COLUMN);
-  const dueCol = col(DUE_COLUMN);
-  const statusCol = col(STATUS_COLUMN);
-  const ticketCol = col(TICKET_COLUMN);
-  const items: ActionItem[] = [];
-  for (const row of rows) {
-    const action = readTableRow(row, chunkOffset, ctx, { actionCol, ownerCol, dueCol, statusCol, ticketCol });
-    if (action) items.push(action);
-  }
-  return items;
-}
-
-interface Columns {
-  actionCol: number;
-  ownerCol: number;
-  dueCol: number;
-  statusCol: number;
-  ticketCol: number;
-}
-
-function readTableRow(row: TableRow, chunkOffset: number, ctx: ActionContext, c: Columns): ActionItem | undefined {
-  const { text } = ctx.lines;
-  const actionCell = cellContent(row, c.actionCol, chunkOffset, text);
-  if (!actionCell || !actionCell.text) return undefined;
-  const rowStart = nodeStart(row, chunkOffset);
-  const rowEnd = nodeEnd(row, chunkOffset);
-  const statusCell = c.statusCol >= 0 ? cellContent(row, c.statusCol, chunkOffset, text) : undefined;
-  const status = statusCell?.text ? plain(statusCell.text) : undefined;
-  const ticketText = [actionCell.text, c.ticketCol >= 0 ? cellContent(row, c.ticketCol, chunkOffset, text)?.text ?? '' : ''].join(' ');
-  const action: ActionItem = {
-    text: plain(actionCell.text),
-    owner: null,
-    due: null,
-    dueRaw: null,
-    dueInvalid: false,
-    done: status !== undefined && DONE_STATUS.test(status),
-    tickets: [...ticketText.matchAll(TICKETS)].map((m) => m[0]),
-    range: ctx.lines.range(rowStart, rowEnd),
-    textRange: ctx.lines.range(actionCell.start, actionCell.end),
-    form: 'table',
-    ...(status ? { status } : {}),
-    ...(statusCell ? { doneMarkerRange: ctx.lines.range(statusCell.start, statusCell.end) } : {}),
+function readTable(b: number, block: Block, ctx: ActionContext, items: ActionItem[], groupDone: string | undefined): void {
+  const header = (block.header ?? []).map((c) => c.inline.text.replace(/[*_`]/g, '').trim());
+  const rows = block.rows ?? [];
+  if (rows.length === 0) return;
+  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  const share = (c: number, test: (text: string, cell: TableCell) => boolean) => {
+    let n = 0;
+    let filled = 0;
+    for (const row of rows) {
+      const cell = row[c];
+      if (!cell || !cell.inline.text.trim()) continue;
+      filled++;
+      if (test(cell.inline.text.trim(), cell)) n++;
+    }
+    return filled ? n / filled : 0;
   };
-  const ownerCell = c.ownerCol >= 0 ? cellContent(row, c.ownerCol, chunkOffset, text) : undefined;
-  if (ownerCell) {
-    // For an empty Owner cell the range still says where an owner goes.
-    action.ownerRange = ctx.lines.range(ownerCell.start, ownerCell.end);
-    if (!EMPTY_CELL.test(plain(ownerCell.text))) action.owner = plain(ownerCell.text);
-  } else if (c.ownerCol === -1) {
-    readOwner(actionCell.text, actionCell.start, action, ctx);
+  const byHeader = (re: RegExp) => header.findIndex((h) => re.test(h));
+  const byContent = (test: (text: string, cell: TableCell) => boolean, not: number[]) => {
+    let best = -1;
+    let bestShare = 0.5;
+    for (let c = 0; c < width; c++) {
+      if (not.includes(c)) continue;
+      const s = share(c, test);
+      if (s >= bestShare) {
+        best = c;
+        bestShare = s;
+      }
+    }
+    return best;
+  };
+  let statusCol = byHeader(STATUS_HEADER);
+  let dueCol = byHeader(DUE_HEADER);
+  let ownerCol = byHeader(OWNER_HEADER);
+  let ticketCol = byHeader(TICKET_HEADER);
+  let actionCol = byHeader(ACTION_HEADER);
+  const used = () => [statusCol, dueCol, ownerCol, ticketCol, actionCol].filter((c) => c >= 0);
+  if (statusCol === -1) statusCol = byContent((t) => DONE_STATUS.test(t) || /^(?:open|todo|to do|in progress|wip|not started|planned|pending)$/i.test(t), used());
+  if (dueCol === -1) dueCol = byContent((t) => new RegExp(`^(?:${DATE_LIKE_SOURCE})$`, 'i').test(t), used());
+  if (ownerCol === -1) ownerCol = byContent((t) => /^@[\w.-]+(?:[,\s]+@[\w.-]+)*$/.test(t), used());
+  if (ticketCol === -1) ticketCol = byContent((t, cell) => /^(?:#\d+|[A-Z][A-Z0-9]+-\d+)$/.test(t) || cell.inline.links.some((l) => TICKET_URL.test(l.url)), used());
+  if (actionCol === -1) {
+    // The column with the longest texts.
+    let longest = -1;
+    let length = 0;
+    for (let c = 0; c < width; c++) {
+      if (used().includes(c)) continue;
+      let total = 0;
+      for (const row of rows) total += row[c]?.inline.text.length ?? 0;
+      if (total > length) {
+        longest = c;
+        length = total;
+      }
+    }
+    actionCol = longest === -1 ? 0 : longest;
   }
-  const dueCell = c.dueCol >= 0 ? cellContent(row, c.dueCol, chunkOffset, text) : undefined;
-  if (dueCell) {
-    action.dueRange = ctx.lines.range(dueCell.start, dueCell.end);
-    readDeadline(plainKeepLength(dueCell.text), dueCell.start, action, ctx, true);
-  }
-  else if (c.dueCol === -1) readDeadline(actionCell.text, actionCell.start, action, ctx, false);
-  return action;
+  rows.forEach((row, r) => {
+    const actionCell = row[actionCol];
+    if (!actionCell || !actionCell.inline.text.trim()) return;
+    const [rowStart, rowEnd] = block.rowSpans?.[r] ?? [block.start, block.end];
+    const statusCell = statusCol >= 0 ? row[statusCol] : undefined;
+    const status = statusCell?.inline.text.trim() ? oneLineText(statusCell.inline.text).trim() : undefined;
+    const ticketCell = ticketCol >= 0 ? row[ticketCol] : undefined;
+    const tickets = [...ticketsOf(actionCell.inline), ...(ticketCell ? ticketsOf(ticketCell.inline) : [])];
+    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim())) tickets.push(ticketCell.inline.text.trim());
+    const lead = DONE_START.exec(actionCell.inline.text);
+    const tail = doneAtEnd(actionCell.inline.text);
+    const doneMarker = status && DONE_STATUS.test(status) ? status : lead ? lead[0].trim() : tail && !NOT_DONE.test(actionCell.inline.text) ? tail[0].trim() : actionCell.inline.struck ? '~~struck~~' : groupDone;
+    const text = cleanText(oneLineText(actionCell.inline.text.slice(lead ? lead[0].length : 0, tail ? tail.index : undefined)));
+    const action: ActionItem = {
+      text,
+      owner: null,
+      due: null,
+      dueRaw: null,
+      dueInvalid: false,
+      done: doneMarker !== undefined,
+      tickets: [...new Set(tickets)],
+      range: ctx.lines.range(rowStart, rowEnd),
+      textRange: ctx.lines.range(actionCell.start, actionCell.end),
+      form: 'table',
+      block: b,
+      ...(doneMarker ? { doneMarker } : {}),
+      ...(status ? { status } : {}),
+      ...(statusCell ? { doneMarkerRange: ctx.lines.range(statusCell.start, statusCell.end) } : {}),
+    };
+    const ownerCell = ownerCol >= 0 ? row[ownerCol] : undefined;
+    if (ownerCell) {
+      // For an empty Owner cell the range still says where an owner goes.
+      action.ownerRange = ctx.lines.range(ownerCell.start, ownerCell.end);
+      const owner = cleanText(oneLineText(ownerCell.inline.text));
+      if (!EMPTY_CELL.test(owner)) action.owner = owner;
+    } else if (ownerCol === -1) {
+      readOwner(actionCell.inline, action, ctx);
+    }
+    const dueCell = dueCol >= 0 ? row[dueCol] : undefined;
+    if (dueCell) {
+      action.dueRange = ctx.lines.range(dueCell.start, dueCell.end);
+      readDeadline(dueCell.inline, action, ctx, true);
+    } else if (dueCol === -1) readDeadline(actionCell.inline, action, ctx, false);
+    items.push(action);
+  });
 }
 
-/** Markdown emphasis and code marks removed, whitespace folded. */
-function plain(markdown: string): string {
-  return markdown.replace(/\*\*|__|`|~~/g, '').replace(/\\\|/g, '|').replace(/\s+/g, ' ').trim();
-}
-
-function plainKeepLength(markdown: string): string {
-  return markdown.replace(/\*\*|__|`/g, (m) => ' '.repeat(m.length));
-}
-
-/** Drops trailing characters from a set with a loop (a `[.)]+$` regex is quadratic on long runs). */
-function trimTrailing(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1])) end--;
-  return text.slice(0, end);
-}

@@ -94,9 +94,52 @@ export function readFrontMatter(content: string, contentOffset: number, lines: L
       entries.push({ key, raw: list.join(', '), list, start: contentOffset + vs, end: contentOffset + ve, source: 'frontMatter' });
     } else if (isScalar(valueNode)) {
       const value = valueNode.value;
+      // `resolved: true` (a status page's flag) is not a key time written wrongly.
+      if (typeof value === 'boolean' && (key === 'started' || key === 'detected' || key === 'mitigated' || key === 'resolved')) continue;
       const raw = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
       entries.push({ key, raw, start: contentOffset + vs, end: contentOffset + ve, source: 'frontMatter' });
     }
+  }
+  return entries;
+}
+
+/**
+ * Reads TOML front matter (`+++`), the flat `key = value` form Hugo and Zola sites use: strings,
+ * dates, numbers, booleans and arrays of strings; tables (`[params]`) are skipped.
+ */
+export function readTomlFrontMatter(content: string, contentOffset: number, lines: LineIndex, problems: ModelProblem[]): RawEntry[] {
+  const entries: RawEntry[] = [];
+  let offset = 0;
+  let inTable = false;
+  for (const line of content.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    if (/^\[{1,2}[^\]]*\]{1,2}$/.test(trimmed)) {
+      inTable = true;
+      continue;
+    }
+    const m = /^([A-Za-z0-9_-]+|"[^"]*")\s*=\s*(.*?)\s*$/.exec(line.length > 2000 ? '' : line);
+    if (!m) {
+      problems.push({ code: 'front-matter-yaml', message: 'Front matter is not valid TOML: expected `key = value`.', range: lines.range(contentOffset + lineStart, contentOffset + lineStart + line.length) });
+      continue;
+    }
+    if (inTable) continue;
+    const key = canonicalMetadataKey(m[1].replace(/^"|"$/g, ''));
+    if (!key) continue;
+    const valueText = m[2].replace(/(?<!\s)\s+#.*$/, '');
+    const valueStart = contentOffset + lineStart + line.indexOf(m[2], m[1].length);
+    let raw: string;
+    let list: string[] | undefined;
+    if (/^\[.*\]$/.test(valueText)) {
+      list = [...valueText.slice(1, -1).matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => x[1] ?? x[2]).filter((x) => x.trim() !== '');
+      raw = list.join(', ');
+    } else {
+      const quoted = /^"((?:[^"\\]|\\.)*)"$|^'([^']*)'$/.exec(valueText);
+      raw = quoted ? (quoted[1] !== undefined ? quoted[1].replace(/\\(["\\])/g, '$1') : quoted[2]) : valueText;
+    }
+    entries.push({ key, raw, ...(list ? { list } : {}), start: valueStart, end: valueStart + valueText.length, source: 'frontMatter' });
   }
   return entries;
 }

@@ -1,23 +1,90 @@
-import type { Metadata, Metrics, Phase, TimelineEvent, TimeValue } from './types';
-import { minutesBetween } from './time';
+import { PHASES, type KeyTimeSource, type Metadata, type MetricId, type Metrics, type Phase, type TimelineEvent, type TimeValue } from './types';
+import { formatClock, minutesBetween } from './time';
 
-/** Key times from metadata, else from phase-tagged events; the start falls back to the first event. */
+const METRIC_PHASES: Record<Exclude<MetricId, 'duration'>, Phase> = { ttd: 'detected', ttm: 'mitigated', ttr: 'resolved' };
+
+/**
+ * Key times from the front matter, else from tagged or inferred events; the start falls back to the
+ * first event. Key times out of phase order are reported, and the metrics built on them are doubted.
+ */
 export function computeMetrics(metadata: Metadata, timeline: TimelineEvent[]): Metrics {
-  const fromPhase = (phase: Phase): TimeValue | undefined => timeline.find((e) => e.phase === phase && e.time)?.time;
-  const started = metadata.started?.value ?? fromPhase('started') ?? timeline.find((e) => e.time)?.time;
-  const detected = metadata.detected?.value ?? fromPhase('detected');
-  const mitigated = metadata.mitigated?.value ?? fromPhase('mitigated');
-  const resolved = metadata.resolved?.value ?? fromPhase('resolved');
-  const timed = timeline.filter((e) => e.time);
-  const last = timed[timed.length - 1]?.time;
+  const sources: Metrics['sources'] = {};
+  const times: Partial<Record<Phase, TimeValue>> = {};
+  for (const phase of PHASES) {
+    const field = metadata[phase];
+    if (field) {
+      times[phase] = field.value;
+      sources[phase] = { from: field.source === 'keyLine' ? 'keyLine' : 'frontMatter' };
+      continue;
+    }
+    const index = timeline.findIndex((e) => e.phase === phase && e.time);
+    if (index !== -1) {
+      times[phase] = timeline[index].time;
+      const event = timeline[index];
+      sources[phase] = { from: event.phaseSource ?? 'tag', event: index, ...(event.phaseCue ? { cue: event.phaseCue } : {}) } as KeyTimeSource;
+    }
+  }
+  const timedIndexes = timeline.map((e, i) => (e.time ? i : -1)).filter((i) => i >= 0);
+  if (!times.started && timedIndexes.length) {
+    times.started = timeline[timedIndexes[0]].time;
+    sources.started = { from: 'firstEvent', event: timedIndexes[0] };
+  }
+  const { started, detected, mitigated, resolved } = times;
+  // The last thing that happened: the latest of the resolution and the events.
+  let last: TimeValue | undefined = resolved ?? mitigated;
+  for (const i of timedIndexes) {
+    const t = timeline[i].time!;
+    if (!last || (minutesBetween(last, t) ?? -1) > 0) last = t;
+  }
+  const orderProblems: Metrics['orderProblems'] = [];
+  const doubts: Metrics['doubts'] = {};
+  const present = PHASES.filter((p) => times[p]);
+  for (let a = 0; a < present.length; a++) {
+    for (let b = a + 1; b < present.length; b++) {
+      const delta = minutesBetween(times[present[a]], times[present[b]]);
+      if (delta === null || delta >= 0) continue;
+      const earlier = present[b];
+      const later = present[a];
+      orderProblems.push({
+        earlier,
+        later,
+        message: `${label(earlier)} (${clock(times[earlier]!)}) is before ${label(later).toLowerCase()} (${clock(times[later]!)}): key times should follow started → detected → mitigated → resolved.`,
+      });
+    }
+  }
+  for (const [id, phase] of Object.entries(METRIC_PHASES) as Array<[Exclude<MetricId, 'duration'>, Phase]>) {
+    const problem = orderProblems.find((p) => p.earlier === phase || p.later === phase);
+    if (problem && times[phase]) doubts[id] = problem.message;
+  }
+  const ttdMinutes = minutesBetween(started, detected);
+  const ttmMinutes = minutesBetween(started, mitigated);
+  const ttrMinutes = minutesBetween(started, resolved);
+  for (const [id, minutes] of [['ttd', ttdMinutes], ['ttm', ttmMinutes], ['ttr', ttrMinutes]] as const) {
+    if (minutes !== null && minutes < 0 && !doubts[id]) doubts[id] = `${label(METRIC_PHASES[id])} is before the start of the incident.`;
+  }
+  const inferred = PHASES.filter((p) => sources[p]?.from === 'inferred');
+  if (inferred.length && orderProblems.some((p) => inferred.includes(p.earlier) || inferred.includes(p.later))) {
+    for (const id of Object.keys(doubts) as MetricId[]) doubts[id] = `${doubts[id]} (inferred from the timeline's words)`;
+  }
   return {
     ...(started ? { started } : {}),
     ...(detected ? { detected } : {}),
     ...(mitigated ? { mitigated } : {}),
     ...(resolved ? { resolved } : {}),
-    ttdMinutes: minutesBetween(started, detected),
-    ttmMinutes: minutesBetween(started, mitigated),
-    ttrMinutes: minutesBetween(started, resolved),
-    durationMinutes: minutesBetween(started, resolved ?? mitigated ?? last),
+    ttdMinutes,
+    ttmMinutes,
+    ttrMinutes,
+    durationMinutes: minutesBetween(started, last),
+    sources,
+    doubts,
+    orderProblems,
   };
+}
+
+function label(phase: Phase): string {
+  return phase.charAt(0).toUpperCase() + phase.slice(1);
+}
+
+function clock(time: TimeValue): string {
+  return `${time.date ? `${time.date} ` : ''}${formatClock(time.minutes)}`;
 }

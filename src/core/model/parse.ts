@@ -1,44 +1,58 @@
-import type { Heading, Nodes, Root, RootContent, Yaml } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+// text → blocks → model: the parse step. Blocks are built once per chunk (and cached with the chunk's
+// syntax tree, so an edit rebuilds only the sections it touched); sections, metadata, timeline and
+// action items are read from them.
+import type { Root } from 'mdast';
 import { extractActionItems } from './actionItems';
+import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
+import { oneLineText } from './inline';
 import { parseMarkdown, splitIntoChunks } from './markdown';
-import { buildMetadata, readFrontMatter, readKeyLines } from './metadata';
+import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
-import type { ActionItem, ModelProblem, PostmortemDocument, Range, Section, TimelineEvent } from './types';
-import { type Located, nodeEnd, nodeStart } from './nodes';
-import { collectProse } from './prose';
-import { sectionKindOf } from './sections';
+import { inferPhases } from './phases';
+import { matchSectionHeading } from './sections';
 import { readSuppressions } from './suppressions';
 import { LineIndex } from './text';
-import { extractTimeline } from './timeline';
+import { labelKind, leadingLabel, readTimeline } from './timeline';
+import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, SectionKind } from './types';
+
+interface ChunkEntry {
+  tree: Root;
+  blocks: ChunkBlocks;
+  offset: number;
+}
 
 /**
  * Parsed chunks by their text. A document's cache makes re-analysis after an edit re-parse only the
  * chunks (top-level sections) whose text changed. Entries not used by the latest parse are dropped.
  */
 export class ChunkCache {
-  private trees = new Map<string, Root>();
+  private chunks = new Map<string, ChunkEntry>();
   private memos = new Map<string, unknown>();
   private usedMemos = new Map<string, unknown>();
   hits = 0;
   misses = 0;
 
-  take(text: string, used: Map<string, Root>): Root {
-    let tree = this.trees.get(text) ?? used.get(text);
-    if (tree) this.hits++;
-    else {
-      tree = parseMarkdown(text);
-      this.misses++;
+  /** Blocks of a chunk at `offset`: from the cache (shifted when the chunk moved), or parsed now. */
+  take(text: string, offset: number, used: Map<string, ChunkEntry>): ChunkBlocks {
+    const entry = this.chunks.get(text) ?? used.get(text);
+    if (entry) {
+      this.hits++;
+      const blocks = entry.offset === offset ? entry.blocks : shiftBlocks(entry.blocks, offset - entry.offset);
+      used.set(text, { tree: entry.tree, blocks, offset });
+      return blocks;
     }
-    used.set(text, tree);
-    return tree;
+    this.misses++;
+    const tree = parseMarkdown(text);
+    const blocks = buildBlocks(tree, text, offset);
+    used.set(text, { tree, blocks, offset });
+    return blocks;
   }
 
-  replace(used: Map<string, Root>): void {
-    this.trees = used;
+  replace(used: Map<string, ChunkEntry>): void {
+    this.chunks = used;
   }
 
-  /** Memoizes a derived result (e.g. a prose run's blame matches) by key, kept while the key stays in use. */
+  /** Memoizes a derived result (e.g. a block's blame matches) by key, kept while the key stays in use. */
   memo<T>(key: string, compute: () => T): T {
     let value = (this.usedMemos.get(key) ?? this.memos.get(key)) as T | undefined;
     if (value === undefined) value = compute();
@@ -53,7 +67,7 @@ export class ChunkCache {
   }
 
   get size(): number {
-    return this.trees.size;
+    return this.chunks.size;
   }
 }
 
@@ -77,14 +91,16 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
       message: `This file has ${formatSize(text.length)}, more than the limit of ${formatSize(maxSize)} (setting postmortem.maxFileSize); it is not analysed.`,
       range: lines.range(0, 0),
     });
-    return emptyDocument(text, lines, problems, true);
+    return emptyDocument(text, lines, problems);
   }
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const used = new Map<string, Root>();
-  const blocks: Located<RootContent>[] = [];
+  const used = new Map<string, ChunkEntry>();
+  const blocks: Block[] = [];
+  const html: HtmlNode[] = [];
   for (const chunk of splitIntoChunks(text, start)) {
-    const tree = options.cache ? options.cache.take(chunk.text, used) : parseMarkdown(chunk.text);
-    for (const node of tree.children) blocks.push({ node, offset: chunk.offset });
+    const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : buildBlocks(parseMarkdown(chunk.text), chunk.text, chunk.offset);
+    appendBlocks(blocks, parsed.blocks);
+    for (const h of parsed.html) html.push(h);
   }
   options.cache?.replace(used);
 
@@ -92,126 +108,186 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   let frontMatterRange: Range | undefined;
   const entries = [];
   const first = blocks[0];
-  if (first && first.node.type === 'yaml') {
-    const yamlStart = nodeStart(first.node, first.offset);
-    const yamlEnd = nodeEnd(first.node, first.offset);
-    frontMatterRange = lines.range(yamlStart, yamlEnd);
-    const contentOffset = lines.lineStarts[lines.positionAt(yamlStart).line + 1] ?? yamlEnd;
-    entries.push(...readFrontMatter((first.node as Yaml).value, contentOffset, lines, problems));
-  } else if (/^---[ \t]*\r?\n/.test(text.slice(start))) {
-    problems.push({ code: 'front-matter-yaml', message: 'Front matter starts with `---` but is never closed by a `---` line.', range: lines.range(start, start + 3) });
+  if (first && first.kind === 'frontMatter') {
+    frontMatterRange = lines.range(first.start, first.end);
+    const contentOffset = lines.lineStarts[lines.positionAt(first.start).line + 1] ?? first.end;
+    if (first.lang === 'toml') entries.push(...readTomlFrontMatter(first.value ?? '', contentOffset, lines, problems));
+    else entries.push(...readFrontMatter(first.value ?? '', contentOffset, lines, problems));
+  } else if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text.slice(start, start + 8))) {
+    const fence = text.slice(start, start + 3);
+    problems.push({ code: 'front-matter-yaml', message: `Front matter starts with \`${fence}\` but is never closed by a \`${fence}\` line.`, range: lines.range(start, start + 3) });
   }
 
   // Sections.
-  const { sections, allSections, headings } = buildSections(blocks, lines, text.length);
+  const { sections, allSections } = buildSections(blocks, lines, text);
   const firstSectionLine = allSections.find((s) => s.depth >= 2)?.range.start.line ?? lines.lineCount - 1;
   const keyLinesFrom = frontMatterRange ? frontMatterRange.end.line + 1 : 0;
   entries.push(...readKeyLines(lines, keyLinesFrom, Math.min(firstSectionLine, keyLinesFrom + 60)));
   const metadata = buildMetadata(entries, lines, problems);
-  const h1 = headings.find((h) => h.node.depth === 1);
-  const title = metadata.title?.value || (h1 ? toString(h1.node).trim() : undefined);
+  const h1 = blocks.find((b) => b.kind === 'heading' && b.depth === 1 && b.listDepth === 0);
+  const title = metadata.title?.value || (h1 ? oneLineText(h1.inline.text).trim() : undefined);
 
-  // Timeline and action items, from the blocks of their sections.
-  const timeline: TimelineEvent[] = [];
-  const actionItems: ActionItem[] = [];
-  for (const section of allSections) {
-    if (section.kind !== 'timeline' && section.kind !== 'actionItems') continue;
-    const from = lines.offsetAt(section.headingRange.end);
-    const to = lines.offsetAt(section.range.end);
-    const own = blocks.filter((b) => nodeStart(b.node, b.offset) >= from && nodeStart(b.node, b.offset) < to);
-    if (section.kind === 'timeline') {
-      for (const event of extractTimeline(own, { lines, problems, baseDate: metadata.date?.value, zone: metadata.timezone?.value ?? options.defaultTimezone })) timeline.push(event);
-    } else {
-      for (const item of extractActionItems(own, { lines, problems })) actionItems.push(item);
-    }
-  }
-
-  const htmlNodes: Array<{ start: number; value: string }> = [];
-  const tables: Range[] = [];
-  // A plain walk: this runs over every node of every analysis, where unist-util-visit's per-node bookkeeping shows in profiles.
-  const walk = (n: Nodes, offset: number): void => {
-    if (n.type === 'html') htmlNodes.push({ start: nodeStart(n, offset), value: n.value });
-    else if (n.type === 'table') tables.push(lines.range(nodeStart(n, offset), nodeEnd(n, offset)));
-    if ('children' in n) for (const child of n.children) walk(child as Nodes, offset);
-  };
-  for (const { node, offset } of blocks) walk(node, offset);
+  const doc = { text, blocks, allSections };
+  const timeline = readTimeline({
+    doc,
+    lines,
+    problems,
+    ...(metadata.date ? { baseDate: metadata.date.value } : {}),
+    ...(title ? { title } : {}),
+    ...(metadata.timezone ? { documentZone: metadata.timezone.value } : {}),
+    ...(options.defaultTimezone ? { defaultZone: options.defaultTimezone } : {}),
+  });
+  inferPhases(timeline.events, metadata);
+  const actions = extractActionItems(blocks, allSections, { lines, problems });
+  const found = foundParts(blocks, allSections, timeline.found, actions.found, actions.items.length);
 
   return {
     text,
     lineCount: lines.lineCount,
     lineStarts: lines.lineStarts,
+    blocks,
     metadata,
     ...(title ? { title } : {}),
     ...(frontMatterRange ? { frontMatterRange } : {}),
     sections,
     allSections,
-    timeline,
-    actionItems,
-    metrics: computeMetrics(metadata, timeline),
-    prose: collectProse(blocks, lines, sections, actionItems),
+    timeline: timeline.events,
+    actionItems: actions.items,
+    metrics: computeMetrics(metadata, timeline.events),
+    found,
     problems,
-    suppressions: readSuppressions(htmlNodes, lines),
-    tables,
+    suppressions: readSuppressions(html, lines),
+    tables: blocks.filter((b) => b.kind === 'table').map((b) => lines.range(b.start, b.end)),
+    reading: timeline.reading,
   };
 }
 
-function buildSections(blocks: Located<RootContent>[], lines: LineIndex, textLength: number) {
-  // Indexes of heading blocks; a section's body is the slice of blocks up to the next heading of the same or higher level.
+/** Top-level headings make sections; a section's body runs to the next heading of the same or a higher level. */
+function buildSections(blocks: Block[], lines: LineIndex, text: string) {
   const headingIndexes: number[] = [];
-  blocks.forEach((b, i) => {
-    if (b.node.type === 'heading') headingIndexes.push(i);
-  });
-  const headings = headingIndexes.map((i) => blocks[i] as Located<Heading>);
+  for (let i = 0; i < blocks.length; i++) if (blocks[i].kind === 'heading' && blocks[i].listDepth === 0 && blocks[i].quoteDepth === 0) headingIndexes.push(i);
+  const depthOf = (j: number) => blocks[headingIndexes[j]].depth ?? 1;
+  // One `#` heading at the top is the title, not a section of its own kind.
+  const h1Count = headingIndexes.filter((i) => blocks[i].depth === 1).length;
   const allSections: Section[] = [];
   const roots: Section[] = [];
   const stack: Section[] = [];
   // For each heading, the next heading with depth <= its own (a monotonic stack keeps this linear).
-  const closer: number[] = new Array(headings.length).fill(-1);
+  const closer: number[] = new Array(headingIndexes.length).fill(-1);
   const open: number[] = [];
-  headings.forEach((h, j) => {
-    while (open.length && headings[open[open.length - 1]].node.depth >= h.node.depth) closer[open.pop()!] = j;
+  headingIndexes.forEach((_, j) => {
+    while (open.length && depthOf(open[open.length - 1]) >= depthOf(j)) closer[open.pop()!] = j;
     open.push(j);
   });
-  headings.forEach((h, index) => {
-    const depth = h.node.depth;
-    const next = closer[index];
-    const endOffset = next === -1 ? textLength : nodeStart(headings[next].node, headings[next].offset);
-    const start = nodeStart(h.node, h.offset);
-    const headingEnd = nodeEnd(h.node, h.offset);
-    const end = trimTrailingNewlines(lines.text, headingEnd, endOffset);
+  headingIndexes.forEach((blockIndex, j) => {
+    const block = blocks[blockIndex];
+    const depth = depthOf(j);
+    const next = closer[j];
+    const blockEnd = next === -1 ? blocks.length : headingIndexes[next];
+    const ownEnd = j + 1 < headingIndexes.length ? headingIndexes[j + 1] : blocks.length;
+    const endOffset = next === -1 ? text.length : blocks[headingIndexes[next]].start;
+    const end = trimTrailingNewlines(text, block.end, endOffset);
     while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
-    const heading = toString(h.node).trim();
-    const inherited = stack.some((s) => s.kind);
-    const kind = inherited ? undefined : sectionKindOf(heading);
-    const bodyBlocks = blocks.slice(headingIndexes[index] + 1, next === -1 ? blocks.length : headingIndexes[next]);
-    const ownEnd = index + 1 < headingIndexes.length ? headingIndexes[index + 1] : blocks.length;
-    const firstParagraph = blocks.slice(headingIndexes[index] + 1, ownEnd).find((b) => b.node.type === 'paragraph');
+    const heading = oneLineText(block.inline.text).trim();
+    // Inside a kinded section, a subsection has a kind of its own only when its heading says so
+    // strongly and differently ("## Retrospective" → "### Action Items"; not "## Root Cause" → "### Trigger").
+    const parentKind = [...stack].reverse().find((s) => s.kind)?.kind;
+    const isTitle = depth === 1 && h1Count === 1;
+    const own = isTitle ? undefined : matchSectionHeading(heading);
+    // Subsections of a follow-up section ("### Detection", "### Prevention") are groups of follow-ups.
+    const match = own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined;
+    const firstParagraph = blocks.slice(blockIndex + 1, ownEnd).find((b) => b.kind === 'paragraph');
     const section: Section = {
-      ...(kind ? { kind } : {}),
+      ...(match ? { kind: match.kind, match: { cue: match.cue, score: match.score } } : {}),
       heading,
       depth,
-      range: lines.range(start, end),
-      headingRange: lines.range(start, headingEnd),
-      bodyRange: lines.range(Math.min(headingEnd, end), end),
+      range: lines.range(block.start, end),
+      headingRange: lines.range(block.start, block.end),
+      bodyRange: lines.range(Math.min(block.end, end), end),
       // The title section's body is the whole document; only kinded sections need their text.
-      bodyText: kind ? bodyBlocks.map((b) => blockText(b.node)).join('\n\n').trim() : '',
-      ...(firstParagraph ? { firstParagraph: toString(firstParagraph.node).replace(/\s+/g, ' ').trim() } : {}),
+      bodyText: match ? bodyTextOf(blocks, blockIndex + 1, blockEnd) : '',
+      ...(firstParagraph ? { firstParagraph: oneLineText(firstParagraph.inline.text).replace(/\s+/g, ' ').trim() } : {}),
       children: [],
+      block: blockIndex,
+      blockEnd,
+      ownEnd,
     };
     allSections.push(section);
     if (stack.length) stack[stack.length - 1].children.push(section);
     else roots.push(section);
     stack.push(section);
   });
-  return { sections: roots, allSections, headings };
+  return { sections: roots, allSections };
 }
 
-/** Plain text of a block with line breaks between list items and table rows (toString would run them together). */
-function blockText(node: RootContent): string {
-  if (node.type === 'list') return node.children.map((item) => item.children.map(blockText).join('\n')).join('\n');
-  if (node.type === 'table') return node.children.map((row) => row.children.map((cell) => toString(cell)).join(' | ')).join('\n');
-  if (node.type === 'blockquote') return node.children.map(blockText).join('\n');
-  return toString(node);
+/** Plain text of blocks, a line per list item and table row (cells joined by " | "). */
+export function bodyTextOf(blocks: Block[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let b = from; b < to; b++) {
+    const block = blocks[b];
+    if (block.kind === 'table') {
+      for (const row of [block.header ?? [], ...(block.rows ?? [])]) parts.push(row.map((c) => oneLineText(c.inline.text)).join(' | '));
+    } else if (block.kind === 'code') parts.push(block.value ?? '');
+    else if (block.inline.text) parts.push(block.inline.text);
+  }
+  return parts.join('\n').trim();
+}
+
+/** What was found where: sections by heading, parts by label, a summary in the intro, content the readers recognised. */
+function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPart[], actionFound: FoundPart[], actionCount: number): FoundPart[] {
+  const found: FoundPart[] = [];
+  // Follow-up and lesson sections say what to do, not what happened.
+  const closed = new Uint8Array(blocks.length);
+  for (const s of sections) if (s.kind === 'actionItems' || s.kind === 'lessonsLearned' || s.kind === 'followUpReview') closed.fill(1, s.block, s.blockEnd);
+  for (const s of sections) if (s.kind) found.push({ kind: s.kind, how: 'heading', block: s.block, label: s.heading });
+  const firstSection = sections.find((s) => s.depth >= 2)?.block ?? blocks.length;
+  let introWords = 0;
+  let introBlock = -1;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind === 'heading' || block.kind === 'frontMatter') continue;
+    const label = leadingLabel(block);
+    const kind = label ? labelKind(block) : undefined;
+    if (label && kind && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) {
+      found.push({ kind, how: 'label', block: b, label: label.text });
+      continue;
+    }
+    if (b < firstSection && block.kind === 'paragraph' && block.listDepth === 0 && !label) {
+      introWords += block.inline.text.split(/\s+/).length;
+      if (introBlock === -1) introBlock = b;
+    }
+  }
+  if (introWords >= 12 && introBlock !== -1) found.push({ kind: 'summary', how: 'intro', block: introBlock, label: 'the text before the first section' });
+  // Impact and causes are often told in the summary: a sentence that says who was affected, or why.
+  for (const [kind, cue] of CONTENT_CUES) {
+    if (found.some((f) => f.kind === kind)) continue;
+    const b = blocks.findIndex((block, i) => (block.kind === 'paragraph' || block.kind === 'listItem') && block.quoteDepth === 0 && !closed[i] && block.inline.text.length >= 20 && cue.test(block.inline.text));
+    if (b !== -1) found.push({ kind, how: 'content', block: b, label: sectionHeadingOf(sections, b) ?? 'the text before the first section' });
+  }
+  if (!found.some((f) => f.kind === 'summary')) {
+    const b = blocks.findIndex((block, i) => (block.kind === 'paragraph' || block.kind === 'listItem') && block.quoteDepth === 0 && !closed[i] && block.inline.text.split(/\s+/).length >= 12);
+    if (b !== -1) found.push({ kind: 'summary', how: 'content', block: b, label: sectionHeadingOf(sections, b) ?? 'the text before the first section' });
+  }
+  for (const f of [...timelineFound, ...actionFound]) if (!found.some((g) => g.kind === f.kind && g.block === f.block)) found.push(f);
+  if (actionCount > 0 && !found.some((f) => f.kind === 'actionItems')) found.push({ kind: 'actionItems', how: 'content', block: 0, label: `${actionCount} action items` });
+  return found.sort((a, b) => a.block - b.block);
+}
+
+/** Sentences that tell who or what was affected, and why it happened. */
+const CONTENT_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|outages?|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
+  ['rootCause', /\b(?:caused by|because|due to|root cause|the cause|(?:was|were) the result of|as a result of|resulted from|result of|triggered by|the reason|turned out|stemmed from|was traced to|originated (?:in|from)|led to)\b/i],
+];
+
+function sectionHeadingOf(sections: Section[], block: number): string | undefined {
+  let best: Section | undefined;
+  for (const s of sections) if (s.block < block && block < s.blockEnd && (!best || s.depth > best.depth)) best = s;
+  return best?.heading;
+}
+
+/** Kinds of content present in the document, however they were found. */
+export function presentKinds(doc: Pick<PostmortemDocument, 'found'>): Set<SectionKind> {
+  return new Set(doc.found.map((f) => f.kind));
 }
 
 function trimTrailingNewlines(text: string, min: number, end: number): number {
@@ -220,22 +296,24 @@ function trimTrailingNewlines(text: string, min: number, end: number): number {
   return e;
 }
 
-function emptyDocument(text: string, lines: LineIndex, problems: ModelProblem[], truncated: boolean): PostmortemDocument {
+function emptyDocument(text: string, lines: LineIndex, problems: ModelProblem[]): PostmortemDocument {
   return {
     text,
     lineCount: lines.lineCount,
     lineStarts: lines.lineStarts,
+    blocks: [],
     metadata: {},
     sections: [],
     allSections: [],
     timeline: [],
     actionItems: [],
-    metrics: { ttdMinutes: null, ttmMinutes: null, ttrMinutes: null, durationMinutes: null },
-    prose: [],
+    metrics: { ttdMinutes: null, ttmMinutes: null, ttrMinutes: null, durationMinutes: null, sources: {}, doubts: {}, orderProblems: [] },
+    found: [],
     problems,
     suppressions: [],
     tables: [],
-    truncated,
+    truncated: true,
+    reading: {},
   };
 }
 

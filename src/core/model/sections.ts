@@ -4,110 +4,252 @@ export interface SectionDefinition {
   kind: SectionKind;
   /** Heading text used when inserting the section. */
   label: string;
-  aliases: string[];
+  /**
+   * Words and phrases that make a heading this section, with their weight (3+: the phrase alone
+   * names the section; 2–3: names it unless a stronger cue for another kind is present).
+   */
+  cues: ReadonlyArray<readonly [string, number]>;
   /** Body inserted by the "add missing section" quick fix. */
   skeleton: string;
   /** What belongs in the section, for messages. */
   hint: string;
+  /** Part of the New Post-Mortem scaffold. */
+  scaffold: boolean;
 }
 
 /** Canonical sections in their canonical order. One source for parsing, completions, quick fixes and docs. */
 export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
   {
     kind: 'summary',
-    hint: 'say what happened, who was affected and for how long.',
     label: 'Summary',
-    aliases: ['summary', 'executive summary', 'overview', 'tl;dr', 'tldr', 'incident summary'],
+    hint: 'say what happened, who was affected and for how long.',
     skeleton: 'What happened, who was affected and for how long, in two or three sentences.',
+    scaffold: true,
+    cues: [
+      ['summary', 3], ['executive summary', 3.5], ['incident summary', 3.5], ['issue summary', 3.5], ['overview', 3], ['tl dr', 3], ['tldr', 3],
+      ['synopsis', 3], ['abstract', 2.5], ['what happened', 3], ['what happens', 2.5], ['incident description', 3], ['description', 2], ['introduction', 2],
+      ['short version', 2.5], ['in brief', 2.5], ['at a glance', 2.5],
+    ],
   },
   {
     kind: 'impact',
-    hint: 'describe who and what was affected, for how long, and the blast radius.',
     label: 'Impact',
-    aliases: ['impact', 'blast radius', 'customer impact', 'user impact', 'business impact', 'impact and blast radius'],
+    hint: 'describe who and what was affected, for how long, and the blast radius.',
     skeleton: '- Who and what was affected:\n- For how long:\n- Blast radius:',
+    scaffold: true,
+    cues: [
+      ['impact', 3], ['blast radius', 3.5], ['customer impact', 3.5], ['user impact', 3.5], ['business impact', 3.5], ['impact and blast radius', 3.5],
+      ['affected', 2.5], ['who was affected', 3.5], ['what was affected', 3.5], ['affected services', 3], ['affected users', 3], ['scope', 2],
+      ['consequences', 2.5], ['effect on users', 3],
+    ],
   },
   {
     kind: 'timeline',
-    hint: 'list the events with their times, e.g. "- 14:02 — [detected] Alert fires".',
     label: 'Timeline',
-    aliases: ['timeline', 'incident timeline', 'chronology', 'sequence of events', 'timeline of events'],
+    hint: 'list the events with their times, e.g. "- 14:02 — [detected] Alert fires".',
     skeleton: 'All times UTC.\n\n- HH:MM — [started] What happened first\n- HH:MM — [detected] How we noticed',
+    scaffold: true,
+    cues: [
+      ['timeline', 3.5], ['time line', 3.5], ['chronology', 3.5], ['sequence of events', 3.5], ['timeline of events', 3.5], ['incident timeline', 3.5],
+      ['detailed timeline', 3.5], ['events', 2], ['key events', 3], ['order of events', 3], ['what happened when', 3.5], ['incident log', 2.5],
+      ['play by play', 3], ['history', 1.5], ['leadup', 2.5], ['lead up', 2.5],
+    ],
   },
   {
     kind: 'rootCause',
-    hint: 'explain which conditions in the system allowed this to happen.',
     label: 'Root Cause',
-    aliases: ['root cause', 'root causes', 'root cause analysis', 'rca', 'contributing factors', 'causes', 'five whys', '5 whys', 'root cause and contributing factors'],
+    hint: 'explain which conditions in the system allowed this to happen.',
     skeleton: 'Which conditions in the system allowed this to happen? Ask "why" until you reach a process or design gap.',
+    scaffold: true,
+    cues: [
+      ['root cause', 3.5], ['root cause analysis', 3.5], ['rca', 3.5], ['cause', 2.5], ['causes', 2.5], ['causal', 2.5], ['contributing factor', 3.5],
+      ['contributing', 2.5], ['five why', 3.5], ['5 why', 3.5], ['why', 2], ['trigger', 2.5], ['why it happened', 3.5], ['why did this happen', 3.5],
+      ['why did it happen', 3.5], ['what caused', 3.5], ['how it happened', 3], ['underlying', 2], ['technical analysis', 2.5], ['analysis', 1.5],
+      ['technical details', 1.5],
+    ],
+  },
+  {
+    kind: 'detection',
+    label: 'Detection',
+    hint: 'say how the problem was noticed: an alert, a report, someone looking.',
+    skeleton: 'How we noticed: an alert, a customer report, someone looking at a dashboard.',
+    scaffold: false,
+    cues: [['detection', 3.5], ['detected', 3], ['how we noticed', 3.5], ['how it was detected', 3.5], ['how we found out', 3.5], ['identification', 2.5], ['discovery', 2.5], ['alerting', 2]],
+  },
+  {
+    kind: 'response',
+    label: 'Response',
+    hint: 'describe how the team responded: who was paged, how the incident was run.',
+    skeleton: 'Who was paged, how the incident was coordinated.',
+    scaffold: false,
+    cues: [['response', 3], ['incident response', 3.5], ['our response', 3.5], ['how we responded', 3.5], ['escalation', 2.5], ['investigation', 2.5]],
   },
   {
     kind: 'resolution',
-    hint: 'describe how service was restored.',
     label: 'Resolution',
-    aliases: ['resolution', 'mitigation', 'recovery', 'remediation steps taken', 'resolution and recovery'],
+    hint: 'describe how service was restored.',
     skeleton: 'How service was restored.',
+    scaffold: true,
+    cues: [
+      ['resolution', 3], ['mitigation', 3], ['recovery', 3], ['resolution and recovery', 3.5], ['how we fixed it', 3.5], ['how it was fixed', 3.5], ['the fix', 2.5],
+      ['fix', 2], ['remedy', 2.5], ['restoration', 3], ['workaround', 2.5], ['remediation steps taken', 3.5], ['immediate actions', 2.5],
+    ],
   },
   {
     kind: 'actionItems',
-    hint: 'list the follow-up work, each with an owner and a deadline.',
     label: 'Action Items',
-    aliases: ['action items', 'action item', 'corrective actions', 'preventive actions', 'preventative actions', 'follow-ups', 'follow ups', 'followups', 'next steps', 'remediation', 'corrective and preventive actions'],
+    hint: 'list the follow-up work, each with an owner and a deadline.',
     skeleton: '- [ ] Describe the change to the system — @owner',
+    scaffold: true,
+    cues: [
+      ['action items', 3.5], ['action item', 3.5], ['actions', 2.5], ['corrective actions', 3.5], ['corrective and preventive actions', 3.5], ['preventive actions', 3.5],
+      ['preventative actions', 3.5], ['preventive measures', 3.5], ['preventative measures', 3.5], ['corrective measures', 3.5], ['follow up tasks', 3.5],
+      ['follow up items', 3.5], ['follow up actions', 3.5], ['follow up work', 3.5], ['follow ups', 3], ['follow up', 2.5], ['followup', 2.5], ['followups', 3],
+      ['next steps', 3.5], ['remediation', 3.25], ['remediations', 3.25], ['long term', 3], ['long term solution', 3.5], ['long term fix', 3.5], ['remediation items', 3.5], ['preventing', 2.5], ['prevention', 3], ['prevent recurrence', 3.5],
+      ['how are we preventing', 3.5], ['what we are doing', 3], ['what were doing', 3], ['what we will do', 3], ['what we re doing', 3], ['changes we are making', 3],
+      ['improvements', 2.5], ['future work', 3], ['todo', 2.5], ['to do', 2.5], ['tasks', 2], ['work items', 3], ['going forward', 2.5], ['review actions', 3.5],
+      ['action plan', 3.5], ['recommendations', 2.5],
+    ],
   },
   {
     kind: 'lessonsLearned',
-    hint: 'note what went well, what went wrong and where you got lucky.',
     label: 'Lessons Learned',
-    aliases: ['lessons learned', 'lessons learnt', 'lessons', 'what went well', 'what went wrong', 'where we got lucky', 'learnings'],
+    hint: 'note what went well, what went wrong and where you got lucky.',
     skeleton: '- What went well:\n- What went wrong:\n- Where we got lucky:',
+    scaffold: true,
+    cues: [
+      ['lessons learned', 3.5], ['lessons learnt', 3.5], ['lessons', 3], ['lesson', 3], ['learnings', 3.5], ['learning', 2.5], ['what went well', 3.5],
+      ['what went wrong', 3], ['what could have gone better', 3.5], ['what could have gone well', 3.5], ['where we got lucky', 3.5], ['went well', 3], ['got lucky', 3],
+      ['takeaways', 3.5], ['key takeaways', 3.5], ['reflection', 2.5], ['reflections', 2.5], ['retrospective', 2], ['what we learned', 3.5],
+      ['things that went well', 3.5], ['what worked', 3], ['what didnt work', 3], ['what could be improved', 3], ['observations', 2],
+    ],
   },
   {
     kind: 'followUpReview',
-    hint: 'give the date when the action items will be reviewed.',
     label: 'Follow-up Review',
-    aliases: ['follow-up review', 'follow up review', 'review', 'follow-up', 'follow up', 'followup'],
+    hint: 'give the date when the action items will be reviewed.',
     skeleton: 'Review of action items on YYYY-MM-DD.',
+    scaffold: true,
+    cues: [['follow up review', 3.5], ['review date', 3.5], ['review meeting', 3.5], ['postmortem review', 3], ['post mortem review', 3], ['review', 2]],
   },
   {
     kind: 'metrics',
-    hint: 'give time to detect, mitigate and resolve.',
     label: 'Metrics',
-    aliases: ['metrics', 'key metrics', 'detection/response metrics', 'detection metrics', 'response metrics', 'incident metrics'],
+    hint: 'give time to detect, mitigate and resolve.',
     skeleton: '- Time to detect:\n- Time to mitigate:\n- Time to resolve:',
+    scaffold: false,
+    cues: [['metrics', 3], ['key metrics', 3.5], ['incident metrics', 3.5], ['detection metrics', 3.5], ['response metrics', 3.5], ['detection response metrics', 3.5], ['mttr', 2.5], ['time to detect', 3]],
   },
 ];
 
 export const DEFAULT_REQUIRED_SECTIONS: readonly SectionKind[] = ['summary', 'impact', 'timeline', 'rootCause', 'actionItems'];
 
-const byAlias = new Map<string, SectionKind>();
-for (const def of SECTION_DEFINITIONS) for (const alias of def.aliases) byAlias.set(alias, def.kind);
-
 export function sectionDefinition(kind: SectionKind): SectionDefinition {
   return SECTION_DEFINITIONS.find((d) => d.kind === kind)!;
 }
 
-/** Lower-cases and strips numbering (`3.`, `IV)`), emoji, markup and trailing punctuation from a heading. */
-export function normalizeHeading(text: string): string {
-  return text
+/** Other headings that name the section, for messages ("also accepted: …"). */
+export function sectionAliases(kind: SectionKind, count = 3): string[] {
+  const def = sectionDefinition(kind);
+  const seen = new Set([headingWords(def.label).join(' ')]);
+  const out: string[] = [];
+  for (const [phrase, weight] of def.cues) {
+    const key = headingWords(phrase).join(' ');
+    if (weight < 3 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(phrase);
+  }
+  return out.slice(0, count);
+}
+
+/** A heading's words, lower case, without numbering, emoji, markup, parenthesised asides and punctuation; plurals folded. */
+export function headingWords(text: string): string[] {
+  const cleaned = text
     .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/[^\p{L}\p{N}\s;/&+'-]/gu, ' ')
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/u, '')
-    .replace(/&/g, ' and ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/:[a-z0-9_+-]{1,40}:/g, ' ') // emoji shortcodes (:warning:)
+    .replace(/\([^()]{0,120}\)|\[[^[\]]{0,120}\]/g, ' ') // (all times UTC), [draft]
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^(?:(?:step|part|section)\s+)?(?:\d+(?:\s\d+)*|[ivx]{1,5})\s+(?=\p{L})/u, '');
+  return cleaned ? cleaned.split(' ').map(stem) : [];
+}
+
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+interface CompiledCue {
+  kind: SectionKind;
+  words: string[];
+  weight: number;
+  phrase: string;
+}
+
+let compiled: CompiledCue[] | undefined;
+function cues(): CompiledCue[] {
+  compiled ??= SECTION_DEFINITIONS.flatMap((def) => def.cues.map(([phrase, weight]) => ({ kind: def.kind, words: headingWords(phrase), weight, phrase })));
+  return compiled;
+}
+
+export interface SectionMatch {
+  kind: SectionKind;
+  /** The cue phrase that decided it. */
+  cue: string;
+  score: number;
+}
+
+/** Score at which a heading names a section. */
+const MATCH_THRESHOLD = 2;
+
+/**
+ * What a heading names, by a scored match over words and phrases: the strongest cue wins, other cues
+ * of the same kind add a little, ties go to the cue that comes first in the heading.
+ */
+export function matchSectionHeading(heading: string): SectionMatch | undefined {
+  const words = headingWords(heading);
+  if (words.length === 0 || words.length > 24) return undefined;
+  const best = new Map<SectionKind, { score: number; cue: string; at: number; end: number; extra: number }>();
+  for (const cue of cues()) {
+    const at = indexOfWords(words, cue.words);
+    if (at === -1) continue;
+    const end = at + cue.words.length;
+    // The last word is usually the head of the phrase: "Root Cause Remediations" are remediations.
+    const weight = cue.weight + (words.length > cue.words.length && end === words.length ? 0.5 : 0);
+    const current = best.get(cue.kind);
+    if (!current) {
+      best.set(cue.kind, { score: weight, cue: cue.phrase, at, end, extra: 0 });
+      continue;
+    }
+    // Another cue of the same kind adds a little, unless it is part of the same words ("cause" in "root cause").
+    const separate = end <= current.at || at >= current.end;
+    if (weight > current.score) best.set(cue.kind, { score: weight, cue: cue.phrase, at, end, extra: separate ? current.extra + 0.25 : current.extra });
+    else if (separate) current.extra += 0.25;
+  }
+  let winner: { kind: SectionKind; score: number; cue: string; at: number } | undefined;
+  for (const [kind, b] of best) {
+    const score = b.score + Math.min(b.extra, 0.5);
+    if (!winner || score > winner.score || (score === winner.score && b.at < winner.at)) winner = { kind, score, cue: b.cue, at: b.at };
+  }
+  return winner && winner.score >= MATCH_THRESHOLD ? { kind: winner.kind, cue: winner.cue, score: winner.score } : undefined;
+}
+
+function indexOfWords(words: string[], phrase: string[]): number {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 export function sectionKindOf(heading: string): SectionKind | undefined {
-  // Aliases that start with a number ("5 whys") are looked up before numbering is stripped.
-  const literal = byAlias.get(heading.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim());
-  if (literal) return literal;
-  const normal = normalizeHeading(heading);
-  return byAlias.get(normal) ?? byAlias.get(normal.replace(/[;:]$/, ''));
+  return matchSectionHeading(heading)?.kind;
 }
 
-/** Accepts kinds or labels/aliases (as users write them in settings). */
+/** Accepts kinds or headings (as users write them in settings). */
 export function resolveSectionKind(name: string): SectionKind | undefined {
   const direct = SECTION_DEFINITIONS.find((d) => d.kind.toLowerCase() === name.toLowerCase());
   return direct?.kind ?? sectionKindOf(name);

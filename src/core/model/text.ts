@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { Position, PostmortemDocument, Range } from './types';
 
 /** Maps UTF-16 offsets to 0-based line/character positions and back. Lines end at `\n`; a `\r` before it is not part of the line. */
 export class LineIndex {
@@ -80,3 +80,34 @@ export function positionAtOffset(lineStarts: number[], offset: number): Position
   }
   return { line: low, character: offset - lineStarts[low] };
 }
+
+// ── Offsets in an analysed document ─────────────────────────────────────────────────────────
+
+export function offsetAt(doc: PostmortemDocument, position: Position): number {
+  const start = doc.lineStarts[position.line];
+  if (start === undefined) return doc.text.length;
+  return Math.min(start + position.character, doc.text.length);
+}
+
+export function textOf(doc: PostmortemDocument, range: Range): string {
+  return doc.text.slice(offsetAt(doc, range.start), offsetAt(doc, range.end));
+}
+
+/** Position at the end of the line where `range` starts (before `\r\n`). */
+export function endOfFirstLine(doc: PostmortemDocument, range: Range): Position {
+  const line = range.start.line;
+  const start = doc.lineStarts[line];
+  let end = line + 1 < doc.lineStarts.length ? doc.lineStarts[line + 1] - 1 : doc.text.length;
+  if (end > start && doc.text[end - 1] === '\r') end--;
+  return { line, character: end - start };
+}
+
+export function lineIndent(doc: PostmortemDocument, line: number): string {
+  const start = doc.lineStarts[line] ?? 0;
+  return /^[ \t]*/.exec(doc.text.slice(start, start + 200))?.[0] ?? '';
+}
+
+export function eol(doc: PostmortemDocument): string {
+  return doc.text.includes('\r\n') ? '\r\n' : '\n';
+}
+

@@ -51,11 +51,17 @@ function checked(year: number, month: number, day: number, raw: string): DatePar
 export const DATE_LIKE_SOURCE =
   String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?\s+\d{4}`;
 
-/** Zone text -> offset in minutes at the given UTC instant. Accepts `Z`, `UTC`, `GMT`, `+02:00`, `+0200`, `UTC+2`, IANA names. */
+/** Zone names that stand for a region whose offset changes with daylight saving time. */
+const REGION_ZONES: Record<string, string> = {
+  ET: 'America/New_York', EASTERN: 'America/New_York', PT: 'America/Los_Angeles', PACIFIC: 'America/Los_Angeles',
+  CT: 'America/Chicago', CENTRAL: 'America/Chicago', MT: 'America/Denver', MOUNTAIN: 'America/Denver',
+};
+
+/** Zone text -> offset in minutes at the given UTC instant. Accepts `Z`, `UTC`, `GMT`, `+02:00`, `+0200`, `UTC+2`, abbreviations, IANA names. */
 export function zoneOffsetMinutes(zone: string, atUtc: number): number | undefined {
-  const z = zone.trim();
+  const z = zone.trim().replace(/\s+/g, '');
   if (/^(?:z|utc|gmt)$/i.test(z)) return 0;
-  const m = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
+  const m = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
   if (m) {
     const hours = +m[2];
     const minutes = m[3] ? +m[3] : 0;
@@ -64,10 +70,13 @@ export function zoneOffsetMinutes(zone: string, atUtc: number): number | undefin
   }
   const abbreviation = ZONE_ABBREVIATIONS[z.toUpperCase()];
   if (abbreviation !== undefined) return abbreviation;
-  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$/.test(z)) return undefined;
+  const region = REGION_ZONES[z.toUpperCase()];
+  const name = region ?? z;
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name)) return undefined;
+  if (!Number.isFinite(atUtc) || Math.abs(atUtc) > MAX_INSTANT) return undefined;
   try {
     const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: z,
+      timeZone: name,
       hourCycle: 'h23',
       year: 'numeric',
       month: 'numeric',
@@ -83,9 +92,23 @@ export function zoneOffsetMinutes(zone: string, atUtc: number): number | undefin
   }
 }
 
+/** Largest instant a `Date` can hold (±8.64e15 ms); date arithmetic stays inside it. */
+export const MAX_INSTANT = 8.64e15;
+
+/** The zone as shown and computed: `utc` → `UTC`, `+0200` → `+02:00`, `ET` stays (its offset follows DST). */
+export function normalizeZone(zone: string): string {
+  const z = zone.trim().replace(/\s+/g, '');
+  if (/^z$/i.test(z)) return 'Z';
+  if (/^(?:utc|gmt)$/i.test(z)) return z.toUpperCase();
+  const m = /^(utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
+  if (m) return m[1] ? `${m[1].toUpperCase()}${m[2]}${m[3]}${m[4] ? `:${m[4]}` : ''}` : `${m[2]}${m[3].padStart(2, '0')}:${m[4] ?? '00'}`;
+  if (ZONE_ABBREVIATIONS[z.toUpperCase()] !== undefined || REGION_ZONES[z.toUpperCase()]) return /^[a-z]+$/i.test(z) && z.length <= 5 ? z.toUpperCase() : z;
+  return z;
+}
+
 const ZONE_ABBREVIATIONS: Record<string, number> = {
-  CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, BST: 60, IST: 330, JST: 540, KST: 540, AEST: 600, AEDT: 660,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  CET: 60, CEST: 120, EET: 120, EEST: 180, WET: 0, WEST: 60, BST: 60, IST: 330, JST: 540, KST: 540, AEST: 600, AEDT: 660, ACST: 570,
+  NZST: 720, NZDT: 780, HST: -600, AKST: -540, AKDT: -480, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
 };
 
 export function isKnownZone(zone: string): boolean {
@@ -103,6 +126,7 @@ export function makeTime(raw: string, minutes: number, date: string | undefined,
     value.date = date;
     const [y, mo, d] = date.split('-').map(Number);
     const wallAsUtc = Date.UTC(y, mo - 1, d) + minutes * 60000;
+    if (!Number.isFinite(wallAsUtc) || Math.abs(wallAsUtc) > MAX_INSTANT) return value;
     let offset = zone ? zoneOffsetMinutes(zone, wallAsUtc) : undefined;
     // IANA offsets depend on the instant itself; one refinement step handles DST edges.
     if (zone && offset !== undefined) offset = zoneOffsetMinutes(zone, wallAsUtc - offset * 60000) ?? offset;
@@ -112,10 +136,13 @@ export function makeTime(raw: string, minutes: number, date: string | undefined,
   return value;
 }
 
+/** The ISO day `days` after `isoDay`; clamped to years 1000–9999 (beyond, the day itself). */
 export function addDays(isoDay: string, days: number): string {
   const [y, m, d] = isoDay.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const t = new Date(Date.UTC(y, m - 1, d + (Number.isFinite(days) ? Math.max(-4e6, Math.min(4e6, days)) : 0)));
+  const year = t.getUTCFullYear();
+  if (!Number.isFinite(t.getTime()) || year < 1000 || year > 9999) return isoDay;
+  return isoDate(year, t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export type ClockParse = { ok: true; minutes: number } | { ok: false; reason: string };
@@ -196,7 +223,7 @@ export function formatClock(minutes: number): string {
 
 /** ISO string for a time value: full ISO instant with the written offset when a date is known, else `HH:MM`. */
 export function formatTimeValue(value: TimeValue): string {
-  if (value.instant === undefined) return formatClock(value.minutes);
+  if (value.instant === undefined || !Number.isFinite(value.instant) || Math.abs(value.instant) > MAX_INSTANT - 1e11) return formatClock(value.minutes);
   const offset = value.offsetMinutes;
   if (offset === undefined || offset === 0) return new Date(value.instant).toISOString().replace('.000Z', 'Z');
   const local = new Date(value.instant + offset * 60000).toISOString().slice(0, 19);

@@ -1,9 +1,17 @@
-import type { List, ListItem, Table, TableRow, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import type { ModelProblem, Phase, TimelineEvent, TimeValue } from './types';
+// Reads the timeline from the blocks, by content: a list item, table row, paragraph, line, heading or
+// code line that starts with (or ends with, or follows a short label with) a date and time is an
+// event. Inside a section named like a timeline every such block counts; elsewhere only runs of them
+// do (a single time in the summary is not a timeline). Dates come from the event, a day heading or
+// date line above it, the previous event or the document; zones from the event, a table header, a
+// statement such as "All times are UTC", the front matter or the settings.
+import type { Block, TableCell } from './blocks';
+import { type InlineText, oneLineText, sliceInline, sourceSpan, trimInline } from './inline';
+import { matchSectionHeading } from './sections';
 import type { LineIndex } from './text';
-import { addDays, isKnownZone, makeTime, parseClock, parseDate, ZONE_SOURCE } from './time';
-import { cellContent, type Located, nodeEnd, nodeStart } from './nodes';
+import { addDays, isKnownZone, isoDate, makeTime, normalizeZone } from './time';
+import { cityZone, hasDate, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
+import { trimTrailing } from '../util/strings';
+import type { EventSource, FoundPart, ModelProblem, Phase, PhaseSource, PostmortemDocument, Section, SectionKind, TimelineEvent, TimeValue } from './types';
 
 const PHASE_WORDS: Record<string, Phase> = {
   started: 'started', start: 'started', began: 'started', begin: 'started', 'impact start': 'started', 'impact started': 'started', trigger: 'started',
@@ -15,219 +23,719 @@ const PHASE_ALTERNATION = Object.keys(PHASE_WORDS).sort((a, b) => b.length - a.l
 const PHASE_TAG = new RegExp(String.raw`\[(${PHASE_ALTERNATION})\]\s*`, 'i');
 const PHASE_LEAD = new RegExp(String.raw`^(${PHASE_ALTERNATION})\s*[:—–-]\s*`, 'i');
 
-/** `- **2026-03-14 14:02 UTC** — text`: optional date, a clock time (valid or not), optional zone, a separator. */
-const EVENT_LINE = new RegExp(
-  String.raw`^(\*\*|__|\x60)?((?:(\d{4}-\d{1,2}-\d{1,2})(?:[T ]|,\s*))?(\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)(?:\s?(${ZONE_SOURCE}))?)(?:\*\*|__|\x60)?(?:\s*(?:—|–|--|-|:|\|)\s*|\s+|$)`,
-  'i',
-);
-const ALL_TIMES = new RegExp(String.raw`\b(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+)?(${ZONE_SOURCE}|[A-Za-z_]+\/[A-Za-z_]+)\b`, 'i');
-const DAY_HEADING = /^(?:day\s+(\d+)|(\d{4}-\d{1,2}-\d{1,2})|(.*\d{4}.*))/i;
-
-export interface TimelineContext {
-  lines: LineIndex;
-  problems: ModelProblem[];
-  baseDate?: string;
-  zone?: string;
-}
-
-interface Pending {
-  event: TimelineEvent;
-  clockMinutes?: number;
-  /** Date written on the event itself. */
-  explicitDate?: string;
-  /** Date of the day subheading above the event. */
-  dayDate?: string;
-  zone?: string;
-}
-
-export function readPhase(text: string): { phase: Phase | null; text: string } {
+/** `[detected]` anywhere, or `Detected:` at the start. */
+export function readPhase(text: string): { phase: Phase | null; text: string; source?: PhaseSource } {
   const tag = PHASE_TAG.exec(text);
-  if (tag) return { phase: PHASE_WORDS[tag[1].toLowerCase()], text: (text.slice(0, tag.index) + text.slice(tag.index + tag[0].length)).trim() };
+  if (tag) return { phase: PHASE_WORDS[tag[1].toLowerCase()], text: (text.slice(0, tag.index) + text.slice(tag.index + tag[0].length)).trim(), source: 'tag' };
   const lead = PHASE_LEAD.exec(text);
-  if (lead) return { phase: PHASE_WORDS[lead[1].toLowerCase()], text: text.trim() };
+  if (lead) return { phase: PHASE_WORDS[lead[1].toLowerCase()], text: text.trim(), source: 'word' };
   return { phase: null, text: text.trim() };
 }
 
-/** Extracts events from the blocks of a timeline section (headings included, for day labels). */
-export function extractTimeline(blocks: Located<RootContent>[], ctx: TimelineContext): TimelineEvent[] {
-  const pending: Pending[] = [];
-  let dayLabel: string | undefined;
-  let dayDate: string | undefined;
-  let sectionZone = ctx.zone;
-  for (const { node, offset } of blocks) {
-    if (node.type === 'heading') {
-      const label = toString(node).trim();
-      const m = DAY_HEADING.exec(label);
-      if (m) {
-        dayLabel = label;
-        if (m[1] && ctx.baseDate) dayDate = addDays(ctx.baseDate, Number(m[1]) - 1);
-        else if (m[2]) dayDate = parseDate(m[2], false)?.ok ? (parseDate(m[2], false) as { iso: string }).iso : dayDate;
-        else if (m[3]) {
-          const tolerant = parseDate(m[3].replace(/^[A-Za-z]+day,?\s+/i, ''), true);
-          if (tolerant?.ok) dayDate = tolerant.iso;
-        }
-      }
-    } else if (node.type === 'paragraph') {
-      const zone = ALL_TIMES.exec(toString(node));
-      if (zone && isKnownZone(zone[1])) sectionZone = zone[1];
-    } else if (node.type === 'list') {
-      for (const item of (node as List).children) {
-        const event = readListEvent(item, offset, ctx, sectionZone);
-        if (event) pending.push({ ...event, event: { ...event.event, ...(dayLabel ? { day: dayLabel } : {}) }, dayDate });
-      }
-    } else if (node.type === 'table') {
-      for (const event of readTableEvents(node as Table, offset, ctx, sectionZone)) {
-        pending.push({ ...event, event: { ...event.event, ...(dayLabel ? { day: dayLabel } : {}) }, dayDate });
-      }
+/** "All times UTC", "times are in PDT", "Timeline (UTC)", "UTC times". */
+const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?|hours)\b(?:[\s,]+(?:shown|listed|given|below|above|here|are|is|were|approximate|approx\.?|and|:))*[\s:]+(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+)\b|\b(UTC|GMT|[A-Z]{2,4}T)\s+(?:times?|timestamps?)\b/;
+const SEPARATOR = /^\s*(?:[-–—:|>•=]+\s*|\)\s*)?/;
+/** Sections where a date in a list means a deadline or a lesson, never an event. */
+const CLOSED_KINDS: ReadonlySet<SectionKind> = new Set(['actionItems', 'lessonsLearned', 'followUpReview', 'metrics']);
+
+export interface TimelineInput {
+  doc: Pick<PostmortemDocument, 'text' | 'blocks' | 'allSections'>;
+  lines: LineIndex;
+  problems: ModelProblem[];
+  /** ISO date of the incident (front matter), the date clock-only events fall back to. */
+  baseDate?: string;
+  /** Title, for a date in it ("Incident on 2023-01-11 – …"). */
+  title?: string;
+  /** Zone from the front matter, and from the settings. */
+  documentZone?: string;
+  defaultZone?: string;
+}
+
+export interface TimelineReading {
+  events: TimelineEvent[];
+  found: FoundPart[];
+  reading: PostmortemDocument['reading'];
+}
+
+/** `timeline`: a section named like a timeline; `labelled`: under a label such as **Key events**; `open`: anywhere else; `closed`: follow-up sections. */
+type Zone = 'timeline' | 'labelled' | 'open' | 'closed';
+
+/** One event as read from its block, before dates and zones are resolved. */
+interface Candidate {
+  block: number;
+  source: EventSource;
+  expr: TimeExpr;
+  /** The inline text the expression was read from (to map its span back to the document). */
+  inline: InlineText;
+  /** Description (plain), and where it is. */
+  desc: InlineText;
+  /** Whole event span (list item, row, line, heading with its body). */
+  start: number;
+  end: number;
+  /** Date from a separate table column. */
+  dateExpr?: { expr: TimeExpr; inline: InlineText };
+  /** Zone from the table header. */
+  tableZone?: string;
+  /** Group for run detection (a list, a table, a paragraph, a section's paragraphs). */
+  group: string;
+  zone: Zone;
+}
+
+/** A date context: a day heading, a date line, a date-only list item with nested events. */
+interface DateMark {
+  block: number;
+  /** Blocks it applies to: `[from, to)`. */
+  from: number;
+  to: number;
+  expr?: TimeExpr;
+  dayNumber?: number;
+  label: string;
+}
+
+export function readTimeline(input: TimelineInput): TimelineReading {
+  const { doc } = input;
+  const blocks = doc.blocks;
+  const zones = blockZones(doc.blocks, doc.allSections);
+  const candidates: Candidate[] = [];
+  const marks: DateMark[] = [];
+  const statements: Array<{ block: number; zone: string }> = [];
+  const sectionOf = sectionIndex(doc.blocks, doc.allSections);
+  const parents = parentHeadings(doc.blocks);
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const zone = zones[i];
+    if (block.kind === 'frontMatter') continue;
+    const statement = zoneStatement(block);
+    if (statement) statements.push({ block: i, zone: statement });
+    if (zone === 'closed' || block.quoteDepth > 0 || block.flattened) continue;
+    switch (block.kind) {
+      case 'heading':
+        readHeading(i, block, zone, blocks, candidates, marks, parents);
+        break;
+      case 'paragraph':
+        readParagraph(i, block, zone, candidates, marks, sectionOf, blocks);
+        break;
+      case 'listItem':
+        readListItem(i, block, zone, candidates, marks, blocks);
+        break;
+      case 'table':
+        readTable(i, block, zone, candidates);
+        break;
+      case 'code':
+        if (zone === 'timeline' || zone === 'labelled') readCode(i, block, input.doc.text, candidates);
+        break;
+      default:
+        break;
     }
   }
-  return resolveDates(pending, ctx);
+
+  const accepted = acceptRuns(candidates, blocks, sectionOf);
+  // A heading whose own section holds events is a group label ("### 22:04-23:00: Network split"), not an event.
+  // Sorted by position, so the next event after a heading tells whether its body holds events.
+  const events = accepted.filter((c, k) => c.source !== 'heading' || !(k + 1 < accepted.length && accepted[k + 1].block > c.block && accepted[k + 1].block < headingBodyEnd(c.block, blocks)));
+  return resolve(events, marks, statements, input, sectionOf);
 }
 
-function readListEvent(item: ListItem, chunkOffset: number, ctx: TimelineContext, zone: string | undefined): Pending | undefined {
-  const first = item.children[0];
-  if (!first || first.type !== 'paragraph') return undefined;
-  const start = nodeStart(first, chunkOffset);
-  const end = nodeEnd(first, chunkOffset);
-  const raw = ctx.lines.text.slice(start, end);
-  const m = EVENT_LINE.exec(raw);
-  if (!m) return undefined;
-  const timeStart = start + (m[1]?.length ?? 0);
-  const timeEnd = timeStart + m[2].length;
-  const descStart = start + m[0].length;
-  const itemStart = nodeStart(item, chunkOffset);
-  const itemEnd = nodeEnd(item, chunkOffset);
-  return buildEvent({ ctx, dateText: m[3], clockText: m[4], zoneText: m[5], timeText: m[2], timeStart, timeEnd, descText: raw.slice(m[0].length), descStart, descEnd: end, itemStart, itemEnd, zone });
-}
+// ── Zones ────────────────────────────────────────────────────────────────────────────────────────
 
-const TIME_COLUMN = /^(?:time|timestamp|when|time\s*\(([^)]*)\)|clock)$/i;
-const DATE_COLUMN = /^(?:date|day)$/i;
-const EVENT_COLUMN = /^(?:event|events|description|what|what happened|details?|action|activity|notes?)$/i;
-
-function readTableEvents(table: Table, chunkOffset: number, ctx: TimelineContext, zone: string | undefined): Pending[] {
-  const [header, ...rows] = table.children;
-  if (!header) return [];
-  const names = header.children.map((cell) => toString(cell).trim());
-  const timeCol = names.findIndex((n) => TIME_COLUMN.test(n));
-  if (timeCol === -1) return [];
-  const headerZone = TIME_COLUMN.exec(names[timeCol])?.[1];
-  const tableZone = headerZone && isKnownZone(headerZone) ? headerZone : zone;
-  const dateCol = names.findIndex((n) => DATE_COLUMN.test(n));
-  let eventCol = names.findIndex((n) => EVENT_COLUMN.test(n));
-  if (eventCol === -1) eventCol = names.findIndex((_, i) => i !== timeCol && i !== dateCol);
-  const events: Pending[] = [];
-  for (const row of rows) {
-    const pending = readTableRow(row, chunkOffset, ctx, tableZone, timeCol, dateCol, eventCol);
-    if (pending) events.push(pending);
+/** Which blocks may hold events freely (timeline sections), as runs (elsewhere), or not at all. */
+function blockZones(blocks: Block[], sections: Section[]): Zone[] {
+  const zones: Zone[] = new Array(blocks.length).fill('open');
+  // Sections are in document order, so an inner kinded section overwrites its parent's kind.
+  const kindAt: Array<SectionKind | undefined> = new Array(blocks.length).fill(undefined);
+  for (const section of sections) {
+    if (!section.kind) continue;
+    for (let b = section.block + 1; b < section.blockEnd; b++) kindAt[b] = section.kind;
   }
-  return events;
+  for (let b = 0; b < blocks.length; b++) {
+    const kind = kindAt[b];
+    if (kind === 'timeline') zones[b] = 'timeline';
+    else if (kind && CLOSED_KINDS.has(kind)) zones[b] = 'closed';
+  }
+  // Day sections right after a timeline section ("## Timeline", then "## May 12", "## May 13") continue it.
+  let afterTimeline = false;
+  for (const section of sections) {
+    if (section.kind === 'timeline') {
+      afterTimeline = true;
+      continue;
+    }
+    const day = isDayHeading(section.heading);
+    if (afterTimeline && day && !section.kind) {
+      for (let b = section.block; b < section.blockEnd; b++) if (zones[b] === 'open') zones[b] = 'timeline';
+    } else if (section.kind || !day) {
+      if (section.depth <= 2 || section.kind) afterTimeline = false;
+    }
+  }
+  // Bold labels: "- **Key events**" opens a timeline for what is nested in it; "**Review actions:**" closes.
+  for (let b = 0; b < blocks.length; b++) {
+    const label = labelKind(blocks[b]);
+    if (!label) continue;
+    const zone: Zone | undefined = label === 'timeline' ? 'labelled' : CLOSED_KINDS.has(label) ? 'closed' : undefined;
+    if (!zone) continue;
+    const block = blocks[b];
+    if (block.kind === 'listItem') {
+      for (let c = b + 1; c < blocks.length && blocks[c].start < block.end; c++) zones[c] = zone;
+      if (zone === 'closed') zones[b] = 'closed';
+    } else if (block.kind === 'paragraph' && block.inline.text.length <= 60) {
+      // A label on its own line: up to the next heading or label.
+      for (let c = b + 1; c < blocks.length && blocks[c].kind !== 'heading' && !labelKind(blocks[c]); c++) zones[c] = zone;
+    }
+  }
+  return zones;
 }
 
-function readTableRow(row: TableRow, chunkOffset: number, ctx: TimelineContext, zone: string | undefined, timeCol: number, dateCol: number, eventCol: number): Pending | undefined {
-  const timeCell = cellContent(row, timeCol, chunkOffset, ctx.lines.text);
-  if (!timeCell || !timeCell.text) return undefined;
-  const bare = timeCell.text.replace(/^(\*\*|__|`)(.*)\1$/, '$2');
-  const inset = timeCell.text.indexOf(bare);
-  const m = EVENT_LINE.exec(bare);
-  const event = eventCol >= 0 ? cellContent(row, eventCol, chunkOffset, ctx.lines.text) : undefined;
-  const dateCell = dateCol >= 0 ? cellContent(row, dateCol, chunkOffset, ctx.lines.text) : undefined;
-  const rowStart = nodeStart(row, chunkOffset);
-  const rowEnd = nodeEnd(row, chunkOffset);
-  if (!m) {
-    // A time cell we cannot read at all is still an event, flagged as unreadable.
-    const timeStart = timeCell.start + inset;
-    return buildEvent({ ctx, clockText: bare, timeText: bare, timeStart, timeEnd: timeStart + bare.length, descText: event?.text ?? '', descStart: event?.start ?? rowStart, descEnd: event?.end ?? rowEnd, itemStart: rowStart, itemEnd: rowEnd, zone, unreadable: true });
+/** "May 12", "2026-03-14", "Day 2", "Monday, March 3": a heading that is a date. */
+function isDayHeading(heading: string): boolean {
+  if (scanDayNumber(heading)?.end === heading.length) return true;
+  const expr = scanTime(heading);
+  return !!expr && hasDate(expr) && expr.minutes === undefined;
+}
+
+/** The section kind a bold label (`**Key events**`, `**Review actions:**`) or a short `Label:` names. */
+export function labelKind(block: Block): SectionKind | undefined {
+  const label = leadingLabel(block);
+  return label ? matchSectionHeading(label.text)?.kind : undefined;
+}
+
+/** A leading bold label or a short `Label:` at the start of a block's text. */
+export function leadingLabel(block: Block): { text: string; end: number } | undefined {
+  if (block.kind !== 'paragraph' && block.kind !== 'listItem') return undefined;
+  const text = block.inline.text;
+  if (block.leadEmphasis > 0) {
+    const raw = trimTrailing(text.slice(0, block.leadEmphasis), ': ');
+    if (raw.split(/\s+/).length > 6) return undefined;
+    let end = block.leadEmphasis;
+    const colon = /^\s*:/.exec(text.slice(end));
+    if (colon) end += colon[0].length;
+    return { text: raw, end };
   }
-  return buildEvent({
-    ctx,
-    dateText: m[3] ?? dateCell?.text,
-    clockText: m[4],
-    zoneText: m[5],
-    timeText: m[2],
-    timeStart: timeCell.start + inset + (m[1]?.length ?? 0),
-    timeEnd: timeCell.start + inset + (m[1]?.length ?? 0) + m[2].length,
-    descText: event?.text ?? '',
-    descStart: event?.start ?? rowStart,
-    descEnd: event?.end ?? rowEnd,
-    itemStart: rowStart,
-    itemEnd: rowEnd,
-    zone,
+  const m = /^([\p{L}][\p{L}\p{N} '’/&()-]{0,40}?):(?:\s|$)/u.exec(text);
+  if (m && m[1].split(/\s+/).length <= 5) return { text: m[1], end: m[0].length };
+  // A short line that is just a section name ("Action Items" above a list, without markup).
+  if (block.kind === 'paragraph' && text.length <= 40 && !/[.!?,;]$/.test(text) && !text.includes('\n') && (matchSectionHeading(text)?.score ?? 0) >= 3) return { text, end: text.length };
+  return undefined;
+}
+
+function zoneStatement(block: Block): string | undefined {
+  if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'listItem') return undefined;
+  const text = block.inline.text;
+  if (text.length > 400 && block.kind !== 'paragraph') return undefined;
+  const m = ZONE_STATEMENT.exec(text.slice(0, 600));
+  if (m) {
+    const zone = m[1] ?? m[2];
+    if (zone && isKnownZone(zone)) return zone;
+  }
+  if (block.kind === 'heading') {
+    // "Timeline (UTC)", "Timeline (all times PDT)".
+    const paren = /\(([^()]{1,40})\)/.exec(text);
+    const word = paren && /(?:^|\s)([A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z][a-z]+\/[A-Z][A-Za-z_]+)\s*$/.exec(paren[1]);
+    if (word && isKnownZone(word[1])) return word[1];
+  }
+  return undefined;
+}
+
+function sectionIndex(blocks: Block[], sections: Section[]): Int32Array {
+  const of = new Int32Array(blocks.length).fill(-1);
+  sections.forEach((s, index) => {
+    for (let b = s.block; b < s.ownEnd; b++) of[b] = index;
+  });
+  return of;
+}
+
+function headingBodyEnd(block: number, blocks: Block[]): number {
+  const depth = blocks[block].depth ?? 6;
+  let b = block + 1;
+  while (b < blocks.length && !(blocks[b].kind === 'heading' && blocks[b].listDepth === 0 && (blocks[b].depth ?? 6) <= depth)) b++;
+  return b;
+}
+
+// ── Block readers ───────────────────────────────────────────────────────────────────────────────
+
+/** A time at the start of `inline.text` (after an optional list-like bullet character). */
+function leadingTime(inline: InlineText, from = 0): TimeExpr | undefined {
+  const text = inline.text;
+  let p = from;
+  while (p < text.length && (text[p] === ' ' || text[p] === '•' || text[p] === '*')) p++;
+  const expr = scanTime(text, p);
+  if (!expr) return undefined;
+  // A bare date or a year-less date must be followed by a separator or the end: "2021 was a year" is not a date.
+  return expr;
+}
+
+/** A clock time, a placeholder for one, or an impossible time (reported): what makes a block an event. */
+function isEventExpr(expr: TimeExpr): boolean {
+  return expr.minutes !== undefined || expr.placeholder || expr.invalid !== undefined;
+}
+
+/** The description after the time, without the separator. */
+function descriptionAfter(inline: InlineText, end: number): InlineText {
+  const rest = inline.text.slice(end);
+  const sep = SEPARATOR.exec(rest);
+  return trimInline(sliceInline(inline, end + (sep ? sep[0].length : 0), inline.text.length));
+}
+
+function readHeading(i: number, block: Block, zone: Zone, blocks: Block[], out: Candidate[], marks: DateMark[], parents: Int32Array): void {
+  if (block.listDepth > 0) return;
+  const text = block.inline.text;
+  const day = scanDayNumber(text);
+  const expr = leadingTime(block.inline);
+  const end = headingBodyEnd(i, blocks);
+  if (day && !expr) {
+    marks.push({ block: i, from: i + 1, to: end, dayNumber: day.day, label: text });
+    return;
+  }
+  if (!expr) return;
+  if (hasDate(expr) && expr.minutes === undefined && !expr.placeholder) {
+    marks.push({ block: i, from: i + 1, to: end, expr, label: text });
+    return;
+  }
+  if (!looksLikeEventTime(expr, text, zone)) return;
+  let desc = descriptionAfter(block.inline, expr.end);
+  if (!desc.text) {
+    // "### 12:35" with the description in the paragraph below.
+    const next = blocks[i + 1];
+    if (next && next.kind === 'paragraph' && i + 1 < end) desc = firstLine(next.inline);
+  }
+  out.push({ block: i, source: 'heading', expr, inline: block.inline, desc, start: block.start, end: end < blocks.length ? trimEnd(blocks, i, end) : blocks[blocks.length - 1].end, group: `h:${parents[i]}`, zone });
+  if (hasDate(expr)) marks.push({ block: i, from: i + 1, to: end, expr: { ...expr, minutes: undefined }, label: text });
+}
+
+/** For each heading block, the heading above it of a lower level (-1 at the top); linear with a stack. */
+function parentHeadings(blocks: Block[]): Int32Array {
+  const parents = new Int32Array(blocks.length).fill(-1);
+  const stack: number[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.kind !== 'heading' || block.listDepth !== 0) continue;
+    const depth = block.depth ?? 6;
+    while (stack.length && (blocks[stack[stack.length - 1]].depth ?? 6) >= depth) stack.pop();
+    parents[b] = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(b);
+  }
+  return parents;
+}
+
+function trimEnd(blocks: Block[], from: number, to: number): number {
+  return blocks[Math.max(from, to - 1)].end;
+}
+
+function firstLine(inline: InlineText): InlineText {
+  const nl = inline.text.indexOf('\n');
+  return nl === -1 ? inline : trimInline(sliceInline(inline, 0, nl));
+}
+
+function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], marks: DateMark[], sectionOf: Int32Array, blocks: Block[]): void {
+  const inline = block.inline;
+  const text = inline.text;
+  if (!text) return;
+  const lines = splitLines(text);
+  if (lines.length > 1) {
+    // A block of lines: each line that starts with a time is an event; other lines continue the one before.
+    const timed = lines.map(([a]) => leadingTime(inline, a));
+    const eventLines = timed.filter((e) => e && isEventExpr(e)).length;
+    if (eventLines >= 2 || (eventLines >= 1 && zone !== 'open')) {
+      let open: Candidate | undefined;
+      lines.forEach(([a, b], k) => {
+        const expr = timed[k];
+        if (expr && isEventExpr(expr) && looksLikeEventTime(expr, text.slice(a, b), zone)) {
+          const line = sliceInline(inline, a, b);
+          const [s, e] = sourceSpan(inline, a, b);
+          open = { block: i, source: 'line', expr: shift(expr, -a), inline: line, desc: descriptionAfter(line, expr.end - a), start: s, end: e, group: `p:${i}`, zone };
+          out.push(open);
+        } else if (expr && hasDate(expr) && expr.minutes === undefined && !expr.placeholder && text.slice(expr.end, b).trim().length < 3) {
+          marks.push({ block: i, from: i, to: blocks.length, expr, label: text.slice(a, b) });
+          open = undefined;
+        } else if (open) {
+          const [, e] = sourceSpan(inline, a, b);
+          open.end = e;
+          // "1:03" on its own line, the description below it.
+          if (!open.desc.text) open.desc = trimInline(sliceInline(inline, a, b));
+        }
+      });
+      return;
+    }
+  }
+  const expr = leadingTime(inline);
+  if (!expr) return;
+  if (hasDate(expr) && expr.minutes === undefined && !expr.placeholder) {
+    // A date on its own line ("**March 14, 2026**"): the date of the events below.
+    if (text.slice(expr.end).replace(/\([^()]*\)/g, '').replace(/[\s:.\-–—]+/g, '').length === 0) marks.push({ block: i, from: i + 1, to: blocks.length, expr, label: text });
+    return;
+  }
+  if (!isEventExpr(expr) || !looksLikeEventTime(expr, text, zone)) return;
+  out.push({ block: i, source: 'paragraph', expr, inline, desc: descriptionAfter(inline, expr.end), start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
+}
+
+function shift(expr: TimeExpr, delta: number): TimeExpr {
+  return { ...expr, start: expr.start + delta, end: expr.end + delta, coreStart: expr.coreStart + delta, coreEnd: expr.coreEnd + delta };
+}
+
+function splitLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let a = 0;
+  for (let k = 0; k <= text.length; k++) {
+    if (k === text.length || text[k] === '\n') {
+      if (k > a) out.push([a, k]);
+      a = k + 1;
+    }
+  }
+  return out;
+}
+
+function readListItem(i: number, block: Block, zone: Zone, out: Candidate[], marks: DateMark[], blocks: Block[]): void {
+  const inline = block.inline;
+  const text = inline.text;
+  if (!text) return;
+  const group = `l:${block.list ?? i}`;
+  let expr = leadingTime(inline);
+  // "- 2021-05-03" with events nested below: the date of those events.
+  if (expr && hasDate(expr) && expr.minutes === undefined && !expr.placeholder) {
+    const nestedEnd = nestedBlocksEnd(i, blocks);
+    if (text.slice(expr.end).replace(/[\s:.\-–—]+/g, '').length < 3 || nestedEnd > i + 1) marks.push({ block: i, from: i + 1, to: nestedEnd, expr, label: text });
+    if (nestedEnd > i + 1) return;
+  }
+  if (expr && isEventExpr(expr) && looksLikeEventTime(expr, text, zone)) {
+    out.push({ block: i, source: 'listItem', expr, inline, desc: descriptionAfter(inline, expr.end), start: block.start, end: block.end, group, zone });
+    return;
+  }
+  // "First detected: 2023-01-11 14:22", "Resolved 2023-01-11 15:51", "… (14:02)": a time after a short label or at the end.
+  expr = trailingTime(inline);
+  if (expr) {
+    const before = trimInline(sliceInline(inline, 0, expr.start));
+    const kept = trimTrailing(before.text, ': –—-').length;
+    const desc = kept ? trimInline(sliceInline(before, 0, kept)) : before;
+    out.push({ block: i, source: 'listItem', expr, inline, desc, start: block.start, end: block.end, group, zone });
+  }
+}
+
+function nestedBlocksEnd(i: number, blocks: Block[]): number {
+  let b = i + 1;
+  while (b < blocks.length && blocks[b].start < blocks[i].end) b++;
+  return b;
+}
+
+/** A clock time that ends the text (`… (14:02)`, `Resolved 2023-01-11 15:51`). */
+function trailingTime(inline: InlineText): TimeExpr | undefined {
+  const text = inline.text;
+  const from = Math.max(0, text.length - 64);
+  for (let p = from; p < text.length; p++) {
+    if (p > 0 && !/[\s([:]/.test(text[p - 1])) continue;
+    if (!/[\d~[(A-Za-z]/.test(text[p])) continue;
+    const expr = scanTime(text, p);
+    if (!expr || expr.minutes === undefined || expr.invalid) continue;
+    if (!/^[\s.)\]]*$/.test(text.slice(expr.end))) continue;
+    // At least a word of description before it.
+    if (!/\p{L}{2}/u.test(text.slice(0, expr.start))) return undefined;
+    return expr;
+  }
+  return undefined;
+}
+
+function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void {
+  const rows = block.rows ?? [];
+  const header = block.header ?? [];
+  if (rows.length === 0) return;
+  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  const clockShare: number[] = [];
+  const dateShare: number[] = [];
+  const lengths: number[] = [];
+  for (let c = 0; c < width; c++) {
+    let clocks = 0;
+    let dates = 0;
+    let filled = 0;
+    let length = 0;
+    for (const row of rows) {
+      const cell = row[c];
+      if (!cell || !cell.inline.text) continue;
+      filled++;
+      length += cell.inline.text.length;
+      const expr = scanTime(cell.inline.text);
+      if (expr && (expr.minutes !== undefined || expr.placeholder || expr.invalid)) clocks++;
+      else if (expr && hasDate(expr)) dates++;
+    }
+    clockShare.push(filled ? clocks / rows.length : 0);
+    dateShare.push(filled ? dates / rows.length : 0);
+    lengths.push(filled ? length / filled : 0);
+  }
+  let timeCol = -1;
+  for (let c = 0; c < width; c++) if (clockShare[c] >= 0.5 && (timeCol === -1 || clockShare[c] > clockShare[timeCol])) timeCol = c;
+  // In a timeline section, a column headed Time/Timestamp/When is the time column even when its cells do not read as times.
+  const byHeader = zone !== 'open' && timeCol === -1 ? header.findIndex((h) => /^(?:time|timestamp|when|clock)\b/i.test(h.inline.text.trim())) : -1;
+  if (timeCol === -1) timeCol = byHeader;
+  if (timeCol === -1) return;
+  let dateCol = -1;
+  for (let c = 0; c < width; c++) if (c !== timeCol && dateShare[c] >= 0.5 && (dateCol === -1 || dateShare[c] > dateShare[dateCol])) dateCol = c;
+  const headerNames = header.map((h) => h.inline.text.toLowerCase());
+  let descCol = headerNames.findIndex((n, c) => c !== timeCol && c !== dateCol && /\b(?:event|events|description|what|details?|activity|notes?|update|summary|message|action)\b/.test(n));
+  if (descCol === -1) {
+    for (let c = 0; c < width; c++) if (c !== timeCol && c !== dateCol && (descCol === -1 || lengths[c] > lengths[descCol])) descCol = c;
+  }
+  const headerZone = header[timeCol] ? headerZoneOf(header[timeCol].inline.text) ?? (dateCol >= 0 && header[dateCol] ? headerZoneOf(header[dateCol].inline.text) : undefined) : undefined;
+  rows.forEach((row, r) => {
+    const timeCell = row[timeCol];
+    if (!timeCell || !timeCell.inline.text) return;
+    const expr = scanTime(timeCell.inline.text);
+    const [start, end] = block.rowSpans?.[r] ?? [block.start, block.end];
+    const desc: InlineText = descCol >= 0 && row[descCol] ? row[descCol].inline : { text: '', map: [0, start, 0], code: [], links: [], struck: false };
+    if (!expr) {
+      // Something stands in the time column that is not a time: unreadable only when it looks like one.
+      if (/\d{1,2}:\d/.test(timeCell.inline.text) || timeCol === byHeader) out.push(unreadableCell(i, timeCell, desc, start, end, zone));
+      return;
+    }
+    const dateCell = dateCol >= 0 ? row[dateCol] : undefined;
+    const dateExpr = dateCell && dateCell.inline.text ? scanTime(dateCell.inline.text) : undefined;
+    out.push({
+      block: i,
+      source: 'tableRow',
+      expr,
+      inline: timeCell.inline,
+      desc,
+      start,
+      end,
+      ...(dateExpr && hasDate(dateExpr) ? { dateExpr: { expr: dateExpr, inline: dateCell!.inline } } : {}),
+      ...(headerZone ? { tableZone: headerZone } : {}),
+      group: `t:${i}`,
+      zone,
+    });
   });
 }
 
-interface EventParts {
-  ctx: TimelineContext;
-  dateText?: string;
-  clockText: string;
-  zoneText?: string;
-  timeText: string;
-  timeStart: number;
-  timeEnd: number;
-  descText: string;
-  descStart: number;
-  descEnd: number;
-  itemStart: number;
-  itemEnd: number;
-  zone?: string;
-  unreadable?: boolean;
+function unreadableCell(block: number, cell: TableCell, desc: InlineText, start: number, end: number, zone: Zone): Candidate {
+  const text = cell.inline.text;
+  return { block, source: 'tableRow', expr: { start: 0, end: text.length, coreStart: 0, coreEnd: text.length, approximate: false, placeholder: false, invalid: `\`${text}\` is not a time of day (expected HH:MM)` }, inline: cell.inline, desc, start, end, group: `t:${block}`, zone };
 }
 
-function buildEvent(p: EventParts): Pending {
-  const { lines } = p.ctx;
-  const { phase, text } = readPhase(p.descText.replace(/\s+/g, ' '));
-  const event: TimelineEvent = {
-    timeInvalid: false,
-    text,
-    phase,
-    range: lines.range(p.itemStart, p.itemEnd),
-    timeRange: lines.range(p.timeStart, p.timeEnd),
-    textRange: lines.range(p.descStart, Math.max(p.descStart, p.descEnd)),
-  };
-  const clock = p.unreadable ? undefined : parseClock(p.clockText);
-  let explicitDate: string | undefined;
-  if (p.dateText) {
-    const d = parseDate(p.dateText, true);
-    if (d?.ok) explicitDate = d.iso;
-    else {
-      event.timeInvalid = true;
-      p.ctx.problems.push({ code: 'timeline-time-invalid', message: d && !d.ok ? `${d.reason}.` : `\`${p.dateText}\` is not a date.`, range: event.timeRange });
-      return { event };
-    }
+function headerZoneOf(header: string): string | undefined {
+  const paren = /\(([^()]{1,30})\)/.exec(header);
+  const candidates = [paren?.[1], ...header.split(/[\s,()/]+/)].filter((s): s is string => !!s);
+  for (const c of candidates) {
+    const z = c.trim();
+    if (/^(?:in|and|date|time|timestamp|the)$/i.test(z)) continue;
+    if (/^[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?$|^[+-]\d{2}:?\d{2}$|^[A-Z][a-z]+\/[A-Z][A-Za-z_]+$/.test(z) && z !== z.toLowerCase() && isKnownZone(z)) return z;
   }
-  if (!clock || !clock.ok) {
-    event.timeInvalid = true;
-    const reason = clock && !clock.ok ? clock.reason : `\`${p.timeText}\` is not a time of day (expected HH:MM)`;
-    p.ctx.problems.push({ code: 'timeline-time-invalid', message: `${reason}.`, range: event.timeRange });
-    return { event };
-  }
-  return { event, clockMinutes: clock.minutes, explicitDate, zone: p.zoneText ?? p.zone };
+  return undefined;
 }
 
-/** Gives dates to clock-only events: explicit date, else the previous event's date, crossing midnight on a large backward jump. */
-function resolveDates(pending: Pending[], ctx: TimelineContext): TimelineEvent[] {
-  let currentDate = ctx.baseDate;
+function readCode(i: number, block: Block, source: string, out: Candidate[]): void {
+  const value = block.value ?? '';
+  if (!value) return;
+  // Code values do not carry a map: find the value in the source to place lines exactly.
+  const at = source.indexOf(value.split('\n')[0], block.start);
+  if (at === -1) return;
+  let offset = at;
+  for (const line of value.split('\n')) {
+    const lineStart = source.indexOf(line, offset);
+    if (lineStart === -1) break;
+    offset = lineStart + line.length;
+    const inline: InlineText = { text: line, map: [0, lineStart, line.length], code: [], links: [], struck: false };
+    const expr = leadingTime(inline);
+    if (expr && isEventExpr(expr) && expr.start <= 2) out.push({ block: i, source: 'code', expr, inline, desc: descriptionAfter(inline, expr.end), start: lineStart, end: lineStart + line.length, group: `c:${i}`, zone: 'timeline' });
+  }
+}
+
+/** A leading number is an event time only when it reads as one: a clock, or a date with a time. */
+function looksLikeEventTime(expr: TimeExpr, text: string, zone: Zone): boolean {
+  const strict = zone !== 'timeline' && zone !== 'labelled';
+  if (expr.placeholder) return !strict || /[:?]/.test(text.slice(expr.coreStart, expr.coreEnd));
+  if (expr.minutes === undefined && !expr.invalid) return false;
+  if (expr.invalid && strict) return false;
+  // "3 pm" alone in a sentence is fine; "1. Something" is a numbered list (never reaches here: not a clock).
+  return true;
+}
+
+// ── Runs ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Keeps every candidate of a timeline section; elsewhere keeps groups (a list, a table, a block of
+ * lines, a section's paragraphs) with at least three events, or two that make up most of the group.
+ * Content found outside timeline sections is only used when the timeline sections hold no events.
+ */
+function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Array): Candidate[] {
+  const labelled = candidates.filter((c) => c.zone === 'labelled');
+  // Group sizes: items of each list, paragraphs of each section.
+  const sizes = new Map<string, number>();
+  blocks.forEach((b, i) => {
+    const key = b.kind === 'listItem' && b.list !== undefined ? `l:${b.list}` : b.kind === 'paragraph' && b.listDepth === 0 ? `s:${sectionOf[i]}` : undefined;
+    if (key) sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  });
+  const inTimeline = candidates.filter((c) => c.zone === 'timeline');
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (c.zone !== 'open') continue;
+    const list = groups.get(c.group);
+    if (list) list.push(c);
+    else groups.set(c.group, [c]);
+  }
+  const open: Candidate[] = [];
+  for (const [key, list] of groups) {
+    const timed = list.filter((c) => c.expr.minutes !== undefined && !c.expr.invalid).length;
+    if (timed >= 3 || (timed >= 2 && groupShare(key, list, blocks, sizes) >= 0.5)) open.push(...list.filter((c) => !c.expr.invalid));
+  }
+  // With a timeline section that holds events, dated runs elsewhere (an appendix, a chat log) are not the timeline.
+  const runs = inTimeline.some((c) => c.expr.minutes !== undefined) ? [] : open;
+  return [...inTimeline, ...labelled, ...runs].sort((a, b) => a.start - b.start || a.block - b.block);
+}
+
+/** Share of a group's items that are events (list items of the same list, rows of the table). */
+function groupShare(key: string, list: Candidate[], blocks: Block[], sizes: Map<string, number>): number {
+  if (key.startsWith('l:') || key.startsWith('s:')) return list.length / (sizes.get(key) ?? list.length);
+  if (key.startsWith('t:')) return list.length / Math.max(1, blocks[list[0].block].rows?.length ?? 1);
+  return 0;
+}
+
+// ── Dates, zones, events ────────────────────────────────────────────────────────────────────────
+
+function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{ block: number; zone: string }>, input: TimelineInput, sectionOf: Int32Array): TimelineReading {
+  const { lines, problems } = input;
+  const base = baseDate(input, candidates, marks);
+  const events: TimelineEvent[] = [];
+  const found: FoundPart[] = [];
+  let previousDate: string | undefined;
   let previousMinutes: number | undefined;
-  let previousDay: string | undefined;
-  for (const item of pending) {
-    if (item.clockMinutes === undefined) continue;
-    let date: string | undefined;
-    if (item.explicitDate) date = item.explicitDate;
-    else if (item.dayDate && item.dayDate !== previousDay) date = item.dayDate;
-    else {
-      date = currentDate;
-      // 23:30 followed by 00:15 is the next day; a small backward step is an ordering mistake instead.
-      if (date && previousMinutes !== undefined && previousMinutes - item.clockMinutes >= 12 * 60) date = addDays(date, 1);
+  let previousMark: DateMark | undefined;
+  const unknownReported = new Set<number>();
+  const docZone = input.documentZone ?? input.defaultZone;
+  const firstEventBlock = candidates[0]?.block ?? 0;
+  // A zone statement applies to the events after it, and one in the timeline's first lines to the whole timeline.
+  const statementFor = (block: number) => {
+    let best: { block: number; zone: string } | undefined;
+    for (const s of statements) if (s.block <= block) best = s;
+    return best ?? statements.find((s) => s.block > block && s.block - firstEventBlock < 3);
+  };
+  const documentStatement = statementFor(firstEventBlock);
+  for (const c of candidates) {
+    const mark = markFor(marks, c.block);
+    const [timeStart, timeEnd] = sourceSpan(c.inline, c.expr.coreStart, c.expr.coreEnd);
+    const descText = oneLineText(c.desc.text).replace(/\s+/g, ' ').trim();
+    const [descStart, descEnd] = c.desc.text ? sourceSpan(c.desc, 0, c.desc.text.length) : [timeEnd, timeEnd];
+    const { phase, text, source } = readPhase(descText);
+    const event: TimelineEvent = {
+      timeInvalid: false,
+      text,
+      phase,
+      range: lines.range(c.start, c.end),
+      timeRange: lines.range(timeStart, timeEnd),
+      textRange: lines.range(descStart, Math.max(descStart, descEnd)),
+      source: c.source,
+      block: c.block,
+      ...(source ? { phaseSource: source } : {}),
+      ...(mark ? { day: mark.label } : {}),
+      ...(c.expr.approximate ? { approximate: true } : {}),
+    };
+    if (c.expr.invalid) {
+      event.timeInvalid = true;
+      problems.push({ code: 'timeline-time-invalid', message: `${c.expr.invalid}.`, range: event.timeRange });
+      events.push(event);
+      continue;
     }
-    previousDay = item.dayDate;
-    currentDate = date;
-    previousMinutes = item.clockMinutes;
-    const time: TimeValue = makeTime(item.event.timeRange ? sliceRaw(ctx, item) : '', item.clockMinutes, date, item.zone);
-    item.event.time = time;
+    if (c.expr.placeholder || c.expr.minutes === undefined) {
+      event.timeUnknown = true;
+      const section = sectionOf[c.block];
+      if (!unknownReported.has(section)) {
+        unknownReported.add(section);
+        const count = candidates.filter((o) => sectionOf[o.block] === section && (o.expr.placeholder || o.expr.minutes === undefined) && !o.expr.invalid).length;
+        problems.push({ code: 'timeline-time-unknown', message: count > 1 ? `${count} events have no time yet: fill in the times.` : 'This event has no time yet: fill in the time.', range: event.timeRange });
+      }
+      events.push(event);
+      continue;
+    }
+    // Date: on the event (or its date column), else the day heading or date line above, else the previous event's.
+    const own = hasDate(c.expr) ? c.expr : c.dateExpr?.expr;
+    let date: string | undefined;
+    let dateSource: TimelineEvent['dateSource'];
+    if (own) {
+      date = isoOf(own, previousDate ?? base);
+      dateSource = 'event';
+    } else if (mark && mark !== previousMark) {
+      date = mark.expr ? isoOf(mark.expr, previousDate ?? base) : mark.dayNumber !== undefined && base ? addDays(base, mark.dayNumber - 1) : undefined;
+      dateSource = 'heading';
+    }
+    if (!date) {
+      date = previousDate ?? base;
+      dateSource = previousDate ? 'previous' : base ? 'document' : undefined;
+      // 23:30 followed by 00:15 is the next day; a small step back is an ordering mistake.
+      if (date && previousDate && previousMinutes !== undefined && previousMinutes - c.expr.minutes >= 12 * 60) date = addDays(date, 1);
+    }
+    previousMark = mark ?? previousMark;
+    previousDate = date;
+    previousMinutes = c.expr.minutes;
+    // Zone: on the event, the table header, a statement, the document.
+    let zone = c.expr.zone ? normalizeZone(c.expr.zone) : undefined;
+    let zoneSource: TimelineEvent['zoneSource'] = zone ? 'event' : undefined;
+    if (!zone && c.tableZone) {
+      zone = c.tableZone;
+      zoneSource = 'table';
+    }
+    if (!zone) {
+      const statement = statementFor(c.block);
+      if (statement) {
+        zone = statement.zone;
+        zoneSource = 'statement';
+      }
+    }
+    if (!zone && docZone) {
+      zone = docZone;
+      zoneSource = input.documentZone ? 'document' : 'settings';
+    }
+    if (zone && !isKnownZone(zone)) zone = cityZone(zone) ?? zone;
+    const raw = input.doc.text.slice(timeStart, timeEnd);
+    const time: TimeValue = makeTime(raw, c.expr.minutes, date, zone);
+    event.time = time;
+    if (c.expr.endMinutes !== undefined) event.endTime = makeTime(raw, c.expr.endMinutes, c.expr.endMinutes < c.expr.minutes && date ? addDays(date, 1) : date, zone);
+    if (dateSource) event.dateSource = dateSource;
+    if (zoneSource) event.zoneSource = zoneSource;
+    events.push(event);
   }
-  return pending.map((p) => p.event);
+  const first = events[0];
+  if (first) {
+    found.push({ kind: 'timeline', how: 'content', block: first.block, label: `${events.length} event${events.length === 1 ? '' : 's'}` });
+  }
+  const reading: PostmortemDocument['reading'] = {};
+  if (base) reading.baseDate = { date: base, from: input.baseDate ? 'frontMatter' : baseFromTitle(input) ? 'title' : 'firstDate' };
+  if (documentStatement) reading.zone = { zone: documentStatement.zone, from: 'statement', line: lines.positionAt(input.doc.blocks[documentStatement.block].start).line };
+  else if (docZone) reading.zone = { zone: docZone, from: input.documentZone ? 'document' : 'settings' };
+  return { events, found, reading };
 }
 
-function sliceRaw(ctx: TimelineContext, item: Pending): string {
-  const { timeRange } = item.event;
-  return ctx.lines.text.slice(ctx.lines.offsetAt(timeRange.start), ctx.lines.offsetAt(timeRange.end));
+function markFor(marks: DateMark[], block: number): DateMark | undefined {
+  let best: DateMark | undefined;
+  for (const m of marks) if (m.from <= block && block < m.to && (!best || m.block > best.block)) best = m;
+  return best;
 }
+
+/** ISO date of an expression; a year-less date takes the year of the reference date (the next one when it would go back by months). */
+function isoOf(expr: TimeExpr, reference: string | undefined): string | undefined {
+  if (expr.month === undefined || expr.day === undefined || expr.invalid) return undefined;
+  let year = expr.year;
+  if (year === undefined) {
+    if (!reference) return undefined;
+    const [ry, rm] = reference.split('-').map(Number);
+    year = expr.month < rm - 6 ? ry + 1 : ry;
+  }
+  if (year < 1000 || year > 9999) return undefined;
+  return isoDate(year, expr.month, expr.day);
+}
+
+function baseFromTitle(input: TimelineInput): string | undefined {
+  if (!input.title) return undefined;
+  for (let p = 0; p < input.title.length; p++) {
+    if (p > 0 && !/[\s(,–—-]/.test(input.title[p - 1])) continue;
+    const expr = scanTime(input.title, p);
+    if (expr && hasDate(expr) && expr.year !== undefined && !expr.invalid) return isoOf(expr, undefined);
+  }
+  return undefined;
+}
+
+function baseDate(input: TimelineInput, candidates: Candidate[], marks: DateMark[]): string | undefined {
+  if (input.baseDate) return input.baseDate;
+  const fromTitle = baseFromTitle(input);
+  if (fromTitle) return fromTitle;
+  for (const c of candidates) {
+    const expr = hasDate(c.expr) ? c.expr : c.dateExpr?.expr;
+    if (expr && expr.year !== undefined && !expr.invalid) return isoOf(expr, undefined);
+  }
+  for (const m of marks) if (m.expr && m.expr.year !== undefined && !m.expr.invalid) return isoOf(m.expr, undefined);
+  return undefined;
+}
+

@@ -1,5 +1,6 @@
 // The post-mortem document model: what every feature (rules, hovers, preview, summary, CLI) reads.
 // Positions are 0-based (line, character) and offsets are UTF-16 indexes into the original text.
+import type { Block } from './blocks';
 
 export interface Position {
   line: number;
@@ -16,6 +17,8 @@ export type SectionKind =
   | 'impact'
   | 'timeline'
   | 'rootCause'
+  | 'detection'
+  | 'response'
   | 'resolution'
   | 'actionItems'
   | 'lessonsLearned'
@@ -31,6 +34,7 @@ export type ProblemCode =
   | 'front-matter-status'
   | 'front-matter-date'
   | 'timeline-time-invalid'
+  | 'timeline-time-unknown'
   | 'action-item-deadline-invalid'
   | 'file-too-large';
 
@@ -49,6 +53,9 @@ export interface MetadataField<T = string> {
   range: Range;
   source: 'frontMatter' | 'keyLine' | 'heading';
 }
+
+export type { Block, BlockKind, TableCell } from './blocks';
+export type { InlineText } from './inline';
 
 export type Severity = 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | 'SEV5' | 'P0' | 'P1' | 'P2' | 'P3' | 'P4' | 'critical' | 'high' | 'medium' | 'low';
 export type DocStatus = 'draft' | 'in-review' | 'final';
@@ -104,7 +111,28 @@ export interface Section {
   /** First paragraph of the body, plain text. */
   firstParagraph?: string;
   children: Section[];
+  /** The heading's words that named the kind (`timeline` in "Timeline (all times approximate)"). */
+  match?: { cue: string; score: number };
+  /** Index of the heading in the document's blocks. */
+  block: number;
+  /** Blocks of the body: `[block + 1, blockEnd)` (subsections included), own blocks up to `ownEnd`. */
+  blockEnd: number;
+  ownEnd: number;
 }
+
+/** Where the engine found a kind of content, for required-section checks and `postmortem explain`. */
+export interface FoundPart {
+  kind: SectionKind;
+  /** `heading`: a section heading names it; `label`: a bold label or `Label:` line; `intro`: the text before the first section; `content`: recognised by its content (a run of dated events, a list of follow-ups). */
+  how: 'heading' | 'label' | 'intro' | 'content';
+  /** Index of the block that holds it (the heading, the label block, the first event). */
+  block: number;
+  /** The heading or label as written, or a description (`12 dated events`). */
+  label: string;
+}
+
+export type EventSource = 'listItem' | 'tableRow' | 'heading' | 'paragraph' | 'line' | 'code';
+export type PhaseSource = 'tag' | 'word' | 'inferred';
 
 export interface TimelineEvent {
   time?: TimeValue;
@@ -120,6 +148,24 @@ export interface TimelineEvent {
   textRange: Range;
   /** Day label from a day subheading (`2026-03-14`, `Day 2`), if any. */
   day?: string;
+  /** The kind of block the event was read from. */
+  source: EventSource;
+  /** Index of that block in the document's blocks. */
+  block: number;
+  /** How the phase was found: a `[tag]`, a leading word (`Detected:`), or inferred from the text. */
+  phaseSource?: PhaseSource;
+  /** Inferred phases: the words that suggested it ("rolled back"). */
+  phaseCue?: string;
+  /** A placeholder stands where the time should be (`--:--`, `HH:MM`): the time is unknown. */
+  timeUnknown?: boolean;
+  /** `~13:30`, `(maybe earlier?)`. */
+  approximate?: boolean;
+  /** End of a time range (`13:30-13:45`). */
+  endTime?: TimeValue;
+  /** Where the date came from: written on the event, a day heading or date line above, the previous event, the document. */
+  dateSource?: 'event' | 'heading' | 'previous' | 'document';
+  /** Where the zone came from: the event, a table header, a statement such as "All times UTC", the front matter or settings. */
+  zoneSource?: 'event' | 'table' | 'statement' | 'document' | 'settings';
 }
 
 export interface ActionItem {
@@ -141,9 +187,25 @@ export interface ActionItem {
   range: Range;
   /** The item text proper (task text or Action cell). */
   textRange: Range;
-  form: 'task' | 'table';
+  /** `task`: a list item (with or without a box); `table`: a table row; `paragraph`: a paragraph of a follow-up section without lists. */
+  form: 'task' | 'table' | 'paragraph';
   /** Range of the `[ ]` box or the Status cell, for mark-done edits. */
   doneMarkerRange?: Range;
+  /** What marked the item done (`[x]`, `✅`, `~~struck~~`, `(Completed)`, a Completed heading). */
+  doneMarker?: string;
+  /** Index of the item's block (list item, table, paragraph) in the document's blocks. */
+  block: number;
+}
+
+export type MetricId = 'ttd' | 'ttm' | 'ttr' | 'duration';
+
+/** Where a key time came from. */
+export interface KeyTimeSource {
+  from: 'frontMatter' | 'keyLine' | 'tag' | 'word' | 'inferred' | 'firstEvent' | 'lastEvent';
+  /** Index of the timeline event, when an event gave the time. */
+  event?: number;
+  /** Inferred times: the words that suggested the phase. */
+  cue?: string;
 }
 
 export interface Metrics {
@@ -155,20 +217,14 @@ export interface Metrics {
   ttdMinutes: number | null;
   ttmMinutes: number | null;
   ttrMinutes: number | null;
+  /** From the start to the last thing that happened (resolution or the last event, whichever is later). */
   durationMinutes: number | null;
-}
-
-/** A run of prose (paragraph, heading, list item, table cell text) with code and URLs removed. */
-export interface ProseRun {
-  /** Text of the run, with non-prose characters (code spans, URLs) replaced by spaces so offsets stay aligned. */
-  text: string;
-  /** Offset of `text[0]` in the document. */
-  offset: number;
-  sectionKind?: SectionKind;
-  /** True when the run is inside an action item. */
-  inActionItem: boolean;
-  /** True when inside a `>` quote (quoted words of others are not ours to reword). */
-  inQuote: boolean;
+  /** Where each key time came from. */
+  sources: Partial<Record<Phase, KeyTimeSource>>;
+  /** Metrics that are computed but should not be shown as facts, with the reason (key times out of order). */
+  doubts: Partial<Record<MetricId, string>>;
+  /** Key times out of phase order (`mitigated` before `detected`), one message each. */
+  orderProblems: Array<{ earlier: Phase; later: Phase; message: string }>;
 }
 
 export interface Suppression {
@@ -184,6 +240,8 @@ export interface PostmortemDocument {
   lineCount: number;
   /** Offsets where each line starts. */
   lineStarts: number[];
+  /** Every block of the document, in order. */
+  blocks: Block[];
   metadata: Metadata;
   title?: string;
   frontMatterRange?: Range;
@@ -194,11 +252,14 @@ export interface PostmortemDocument {
   timeline: TimelineEvent[];
   actionItems: ActionItem[];
   metrics: Metrics;
-  prose: ProseRun[];
+  /** What was found where (sections by heading, label, intro or content). */
+  found: FoundPart[];
   problems: ModelProblem[];
   suppressions: Suppression[];
   /** Ranges of tables (for folding). */
   tables: Range[];
   /** Set when the document was too large to analyse fully. */
   truncated?: boolean;
+  /** What the timeline reader assumed for the whole document. */
+  reading: { zone?: { zone: string; from: 'statement' | 'document' | 'settings'; line?: number }; baseDate?: { date: string; from: 'frontMatter' | 'title' | 'firstDate' } };
 }

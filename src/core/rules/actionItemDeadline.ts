@@ -1,12 +1,13 @@
 import type { ActionItem, PostmortemDocument } from '../model/types';
-import { endOfFirstLine, plusDays } from './edits';
+import { endOfFirstLine } from '../model/text';
+import { addDays } from '../model/time';
 import type { Fix, RuleDefinition } from './types';
 
 /** Default deadline offered by the quick fix: two weeks out. */
 const DEFAULT_DAYS = 14;
 
 export function deadlineFix(doc: PostmortemDocument, item: ActionItem, today: string): Fix | undefined {
-  const date = plusDays(today, DEFAULT_DAYS);
+  const date = addDays(today, DEFAULT_DAYS);
   if (item.form === 'table') {
     return item.dueRange ? { title: 'Add a deadline', edits: [{ range: item.dueRange, newText: `\${1:${date}}`, snippet: true }], preferred: true } : undefined;
   }

@@ -2,7 +2,7 @@ import type { Fix, RuleDefinition } from './types';
 
 /** Owners that are still the template's placeholder. */
 const PLACEHOLDER_OWNER = /^@?(?:owner|handle|someone|somebody|name|tbd|tba|todo|who|x+|\?+)$/i;
-import { endOfFirstLine, textOf } from './edits';
+import { endOfFirstLine, textOf } from '../model/text';
 
 export const actionItemOwner: RuleDefinition = {
   id: 'action-item-owner',

@@ -1,4 +1,6 @@
 import { compileExtraPatterns, findBlameWording } from './blamePatterns';
+import { sourceSpan } from '../model/inline';
+import { proseRuns } from '../model/prose';
 import { positionAtOffset } from '../model/text';
 import type { RuleDefinition } from './types';
 
@@ -12,13 +14,12 @@ export const blameWording: RuleDefinition = {
   good: 'The deploy pipeline accepted an unvalidated config; nothing checked it before production.',
   check({ doc, config, report, memo }) {
     const options = { extraPatterns: config.blameWording.extraPatterns, allow: config.blameWording.allow };
-    for (const run of doc.prose) {
+    for (const run of proseRuns(doc)) {
       if (run.inQuote) continue;
       const find = () => findBlameWording(run.text, { ...options, inActionItem: run.inActionItem });
       const matches = memo ? memo(`blame:${run.inActionItem ? 1 : 0}:${run.text}`, find) : find();
       for (const match of matches) {
-        const start = run.offset + match.start;
-        const end = run.offset + match.end;
+        const [start, end] = sourceSpan(run.inline, match.start, match.end);
         const range = { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) };
         report({
           message: `${match.why} ${match.suggestion}`,

@@ -1,6 +1,7 @@
 import type { PostmortemDocument, Position, SectionKind } from '../model/types';
-import { SECTION_DEFINITIONS, sectionDefinition } from '../model/sections';
-import { eol } from './edits';
+import { positionAtOffset } from '../model/text';
+import { SECTION_DEFINITIONS, sectionAliases, sectionDefinition } from '../model/sections';
+import { eol } from '../model/text';
 import type { Fix, RuleDefinition } from './types';
 
 /** Where a missing section goes: after the nearest present section that comes before it in canonical order. */
@@ -27,6 +28,17 @@ export function insertSectionFix(doc: PostmortemDocument, kind: SectionKind): Fi
   return { title: `Add the "${def.label}" section`, edits: [{ range: { start: end, end }, newText: `${lead}${block}` }], preferred: true };
 }
 
+/** Words of the prose from a found part's block to the end of its section (at most a few blocks). */
+function wordsIn(doc: PostmortemDocument, block: number): number {
+  let words = 0;
+  for (let b = block; b < doc.blocks.length && b < block + 6; b++) {
+    const x = doc.blocks[b];
+    if (b > block && x.kind === 'heading') break;
+    words += x.inline.text.split(/\s+/).filter(Boolean).length;
+  }
+  return words;
+}
+
 export const requiredSection: RuleDefinition = {
   id: 'required-section',
   defaultSeverity: 'warning',
@@ -36,13 +48,23 @@ export const requiredSection: RuleDefinition = {
   good: '# Login outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...',
   check({ doc, config, report }) {
     if (doc.truncated) return;
-    const present = new Set(doc.allSections.map((s) => s.kind).filter(Boolean));
+    const present = new Set(doc.found.filter((f) => f.how !== 'content' || (f.kind !== 'impact' && f.kind !== 'rootCause')).map((f) => f.kind));
     const title = doc.allSections.find((s) => s.depth === 1);
     const range = title?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     for (const kind of config.requiredSections) {
       if (present.has(kind)) continue;
       const def = sectionDefinition(kind);
-      report({ message: `The "${def.label}" section is missing (also accepted: ${def.aliases.slice(1, 4).join(', ')}).`, range, fixes: [insertSectionFix(doc, kind)] });
+      // Impact and causes are often told in the summary: with a substantive summary, only a hint.
+      const summary = doc.found.find((f) => f.kind === 'summary' && wordsIn(doc, f.block) >= 25);
+      const told = kind === 'impact' || kind === 'rootCause' ? (summary ? doc.found.find((f) => f.kind === kind) ?? summary : undefined) : doc.found.find((f) => f.kind === kind);
+      const elsewhere = told;
+      if (elsewhere) {
+        // Told in another section: a hint, not a missing section.
+        const line = positionAtOffset(doc.lineStarts, doc.blocks[elsewhere.block].start).line + 1;
+        report({ message: `No "${def.label}" section; it seems to be described under "${elsewhere.label}" (line ${line}): a heading of its own makes it easy to find.`, range, severity: 'info', fixes: [insertSectionFix(doc, kind)] });
+        continue;
+      }
+      report({ message: `The "${def.label}" section is missing (also accepted: ${sectionAliases(kind).join(', ')}).`, range, fixes: [insertSectionFix(doc, kind)] });
     }
   },
 };

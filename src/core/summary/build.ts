@@ -12,10 +12,10 @@ import { type BlameMatch, findBlameWording } from '../rules/blamePatterns';
 import { isPlaceholderText } from '../rules/emptySection';
 import { isSuppressed } from '../model/suppressions';
 import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../model/time';
-import { type Block, blocksOf, lineOf, offsetOf, sectionsOf } from './blocks';
+import { blocksOf, lineOf, offsetOf, sectionsOf, type SummaryBlock as Block } from './blocks';
 import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';
-import { markdownToPlain, oneLine, sentenceSpans, slice, type SourcedText, trimSourced, trimToWords, uniform } from './plainText';
+import { oneLine, sentenceSpans, slice, type SourcedText, trimSourced, trimToWords, uniform } from './plainText';
 import type { BlameSentence, ImpactEntry, KeyTime, StakeholderSummary, SummaryActionItem, SummaryMetric, SummaryOptions } from './types';
 
 const DEFAULT_SUMMARY_WORDS = 80;
@@ -201,8 +201,7 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   const withoutDeadline: number[] = [];
   for (const item of doc.actionItems) {
     // The item text from the source, so that emphasis and links read as plain text like everywhere else.
-    const fromSource = markdownToPlain(doc.text, offsetOf(doc, item.textRange.start), offsetOf(doc, item.textRange.end));
-    const source = fromSource.text ? fromSource : uniform(item.text, offsetOf(doc, item.textRange.start));
+    const source = uniform(item.text, offsetOf(doc, item.textRange.start));
     const text = oneLine(source.text);
     if (!text) continue;
     if (item.done) done++;

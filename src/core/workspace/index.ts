@@ -1,6 +1,6 @@
 // The workspace-wide index of post-mortems and their action items. Pure: no VS Code API, no Node
 // built-ins; the extension feeds it text it read and asks it questions.
-import type { PostmortemDocument, Range } from '../model/types';
+import type { ActionItem, PostmortemDocument, Range } from '../model/types';
 import { parsePostmortem, type ParseOptions } from '../model/parse';
 import { daysUntil } from '../model/time';
 
@@ -29,7 +29,7 @@ export interface IndexedActionItem {
   /** ISO `YYYY-MM-DD`, when the deadline is a real date. */
   due: string | null;
   done: boolean;
-  form: 'task' | 'table';
+  form: ActionItem['form'];
   textRange: Range;
   doneMarkerRange?: Range;
   /** The post-mortem the item belongs to. */

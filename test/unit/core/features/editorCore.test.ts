@@ -37,9 +37,16 @@ describe('hovers', () => {
     assert.match(hover!.contents, /service level objective/i);
   });
 
-  it('blast radius shows the impact statement', () => {
+  it('"Blast radius:" in the Impact section shows the statement on that line, not the front matter', () => {
     const hover = hoverAt(doc, glossary, positionOf(text, 'Blast radius', 2), TODAY);
-    assert.match(hover!.contents, /18% of checkout requests timed out in EU for 53 minutes/);
+    assert.match(hover!.contents, /\*\*This line:\*\* EU checkout only\. US and APAC use a different gateway region/);
+    assert.doesNotMatch(hover!.contents, /18% of checkout requests/);
+  });
+
+  it('blast radius in running text shows the impact statement', () => {
+    const prose = parsePostmortem('---\nimpact: 18% of checkout requests timed out\n---\n\n## Summary\n\nThe blast radius was small.\n');
+    const hover = hoverAt(prose, glossary, positionOf('---\nimpact: 18% of checkout requests timed out\n---\n\n## Summary\n\nThe blast radius was small.\n', 'blast radius', 2), TODAY);
+    assert.match(hover!.contents, /\*\*This incident:\*\* 18% of checkout requests timed out/);
   });
 
   it('timeline times show T+ from the start', () => {

@@ -308,7 +308,7 @@ describe('rule required-section', () => {
     assert.equal(sliceRange(text, found[0].range), '# Login outage');
     assert.deepEqual(found.map((f) => f.message), [
       'The "Impact" section is missing (also accepted: blast radius, customer impact, user impact).',
-      'The "Root Cause" section is missing (also accepted: root causes, root cause analysis, rca).',
+      'The "Root Cause" section is missing (also accepted: root cause analysis, rca, contributing factor).',
     ]);
   });
 
@@ -330,7 +330,7 @@ describe('rule required-section', () => {
   it('follows requiredSections from the configuration', () => {
     const config = resolveConfig({ rules: { 'empty-section': 'off' }, requiredSections: ['Summary', 'Lessons Learned'] }).config;
     const found = lint(postmortem(), config);
-    assert.deepEqual(found.map((f) => f.message), ['The "Lessons Learned" section is missing (also accepted: lessons learnt, lessons, what went well).']);
+    assert.deepEqual(found.map((f) => f.message), ['The "Lessons Learned" section is missing (also accepted: lessons learnt, lessons, learnings).']);
   });
 });
 
@@ -651,7 +651,7 @@ describe('invalid configuration gives clear errors and never throws', () => {
       '.postmortemrc.yaml: unknown key "foo"',
       `.postmortemrc.yaml: unknown rule "no-such-rule" (known: ${RULE_IDS.join(', ')})`,
       '.postmortemrc.yaml: rule "blame-wording" should be off, info, warning or error, not "loud"',
-      '.postmortemrc.yaml: unknown section "Nonsense" in requiredSections (known: Summary, Impact, Timeline, Root Cause, Resolution, Action Items, Lessons Learned, Follow-up Review, Metrics)',
+      '.postmortemrc.yaml: unknown section "Nonsense" in requiredSections (known: Summary, Impact, Timeline, Root Cause, Detection, Response, Resolution, Action Items, Lessons Learned, Follow-up Review, Metrics)',
     ]);
     assert.deepEqual(parsed.config.rules, { 'empty-section': 'off' });
     assert.deepEqual(parsed.config.requiredSections, ['Summary']);
