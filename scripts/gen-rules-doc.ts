@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BLAME_PATTERNS, type BlamePattern, findBlameWording } from '../src/core/rules/blamePatterns';
+import { BLAME_CATEGORIES, findBlameWording } from '../src/core/blame/index';
 import { RULES } from '../src/core/rules/index';
 import type { RuleDefinition, RuleId } from '../src/core/rules/types';
 
@@ -88,24 +88,22 @@ function example(label: string, text: string): string {
   return `**${label}:**\n\n\`\`\`markdown\n${text}\n\`\`\``;
 }
 
-/** The quick-fix rewording of the pattern's own example, as the engine computes it. */
-function rewordingOf(pattern: BlamePattern): string {
-  const match = findBlameWording(pattern.example, { inActionItem: true }).find((m) => m.patternId === pattern.id);
-  return match?.replacement !== undefined ? `"${match.text}" → "${match.replacement}"` : '—';
+/** The detector's findings on a sentence: the agent, the blaming words and the checked rewording. */
+function findingOf(sentence: string): string {
+  const match = findBlameWording(sentence)[0];
+  if (!match) return '—';
+  const who = match.agent ? `agent “${match.agent.text}”, ` : '';
+  return `${who}words “${match.blaming.text}”${match.replacement !== undefined ? `; reworded as “${match.replacement}”` : ''}`;
 }
 
 function blamePatternTable(): string {
-  const rows = BLAME_PATTERNS.map((p) => {
-    const level = p.severity ?? 'warning';
-    const where = p.actionItemsOnly ? ' (action items only)' : '';
-    return `| \`${p.id}\` | ${cell(p.description)}${where} | ${cell(p.example)} | ${level} | ${cell(rewordingOf(p))} |`;
-  });
+  const rows = BLAME_CATEGORIES.map((c) => `| ${c.category} | ${cell(c.description)} | ${cell(c.flagged)} | ${cell(findingOf(c.flagged))} | ${cell(c.fine)} |`);
   return [
-    '### Blame-wording patterns',
+    '### What counts as blame-focused',
     '',
-    `The ${BLAME_PATTERNS.length} built-in patterns, in the order they are tried (where two overlap, the longer match wins). The last column shows the rewording the quick fix offers for the example, where there is one:`,
+    'The detector reads each sentence for its agent (a name, an @handle, initials, a role, a team, a pronoun for a person) and for words that put the failure on them. Systems as agents, credit, neutral actions, forward-looking or systemic counterfactuals, hypotheticals, and negated, reported or quoted blame are not flagged. Every offered rewording is checked by the detector itself.',
     '',
-    '| Pattern | What it catches | Example | Level | Quick fix on the example |',
+    '| Kind | What it is | Flagged | What the finding names | Not flagged |',
     '|---|---|---|---|---|',
     ...rows,
   ].join('\n');
@@ -199,6 +197,6 @@ if (isMain()) {
     }
   } else {
     writeFileSync(RULES_DOC_PATH, text);
-    process.stdout.write(`wrote ${RULES_DOC_PATH} (${RULES.length} rules, ${BLAME_PATTERNS.length} blame-wording patterns)\n`);
+    process.stdout.write(`wrote ${RULES_DOC_PATH} (${RULES.length} rules, ${BLAME_CATEGORIES.length} kinds of blame-focused wording)\n`);
   }
 }

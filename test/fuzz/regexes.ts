@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { allBlameRegexes } from '../../src/core/rules/blamePatterns';
+import { blameRegexes } from '../../src/core/blame/detect';
 import { DATE_LIKE_SOURCE, ZONE_SOURCE } from '../../src/core/model/time';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -130,7 +130,7 @@ export function coreRegexes(): { found: FoundRegex[]; uncollected: string[] } {
 }
 
 export function allRegexes(): { blame: FoundRegex[]; core: FoundRegex[]; constructed: FoundRegex[]; uncollected: string[] } {
-  const blame = allBlameRegexes().map((regex, i) => ({ where: `blame pattern #${i} /${regex.source.slice(0, 60)}…/`, regex }));
+  const blame = blameRegexes().map((regex, i) => ({ where: `blame pattern #${i} /${regex.source.slice(0, 60)}…/`, regex }));
   const { found, uncollected } = coreRegexes();
   const constructed: FoundRegex[] = [
     { where: 'src/core/model/time.ts ZONE_SOURCE', regex: new RegExp(ZONE_SOURCE, 'i') },
@@ -161,8 +161,6 @@ export interface KnownSlow {
  */
 export const KNOWN_SLOW: KnownSlow[] = [
   // ── bounded input
-  { where: 'src/core/rules/blamePatterns.ts wordBefore', source: String.raw`([\p{L}'’]+)\s*$`, kind: 'bounded', note: 'runs on text.slice(index - 40, index): at most 40 characters' },
-  { where: 'src/core/rules/blamePatterns.ts tokensOf', source: String.raw`[.'’-]+$`, kind: 'bounded', note: 'runs on tokens of the clause before a match; clauseStart looks back at most 200 characters' },
   { where: 'src/core/summary/plainText.ts sentenceSpans', source: String.raw`([\p{L}.]+)$`, kind: 'bounded', note: 'runs on text.slice(m.index - 12, m.index): at most 12 characters' },
   { where: 'src/core/glossary/index.ts slugify, src/core/features/scaffold.ts slugify', source: '^-+|-+$', kind: 'bounded', note: 'the preceding replace(/[^\\p{L}\\p{N}]+/gu or /[^a-z0-9]+/g, "-") leaves no run of two hyphens' },
   { where: 'src/core/features/scaffold.ts slugify', source: '-+$', kind: 'bounded', note: 'runs after .slice(0, 60), on collapsed hyphens' },

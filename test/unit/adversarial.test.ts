@@ -26,7 +26,7 @@ import { createGlossary } from '../../src/core/glossary/index';
 import { splitIntoChunks } from '../../src/core/model/markdown';
 import { canonicalMetadataKey, normalizeSeverity, normalizeStatus, readKeyLines } from '../../src/core/model/metadata';
 import type { Range } from '../../src/core/model/types';
-import { findBlameWording } from '../../src/core/rules/blamePatterns';
+import { findBlameWording } from '../../src/core/blame/index';
 import { snippetToText } from '../../src/core/rules/types';
 import { headingWords, sectionKindOf } from '../../src/core/model/sections';
 import { readSuppressions } from '../../src/core/model/suppressions';
@@ -78,7 +78,7 @@ describe('adversarial: regexes on 50,000-character strings', function () {
     console.log(`      built from private pieces, tested through their public functions below: ${uncollected.length}\n${uncollected.map((u) => `        ${u}`).join('\n')}`);
     const stale = KNOWN_SLOW.filter((k) => !all.some(({ regex }) => knownSlow(regex) === k));
     if (stale.length) console.log(`      known-slow entries that match no regex any more (fixed? remove them): ${stale.map((k) => k.where).join('; ')}`);
-    assert.ok(blame.length >= 30, `only ${blame.length} blame regexes`);
+    assert.ok(blame.length >= 10, `only ${blame.length} blame regexes`);
     assert.ok(core.length >= 100, `only ${core.length} regex literals found in src/core`);
   });
 

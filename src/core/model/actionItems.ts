@@ -162,7 +162,6 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   }
   let groupDone: string | undefined = region.done;
   let groupDepth = 0;
-  let skipTo = -1;
   const skipped = new Uint8Array(to - from);
   /** Items of a group label ("Short term:", "**Completed**") are the group's nested items. */
   const groupItems = new Set<number>();
@@ -174,7 +173,7 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       // "### Fixes" (what resolved the incident) or "### Lessons" inside a follow-up section: not follow-ups.
       const other = matchSectionHeading(block.inline.text);
       if (other && (OTHER_KINDS.has(other.kind) || (other.kind === 'resolution' && FIX_CUES.has(other.cue))) && !GROUP_DONE.test(block.inline.text.trim())) {
-        skipTo = b + 1;
+        let skipTo = b + 1;
         while (skipTo < to && !(blocks[skipTo].kind === 'heading' && (blocks[skipTo].depth ?? 6) <= (block.depth ?? 6))) skipTo++;
         skipped.fill(1, b - from, skipTo - from);
         continue;

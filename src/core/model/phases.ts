@@ -5,8 +5,6 @@
 // the words that suggested them.
 import type { Metadata, Phase, TimelineEvent } from './types';
 
-type Cue = { phase: Phase; re: RegExp };
-
 const w = (words: string) => new RegExp(String.raw`\b(?:${words})\b`, 'i');
 
 /** Ordered from the most to the least telling words of each phase. */

@@ -179,7 +179,7 @@ let cities: Map<string, string> | undefined;
 export function cityZone(name: string): string | undefined {
   if (!cities) {
     cities = new Map();
-    let zones: string[] = [];
+    let zones: string[];
     try {
       zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
     } catch {

@@ -1,4 +1,4 @@
-import { compileExtraPatterns, findBlameWording } from './blamePatterns';
+import { compileUserPatterns, findBlameWording } from '../blame/index';
 import { sourceSpan } from '../model/inline';
 import { proseRuns } from '../model/prose';
 import { positionAtOffset } from '../model/text';
@@ -10,10 +10,20 @@ export const blameWording: RuleDefinition = {
   description: 'Blame-focused wording about people, with a blameless rewording.',
   rationale:
     'A post-mortem that names a person as the cause stops the inquiry at the person and teaches people to hide mistakes. Describe what the system allowed instead: the missing check, the unclear runbook, the risky default.',
-  bad: 'Dave pushed a bad config. This was human error; he should have checked it.',
-  good: 'The deploy pipeline accepted an unvalidated config; nothing checked it before production.',
+  bad: '# Login outage\n\n## Summary\n\nDave pushed a bad config. This was human error; he should have checked it.\n',
+  good: '# Login outage\n\n## Summary\n\nThe deploy pipeline accepted an unvalidated config; nothing checked it before production.\n',
   check({ doc, config, report, memo }) {
     const options = { extraPatterns: config.blameWording.extraPatterns, allow: config.blameWording.allow };
+    // The impact statement of the front matter goes into the summary too.
+    const impact = doc.metadata.impact;
+    if (impact) {
+      const start = doc.lineStarts[impact.range.start.line] + impact.range.start.character;
+      const exact = doc.text.startsWith(impact.value, start);
+      for (const match of findBlameWording(impact.value, options)) {
+        const range = exact ? { start: positionAtOffset(doc.lineStarts, start + match.start), end: positionAtOffset(doc.lineStarts, start + match.end) } : impact.range;
+        report({ message: `${match.why} ${match.suggestion}`, range, suggestion: match.suggestion, blame: { category: match.category, ...(match.agent ? { agent: match.agent.text } : {}), blaming: match.blaming.text, ...(exact && match.replacement !== undefined ? { replacement: match.replacement } : {}) }, fixes: exact && match.replacement !== undefined ? [{ title: `Reword as "${match.replacement}"`, edits: [{ range, newText: match.replacement }] }] : [] });
+      }
+    }
     for (const run of proseRuns(doc)) {
       if (run.inQuote) continue;
       const find = () => findBlameWording(run.text, { ...options, inActionItem: run.inActionItem });
@@ -24,8 +34,14 @@ export const blameWording: RuleDefinition = {
         report({
           message: `${match.why} ${match.suggestion}`,
           range,
-          severity: match.severity === 'info' ? 'info' : undefined,
+          ...(match.severity === 'info' ? { severity: 'info' as const } : {}),
           suggestion: match.suggestion,
+          blame: {
+            category: match.category,
+            ...(match.agent ? { agent: match.agent.text } : {}),
+            blaming: match.blaming.text,
+            ...(match.replacement !== undefined ? { replacement: match.replacement } : {}),
+          },
           fixes: match.replacement !== undefined ? [{ title: `Reword as "${match.replacement}"`, edits: [{ range, newText: match.replacement }] }] : [],
         });
       }
@@ -35,5 +51,5 @@ export const blameWording: RuleDefinition = {
 
 /** Problems in user-supplied patterns, reported once per configuration. */
 export function blameConfigErrors(extraPatterns: string[]): string[] {
-  return compileExtraPatterns(extraPatterns).errors;
+  return compileUserPatterns(extraPatterns).errors;
 }

@@ -40,6 +40,8 @@ export interface Finding {
   fixes?: Fix[];
   /** For blame-wording: the suggested rewording advice. */
   suggestion?: string;
+  /** For blame-wording: who the wording puts the failure on, the words that do, and a checked rewording. */
+  blame?: { category: string; agent?: string; blaming: string; replacement?: string };
 }
 
 export interface ResolvedConfig {

@@ -7,12 +7,11 @@
 
 import type { Analysis } from '../analyze';
 import { createGlossary, type Glossary } from '../glossary/index';
-import { PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model/types';
-import { type BlameMatch, findBlameWording } from '../rules/blamePatterns';
+import { type ActionItem, PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model/types';
+import type { Finding } from '../rules/types';
 import { isPlaceholderText } from '../rules/emptySection';
-import { isSuppressed } from '../model/suppressions';
 import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../model/time';
-import { blocksOf, lineOf, offsetOf, sectionsOf, type SummaryBlock as Block } from './blocks';
+import { blocksOf, lineOf, offsetOf, sectionsOf, sourced, type SummaryBlock as Block } from './blocks';
 import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';
 import { oneLine, sentenceSpans, slice, type SourcedText, trimSourced, trimToWords, uniform } from './plainText';
@@ -40,7 +39,7 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   const { doc } = analysis;
   const today = options.today ?? todayIso();
   const notes: string[] = [];
-  const blame = new BlameScreen(doc, options);
+  const blame = new BlameScreen(doc, analysis.findings, options);
   const jargon = new JargonTranslator(options.glossary ?? defaultGlossary());
   const { metadata, metrics } = doc;
 
@@ -201,14 +200,14 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   const withoutDeadline: number[] = [];
   for (const item of doc.actionItems) {
     // The item text from the source, so that emphasis and links read as plain text like everywhere else.
-    const source = uniform(item.text, offsetOf(doc, item.textRange.start));
+    const source = itemSource(doc, item);
     const text = oneLine(source.text);
     if (!text) continue;
     if (item.done) done++;
     else open++;
     const line = item.textRange.start.line;
     const listed = !item.done || options.all === true;
-    const screened = listed ? blame.screen(source, { inActionItem: true, wholeText: true }) : text;
+    const screened = listed ? blame.screen(source, { wholeText: true }) : text;
     const owner = oneLine(item.owner ?? '');
     const dueRaw = oneLine(item.dueRaw ?? '');
     const days = item.due ? daysUntil(item.due, today) : undefined;
@@ -302,24 +301,26 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
 // ── Blame screening ─────────────────────────────────────────────────────────────────────────
 
 /**
- * Checks sentences for blame-focused wording (the same patterns, allow list and suppression comments
- * as the `blame-wording` rule), records them, and applies the rewording when asked to.
+ * Finds the sentences the summary copies that hold blame-focused wording, from the `blame-wording`
+ * findings of the analysis (same detector, allow list, settings and suppressions as the editor),
+ * records them, and applies the checked rewording when asked to.
  */
 class BlameScreen {
   readonly reported: BlameSentence[] = [];
-  private readonly enabled: boolean;
   private readonly pending = new Map<string, { text: string; found: BlameSentence[]; row: boolean }>();
+  private readonly findings: Array<{ start: number; end: number; finding: Finding }>;
   private nextId = 0;
 
   constructor(
     private readonly doc: PostmortemDocument,
+    findings: Finding[],
     private readonly options: SummaryOptions,
   ) {
-    this.enabled = options.config?.rules['blame-wording'] !== 'off';
+    this.findings = findings.filter((f) => f.rule === 'blame-wording').map((finding) => ({ start: offsetOf(doc, finding.range.start), end: offsetOf(doc, finding.range.end), finding }));
   }
 
   /** Screens a text that goes into the summary; returns the text to show. */
-  screen(source: SourcedText, how: { inActionItem?: boolean; wholeText?: boolean } = {}): string {
+  screen(source: SourcedText, how: { wholeText?: boolean } = {}): string {
     const { text, found } = this.check(source, how);
     this.reported.push(...found);
     return text;
@@ -348,43 +349,40 @@ class BlameScreen {
     return entry.text;
   }
 
-  private check(source: SourcedText, how: { inActionItem?: boolean; wholeText?: boolean }): { text: string; found: BlameSentence[] } {
-    if (!this.enabled || !source.text) return { text: source.text, found: [] };
+  private check(source: SourcedText, how: { wholeText?: boolean }): { text: string; found: BlameSentence[] } {
+    if (this.findings.length === 0 || !source.text) return { text: source.text, found: [] };
     const spans: Array<[number, number]> = how.wholeText ? [[0, source.text.length]] : sentenceSpans(source.text);
     const found: BlameSentence[] = [];
     let out = '';
     let last = 0;
     for (const [a, b] of spans) {
       const sentence = source.text.slice(a, b);
-      let matches: BlameMatch[];
-      try {
-        matches = findBlameWording(sentence, {
-          inActionItem: how.inActionItem === true,
-          extraPatterns: this.options.config?.blameWording.extraPatterns ?? [],
-          allow: this.options.config?.blameWording.allow ?? [],
-        });
-      } catch {
-        matches = [];
-      }
-      matches = matches.filter((m) => !isSuppressed(this.doc.suppressions, 'blame-wording', lineOf(this.doc, source.offsets[a + m.start] ?? source.offsets[a] ?? 0)));
+      const from = source.offsets[a] ?? 0;
+      const to = (source.offsets[b - 1] ?? from) + 1;
+      const matches = this.findings.filter((f) => f.start < to && from < f.end);
       if (matches.length === 0) continue;
       let rewrite = sentence;
       let changed = false;
       for (const m of [...matches].reverse()) {
-        if (m.replacement === undefined) continue;
-        let replacement = m.replacement;
-        if (m.start === 0 && /^\p{Lu}/u.test(sentence)) replacement = capitalize(replacement);
-        rewrite = rewrite.slice(0, m.start) + replacement + rewrite.slice(m.end);
+        const replacement = m.finding.blame?.replacement;
+        if (replacement === undefined) continue;
+        // Plain-text positions of the finding inside the sentence.
+        let i = 0;
+        while (i < sentence.length && (source.offsets[a + i] ?? 0) < m.start) i++;
+        let j = i;
+        while (j < sentence.length && (source.offsets[a + j] ?? 0) < m.end) j++;
+        if (j <= i) continue;
+        rewrite = rewrite.slice(0, i) + (i === 0 && /^\p{Lu}/u.test(sentence) ? capitalize(replacement) : replacement) + rewrite.slice(j);
         changed = true;
       }
-      const suggestion = [...new Set(matches.map((m) => m.suggestion))].join(' ');
+      const suggestion = [...new Set(matches.map((m) => m.finding.suggestion).filter(Boolean))].join(' ');
       found.push({
         text: sentence,
-        line: lineOf(this.doc, source.offsets[a] ?? 0),
+        line: lineOf(this.doc, from),
         suggestion,
         ...(changed ? { rewrite } : {}),
-        phrases: matches.map((m) => m.text),
-        needsManualRewording: matches.some((m) => m.replacement === undefined),
+        phrases: matches.map((m) => this.doc.text.slice(m.start, m.end)),
+        needsManualRewording: matches.some((m) => m.finding.blame?.replacement === undefined),
       });
       if (this.options.applyRewording && changed) {
         out += source.text.slice(last, a) + rewrite;
@@ -396,6 +394,19 @@ class BlameScreen {
 }
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+/** An action item's text with the document offset of each character (from its block or table cell). */
+function itemSource(doc: PostmortemDocument, item: ActionItem): SourcedText {
+  const block = doc.blocks[item.block];
+  const start = offsetOf(doc, item.textRange.start);
+  const inline = block?.kind === 'table' ? (block.rows ?? []).flat().find((c) => c.start === start)?.inline : block?.inline;
+  if (inline) {
+    const full = sourced(inline);
+    const at = full.text.indexOf(item.text);
+    if (at !== -1) return slice(full, at, at + item.text.length);
+  }
+  return uniform(item.text, start);
+}
 
 /** Blocks with real content: not placeholders, not empty skeleton labels ("Blast radius:"). */
 function usable(blocks: Block[]): Block[] {

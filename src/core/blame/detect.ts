@@ -1,0 +1,907 @@
+// The blame detector: reads a sentence for who is its agent and whether the failure is put on them.
+//
+// A sentence is blame-focused when it makes a person (a name, an @handle, initials, a role, a team, a
+// pronoun for a person) the reason something went wrong: a lapse of conduct with them as the agent
+// ("Lena shipped untested code"), the fault attributed to them ("Priya's fault", "caused by Dave"),
+// a counterfactual about them ("had Tom looked"), a judgement of them ("careless"), a punishment or
+// an individual remedy ("put the engineer on a performance plan"), or a label that ends the inquiry
+// ("human error"). Systems as agents, credit, neutral actions, forward-looking or systemic
+// counterfactuals, hypotheticals, and negated, reported or quoted blame are not.
+//
+// The analysis is a small hand-written clause reading over tokens: the people mentioned in the
+// sentence (noun phrases headed by a name, handle, role or pronoun), the clause each one is the
+// subject of, and the words in that clause that put a failure on them. Triggers are found by
+// regexes anchored on literal words, so the pass is linear in the length of the text.
+import { sentenceSpans } from '../util/sentences';
+import { AMBIGUOUS_ROLES, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
+
+export type BlameCategory = 'conduct' | 'attribution' | 'counterfactual' | 'judgement' | 'punitive' | 'label' | 'custom';
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface BlameMatch {
+  category: BlameCategory;
+  /** Offsets into the analysed text; `text.slice(start, end) === match.text`. */
+  start: number;
+  end: number;
+  text: string;
+  /** The words that name the person, role or team the failure is put on (absent for labels like "human error"). */
+  agent?: Span;
+  /** The words that put the failure on them. */
+  blaming: Span;
+  /** Why this is blame-focused, naming the agent and the words. */
+  why: string;
+  /** How to say it about the system instead. */
+  suggestion: string;
+  /** A blameless rewording of the matched words, checked by the detector itself. */
+  replacement?: string;
+  severity: 'warning' | 'info';
+}
+
+export interface Token {
+  text: string;
+  lw: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*[\p{L}\p{N}_]|[\p{L}\p{N}@_]|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(TOKEN.source, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let t = m[0];
+    const start = m.index;
+    // "J.D." keeps its final full stop; another word's final full stop is punctuation.
+    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(t) && text[start + t.length] === '.') {
+      t += '.';
+      re.lastIndex = start + t.length;
+    } else if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) {
+      t = t.slice(0, -1);
+      re.lastIndex = start + t.length;
+    }
+    out.push({ text: t, lw: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length, word: /[\p{L}\p{N}@]/u.test(t) });
+  }
+  return out;
+}
+
+// ── People ────────────────────────────────────────────────────────────────────────────────────
+
+export type AgentKind = 'person' | 'we' | 'nobody' | 'system' | 'none';
+
+export interface Agent {
+  kind: AgentKind;
+  /** Token indexes of the noun phrase `[from, to]` (inclusive). */
+  from: number;
+  to: number;
+}
+
+const POSSESSIVE = /(?:'s|s')$/;
+
+function stripPossessive(lw: string): string {
+  return lw.replace(POSSESSIVE, (m) => (m === "s'" ? 's' : ''));
+}
+
+function singular(lw: string): string {
+  if (lw.endsWith('ies') && lw.length > 4) return `${lw.slice(0, -3)}y`;
+  if (/(?:ches|shes|sses|xes)$/.test(lw)) return lw.slice(0, -2);
+  if (lw.endsWith('s') && !lw.endsWith('ss') && lw.length > 3) return lw.slice(0, -1);
+  return lw;
+}
+
+function roleBase(lw: string): string | undefined {
+  const bare = stripPossessive(lw);
+  const head = bare.includes('-') && !ROLES.has(bare) ? bare.slice(bare.lastIndexOf('-') + 1) : bare;
+  if (ROLES.has(bare)) return bare;
+  if (ROLES.has(head)) return head;
+  if (ROLES.has(singular(head))) return singular(head);
+  return undefined;
+}
+
+function isRoleAt(tokens: Token[], i: number): boolean {
+  const base = roleBase(tokens[i].lw);
+  if (!base) return false;
+  if (!AMBIGUOUS_ROLES.has(base)) return true;
+  const before = tokens[i - 1]?.lw;
+  return before !== undefined && (PERSON_MODIFIERS.has(before) || isRoleAt(tokens, i - 1) || POSSESSIVE.test(before));
+}
+
+/** A capitalised word (or handle, or initials) that reads as a person's name here. */
+function isName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !t.word) return false;
+  const bare = t.text.replace(/(?:['’]s|s['’])$/, '');
+  if (/^@[\p{L}\p{N}_]/u.test(bare)) return !/^@(?:here|channel|everyone|all)$/i.test(bare);
+  if (/^(?:\p{Lu}\.){1,3}$/u.test(bare)) return true; // J.D.
+  const lw = bare.toLowerCase();
+  // "Engineer C", "Dev B": a single capital after a role.
+  if (/^\p{Lu}$/u.test(bare)) return i > 0 && roleBase(tokens[i - 1].lw) !== undefined;
+  if (!/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(bare)) return false;
+  // "Teku-Geth" (two products), not "Jae-won".
+  if (bare.includes('-') && bare.split('-').some((part) => NOT_NAMES.has(part.toLowerCase()) || /^\p{Lu}/u.test(part) && bare.indexOf(part) > 0)) return false;
+  if (FIRST_NAMES.has(lw)) return true;
+  if (NOT_NAMES.has(lw) || ROLES.has(lw) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
+  if (/(?:ing|tion|sion|ment|ness|ity|ed|ly|ism|ance|ence|ics)$/.test(lw)) return false;
+  return lw.length >= 2;
+}
+
+/** Classifies the noun phrase whose head is token `head`, extending it to the left over its modifiers. */
+export function classifyAt(tokens: Token[], head: number): Agent {
+  const t = tokens[head];
+  if (!t || !t.word) return { kind: 'none', from: head, to: head };
+  let from = head;
+  while (from > 0 && head - from < 4) {
+    const prev = tokens[from - 1];
+    if (!prev.word || SKIP.has(prev.lw) || CLAUSE_BREAK.has(prev.lw) || RELATIVE.has(prev.lw) || isAux(prev.lw) || /^(?:of|on|in|at|to|for|from|with|by|and|or)$/.test(prev.lw)) break;
+    from--;
+  }
+  const lw = stripPossessive(t.lw);
+  const before = head > 0 ? tokens[head - 1].lw : undefined;
+  if (NOBODY.has(lw) || (lw === 'one' && before === 'no')) return { kind: 'nobody', from, to: head };
+  if (WE.has(lw)) return { kind: 'we', from, to: head };
+  if (THING_PRONOUNS.has(lw)) return { kind: 'system', from, to: head };
+  if (PERSON_PRONOUNS.has(lw)) return { kind: 'person', from: head, to: head };
+  if (isName(tokens, head)) {
+    let f = head;
+    while (f > 0 && isName(tokens, f - 1) && !POSSESSIVE.test(tokens[f - 1].lw)) f--;
+    return { kind: 'person', from: Math.min(from, f), to: head };
+  }
+  if (isRoleAt(tokens, head)) return { kind: 'person', from, to: head };
+  return { kind: 'system', from, to: head };
+}
+
+/** The person who owns a noun phrase by a possessive ("Jordan's deploy", "the DBA's approach"). */
+function ownerOf(tokens: Token[], agent: Agent): Agent | undefined {
+  for (let i = agent.from; i < agent.to; i++) {
+    if (!POSSESSIVE.test(tokens[i].lw)) continue;
+    const owner = classifyAt(tokens, i);
+    if (owner.kind === 'person') return owner;
+  }
+  return undefined;
+}
+
+const AUX = /^(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|could|should|may|might|must|can|shall|'s|'re|'ve|'d|'ll)$/;
+function isAux(lw: string): boolean {
+  return AUX.test(lw);
+}
+
+const IRREGULAR_PAST = /^(?:ran|made|took|went|got|put|set|left|sat|let|kept|broke|broken|wrote|written|sent|gave|given|taken|typed|hit|cut|forgot|forgotten|saw|seen|knew|known|thought|told|came|did|done|drove|driven|chose|chosen|overwrote|overwritten|hid|hidden|shook|shaken|stole|stolen|froze|frozen|spoke|spoken|built|read|found|lost|led|paid|said|sold|spent|stood|understood|won|began|begun|blew|blown|drew|drawn|fell|fallen|flew|flown|grew|grown|threw|thrown|wore|worn)$/;
+
+/** A lowercase word in the past tense or a past participle ("pushed", "broke", "written"); not a capitalised name like "Chen". */
+function pastVerb(t: Token): boolean {
+  return t.word && t.text === t.lw && (/[a-z]{2,}ed$/.test(t.lw) || IRREGULAR_PAST.test(t.lw));
+}
+
+function looksLikeVerb(lw: string): boolean {
+  return isAux(lw) || /[a-z]{2,}ed$/.test(lw) || IRREGULAR_PAST.test(lw) || CREDIT_VERBS.has(lw) || /^(?:fails|misses|ignores|forgets|skips|pushes|deploys|merges|runs|breaks|makes|goes|gets|puts|sets|leaves)$/.test(lw);
+}
+
+/** The head of the noun phrase that starts at token `i`: names and roles end it; determiners and modifiers are crossed. */
+export function headFrom(tokens: Token[], i: number): number | undefined {
+  let j = i;
+  while (j < tokens.length && /^(?:the|a|an|our|their|his|her|that|this|those|these|whoever|all|every|each|one|some|any)$/.test(tokens[j].lw) && j - i < 3) j++;
+  if (j >= tokens.length || !tokens[j].word) return undefined;
+  for (let steps = 0; steps < 4 && j + 1 < tokens.length && tokens[j + 1].word; steps++) {
+    const next = tokens[j + 1];
+    // "anyone on the firmware team", "someone from ops": the head is the group.
+    if (/^(?:on|in|from|at)$/.test(next.lw) && /^(?:anyone|someone|somebody|nobody|everyone|one|none)$/.test(tokens[j].lw)) return headFrom(tokens, j + 2) ?? j;
+    if (/^(?:of)$/.test(next.lw) && /^(?:one|some|none|two|three|several|most|each)$/.test(tokens[j].lw)) return headFrom(tokens, j + 2) ?? j;
+    const current = tokens[j];
+    // "Marius's fuzzer": a possessive is a modifier, the head comes after it.
+    if (POSSESSIVE.test(current.lw) || /^(?:his|her|their|its|my|your|our)$/.test(current.lw)) {
+      j++;
+      continue;
+    }
+    const personHead = isName(tokens, j) || isRoleAt(tokens, j) || PERSON_PRONOUNS.has(current.lw);
+    // A person head is extended only by more of the same ("Priya Natarajan", "the on-call lead", "QA lead", "Engineer C").
+    if (personHead) {
+      if (isName(tokens, j + 1) || isRoleAt(tokens, j + 1)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (isAux(next.lw) || SKIP.has(next.lw) || looksLikeVerb(next.lw) || /^(?:of|on|in|at|to|for|from|with|by|and|or|who|which|that)$/.test(next.lw)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The subject of the verb phrase that starts at token `k`: walks left over auxiliaries and adverbs, across relative clauses. */
+export function subjectBefore(tokens: Token[], k: number): Agent {
+  let i = k - 1;
+  let crossedRelative = false;
+  while (i >= 0) {
+    const t = tokens[i];
+    if (!t.word) {
+      if ((t.text === ',' || t.text === '(' || t.text === ')') && crossedRelative) {
+        i--;
+        continue;
+      }
+      // "The vendor's technicians were, to put it kindly, clueless": skip a parenthetical between commas.
+      if (t.text === ',') {
+        const open = findBack(tokens, i - 1, ',', 8);
+        if (open !== -1 && open > 0 && tokens[open - 1].word && isAux(tokens[open - 1].lw)) {
+          i = open - 1;
+          continue;
+        }
+      }
+      return { kind: 'none', from: i + 1, to: i };
+    }
+    if (SKIP.has(t.lw) || /ly$/.test(t.lw) || (POSTMODIFIERS.has(t.lw) && i > 0 && tokens[i - 1].word)) {
+      i--;
+      continue;
+    }
+    if (t.lw === 'who' || t.lw === 'which' || (t.lw === 'that' && i > 0 && tokens[i - 1].word && !isAux(tokens[i - 1].lw))) {
+      crossedRelative = true;
+      i--;
+      continue;
+    }
+    if (CLAUSE_BREAK.has(t.lw)) {
+      // "X left the flag on and never looked at it again": a coordinated verb shares the subject.
+      if (/^(?:and|but|then)$/.test(t.lw) && i > 0) {
+        const first = subjectOfClauseBefore(tokens, i);
+        if (first) return first;
+      }
+      return { kind: 'none', from: i + 1, to: i };
+    }
+    const agent = classifyAt(tokens, i);
+    // "The SRE on rotation", "someone on the platform team", "the engineer on shift": the person before the preposition.
+    if (agent.kind === 'system' && agent.from >= 2 && /^(?:on|in|from|at|of|with)$/.test(tokens[agent.from - 1].lw)) {
+      const owner = classifyAt(tokens, agent.from - 2);
+      if (owner.kind === 'person') return owner;
+    }
+    return agent;
+  }
+  return { kind: 'none', from: 0, to: -1 };
+}
+
+/** The subject a coordinated verb shares: the noun phrase that starts the sentence (after a fronted adverbial). */
+function subjectOfClauseBefore(tokens: Token[], end: number): Agent | undefined {
+  let start = 0;
+  // "During the failover, the on-call SRE panicked and …": skip a fronted phrase ending in a comma.
+  const comma = tokens.findIndex((t, i) => i < end && t.text === ',');
+  if (comma !== -1 && comma < 8 && !/^(?:the|a|an)$/i.test(tokens[0]?.lw ?? '')) start = comma + 1;
+  const head = headFrom(tokens, start);
+  if (head === undefined || head >= end) return undefined;
+  const agent = classifyAt(tokens, head);
+  const next = tokens[head + 1];
+  // It must be the subject: a verb follows it.
+  return agent.kind === 'person' && next && next.word && (looksLikeVerb(next.lw) || SKIP.has(next.lw)) ? agent : undefined;
+}
+
+/** Words after a noun that keep it the subject: "the support agents involved", "the service teams affected". */
+const POSTMODIFIERS = new Set(['involved', 'responsible', 'concerned', 'affected', 'in question', 'on duty', 'themselves', 'himself', 'herself']);
+
+/** What people do (their work can carry the blame): "Ivana's bad merge", "a bad decision by the on-call". */
+const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission)$/;
+/** What goes wrong (a person may be said to have caused it). */
+const FAILURE_NOUNS = /^(?:outage|outages|incident|incidents|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|regression|crash|crashes|loss|breach|leak|downtime|mess|this|it|which|that|they|damage|spike|corruption|lockout)$/;
+
+function findBack(tokens: Token[], from: number, text: string, limit: number): number {
+  for (let i = from; i >= 0 && from - i < limit; i--) if (tokens[i].text === text) return i;
+  return -1;
+}
+
+/** A `by <agent>` after token `k` in the same clause (passives: "was never tested by the embedded team"). */
+function agentAfterBy(tokens: Token[], k: number): Agent | undefined {
+  for (let i = k; i < tokens.length && i < k + 14; i++) {
+    const t = tokens[i];
+    if (!t.word && t.text !== ',' && t.text !== '`') return undefined;
+    if (t.lw !== 'by') continue;
+    const head = headFrom(tokens, i + 1);
+    return head === undefined ? undefined : classifyAt(tokens, head);
+  }
+  return undefined;
+}
+
+/** The person named in a span of tokens `[from, to)` ("remind <the on-call engineer> to …"). */
+function personIn(tokens: Token[], from: number, to: number): Agent | undefined {
+  for (let i = to - 1; i >= from; i--) {
+    if (!tokens[i].word) continue;
+    const agent = classifyAt(tokens, i);
+    if (agent.kind === 'person' || agent.kind === 'we') return { ...agent, from: Math.max(agent.from, from) };
+    break;
+  }
+  return undefined;
+}
+
+// ── Context ───────────────────────────────────────────────────────────────────────────────────
+
+/** Quoted stretches: others' words (and code spans, when the caller did not blank them). */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/`[^`\n]{1,300}`|"[^"\n]{1,300}"|“[^”\n]{1,300}”|(?<![\p{L}\p{N}])'[^'\n]{1,120}'(?![\p{L}\p{N}])|‘[^’\n]{1,120}’(?![\p{L}\p{N}])/gu)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
+}
+
+const NEGATION_BEFORE = /(?:\bnot|\bno|\bnever|\bnobody's|\bno one's|\bnor|\bwithout|n't|\bhardly)\s+(?:[\w'-]+\s+){0,3}$/i;
+/** The sentence argues against blame. */
+const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:root\s+|real\s+)?cause\b|\bnot\s+(?:a|the|an)\s+(?:root\s+)?cause\b|\bis\s+where\b|\bnot\s+where\b|\brather than\b|\binstead of (?:blam|fault|point)\w*|\breject(?:s|ed)?\b|\bdo(?:es)?\s+not\s+(?:accept|blame|believe)\b|\bdon't\s+(?:accept|blame|believe)\b|\bblameless\b|\bnever\s+(?:a|the)\s+(?:root\s+)?cause\b|\bnot\s+(?:to\s+)?blame\b|\bno(?:body|\s+one)\s+(?:is|was|will\s+be|should\s+be)\s+(?:being\s+)?blamed\b|\bnobody(?:'s|s)?\s+(?:fault|mistake)\b|\bno\s+one(?:'s|s)?\s+(?:fault|mistake)\b|\bnot\s+(?:anyone|anybody)(?:'s|s)?\s+(?:fault|mistake)\b|\bis\s+a\s+(?:symptom|starting\s+point|label)\b|\bnot\s+(?:an?\s+)?(?:explanation|answer|conclusion)\b|\bcriticism\b|\bwe\s+rewrote\b/i;
+/** Reported speech before the words: "the first draft said the outage was Priyanka's mistake". */
+const REPORTED = /\b(?:said|says|claimed|claims|called\s+it|described\s+(?:it\s+)?as|suggested|wrote|read|labelled|labeled|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
+/** A hypothetical or a future: "if a user accidentally…", "when someone forgets…", "X will…". */
+const HYPOTHETICAL = /\b(?:if|when|whenever|unless|in\s+case|imagine|suppose|so\s+that|to\s+ensure|to\s+make\s+sure|prevent(?:s|ing)?|avoid(?:s|ing)?|whether)\b[^.;]{0,80}$/i;
+
+export interface Candidate {
+  category: BlameCategory;
+  start: number;
+  end: number;
+  agent?: Agent;
+  /** Character span of the agent's words. */
+  agentSpan?: [number, number];
+  /** Span of the blaming words. */
+  trigger: [number, number];
+}
+
+interface Context {
+  text: string;
+  /** Whether the sentence argues against blame (computed once). */
+  rejection?: boolean;
+  tokens: Token[];
+  /** Index of the token that starts at or after a character offset. */
+  tokenAt(offset: number): number;
+  inActionItem: boolean;
+  quotes: Array<[number, number]>;
+}
+
+const w = (s: string, flags = 'giu') => new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:${s})(?![\p{L}\p{N}_@'’-])`, flags);
+
+function rejected(ctx: Context): boolean {
+  ctx.rejection ??= REJECTION.test(ctx.text);
+  return ctx.rejection;
+}
+
+function negatedBefore(ctx: Context, at: number): boolean {
+  const before = ctx.text.slice(Math.max(0, at - 40), at);
+  return NEGATION_BEFORE.test(before) || /\b(?:nobody|no\s+one|no-one)\b[^.,;]{0,24}$/i.test(before);
+}
+
+function person(agent: Agent | undefined): agent is Agent & { kind: 'person' } {
+  return agent?.kind === 'person';
+}
+
+/** A specific person or a team, not "engineers", "everyone", "new hires" (a policy for a role is not aimed at a person). */
+function specific(tokens: Token[], agent: Agent): boolean {
+  const head = tokens[agent.to];
+  const lw = stripPossessive(head.lw);
+  if (/^(?:everyone|everybody|all|staff|people|folks|engineering|anyone|anybody|users|customers|someone|somebody)$/.test(lw)) return false;
+  const first = tokens[agent.from].lw;
+  if (/^(?:all|every|each|new|any|our)$/.test(first) && !isName(tokens, agent.to)) return false;
+  if (isName(tokens, agent.to) || PERSON_PRONOUNS.has(lw) || /^(?:team|squad|crew|ops|qa|devops|secops)$/.test(roleBase(lw) ?? '')) return true;
+  // "the engineer" (singular, definite) is specific; "engineers" is not.
+  return !lw.endsWith('s') || lw.endsWith('ss') || /^(?:the|that|this|a|an)$/.test(first);
+}
+
+function candidate(category: BlameCategory, ctx: Context, trigger: [number, number], agent?: Agent): Candidate {
+  const known = agent && agent.from <= agent.to && (agent.kind === 'person' || agent.kind === 'we') ? agent : undefined;
+  const agentStart = known ? ctx.tokens[known.from].start : trigger[0];
+  const agentEnd = known ? ctx.tokens[known.to].end : trigger[1];
+  // The finding covers the agent and the words when they stand together ("Dave pushed a bad config");
+  // when a clause lies between them ("Dave failed to follow the checklist and was careless"), only the words.
+  const gap = agentEnd <= trigger[0] ? ctx.text.slice(agentEnd, trigger[0]) : agentStart >= trigger[1] ? ctx.text.slice(trigger[1], agentStart) : '';
+  const together = known && !/[,;:]|\b(?:and|but|then|or)\b/i.test(gap) && gap.length <= 40;
+  const start = together ? Math.min(agentStart, trigger[0]) : trigger[0];
+  const end = together ? Math.max(agentEnd, trigger[1]) : trigger[1];
+  return { category, start, end, ...(known ? { agent: known, agentSpan: [agentStart, agentEnd] as [number, number] } : {}), trigger };
+}
+
+/** The subject of the clause a trigger is in, or the `by` agent of a passive. */
+function agentOf(ctx: Context, at: number, end: number): Agent {
+  const k = ctx.tokenAt(at);
+  const subject = subjectBefore(ctx.tokens, k);
+  if (subject.kind === 'person' || subject.kind === 'we' || subject.kind === 'nobody') return subject;
+  const by = agentAfterBy(ctx.tokens, ctx.tokenAt(end));
+  if (by && by.kind === 'person') return by;
+  // "Ignoring the runbook entirely, the contractor restarted …": a participle phrase before the subject.
+  if (subject.kind === 'none') {
+    const after = ctx.tokenAt(end);
+    for (let i = after; i < ctx.tokens.length && i < after + 10; i++) {
+      if (ctx.tokens[i].text !== ',') continue;
+      const head = headFrom(ctx.tokens, i + 1);
+      if (head !== undefined) {
+        const agent = classifyAt(ctx.tokens, head);
+        if (agent.kind === 'person') return agent;
+      }
+      break;
+    }
+  }
+  return subject;
+}
+
+// ── Triggers ──────────────────────────────────────────────────────────────────────────────────
+
+/** Lapses only a person commits: with no subject at all ("Forgot to renew the cert.") they still name one. */
+const PERSONAL = /^(?:forg[oe]t|panick|fat[- ]?finger|neglect|couldn't be bothered|could not be bothered|didn't bother|did not bother|never bothered|blew it|dropped the ball|cut corners|rubber-stamp|mess(?:ed)? up|screw(?:ed)? up|botch|bungl|went ahead|pressed (?:on|ahead)|pushed ahead|brushed off|sat on|waved)/i;
+
+/** Verbs of a lapse, whoever the subject; with a person as subject they put the failure on them. */
+const CONDUCT = w(String.raw`omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+it|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+ball|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse`);
+
+/** Words that make an ordinary action a lapse: "the wrong router", "without telling anyone", "into a public repository". */
+const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|overwrote|overwritten|wiped|deleted\s+(?:the\s+)?(?:prod|production|live)`);
+
+/** Verbs a lapse needs near "accidentally" (a careless slip destroys or exposes something; "checked Freshdesk accidentally" is luck). */
+const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|committed|ran|overwrote|exposed|leaked|published|shared|killed|shut|disabled|broke|made|pasted|rebooted|restarted|truncated|destroyed|unplugged|flashed|copied|typed|applied|set|changed|turned|left|revoked|rotated|closed)\b/i;
+
+interface Rule {
+  re: RegExp;
+  check: (ctx: Context, m: RegExpExecArray) => Candidate | undefined;
+}
+
+const LABELS = w(String.raw`human[\s-]+(?:error|errors|mistake|slip|failure)|operator\s+(?:error|mistake)|user\s+error|pilot\s+error|engineer(?:ing)?\s+error|staff\s+error|pebkac|pebcak|picnic|layer[\s-]?8(?:\s+(?:issue|error|problem))?|id-?10-?t(?:\s+error)?`);
+
+const RULES: Rule[] = [
+  // ── labels that end the inquiry
+  {
+    re: LABELS,
+    check(ctx, m) {
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      // "user-error page", "human error budget", "user errors in the form": technical uses.
+      if (/^-\w|^\s*(?:page|message|screen|state|rate|rates|budget|code|codes|handling|path|log|logs|count|counter|metric|type|class|dialog|modal|banner|toast|flow|field)\b/i.test(after)) return undefined;
+      if (/errors$/i.test(m[0]) && !/human/i.test(m[0])) return undefined;
+      if (/^layer[\s-]?8$/i.test(m[0]) && !/^\s*(?:issue|error|problem)/i.test(after)) return undefined;
+      if (rejected(ctx) || negatedBefore(ctx, m.index)) return undefined;
+      // A generic risk, not the cause: "to reduce human error", "prone to human error", "the chance of human error".
+      if (/\b(?:reduc\w*|minimi[sz]\w*|avoid\w*|prevent\w*|prone\s+to|risk\s+of|chance\s+of|room\s+for|likelihood\s+of|possibility\s+of|eliminat\w*|less|fewer|against|guard\w*)\s+(?:(?:the|any|of)\s+)?$/i.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) return undefined;
+      return candidate('label', ctx, [m.index, m.index + m[0].length]);
+    },
+  },
+  // ── attribution
+  {
+    // "Priya's fault", "the intern's mistake", "Aleksander's screw-up", "the support team's doing", "Ivana's bad merge"
+    re: w(String.raw`fault|faults|mistake|mistakes|error|errors|oversight|negligence|carelessness|screw-?up|blunder|misconfiguration|slip|lapse|typo|doing|misstep|gaffe|goof|failure\s+to\s+\w+|incompetence|sloppiness|inattention|ignorance|laziness|bad\s+(?:merge|push|deploy|change|call|decision|commit|config|edit)|(?:fault|mistake|error)s?\s+entirely`),
+    check(ctx, m) {
+      const k = ctx.tokenAt(m.index);
+      let owner = -1;
+      for (let i = k - 1; i >= 0 && k - i <= 3; i--) {
+        if (!ctx.tokens[i].word) break;
+        if (POSSESSIVE.test(ctx.tokens[i].lw) || /^(?:his|her|their|my|your)$/.test(ctx.tokens[i].lw)) {
+          owner = i;
+          break;
+        }
+        if (!/^(?:own|big|huge|simple|silly|stupid|entire|sole|obvious|single|careless|sloppy|bad|typo|one|costly|avoidable|basic|repeated)$/.test(ctx.tokens[i].lw)) break;
+      }
+      if (owner >= 0) {
+        const agent = classifyAt(ctx.tokens, owner);
+        if (!person(agent) || negatedBefore(ctx, ctx.tokens[agent.from].start) || REPORTED.test(ctx.text.slice(0, ctx.tokens[agent.from].start))) return undefined;
+        return candidate('attribution', ctx, [m.index, m.index + m[0].length], agent);
+      }
+      if (/^(?:doing|bad|slip|typo)/i.test(m[0])) return undefined;
+      // "a mistake by the database administrator", "errors by the platform team", "mistakes by the vendor's field technician"
+      const rest = ctx.text.slice(m.index + m[0].length);
+      const by = /^\s+(?:(?:was|were)\s+)?(?:(?:made|committed|introduced)\s+)?(?:by|on\s+the\s+part\s+of|from|of)\s+/i.exec(rest);
+      if (by) {
+        const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length + by[0].length));
+        const agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+        if (!person(agent) || negatedBefore(ctx, m.index) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+        return candidate('attribution', ctx, [m.index, m.index + m[0].length + by[0].trimEnd().length], agent);
+      }
+      // Nouns that always mean a person's failing: "sheer negligence", "carelessness".
+      if (/^(?:negligence|carelessness)$/i.test(m[0]) && !negatedBefore(ctx, m.index) && !rejected(ctx)) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
+      return undefined;
+    },
+  },
+  {
+    // "caused by Dave", "the culprit was the intern", "blame lies with", "Ops is to blame", "comes down to one engineer", "Root cause: the intern"
+    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?culprit\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|comes?\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real)\s+cause\s*(?::|was|is)|(?:fault|cause|culprit|responsible)\s*:|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was\s+(?=\S+(?:\s+\S+){0,3}\s+who\b)`),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      const phrase = m[0].toLowerCase();
+      const end = m.index + m[0].length;
+      // "The restart had been triggered by Lassie": an event, not a failure, was started by someone.
+      if (/^(?:triggered|started|introduced|made|committed)\s+by$/.test(phrase)) {
+        const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+        if (subject.kind === 'system' && !FAILURE_NOUNS.test(stripPossessive(ctx.tokens[subject.to].lw))) return undefined;
+      }
+      let agent: Agent | undefined;
+      if (/(?:by|with|on|to|was|is|:|that)$/.test(phrase.trim())) {
+        const head = headFrom(ctx.tokens, ctx.tokenAt(end));
+        agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+        // "The reason … is that Chidi renamed the bucket": the subject after "that" must act.
+        if (agent && /that$/.test(phrase) && person(agent)) {
+          const verb = ctx.tokens[agent.to + 1];
+          if (!verb || !verb.word || CREDIT_VERBS.has(verb.lw)) agent = undefined;
+        }
+        if (agent && !person(agent)) {
+          // "mistakes by the vendor's field technician", "the auditor's sloppy review": an owned noun phrase;
+          // "a single bad decision by the on-call engineer": the agent after "by".
+          // Only for what a person does ("a bad decision", "Ivana's change"), not for their tools ("a fuzzer developed by Marius").
+          if (ACTION_NOUNS.test(stripPossessive(ctx.tokens[agent.to].lw))) agent = ownerOf(ctx.tokens, agent) ?? agentAfterBy(ctx.tokens, agent.to + 1) ?? agent;
+        }
+      }
+      if (!person(agent)) {
+        if (/^(?:is|was)\s+why$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase)) {
+          const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+          agent = person(subject) ? subject : subject.kind === 'system' ? ownerOf(ctx.tokens, subject) : undefined;
+          // "Pavel's half-hearted testing … is why": the owner of the subject.
+          if (!agent && /why$/.test(phrase)) {
+            for (let i = ctx.tokenAt(m.index) - 1; i >= 0; i--) if (POSSESSIVE.test(ctx.tokens[i].lw) && person(classifyAt(ctx.tokens, i))) {
+              agent = classifyAt(ctx.tokens, i);
+              break;
+            }
+          }
+        }
+      }
+      // "the person responsible": a culprit is being looked for.
+      if (/responsible(?:\s+for)?$/.test(phrase) && /^(?:the\s+)?(?:person|engineer|developer|individual|party|one)/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
+      if (!person(agent)) return undefined;
+      // "This one is on Dave", "the incident is on the platform team" (not "the fix is on the roadmap").
+      if (/\bon$/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
+      if (/^blamed$/.test(phrase) && /\b(?:we|nobody|no one)\b/i.test(ctx.text.slice(0, m.index))) return undefined;
+      return candidate('attribution', ctx, [m.index, end], agent);
+    },
+  },
+  {
+    // "because Dave pushed a bad config", "because of Mei's typo": a person's action given as the cause.
+    re: w(String.raw`because(?:\s+of)?|since|due\s+to`),
+    check(ctx, m) {
+      const k = ctx.tokenAt(m.index + m[0].length);
+      const head = headFrom(ctx.tokens, k);
+      if (head === undefined) return undefined;
+      let agent = classifyAt(ctx.tokens, head);
+      if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? agent;
+      if (!person(agent) || !specific(ctx.tokens, agent)) return undefined;
+      const verb = ctx.tokens[head + 1];
+      if (!/of$|due\s+to$/i.test(m[0])) {
+        if (!verb || !verb.word) return undefined;
+        // Credit, chance and states: "because Ann happened to look at the dashboard", "because she wanted to leave early".
+        if (CREDIT_VERBS.has(verb.lw) || /^(?:happened|was|were|is|are|had|has|kept|stayed|knew|remembered|asked|told|called|wanted|needed|decided|assumed|thought|expected|believed|used|uses|could|would|will|can)$/.test(verb.lw)) {
+          // …unless what follows is itself a lapse ("because she assumed the cache would absorb the spike" is the author's hindsight on a skip).
+          return undefined;
+        }
+      }
+      // Only when the sentence is about something going wrong.
+      if (!/\b(?:down|outage|fail\w*|broke\w*|error\w*|incident|lost|unavailable|crash\w*|stopped|bad|wrong|broken|deleted|corrupt\w*|late|delay\w*|impact\w*|stuck|leak\w*|expired|bricked|exposed|dropped|happened|stampede|loss|went\s+dark|double)\b/i.test(ctx.text)) return undefined;
+      const end = verb && verb.word ? verb.end : ctx.tokens[agent.to].end;
+      return candidate('attribution', ctx, [m.index, end], agent);
+    },
+  },
+  // ── conduct
+  {
+    re: CONDUCT,
+    check(ctx, m) {
+      const trigger = m[0].toLowerCase();
+      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && !/\bhad\b/.test(trigger)) return undefined;
+      // "didn't X" with a verb of credit or plain absence is not a lapse ("didn't have access", "never received the page").
+      const neg = /^(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|bothered\s+to|.*bother(?:ed)?\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever)\s+)?(\w+)$/.exec(trigger);
+      if (neg && /^(?:have|get|receive|hear|need|want|expect|mean|see|find|seem|happen|exist|work|affect|impact|cause|know|make|encounter|experience|face|like|realize|realise|fail|break|change|do|feel|think|believe|agree|seem|appear|want|wish|intend)$/.test(neg[1]) && !/bother/.test(trigger)) return undefined;
+      const agent = agentOf(ctx, m.index, m.index + m[0].length);
+      // "Nobody reviewed it", "no one checked the row counts".
+      if (/^(?:nobody|no\s+one|no-one)\b/.test(trigger)) return rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) ? undefined : candidate('conduct', ctx, [m.index, m.index + m[0].length]);
+      if (agent.kind === 'nobody' && /bother/.test(trigger)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+      if (person(agent) && !/^(?:people|everyone|everybody|users|customers|folks|anyone|anybody)$/.test(stripPossessive(ctx.tokens[agent.to].lw))) {
+        // "The edge router ignored…" is a system; "the mobile devs ignored" a person; a question or a future is not a lapse.
+        if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, m.index))) return undefined;
+        if (/^failed\s+to|^fails\s+to/.test(trigger) && CREDIT_VERBS.has(/(\w+)$/.exec(trigger)?.[1] ?? '')) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+        return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+      }
+      // No subject at all: only for lapses no system commits ("Forgot to renew the certificate").
+      if (agent.kind === 'none' && PERSONAL.test(trigger) && !ctx.inActionItem && ctx.tokenAt(m.index) === 0) return candidate('conduct', ctx, [m.index, m.index + m[0].length]);
+      return undefined;
+    },
+  },
+  {
+    // An ordinary action made a lapse by its words: "Ewa checked the AWS secret key into a public repository".
+    re: LAPSE,
+    check(ctx, m) {
+      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const trigger = m[0].toLowerCase();
+      // The verb of the clause: the subject of the nearest verb to the left, within the clause.
+      const k = ctx.tokenAt(m.index);
+      let verb = -1;
+      for (let i = k - 1; i >= 0 && k - i < 14; i--) {
+        const t = ctx.tokens[i];
+        if (!t.word) {
+          if (t.text === ',' || t.text === ';' || t.text === '.') break;
+          continue;
+        }
+        if (ctx.quotes.some(([a, b]) => t.start >= a && t.start < b)) continue;
+        if (pastVerb(t)) {
+          verb = i;
+          break;
+        }
+        if (CLAUSE_BREAK.has(t.lw) && t.lw !== 'and') break;
+      }
+      // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock").
+      if (verb === -1 && /^(?:overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)/.test(trigger)) verb = k;
+      if (verb === -1) return undefined;
+      if (/^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)$/.test(trigger) && !DESTRUCTIVE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index + 40))) return undefined;
+      const verbToken = ctx.tokens[verb];
+      if (CREDIT_VERBS.has(verbToken.lw) && !/^(?:checked|closed|restored|resolved)$/.test(verbToken.lw)) return undefined;
+      let agent = subjectBefore(ctx.tokens, verb === k ? k : verb);
+      if (agent.kind !== 'person' && agent.kind !== 'nobody') {
+        const by = agentAfterBy(ctx.tokens, verb + 1);
+        if (by && by.kind === 'person') agent = by;
+      }
+      if (!person(agent)) return undefined;
+      if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, verbToken.start))) return undefined;
+      return candidate('conduct', ctx, [verbToken.start, m.index + m[0].length], agent);
+    },
+  },
+  {
+    // "Despite the warnings, Igor went ahead with the migration" (the subject after the comma).
+    re: w(String.raw`despite\s+(?:the\s+|several\s+|repeated\s+|all\s+|three\s+|two\s+)?(?:separate\s+)?(?:warnings?|alerts?|advice|objections?|concerns?|freeze|policy|red\s+flags?|failing\s+(?:tests?|checks?))`),
+    check(ctx, m) {
+      const after = ctx.tokenAt(m.index + m[0].length);
+      let agent: Agent | undefined;
+      for (let i = after; i < ctx.tokens.length && i < after + 8; i++) {
+        if (ctx.tokens[i].text !== ',') continue;
+        const head = headFrom(ctx.tokens, i + 1);
+        agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+        break;
+      }
+      if (!person(agent)) agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+      if (!person(agent)) return undefined;
+      return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+    },
+  },
+  {
+    // A person's action given as what did the damage: "Sam restarted the primary, causing a ten-minute outage",
+    // "Ola's migration took down checkout", "the change Dev B pushed broke login".
+    re: new RegExp(String.raw`(?:,\s*|(?<!\s)\s+which\s+|(?<!\s)\s+and\s+(?:thereby\s+)?)(?:caus(?:ed|ing)|trigger(?:ed|ing)|br(?:oke|eaking)|t(?:ook|aking)\s+down|br(?:ought|inging)\s+down|knock(?:ed|ing)\s+(?:out|over)|wip(?:ed|ing)\s+out|corrupt(?:ed|ing)|leak(?:ed|ing)|expos(?:ed|ing)|crash(?:ed|ing)|deleting|dropping)\b|(?<!\s)\s+(?:took|brought)\s+down\b|(?<!\s)\s+(?:broke|crashed|corrupted|wiped)\s+(?:the\s+)?(?:prod|production|checkout|login|site|service|cluster|database|build|api|app)\b|(?<!\s)\s+caused\s+(?:the|this|an?|our|most|all)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess)\b(?![\p{L}\p{N}_-])`, 'giu'),
+    check(ctx, m) {
+      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      // The agent of the clause before: its subject, or the owner of its subject ("Ola's migration"), or a person inside it ("the change Dev B pushed").
+      const k = ctx.tokenAt(m.index);
+      const first = firstPerson(ctx.tokens, k);
+      if (!first || !specific(ctx.tokens, first)) return undefined;
+      // The person must act, not be acted on or credited: the word after them is a verb other than a credit verb.
+      const after = ctx.tokens[first.to + 1];
+      const owned = POSSESSIVE.test(ctx.tokens[first.to].lw);
+      if (!owned && (!after || !after.word || CREDIT_VERBS.has(after.lw) || /^(?:was|were|is|are|had|has|to|and|who|will|would|should|could)$/.test(after.lw))) {
+        if (!(after && /^(?:pushed|ran|applied|merged|deployed|made|shipped|wrote|started|changed)$/.test(after.lw))) return undefined;
+      }
+      const subject = subjectBefore(ctx.tokens, k);
+      if (subject.kind === 'system' && !ownerOf(ctx.tokens, subject) && subject.from > first.to + 3) return undefined;
+      return candidate('attribution', ctx, [m.index + (/^[\s,]/.test(m[0]) ? m[0].length - m[0].trimStart().replace(/^,\s*/, '').length : 0), m.index + m[0].length], first);
+    },
+  },
+  // ── counterfactuals
+  {
+    // "X should have checked", "X could have prevented", "X ought to have paged", "X was supposed to rotate", "X shouldn't have been given"
+    re: w(String.raw`(?:should've|could've|shouldn't've|ought\s+to've)\s+\w+|(?:should|ought\s+to)\s+(?:have\s+)?know(?:n)?\s+better|(?:might|could)\s+(?:easily\s+)?have\s+(?:prevented|avoided|caught|noticed|stopped|spotted|fixed)|knew\s+(?:better|the\s+risks?|about\s+the\s+(?:risk|issue|problem|bug))|(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)(?:\s+(?:repeatedly|several\s+times|twice|before))?|had\s+every\s+(?:chance|opportunity)|never\s+should\s+have|(?:was|were)\s+(?:asked|told|instructed)\s+to\s+\w+\s+(?:but|and)\s+(?:didn't|did\s+not|never)|(?:should|could|ought\s+to|must|shouldn't|should\s+not|mustn't)\s+(?:(?:really|easily|simply|just|at\s+least|obviously|clearly|never|have\s+)\s*)?(?:have|'ve)\s+(?:been\s+)?\w+|(?:was|were)\s+(?:supposed|meant|expected|required|responsible)\s+to`),
+    check(ctx, m) {
+      const trigger = m[0].toLowerCase();
+      const last = /(\w+)$/.exec(trigger)?.[1] ?? '';
+      // "should have a staging gate": possession, not hindsight.
+      if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept)$/.test(last))) return undefined;
+      if (/^(?:a|an|the|more|better|been)$/.test(last)) return undefined;
+      const agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+      if (!person(agent)) {
+        // "The intern shouldn't have been given prod access": a person as the subject of a passive.
+        return undefined;
+      }
+      return candidate('counterfactual', ctx, [m.index, m.index + m[0].length], agent);
+    },
+  },
+  {
+    // "Had Tom looked at the dashboard, …", "if the team had done its job, …", "if only X had", "why didn't X", "would never have happened if X had …"
+    re: w(String.raw`had|if(?:\s+only)?|why\s+(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|didn't\s+anyone|was\s+nobody|was\s+no\s+one)|^(?:was|did|has)\s+(?:nobody|no\s+one|anyone)`),
+    check(ctx, m) {
+      const phrase = m[0].toLowerCase();
+      const k = ctx.tokenAt(m.index + m[0].length);
+      if (phrase === 'had') {
+        // At the start of a clause, followed by a person and a past participle, in a sentence with a consequence.
+        const before = ctx.tokens[ctx.tokenAt(m.index) - 1];
+        if (before && before.word && !CLAUSE_BREAK.has(before.lw)) return undefined;
+        const head = headFrom(ctx.tokens, k);
+        if (head === undefined) return undefined;
+        const agent = classifyAt(ctx.tokens, head);
+        const verb = ctx.tokens[head + 1];
+        if (!person(agent) || !verb || !verb.word || !/\b(?:would|could|might)\b/i.test(ctx.text)) return undefined;
+        const end = /^been$/.test(verb.lw) && ctx.tokens[head + 2] ? ctx.tokens[head + 2].end : verb.end;
+        return candidate('counterfactual', ctx, [m.index, end], agent);
+      }
+      if (phrase.startsWith('if')) {
+        const head = headFrom(ctx.tokens, k);
+        if (head === undefined) return undefined;
+        const agent = classifyAt(ctx.tokens, head);
+        if (!person(agent) && agent.kind !== 'we') return undefined;
+        const tail = ctx.text.slice(ctx.tokens[head].end, ctx.tokens[head].end + 60);
+        const verb = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly)\s+)?(?:been\s+more\s+careful|been\s+paying\s+attention|paid\s+attention|bothered|pulled\s+their\s+weight|done\s+(?:its|their|his|her)\s+job|looked|checked|tested|read|followed|listened|waited|noticed)/i.exec(tail);
+        if (!verb || !/\b(?:would|could|might)\b/i.test(ctx.text)) return undefined;
+        if (agent.kind === 'we' && !/bothered|careful|attention|weight|job/i.test(verb[0])) return undefined;
+        return candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + verb[0].length], agent);
+      }
+      // "why didn't X …?", "was nobody on the data team watching …?"
+      if (!/\?\s*$/.test(ctx.text)) return undefined;
+      const head = headFrom(ctx.tokens, k);
+      const agent = head !== undefined ? classifyAt(ctx.tokens, head) : undefined;
+      if (person(agent) || /nobody|no\s+one|anyone/.test(phrase)) return candidate('counterfactual', ctx, [m.index, agent && person(agent) ? ctx.tokens[agent.to].end : m.index + m[0].length], agent);
+      return undefined;
+    },
+  },
+  // ── judgements
+  {
+    // "A competent reviewer would have rejected this", "a more experienced engineer would have noticed"
+    re: w(String.raw`(?:a|any|an)\s+(?:more\s+)?(?:competent|careful|decent|good|experienced|attentive|diligent|senior|seasoned|qualified)\s+[\w-]+\s+(?:\w+\s+)?(?:would|could)\s+(?:have|'ve)\s+\w+`),
+    check(ctx, m) {
+      const k = ctx.tokenAt(m.index);
+      const head = headFrom(ctx.tokens, k);
+      if (head === undefined || !isRoleAt(ctx.tokens, head)) return undefined;
+      return candidate('judgement', ctx, [m.index, m.index + m[0].length], classifyAt(ctx.tokens, head));
+    },
+  },
+  {
+    re: /(?<![\p{L}])PIP(?![\p{L}])/gu,
+    check: (ctx, m) => (/\bpip\s+install\b/i.test(ctx.text) ? undefined : candidate('punitive', ctx, [m.index, m.index + m[0].length])),
+  },
+  {
+    re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|rookie\s+mistake|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness)|(?:a\s+)?moment's\s+thought`),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
+      // "Slack", "Lax" as names of things are not judgements (a capital inside the sentence).
+      if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && !/[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) return undefined;
+      const lw = m[0].toLowerCase();
+      const k = ctx.tokenAt(m.index);
+      const words = m[0].split(/\s+/).length;
+      // Nouns and fixed phrases imply a person on their own.
+      if (/ness$|ence$|ity$|tion$|^(?:gross|sheer|pure)|rookie|asleep|depth|excuse|moment|brain|lack|thorough|know\s+what/.test(lw)) {
+        let agent: Agent | undefined = subjectBefore(ctx.tokens, k);
+        if (!person(agent) && agent.kind !== 'we') agent = ownerOf(ctx.tokens, agent) ?? undefined;
+        if (/^(?:a\s+)?moment's\s+thought$/.test(lw) && !/without|no\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+        return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
+      }
+      const next = ctx.tokens[k + words];
+      // "a careless engineer", "the auditor's sloppy review", "Mina's negligent handling", "a careless edit"
+      if (next && next.word && !/ly$/.test(lw)) {
+        const modified = classifyAt(ctx.tokens, k + words);
+        if (person(modified)) return candidate('judgement', ctx, [m.index, next.end], modified);
+        const owner = ownerOf(ctx.tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words });
+        if (owner) return candidate('judgement', ctx, [m.index, next.end], owner);
+        if (/^(?:mistakes?|errors?|slip|typo|change|review|edit|push|commit|deploy|config|decision|call|work|job|approach|handling|joins?|testing|rush|merge)$/.test(next.lw)) return candidate('judgement', ctx, [m.index, next.end]);
+      }
+      // "He was careless with the production flag", "Giorgos acted recklessly", "the DBA's approach to backups was lazy".
+      let agent: Agent = subjectBefore(ctx.tokens, k);
+      if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? agent;
+      // "the DBA's approach to backups was lazy": the owner of the noun the preposition hangs on.
+      if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(ctx.tokens[agent.from - 1].lw)) {
+        const outer = classifyAt(ctx.tokens, agent.from - 2);
+        agent = outer.kind === 'person' ? outer : ownerOf(ctx.tokens, outer) ?? agent;
+      }
+      // ", which was irresponsible", "Whoever wrote this migration plainly never ran it": the person the clause is about.
+      if (agent.kind === 'none' || agent.kind === 'system') {
+        const first = firstPerson(ctx.tokens, k);
+        if (first && (/,\s*which\b/i.test(ctx.text.slice(ctx.tokens[first.to].end, m.index)) || /^(?:whoever|someone|somebody|the\s+person)\b/i.test(ctx.text))) agent = first;
+      }
+      if (!person(agent) && !(agent.kind === 'we' && /^(?:careless|sloppy|lazy|reckless|negligent|incompetent|clueless|stupid)$/.test(lw))) return undefined;
+      return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
+    },
+  },
+  // ── punishment and individual remedies
+  {
+    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:\w+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|:\s{0,3})(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      const groups = m.groups ?? {};
+      const whoKey = Object.keys(groups).find((key) => groups[key] !== undefined);
+      const trigger: [number, number] = [m.index, m.index + m[0].length];
+      if (whoKey) {
+        const who = groups[whoKey]!;
+        if (!who.trim()) {
+          // "… should be held personally responsible": the subject.
+          const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+          return person(subject) && specific(ctx.tokens, subject) ? candidate('punitive', ctx, trigger, subject) : undefined;
+        }
+        const start = m.index + m[0].indexOf(who);
+        const from = ctx.tokenAt(start);
+        const to = ctx.tokenAt(start + who.length);
+        const agent = personIn(ctx.tokens, from, to);
+        if (!agent) return undefined;
+        // Remedies for a role or for everyone are policies, not punishment: "Train every responder", "Give new hires read-only access".
+        if (agent.kind === 'we' || (!specific(ctx.tokens, agent) && !/who2|who4|who13/.test(whoKey))) return undefined;
+        if (whoKey === 'who1' && /^(?:monitor|escalate)/i.test(m[0]) && !/conduct|behaviou?r|attitude/i.test(ctx.text)) return undefined;
+        if (whoKey === 'who1' && !/^(?:retrain|re-train|coach|supervise|fire|sack|dismiss|reprimand|punish)/i.test(m[0]) && !ctx.inActionItem && !/\b(?:should|must|will|need)\b/i.test(ctx.text)) return undefined;
+        if (whoKey === 'who11' && !ctx.inActionItem && !/^action|^owner/i.test(ctx.text)) return undefined;
+        return candidate('punitive', ctx, trigger, agent);
+      }
+      if (/^be\s+more\s+careful/i.test(m[0])) {
+        const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+        if (subject.kind === 'system') return undefined;
+      }
+      if (/^(?:must|should|needs?|has|have|will)/i.test(m[0])) {
+        const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+        if (!person(subject)) return undefined;
+        return candidate('punitive', ctx, trigger, subject);
+      }
+      if (/monitored/i.test(m[0])) {
+        const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+        if (!person(subject)) return undefined;
+        return candidate('punitive', ctx, trigger, subject);
+      }
+      return candidate('punitive', ctx, trigger);
+    },
+  },
+];
+
+/** The first person mentioned before token `k` (the subject of a main clause that a relative clause comments on). */
+function firstPerson(tokens: Token[], k: number): Agent | undefined {
+  for (let i = 0; i < k; i++) {
+    if (!tokens[i].word) continue;
+    const head = headFrom(tokens, i);
+    if (head === undefined || head >= k) continue;
+    const agent = classifyAt(tokens, head);
+    if (agent.kind === 'person') return agent;
+    i = head;
+  }
+  return undefined;
+}
+
+export interface AnalyseOptions {
+  inActionItem?: boolean;
+}
+
+/** Candidates of one sentence, before messages and rewordings. */
+export function analyseSentence(sentence: string, options: AnalyseOptions = {}): Candidate[] {
+  const tokens = tokenize(sentence);
+  if (tokens.length === 0) return [];
+  // The token at or after each character offset.
+  const at = new Int32Array(sentence.length + 1);
+  for (let c = 0, i = 0; c <= sentence.length; c++) {
+    while (i < tokens.length && tokens[i].end <= c) i++;
+    at[c] = i;
+  }
+  const ctx: Context = {
+    text: sentence,
+    tokens,
+    tokenAt: (offset: number) => at[Math.max(0, Math.min(offset, sentence.length))],
+    inActionItem: options.inActionItem === true,
+    quotes: quotedSpans(sentence),
+  };
+  const found: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of sentence.matchAll(rule.re)) {
+      if (ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+      const c = rule.check(ctx, m as RegExpExecArray);
+      if (c && !ctx.quotes.some(([a, b]) => c.trigger[0] >= a && c.trigger[0] < b)) found.push(c);
+    }
+  }
+  // One finding per place: overlapping candidates keep the earliest, longest; one per agent and kind.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) continue;
+    if (c.agentSpan && out.some((o) => o.category === c.category && o.agentSpan?.[0] === c.agentSpan![0])) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/** No real sentence is longer; longer runs (pasted logs, generated text) are read in windows of this size. */
+export const MAX_SENTENCE = 1000;
+
+/** Sentences of a run of prose, `[start, end)` each; line breaks end sentences too. */
+export function sentencesOf(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== '\n') continue;
+    for (const [a, b] of sentenceSpans(text.slice(from, i))) {
+      // Windows ending at a space keep every analysis bounded (the clause reading is linear per sentence).
+      for (let s = from + a; s < from + b; ) {
+        let e = Math.min(from + b, s + MAX_SENTENCE);
+        if (e < from + b) {
+          const space = text.lastIndexOf(' ', e);
+          if (space > s + MAX_SENTENCE / 2) e = space;
+        }
+        spans.push([s, e]);
+        s = e;
+      }
+    }
+    from = i + 1;
+  }
+  return spans;
+}
+/** Every regex of the detector, for the adversarial timing test. */
+export function blameRegexes(): RegExp[] {
+  return RULES.map((r) => r.re);
+}

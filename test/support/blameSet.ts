@@ -1,0 +1,67 @@
+// The labelled blame sentences (test/fixtures/blame) and the detector's precision and recall on them.
+// `npx tsx test/support/blameSet.ts dev` lists the misses and false alarms of the dev split.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { findBlameWording } from '../../src/core/blame/index';
+
+export const BLAME_SET = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'blame');
+
+export interface LabelledSentence {
+  text: string;
+  blame: boolean;
+  kind: 'real' | 'paraphrase' | 'hard-negative';
+  category: string;
+  agent?: string;
+  blaming?: string;
+  inActionItem?: boolean;
+  source?: string;
+  note?: string;
+}
+
+export function loadSentences(split: 'dev' | 'test'): LabelledSentence[] {
+  return parse(readFileSync(join(BLAME_SET, `${split}.yaml`), 'utf8')) as LabelledSentence[];
+}
+
+export interface Score {
+  total: number;
+  positives: number;
+  truePositives: number;
+  falsePositives: number;
+  precision: number;
+  recall: number;
+  misses: LabelledSentence[];
+  falseAlarms: Array<LabelledSentence & { found: string }>;
+}
+
+export function score(sentences: LabelledSentence[]): Score {
+  let tp = 0;
+  let fp = 0;
+  const misses: LabelledSentence[] = [];
+  const falseAlarms: Array<LabelledSentence & { found: string }> = [];
+  for (const s of sentences) {
+    const found = findBlameWording(s.text, { inActionItem: s.inActionItem === true });
+    if (found.length && s.blame) tp++;
+    else if (found.length) {
+      fp++;
+      falseAlarms.push({ ...s, found: found.map((f) => `${f.category}: ${f.text}`).join(' | ') });
+    } else if (s.blame) misses.push(s);
+  }
+  const positives = sentences.filter((s) => s.blame).length;
+  return { total: sentences.length, positives, truePositives: tp, falsePositives: fp, precision: tp + fp ? tp / (tp + fp) : 1, recall: positives ? tp / positives : 1, misses, falseAlarms };
+}
+
+export function formatScore(name: string, s: Score): string {
+  return `${name}: ${s.total} sentences (${s.positives} blame-focused): precision ${s.precision.toFixed(2)}, recall ${s.recall.toFixed(2)} (${s.truePositives} found, ${s.positives - s.truePositives} missed, ${s.falsePositives} false alarms)`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const split = process.argv[2] === 'test' ? 'test' : 'dev';
+  const result = score(loadSentences(split));
+  if (split === 'dev') {
+    for (const m of result.misses) console.log(`MISS [${m.category}${m.inActionItem ? ' AI' : ''}] ${m.text}`);
+    for (const f of result.falseAlarms) console.log(`FALSE [${f.category}] ${f.text}\n      → ${f.found}`);
+  }
+  console.log(formatScore(split, result));
+}
