@@ -43,7 +43,7 @@ const EXTRAS: Record<RuleId, { fix: string; notes?: string }> = {
   },
   'required-section': {
     fix: '**Add the "…" section** inserts the heading and a short skeleton at its canonical place: after the nearest earlier section in the canonical order, else before the nearest later one, with the document\'s heading level and line endings.',
-    notes: 'Required by default: Summary, Impact, Timeline, Root Cause and Action Items. Headings are recognised by their aliases (see [the format](format.md#sections)); change the list with `requiredSections`. Reported at the `#` title, or at the top of the file when there is none.',
+    notes: 'Required by default: Summary, Impact, Timeline, Root Cause and Action Items. Sections are recognised by what their heading means, not by a fixed list (`What happened?`, `Issue Summary`, `Follow-up tasks`; see [the format](format.md#sections)), by labels such as `**Timeline**`, and by content: a run of timed events is a timeline even without a heading. When no Impact or Root Cause heading exists but the summary describes them, an info says where they seem to be written instead of a warning. Change the list with `requiredSections`. Reported at the `#` title, or at the top of the file when there is none.',
   },
   'empty-section': {
     fix: 'None: write the section, or delete the heading.',
@@ -55,7 +55,11 @@ const EXTRAS: Record<RuleId, { fix: string; notes?: string }> = {
   },
   'timeline-time-invalid': {
     fix: 'None: correct the time (`HH:MM`, optionally with seconds, `am/pm`, a date or a zone).',
-    notes: 'Reported for impossible clock times (`25:61`), impossible dates on events, and table Time cells that are not a time at all.',
+    notes: 'Reported for impossible clock times (`25:61`) and impossible dates where an event\'s time is written. A placeholder (`--:--`, `HH:MM`, `2X:XX`, `[???]`) means the time is not known yet and is reported once per section at info level. Prose that merely contains numbers is never read as a broken time.',
+  },
+  'key-time-order': {
+    fix: 'None: correct the tag or the time, or tag the right events `[detected]`, `[mitigated]`, `[resolved]`.',
+    notes: 'Key times come from the front matter, key lines, `[tags]` and leading words, and otherwise are inferred from what the events say ("alert fired", "rolled back", "all systems operational"). When they are out of order, time to detect, mitigate or resolve is shown with this warning instead of as a fact, in the hover, the preview and the summary.',
   },
   'front-matter': {
     fix: 'None: correct the value. The message lists the accepted values.',
@@ -120,9 +124,9 @@ function ruleSection(rule: RuleDefinition): string {
     '',
     `**Why:** ${rule.rationale}`,
     '',
-    example('Bad', rule.bad),
+    example('Bad', rule.bad.shown),
     '',
-    example('Good', rule.good),
+    example('Good', rule.good.shown),
     '',
     `**Quick fix:** ${extra.fix}`,
     '',

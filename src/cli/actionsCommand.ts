@@ -1,7 +1,19 @@
-import { parsePostmortem } from '../core/model/parse';
-import { daysUntil, todayIso } from '../core/model/time';
-import { findPostmortemFiles, readText, UsageError } from './files';
+import { analyzeText } from '../core/analyze';
+import { dueState } from '../core/model/due';
+import { escapeMarkdown, escapeTerminal } from '../core/util/escape';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
+import { commandSettings } from './config';
+import { findPostmortemFiles, readText, UsageError } from './files';
+
+export const ACTIONS_USAGE = `Usage: postmortem actions <paths...> [--format json|text|markdown] [--open] [--overdue] [--today YYYY-MM-DD] [--config file]
+
+Lists action items of the given files; directories are searched for *.postmortem.md files
+and the configured filePatterns.
+  --format json|text|markdown   output format (default: text)
+  --open                        only items not done
+  --overdue                     only open items whose deadline has passed
+  --today YYYY-MM-DD            the date "overdue" is measured against (default: $POSTMORTEM_TODAY, else today)
+  --config file                 configuration file (default: nearest .postmortemrc.yaml)`;
 
 export interface ActionRow {
   file: string;
@@ -10,6 +22,9 @@ export interface ActionRow {
   owner: string | null;
   due: string | null;
   done: boolean;
+  /** `overdue by 3 days`, `due in 5 days`, `done`, `no deadline`. */
+  state: string;
+  overdue: boolean;
 }
 
 export function runActions(args: string[], io: CommandIO): number {
@@ -18,38 +33,37 @@ export function runActions(args: string[], io: CommandIO): number {
     open: { type: 'boolean' },
     overdue: { type: 'boolean' },
     today: { type: 'string' },
+    config: { type: 'string' },
   });
   const format = chooseFormat(values.format, ['json', 'text', 'markdown'] as const, 'text');
   if (positionals.length === 0) throw new UsageError('expected at least one file or directory');
-  const today = values.today ?? process.env.POSTMORTEM_TODAY ?? todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today expects YYYY-MM-DD, got '${today}'`);
+  const { today, filePatterns, options } = commandSettings(values, io);
   const rows: ActionRow[] = [];
-  for (const file of findPostmortemFiles(positionals)) {
-    const doc = parsePostmortem(readText(file));
+  for (const file of findPostmortemFiles(positionals, filePatterns)) {
+    const { doc } = analyzeText(readText(file), options);
     for (const item of doc.actionItems) {
+      const due = dueState(item, today);
       if ((values.open || values.overdue) && item.done) continue;
-      if (values.overdue && !(item.due && daysUntil(item.due, today) < 0)) continue;
-      rows.push({ file, line: item.range.start.line + 1, text: item.text, owner: item.owner, due: item.due, done: item.done });
+      if (values.overdue && due.state !== 'overdue') continue;
+      rows.push({ file, line: item.range.start.line + 1, text: item.text, owner: item.owner, due: item.due, done: item.done, state: due.label, overdue: due.state === 'overdue' });
     }
   }
   if (format === 'json') io.out(JSON.stringify(rows, null, 2));
-  else if (format === 'markdown') io.out(renderMarkdown(rows, today));
-  else io.out(rows.length ? rows.map((r) => `${r.file}:${r.line}  ${r.done ? '[x]' : '[ ]'} ${r.text} — ${r.owner ?? 'no owner'}, ${r.due ? `due ${r.due}${overdueNote(r, today)}` : 'no deadline'}`).join('\n') : 'No action items found.');
+  else if (format === 'markdown') io.out(renderMarkdown(rows));
+  else io.out(rows.length ? rows.map(textRow).join('\n') : 'No action items found.');
   return 0;
 }
 
-function overdueNote(row: ActionRow, today: string): string {
-  if (row.done || !row.due) return '';
-  const days = daysUntil(row.due, today);
-  return days < 0 ? ` (overdue by ${-days} day${days === -1 ? '' : 's'})` : '';
+function textRow(r: ActionRow): string {
+  const when = r.due ? `due ${r.due}${r.overdue ? ` (${r.state})` : ''}` : 'no deadline';
+  return escapeTerminal(`${r.file}:${r.line}  ${r.done ? '[x]' : '[ ]'} ${r.text.replace(/[ \t\r\n]+/g, ' ')} — ${r.owner ?? 'no owner'}, ${when}`);
 }
 
-function renderMarkdown(rows: ActionRow[], today: string): string {
+function renderMarkdown(rows: ActionRow[]): string {
   if (rows.length === 0) return '_No action items found._';
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
     '| Action | Owner | Due | Status | Where |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${cell(r.text)} | ${cell(r.owner ?? '—')} | ${r.due ?? '—'}${overdueNote(r, today) ? ' ⚠' : ''} | ${r.done ? 'done' : overdueNote(r, today) ? `open${overdueNote(r, today)}` : 'open'} | ${cell(r.file)}:${r.line} |`),
+    ...rows.map((r) => `| ${escapeMarkdown(r.text)} | ${r.owner ? escapeMarkdown(r.owner) : '—'} | ${r.due ?? '—'}${r.overdue ? ' ⚠' : ''} | ${r.done ? 'done' : r.overdue ? `open (${r.state})` : 'open'} | ${escapeMarkdown(r.file)}:${r.line} |`),
   ].join('\n');
 }

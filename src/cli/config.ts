@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig } from '../core/config';
-import { readText } from './files';
+import { type AnalysisOptions, analysisOptionsFor } from '../core/analyze';
+import { parseDate, todayIso } from '../core/model/time';
+import type { CommandIO } from './args';
+import { DEFAULT_FILE_PATTERNS, readText, UsageError } from './files';
 
 /** Finds the nearest `.postmortemrc.yaml` from `start` upwards. */
 export function findConfigFile(start: string): string | undefined {
@@ -24,4 +27,27 @@ export function loadCliConfig(explicit: string | undefined, cwd = process.cwd())
   const parsed = parseConfigFile(readText(file), file);
   const result = resolveConfig(parsed.config);
   return { ...result, errors: [...parsed.errors, ...result.errors], file };
+}
+
+/** What every command runs with: the resolved configuration, the date "overdue" is measured against, the file patterns and the analysis options. */
+export interface CommandSettings {
+  settings: ConfigResult & { file?: string };
+  today: string;
+  filePatterns: string[];
+  options: AnalysisOptions;
+}
+
+/** `--config` and `--today` as every command reads them; configuration problems are printed once, on stderr. */
+export function commandSettings(values: { config?: string | undefined; today?: string | undefined }, io: CommandIO, start = process.cwd()): CommandSettings {
+  const today = values.today ?? (process.env.POSTMORTEM_TODAY || undefined) ?? todayIso();
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseDate(today, false) : undefined;
+  if (!parsed?.ok) throw new UsageError(`--today expects a date YYYY-MM-DD, got '${today}'`);
+  const settings = loadCliConfig(values.config, start);
+  for (const error of settings.errors) io.err(`postmortem: configuration: ${error}`);
+  return {
+    settings,
+    today,
+    filePatterns: [...DEFAULT_FILE_PATTERNS, ...settings.filePatterns],
+    options: analysisOptionsFor(settings, { today }),
+  };
 }

@@ -3,8 +3,8 @@ import { analyzeText } from '../core/analyze';
 
 import type { Finding } from '../core/rules/types';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
-import { loadCliConfig } from './config';
-import { DEFAULT_FILE_PATTERNS, findPostmortemFiles, readText, UsageError } from './files';
+import { commandSettings } from './config';
+import { findPostmortemFiles, readText, UsageError } from './files';
 import { toSarif } from './sarif';
 
 export const LINT_USAGE = `Usage: postmortem lint [paths...] [--format stylish|json|sarif] [--max-warnings N] [--config file] [--today YYYY-MM-DD]
@@ -34,18 +34,10 @@ export function runLint(args: string[], io: CommandIO): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${values['max-warnings']}'`);
   }
-  const today = values.today ?? process.env.POSTMORTEM_TODAY;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today expects YYYY-MM-DD, got '${today}'`);
-  const settings = loadCliConfig(values.config);
-  for (const error of settings.errors) io.err(`postmortem: configuration: ${error}`);
-  const files = findPostmortemFiles(positionals.length ? positionals : ['.'], [...DEFAULT_FILE_PATTERNS, ...settings.filePatterns]);
+  const { filePatterns, options } = commandSettings(values, io);
+  const files = findPostmortemFiles(positionals.length ? positionals : ['.'], filePatterns);
   const results: FileFindings[] = files.map((file) => {
-    const { findings } = analyzeText(readText(file), {
-      config: settings.config,
-      ...(today ? { today } : {}),
-      ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
-      ...(settings.timezone ? { timezone: settings.timezone } : {}),
-    });
+    const { findings } = analyzeText(readText(file), options);
     return { file, findings };
   });
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);

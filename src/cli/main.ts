@@ -1,11 +1,11 @@
-import { runActions } from './actionsCommand';
+import { ACTIONS_USAGE, runActions } from './actionsCommand';
 import { LINT_USAGE, runLint } from './lintCommand';
 import { runSummary, SUMMARY_USAGE } from './summaryCommand';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CommandIO } from './args';
 import { UsageError } from './files';
-import { runTimeline } from './timelineCommand';
+import { runTimeline, TIMELINE_USAGE } from './timelineCommand';
 
 
 type Command = { summary: string; usage: string; run: (args: string[], io: CommandIO) => number };
@@ -23,21 +23,12 @@ const COMMANDS: Record<string, Command> = {
   },
   timeline: {
     summary: 'print the timeline of a post-mortem and its TTD/TTM/TTR',
-    usage: `Usage: postmortem timeline <file> [--format json|text]
-
-Prints the timeline events (time, line, text, phase) and the derived metrics.
-  --format json|text   output format (default: text)`,
+    usage: TIMELINE_USAGE,
     run: runTimeline,
   },
   actions: {
     summary: 'list action items across post-mortems',
-    usage: `Usage: postmortem actions <paths...> [--format json|text|markdown] [--open] [--overdue] [--today YYYY-MM-DD]
-
-Lists action items of the given files; directories are searched for *.postmortem.md files.
-  --format json|text|markdown   output format (default: text)
-  --open                        only items not done
-  --overdue                     only open items whose deadline has passed
-  --today YYYY-MM-DD            the date "overdue" is measured against (default: today)`,
+    usage: ACTIONS_USAGE,
     run: runActions,
   },
 };

@@ -27,8 +27,8 @@ export function toSarif(results: FileFindings[]) {
               fullDescription: { text: rule.rationale },
               helpUri: `${DOCS}#${rule.id}`,
               help: {
-                text: `${rule.rationale}\n\nInstead of:\n${rule.bad}\n\nWrite:\n${rule.good}`,
-                markdown: `${rule.rationale}\n\n**Instead of**\n\n\`\`\`markdown\n${rule.bad}\n\`\`\`\n\n**Write**\n\n\`\`\`markdown\n${rule.good}\n\`\`\``,
+                text: `${rule.rationale}\n\nInstead of:\n${rule.bad.shown}\n\nWrite:\n${rule.good.shown}`,
+                markdown: `${rule.rationale}\n\n**Instead of**\n\n\`\`\`markdown\n${rule.bad.shown}\n\`\`\`\n\n**Write**\n\n\`\`\`markdown\n${rule.good.shown}\n\`\`\``,
               },
               defaultConfiguration: { level: level[rule.defaultSeverity] },
             })),

@@ -3,9 +3,8 @@ import { existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeText } from '../core/analyze';
 import { createSummary, SUMMARY_FORMATS, SUMMARY_TEMPLATE_PATH, type SummaryResult } from '../core/summary/index';
-import { parseDate, todayIso } from '../core/model/time';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
-import { loadCliConfig } from './config';
+import { commandSettings } from './config';
 import { readText, UsageError } from './files';
 
 export const SUMMARY_USAGE = `Usage: postmortem summary <file> [--format md|html|text] [--out path] [--force] [--all] [--apply-rewording] [--template file] [--today YYYY-MM-DD]
@@ -53,9 +52,6 @@ function summarize(args: string[], io: CommandIO): number {
   const format = chooseFormat(values.format, SUMMARY_FORMATS, 'md');
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'expected the post-mortem file' : 'expected exactly one file');
   const file = positionals[0];
-  const today = values.today ?? (process.env.POSTMORTEM_TODAY || undefined) ?? todayIso();
-  const parsedToday = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseDate(today, false) : undefined;
-  if (!parsedToday?.ok) throw new UsageError(`--today expects a date YYYY-MM-DD, got '${today}'`);
   if (values.template !== undefined && format !== 'md') throw new UsageError('--template applies to --format md only');
   if (values.template !== undefined && values['no-template']) throw new UsageError('--template and --no-template exclude each other');
   if (values.force && values.out === undefined) throw new UsageError('--force only applies with --out');
@@ -67,8 +63,7 @@ function summarize(args: string[], io: CommandIO): number {
   } catch (error) {
     return ioError(error, io);
   }
-  const settings = loadCliConfig(values.config, dirname(resolve(file)));
-  for (const error of settings.errors) io.err(`postmortem summary: configuration: ${error}`);
+  const { settings, today, options } = commandSettings(values, io, dirname(resolve(file)));
 
   let template: string | undefined;
   if (format === 'md' && !values['no-template']) {
@@ -82,12 +77,7 @@ function summarize(args: string[], io: CommandIO): number {
     }
   }
 
-  const analysis = analyzeText(text, {
-    config: settings.config,
-    today,
-    ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
-    ...(settings.timezone ? { timezone: settings.timezone } : {}),
-  });
+  const analysis = analyzeText(text, options);
   const result = createSummary(analysis, {
     format,
     today,

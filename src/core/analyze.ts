@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from './rules/types';
-import { defaultConfig } from './config';
+import { type ConfigResult, defaultConfig } from './config';
 import type { PostmortemDocument } from './model/types';
 import { ChunkCache, parsePostmortem } from './model/parse';
+import { todayIso } from './model/time';
 import { type Finding, lintDocument } from './rules/index';
 
 export interface AnalysisOptions {
@@ -12,9 +13,33 @@ export interface AnalysisOptions {
   timezone?: string;
 }
 
-export interface Analysis {
+/** What an analysis was computed with, so consumers never re-resolve it. */
+export interface AnalysisContext {
+  config: ResolvedConfig;
+  today: string;
+  timezone?: string;
+}
+
+export interface Analysis extends AnalysisContext {
   doc: PostmortemDocument;
   findings: Finding[];
+}
+
+/**
+ * The one way from resolved settings to analysis options, used by every CLI command and the extension,
+ * so that `timeline`, `actions`, `lint` and `summary` agree on time zone, size limit and rules.
+ */
+export function analysisOptionsFor(
+  settings: Pick<ConfigResult, 'config' | 'maxFileSize' | 'timezone'>,
+  extra: { today?: string | undefined; cache?: ChunkCache | undefined } = {},
+): AnalysisOptions {
+  return {
+    config: settings.config,
+    ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
+    ...(settings.timezone ? { timezone: settings.timezone } : {}),
+    ...(extra.today ? { today: extra.today } : {}),
+    ...(extra.cache ? { cache: extra.cache } : {}),
+  };
 }
 
 /** text -> model -> findings: the one pipeline used by the CLI and the extension. */
@@ -25,12 +50,14 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
     ...(options.timezone ? { defaultTimezone: options.timezone } : {}),
   });
   const cache = options.cache;
-  const findings = lintDocument(doc, options.config ?? defaultConfig(), {
-    ...(options.today ? { today: options.today } : {}),
+  const config = options.config ?? defaultConfig();
+  const today = options.today ?? todayIso();
+  const findings = lintDocument(doc, config, {
+    today,
     ...(cache ? { memo: <T>(key: string, compute: () => T) => cache.memo(key, compute) } : {}),
   });
   cache?.sweepMemos();
-  return { doc, findings };
+  return { doc, findings, config, today, ...(options.timezone ? { timezone: options.timezone } : {}) };
 }
 
 export { ChunkCache };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Analysis, analyzeText, ChunkCache } from '../core/analyze';
+import { type Analysis, analysisOptionsFor, analyzeText, ChunkCache } from '../core/analyze';
 import type { PostmortemDocument } from '../core/model/types';
 import type { AnalysisBackend } from './analysisBackend';
 import type { ConfigService } from './config';
@@ -71,7 +71,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     const version = document.version;
     const settings = this.config.forDocument(document);
     const promise = this.backend
-      .analyze({ key, version, text: document.getText(), options: { config: settings.config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}), ...(settings.timezone ? { timezone: settings.timezone } : {}) } })
+      .analyze({ key, version, text: document.getText(), options: analysisOptionsFor(settings) })
       .then((analysis) => {
         if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
         if (!analysis) return document.version === version ? this.get(document) : this.analyze(document);
@@ -100,7 +100,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     const settings = this.config.forDocument(document);
     let analysis: Analysis;
     try {
-      analysis = analyzeText(document.getText(), { cache, config: settings.config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}), ...(settings.timezone ? { timezone: settings.timezone } : {}) });
+      analysis = analyzeText(document.getText(), analysisOptionsFor(settings, { cache }));
     } catch (error) {
       this.logger.error(`Analysis of ${document.uri.fsPath} failed`, error);
       analysis = analyzeText('', {});

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analyze';
+import { type ActionItemCheck, type ActionItemCounts, actionItemCounts } from '../core/features/actionItemStatus';
+import { plural } from '../core/util/words';
 import { isPostmortem } from './analysis';
 import { guardAsync } from './logging';
 import type { Services } from './services';
@@ -13,43 +15,30 @@ export interface ActionItemStatus {
   tooltip: string;
   /** Command run on click, if any. */
   command?: string;
-  counts: { withoutOwner: number; withoutDeadline: number; overdue: number; open: number; total: number };
+  counts: ActionItemCounts;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const CHECK_WORDS: Record<ActionItemCheck, string> = { withoutOwner: 'without owner', withoutDeadline: 'without deadline', overdue: 'overdue' };
 
-/** What the status bar says about a document's action items, from the analyzer's findings. */
+/** What the status bar says about a document's action items; the engine counts, this only words it. */
 export function describeActionItems(analysis: Analysis): ActionItemStatus {
-  const count = (...rules: string[]) => analysis.findings.filter((f) => rules.includes(f.rule)).length;
-  const counts = {
-    withoutOwner: count('action-item-owner'),
-    withoutDeadline: count('action-item-deadline', 'action-item-deadline-invalid'),
-    overdue: count('action-item-overdue'),
-    open: analysis.doc.actionItems.filter((a) => !a.done).length,
-    total: analysis.doc.actionItems.length,
-  };
-  const parts: Array<[number, string]> = [
-    [counts.withoutOwner, 'without owner'],
-    [counts.withoutDeadline, 'without deadline'],
-    [counts.overdue, 'overdue'],
-  ];
-  const present = parts.filter(([n]) => n > 0);
+  const counts = actionItemCounts(analysis);
+  const checks = Object.keys(counts.failing) as ActionItemCheck[];
+  const present = checks.filter((check) => (counts.failing[check] ?? 0) > 0).map((check) => [counts.failing[check]!, CHECK_WORDS[check]] as const);
   const lines = [
     `${plural(counts.total, 'action item')}, ${counts.open} open`,
     ...present.map(([n, what]) => `${plural(n, 'open item')} ${what}`),
   ];
   if (present.length === 0) {
-    return counts.total === 0
-      ? { text: '$(info) No action items', tooltip: 'This post-mortem has no action items yet.', counts }
-      : { text: '$(check) Action items OK', tooltip: `${lines[0]}: every open item has an owner and a deadline, none is overdue.\nClick to show all action items.`, command: ACTION_ITEMS_FOCUS_COMMAND, counts };
+    if (counts.total === 0) return { text: '$(info) No action items', tooltip: 'This post-mortem has no action items yet.', counts };
+    const checked = checks.length === 3 ? 'every open item has an owner and a deadline, none is overdue' : checks.length === 0 ? 'the action item rules are off' : `no open item is ${checks.map((c) => CHECK_WORDS[c]).join(' or ')}`;
+    return { text: '$(check) Action items OK', tooltip: `${lines[0]}: ${checked}.\nClick to show all action items.`, command: ACTION_ITEMS_FOCUS_COMMAND, counts };
   }
   const text = present.length === 1
-    ? `$(warning) ${present[0][1] === 'overdue' ? `${plural(present[0][0], 'overdue item')}` : `${plural(present[0][0], 'open item')} ${present[0][1]}`}`
+    ? `$(warning) ${present[0][1] === 'overdue' ? plural(present[0][0], 'overdue item') : `${plural(present[0][0], 'open item')} ${present[0][1]}`}`
     : `$(warning) ${present.map(([n, what]) => `${n} ${what}`).join(' · ')}`;
   // Missing owners and deadlines are fixed in the document (Problems has quick fixes); overdue items are followed up in the view.
-  const onlyOverdue = counts.withoutOwner === 0 && counts.withoutDeadline === 0;
+  const onlyOverdue = !counts.failing.withoutOwner && !counts.failing.withoutDeadline;
   return {
     text,
     tooltip: `${lines.join('\n')}\n${onlyOverdue ? 'Click to show overdue items in the Action Items view.' : 'Click to open the Problems view.'}`,

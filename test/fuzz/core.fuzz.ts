@@ -116,7 +116,7 @@ function checkMarkup(kind: string, output: string, xml: boolean, inputHasLoneSur
 
 /**
  * Known bug (test/fixtures/bugs/svg-yaml-escaped-surrogate.postmortem.md): a YAML escape such as
- * `title: "\ud83d"` decodes to a lone surrogate, which escapeHtml (src/core/timelineView/escape.ts)
+ * `title: "\ud83d"` decodes to a lone surrogate, which escapeHtml (src/core/util/escape.ts)
  * passes into the SVG. Tolerated here; the skipped test in test/unit/fuzz.test.ts tracks it.
  */
 function metadataHasLoneSurrogate(analysis: Analysis): boolean {

@@ -153,8 +153,8 @@ describe('adversarial: public functions over module-private regexes', function (
     ['src/core/summary/plainText.ts', 'trimToWords', (f, s) => f(s, 80)],
     ['src/core/summary/render.ts', 'escapeMarkdown', (f, s) => f(s)],
     ['src/core/summary/render.ts', 'escapeHtml', (f, s) => f(s)],
-    ['src/core/timelineView/escape.ts', 'escapeHtml', (f, s) => f(s)],
-    ['src/core/timelineView/escape.ts', 'jsonForScript', (f, s) => f({ s })],
+    ['src/core/util/escape.ts', 'escapeHtml', (f, s) => f(s)],
+    ['src/core/util/escape.ts', 'jsonForScript', (f, s) => f({ s })],
     ['src/core/timelineView/svg.ts', 'wrapText', (f, s) => f(s, 60, 6)],
   ];
   for (const [file, name, call, bug] of OPTIONAL) {

@@ -93,7 +93,7 @@ describe('docs/rules.md', () => {
       assert.ok(text.includes(`**Default severity:** ${rule.defaultSeverity}`), `${rule.id}: severity`);
       assert.ok(text.includes(`**What it flags:** ${rule.description}`), `${rule.id}: description`);
       assert.ok(text.includes(`**Why:** ${rule.rationale}`), `${rule.id}: rationale`);
-      for (const example of [rule.bad, rule.good]) {
+      for (const example of [rule.bad.shown, rule.good.shown]) {
         const shown = /^\((.*)\)$/.exec(example)?.[1] ?? example;
         assert.ok(text.includes(shown), `${rule.id}: example ${JSON.stringify(example)}`);
       }

@@ -1,10 +1,11 @@
 import type { Glossary, GlossaryTerm } from '../glossary/index';
-import type { Position, PostmortemDocument, Range, TimeValue } from '../model/types';
+import type { MetricId, Phase, Position, PostmortemDocument, Range, TimeValue } from '../model/types';
 import { plainIndex, sourceSpan } from '../model/inline';
-import { proseRuns } from '../model/prose';
+import { proseRuns, sectionLead } from '../model/prose';
 import { offsetAt } from '../model/text';
 import { positionAtOffset, rangeContains } from '../model/text';
-import { daysUntil, formatClock, formatDuration, minutesBetween } from '../model/time';
+import { dueState } from '../model/due';
+import { formatClock, formatDuration, minutesBetween } from '../model/time';
 
 export interface HoverContent {
   range: Range;
@@ -20,21 +21,27 @@ function clockWithZone(time: TimeValue | undefined): string {
 /** "This incident: …" line for terms whose value the document knows. */
 export function documentValue(term: GlossaryTerm, doc: PostmortemDocument, statement?: string): string | undefined {
   const m = doc.metrics;
-  const span = (from: TimeValue | undefined, to: TimeValue | undefined, minutes: number | null, what: string) =>
-    minutes === null ? `This incident: ${what} is not known yet (add \`started\` and the matching time in the front matter, or phase tags like \`[resolved]\` in the timeline).` : `**This incident:** ${what} **${formatDuration(minutes)}** (${clockWithZone(from)} → ${clockWithZone(to)}).`;
+  const span = (from: TimeValue | undefined, to: TimeValue | undefined, minutes: number | null, what: string, id: Exclude<MetricId, 'duration'>) => {
+    if (minutes === null) return `This incident: ${what} is not known yet (add \`started\` and the matching time in the front matter, or phase tags like \`[resolved]\` in the timeline).`;
+    const doubt = m.doubts[id];
+    if (doubt) return `**This incident:** ${what} is not shown as a fact: ${doubt}`;
+    const value = `**This incident:** ${what} **${formatDuration(minutes)}** (${clockWithZone(from)} → ${clockWithZone(to)})`;
+    return `${value}${inferredNote(doc, METRIC_PHASE[id])}.`;
+  };
   switch (term.computed) {
     case 'ttr':
-      return span(m.started, m.resolved, m.ttrMinutes, 'time to resolve');
+      return span(m.started, m.resolved, m.ttrMinutes, 'time to resolve', 'ttr');
     case 'ttd':
     case 'ttd-mttd':
-      return span(m.started, m.detected, m.ttdMinutes, 'time to detect');
+      return span(m.started, m.detected, m.ttdMinutes, 'time to detect', 'ttd');
     case 'ttm':
-      return span(m.started, m.mitigated, m.ttmMinutes, 'time to mitigate');
+      return span(m.started, m.mitigated, m.ttmMinutes, 'time to mitigate', 'ttm');
     case 'duration':
       return m.durationMinutes === null ? undefined : `**This incident:** lasted **${formatDuration(m.durationMinutes)}** from the first sign of impact.`;
     case 'blastRadius': {
       if (statement) return `**This line:** ${statement}`;
-      const impact = doc.metadata.impact?.value ?? firstLine(doc.allSections.find((s) => s.kind === 'impact')?.bodyText);
+      const section = doc.allSections.find((s) => s.kind === 'impact');
+      const impact = doc.metadata.impact?.value ?? (section ? sectionLead(doc, section) : null);
       return impact ? `**This incident:** ${impact}` : 'This incident: no impact statement yet (add an Impact section or `impact:` in the front matter).';
     }
     case 'severity':
@@ -44,8 +51,14 @@ export function documentValue(term: GlossaryTerm, doc: PostmortemDocument, state
   }
 }
 
-function firstLine(text: string | undefined): string | undefined {
-  return text?.split('\n').map((l) => l.trim()).find(Boolean);
+const METRIC_PHASE: Record<Exclude<MetricId, 'duration'>, Phase> = { ttd: 'detected', ttm: 'mitigated', ttr: 'resolved' };
+
+/** `, with detected inferred from “paged” (line 12)` when a key time was read from an event's words. */
+function inferredNote(doc: PostmortemDocument, phase: Phase): string {
+  const source = doc.metrics.sources[phase];
+  if (source?.from !== 'inferred') return '';
+  const event = source.event !== undefined ? doc.timeline[source.event] : undefined;
+  return `, with *${phase}* inferred from “${source.cue ?? 'the event'}”${event ? ` (line ${event.range.start.line + 1})` : ''}; tag the event \`[${phase}]\` to make it a fact`;
 }
 
 export function glossaryHoverText(term: GlossaryTerm, doc: PostmortemDocument, statement?: string): string {
@@ -61,15 +74,15 @@ export function hoverAt(doc: PostmortemDocument, glossary: Glossary, position: P
     if (!event.time) return { range: event.timeRange, contents: 'This time cannot be read; write it as `HH:MM` (24-hour), optionally with a date and zone.' };
     const start = doc.metrics.started;
     const delta = minutesBetween(start, event.time);
-    const lines = [`**${clockWithZone(event.time)}**${event.time.date ? ` on ${event.time.date}` : ''}${event.phase ? ` — ${event.phase}` : ''}`];
+    const phase = event.phase ? ` — ${event.phase}${event.phaseSource === 'inferred' ? ` (inferred from “${event.phaseCue ?? 'the text'}”)` : ''}` : '';
+    const lines = [`**${clockWithZone(event.time)}**${event.time.date ? ` on ${event.time.date}` : ''}${phase}`];
     if (delta !== null) lines.push(delta >= 0 ? `T+${formatDuration(delta)} from the start of the incident (${clockWithZone(start)})` : `${formatDuration(-delta)} before the start of the incident (${clockWithZone(start)})`);
     return { range: event.timeRange, contents: lines.join('\n\n') };
   }
   for (const item of doc.actionItems) {
     if (!item.dueRange || !item.dueRaw || !rangeContains(item.dueRange, position)) continue;
     if (!item.due) return { range: item.dueRange, contents: `\`${item.dueRaw}\` is not a date; write deadlines as \`YYYY-MM-DD\`.` };
-    const days = daysUntil(item.due, today);
-    const when = item.done ? 'done' : days > 0 ? `due in ${days} day${days === 1 ? '' : 's'}` : days === 0 ? 'due today' : `overdue by ${-days} day${days === -1 ? '' : 's'}`;
+    const when = dueState(item, today).label;
     return { range: item.dueRange, contents: `**${item.due}** — ${when}${item.owner ? ` · owner ${item.owner}` : ' · no owner yet'}` };
   }
   const offset = offsetAt(doc, position);

@@ -2,7 +2,7 @@
 // what is not prose (code spans, bare URLs) blanked out so that a match in `text` maps straight to the
 // plain text (and through the block's source map to the document). Computed on demand, never stored.
 import type { Block } from './blocks';
-import type { InlineText } from './inline';
+import { type InlineText, oneLineText } from './inline';
 import type { PostmortemDocument, SectionKind } from './types';
 
 export interface ProseRun {
@@ -59,4 +59,23 @@ function sectionKinds(doc: Pick<PostmortemDocument, 'blocks' | 'allSections'>): 
     for (let b = s.block; b < s.blockEnd; b++) kinds[b] = s.kind;
   }
   return kinds;
+}
+
+/**
+ * The first content of a section as one line: its first paragraph or list item; for a table, its first
+ * rows as `name: value`. What a tile or a hover shows when it has room for one line.
+ */
+export function sectionLead(doc: Pick<PostmortemDocument, 'blocks'>, section: { block: number; blockEnd: number }): string | null {
+  for (let b = section.block + 1; b < section.blockEnd; b++) {
+    const block = doc.blocks[b];
+    if (block.kind === 'paragraph' || block.kind === 'listItem') {
+      const text = oneLineText(block.inline.text).trim();
+      if (text) return text;
+    } else if (block.kind === 'table') {
+      const rows = (block.rows ?? []).slice(0, 3).map((row) => row.map((cell) => oneLineText(cell.inline.text).trim()).filter(Boolean));
+      const parts = rows.map((cells) => (cells.length >= 2 ? `${cells[0]}: ${cells.slice(1).join(', ')}` : cells.join(''))).filter(Boolean);
+      if (parts.length) return parts.join(' · ');
+    }
+  }
+  return null;
 }

@@ -2,6 +2,7 @@ import type { ActionItem, PostmortemDocument } from '../model/types';
 import { endOfFirstLine } from '../model/text';
 import { addDays } from '../model/time';
 import type { Fix, RuleDefinition } from './types';
+import { exampleDocument } from './examples';
 
 /** Default deadline offered by the quick fix: two weeks out. */
 const DEFAULT_DAYS = 14;
@@ -23,8 +24,8 @@ export const actionItemDeadline: RuleDefinition = {
   defaultSeverity: 'warning',
   description: 'An open action item has no deadline.',
   rationale: 'Without a date, follow-up work loses to every other priority; a deadline makes the follow-up review possible.',
-  bad: '- [ ] Write a runbook for login outages — @sam',
-  good: '- [ ] Write a runbook for login outages — @sam, due 2026-04-01',
+  bad: exampleDocument({ actionItems: '- [ ] Write a runbook for queue outages — @sam' }),
+  good: exampleDocument({ actionItems: '- [ ] Write a runbook for queue outages — @sam, due 2026-04-01' }),
   check({ doc, report, today }) {
     for (const item of doc.actionItems) {
       if (item.done || item.due || item.dueInvalid) continue;

@@ -3,14 +3,15 @@ import type { Fix, RuleDefinition } from './types';
 /** Owners that are still the template's placeholder. */
 const PLACEHOLDER_OWNER = /^@?(?:owner|handle|someone|somebody|name|tbd|tba|todo|who|x+|\?+)$/i;
 import { endOfFirstLine, textOf } from '../model/text';
+import { exampleDocument } from './examples';
 
 export const actionItemOwner: RuleDefinition = {
   id: 'action-item-owner',
   defaultSeverity: 'warning',
   description: 'An action item has no owner.',
   rationale: 'Work that belongs to everyone belongs to no one: each action item needs one person or team who drives it to done.',
-  bad: '- [ ] Add config validation to the deploy pipeline',
-  good: '- [ ] Add config validation to the deploy pipeline — @sam, due 2026-04-01',
+  bad: exampleDocument({ actionItems: '- [ ] Add config validation to the deploy pipeline, due 2026-04-01' }),
+  good: exampleDocument({ actionItems: '- [ ] Add config validation to the deploy pipeline — @sam, due 2026-04-01' }),
   check({ doc, report }) {
     for (const item of doc.actionItems) {
       if (item.done) continue;

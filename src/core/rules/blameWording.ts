@@ -3,6 +3,7 @@ import { sourceSpan } from '../model/inline';
 import { proseRuns } from '../model/prose';
 import { positionAtOffset } from '../model/text';
 import type { RuleDefinition } from './types';
+import { exampleDocument } from './examples';
 
 export const blameWording: RuleDefinition = {
   id: 'blame-wording',
@@ -10,8 +11,8 @@ export const blameWording: RuleDefinition = {
   description: 'Blame-focused wording about people, with a blameless rewording.',
   rationale:
     'A post-mortem that names a person as the cause stops the inquiry at the person and teaches people to hide mistakes. Describe what the system allowed instead: the missing check, the unclear runbook, the risky default.',
-  bad: '# Login outage\n\n## Summary\n\nDave pushed a bad config. This was human error; he should have checked it.\n',
-  good: '# Login outage\n\n## Summary\n\nThe deploy pipeline accepted an unvalidated config; nothing checked it before production.\n',
+  bad: exampleDocument({ summary: 'Dave pushed a bad worker limit. This was human error; he should have checked it.' }),
+  good: exampleDocument({ summary: 'The deploy pipeline accepted a worker limit below peak load; nothing checked it before production.' }),
   check({ doc, config, report, memo }) {
     const options = { extraPatterns: config.blameWording.extraPatterns, allow: config.blameWording.allow };
     // The impact statement of the front matter goes into the summary too.

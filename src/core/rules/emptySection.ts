@@ -1,5 +1,6 @@
 import { sectionDefinition } from '../model/sections';
 import type { RuleDefinition } from './types';
+import { exampleDocument } from './examples';
 
 const PLACEHOLDER = /^(?:todo|tbd|tba|tbc|wip|n\/?a|fixme|xxx|coming soon|to be (?:written|decided|done|added)|placeholder|\.{2,}|…|-+|\?+)[.!:]*$/i;
 
@@ -13,8 +14,8 @@ export const emptySection: RuleDefinition = {
   defaultSeverity: 'info',
   description: 'A section has no content, or only placeholder text (TODO, TBD, ...).',
   rationale: 'An empty section looks finished in a table of contents but tells the reader nothing.',
-  bad: '## Root Cause\n\nTBD',
-  good: '## Root Cause\n\nThe client changed its default connection limit...',
+  bad: exampleDocument({ rootCause: 'TBD' }),
+  good: exampleDocument({ rootCause: 'The client changed its default connection limit, and nothing alerts on pool exhaustion.' }),
   check({ doc, report }) {
     for (const section of doc.allSections) {
       if (!section.kind) continue;

@@ -9,6 +9,7 @@ import { blameWording } from './blameWording';
 import { emptySection } from './emptySection';
 import { fileSize, frontMatter, timelineTimeInvalid } from './problemRules';
 import { requiredSection } from './requiredSection';
+import { keyTimeOrder } from './keyTimeOrder';
 import { timelineOrder } from './timelineOrder';
 import type { Finding, FindingSeverity, ResolvedConfig, RuleDefinition, RuleId } from './types';
 
@@ -22,6 +23,7 @@ export const RULES: readonly RuleDefinition[] = [
   requiredSection,
   emptySection,
   timelineOrder,
+  keyTimeOrder,
   timelineTimeInvalid,
   frontMatter,
   fileSize,

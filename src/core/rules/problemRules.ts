@@ -1,6 +1,7 @@
 import { isKnownZone } from '../model/time';
 import type { ProblemCode } from '../model/types';
 import type { RuleContext, RuleDefinition } from './types';
+import { exampleDocument } from './examples';
 
 function reportProblems(codes: ProblemCode[]) {
   return ({ doc, report }: RuleContext) => {
@@ -13,9 +14,13 @@ export const timelineTimeInvalid: RuleDefinition = {
   defaultSeverity: 'error',
   description: 'A timeline time cannot be read.',
   rationale: 'An unreadable time drops the event from the metrics and the timeline preview.',
-  bad: '- 25:61 — Rollback finished',
-  good: '- 10:41 — Rollback finished',
-  check: reportProblems(['timeline-time-invalid']),
+  bad: exampleDocument({ timeline: '- 10:02 — [started] Queue depth rises\n- 10:12 — [detected] Queue depth alert pages the on-call engineer\n- 25:61 — [mitigated] Rollback finished\n- 10:30 — [resolved] Queue drained' }),
+  good: exampleDocument({ timeline: '- 10:02 — [started] Queue depth rises\n- 10:12 — [detected] Queue depth alert pages the on-call engineer\n- 10:20 — [mitigated] Rollback finished\n- 10:30 — [resolved] Queue drained' }),
+  check(context) {
+    reportProblems(['timeline-time-invalid'])(context);
+    // A placeholder (`--:--`, `HH:MM`, `[???]`) is a time not known yet: a reminder, never an error.
+    for (const problem of context.doc.problems) if (problem.code === 'timeline-time-unknown') context.report({ message: problem.message, range: problem.range, severity: 'info' });
+  },
 };
 
 export const frontMatter: RuleDefinition = {
@@ -23,8 +28,8 @@ export const frontMatter: RuleDefinition = {
   defaultSeverity: 'error',
   description: 'Invalid YAML front matter, or an unknown severity, status, date or time zone.',
   rationale: 'Metadata drives the summary, the preview and the action-item views; a value the tool cannot read silently drops out of all of them.',
-  bad: '---\nseverity: SEV7\nstatus: done\ndate: 2026-02-30\n---',
-  good: '---\nseverity: SEV2\nstatus: in-review\ndate: 2026-02-28\n---',
+  bad: exampleDocument({ frontMatter: '---\nseverity: SEV7\nstatus: done\ndate: 2026-02-30\n---' }),
+  good: exampleDocument({ frontMatter: '---\nseverity: SEV2\nstatus: in-review\ndate: 2026-02-28\n---' }),
   check(context) {
     reportProblems(['front-matter-yaml', 'front-matter-severity', 'front-matter-status', 'front-matter-date'])(context);
     const zone = context.doc.metadata.timezone;
@@ -37,7 +42,7 @@ export const fileSize: RuleDefinition = {
   defaultSeverity: 'info',
   description: 'The file is larger than postmortem.maxFileSize and is not analysed.',
   rationale: 'Very large files (pasted logs) would slow the editor; raise the limit or move logs to an attachment.',
-  bad: '(a 20 MB post-mortem with pasted logs)',
-  good: '(logs linked, not pasted)',
+  bad: exampleDocument({ shown: '(a post-mortem larger than postmortem.maxFileSize, e.g. with pasted logs)', maxFileSize: 200 }),
+  good: exampleDocument({ shown: '(logs linked, not pasted; the post-mortem within postmortem.maxFileSize)' }),
   check: reportProblems(['file-too-large']),
 };

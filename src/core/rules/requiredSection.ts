@@ -3,6 +3,7 @@ import { positionAtOffset } from '../model/text';
 import { SECTION_DEFINITIONS, sectionAliases, sectionDefinition } from '../model/sections';
 import { eol } from '../model/text';
 import type { Fix, RuleDefinition } from './types';
+import { exampleDocument } from './examples';
 
 /** Where a missing section goes: after the nearest present section that comes before it in canonical order. */
 export function insertSectionFix(doc: PostmortemDocument, kind: SectionKind): Fix {
@@ -44,8 +45,8 @@ export const requiredSection: RuleDefinition = {
   defaultSeverity: 'warning',
   description: 'A required section is missing.',
   rationale: 'Readers look for the same sections in every post-mortem; a missing Impact or Action Items section usually means the work is not done yet.',
-  bad: '# Login outage\n\n## Summary\n...\n## Timeline\n...',
-  good: '# Login outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...',
+  bad: exampleDocument({ omit: ['impact', 'summary'], shown: '# Checkout queue outage\n\n## Timeline\n…\n## Root cause\n…\n## Action items\n…' }),
+  good: exampleDocument({ shown: '# Checkout queue outage\n\n## Summary\n…\n## Impact\n…\n## Timeline\n…\n## Root cause\n…\n## Action items\n…' }),
   check({ doc, config, report }) {
     if (doc.truncated) return;
     const present = new Set(doc.found.filter((f) => f.how !== 'content' || (f.kind !== 'impact' && f.kind !== 'rootCause')).map((f) => f.kind));

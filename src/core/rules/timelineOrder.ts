@@ -1,6 +1,7 @@
 import { formatClock } from '../model/time';
 import type { TimeValue } from '../model/types';
 import type { RuleDefinition } from './types';
+import { exampleDocument } from './examples';
 
 function comparable(a: TimeValue, b: TimeValue): number | undefined {
   if (a.instant !== undefined && b.instant !== undefined) return b.instant - a.instant;
@@ -17,8 +18,8 @@ export const timelineOrder: RuleDefinition = {
   defaultSeverity: 'warning',
   description: 'A timeline event is earlier than the one before it.',
   rationale: 'Readers follow a timeline top to bottom; an event out of order hides cause and effect (or a typo in a time).',
-  bad: '- 10:20 — Users report errors\n- 10:12 — On-call acknowledges the page',
-  good: '- 10:12 — On-call acknowledges the page\n- 10:20 — Users report errors',
+  bad: exampleDocument({ timeline: '- 10:02 — [started] Queue depth rises\n- 10:20 — Users report errors\n- 10:12 — [detected] On-call acknowledges the page\n- 10:25 — [mitigated] Rollback finished\n- 10:30 — [resolved] Queue drained' }),
+  good: exampleDocument({ timeline: '- 10:02 — [started] Queue depth rises\n- 10:12 — [detected] On-call acknowledges the page\n- 10:20 — Users report errors\n- 10:25 — [mitigated] Rollback finished\n- 10:30 — [resolved] Queue drained' }),
   check({ doc, report }) {
     let previous: { time: TimeValue; line: number } | undefined;
     for (const event of doc.timeline) {

@@ -1,4 +1,5 @@
 import type { PostmortemDocument, Range, SectionKind } from '../model/types';
+import type { RuleExample } from './examples';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 export type RuleSetting = FindingSeverity | 'off';
@@ -12,6 +13,7 @@ export const RULE_IDS = [
   'required-section',
   'empty-section',
   'timeline-order',
+  'key-time-order',
   'timeline-time-invalid',
   'front-matter',
   'file-size',
@@ -67,8 +69,9 @@ export interface RuleDefinition {
   description: string;
   /** Why the rule exists, for docs and SARIF help. */
   rationale: string;
-  bad: string;
-  good: string;
+  /** Whole documents: `bad` triggers exactly this rule, `good` triggers none (both linted by a test). */
+  bad: RuleExample;
+  good: RuleExample;
   check(context: RuleContext): void;
 }
 

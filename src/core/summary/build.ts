@@ -9,6 +9,9 @@ import type { Analysis } from '../analyze';
 import { createGlossary, type Glossary } from '../glossary/index';
 import { type ActionItem, PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model/types';
 import type { Finding } from '../rules/types';
+import { DOC_STATUS_LABELS, PHASE_LABELS, zoneLabel } from '../model/labels';
+import { dueState } from '../model/due';
+import { capitalize, linesText, plural } from '../util/words';
 import { isPlaceholderText } from '../rules/emptySection';
 import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../model/time';
 import { blocksOf, lineOf, offsetOf, sectionsOf, sourced, type SummaryBlock as Block } from './blocks';
@@ -24,8 +27,6 @@ const IMPACT_LINE_WORDS = 35;
 const MAX_LESSONS = 3;
 const MAX_IMPACT_DETAILS = 3;
 
-const STATUS_LABELS: Record<string, string> = { draft: 'Draft', 'in-review': 'In review', final: 'Final' };
-const PHASE_LABELS: Record<Phase, string> = { started: 'Started', detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' };
 const METRIC_ENDS: Record<SummaryMetric['id'], Phase> = { ttd: 'detected', ttm: 'mitigated', ttr: 'resolved' };
 
 let builtInGlossary: Glossary | undefined;
@@ -57,7 +58,7 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   if (!severity) notes.push(problem('front-matter-severity') ? 'The severity is not one the summary can show; use SEV1..SEV5, P0..P4 or critical/high/medium/low.' : 'No severity: add `severity: SEV2` (or P0..P4, critical/high/medium/low).');
   const date = metadata.date?.value ?? metrics.started?.date;
   if (!date) notes.push(problem('front-matter-date') ? 'The incident date is not a real date; the summary shows none.' : 'No incident date: add `date: YYYY-MM-DD` to the front matter.');
-  const status = metadata.status ? STATUS_LABELS[metadata.status.value] : undefined;
+  const status = metadata.status ? DOC_STATUS_LABELS[metadata.status.value] : undefined;
   if (!status) notes.push(problem('front-matter-status') ? 'The document status is not recognised; use draft, in-review or final.' : 'No document status: add `status: draft`, `in-review` or `final`.');
 
   // ── Summary paragraph ─────────────────────────────────────────────────────────────────────
@@ -138,8 +139,19 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
       continue;
     }
     const showDate = value.date !== undefined && value.date !== lastDate;
-    keyTimes.push({ phase, label: PHASE_LABELS[phase], display: displayTime(value, showDate) });
+    // An inferred time is approximate for readers: "≈ 14:02 UTC".
+    const inferred = metrics.sources[phase]?.from === 'inferred';
+    keyTimes.push({ phase, label: PHASE_LABELS[phase], display: `${inferred ? '≈ ' : ''}${displayTime(value, showDate)}` });
     if (value.date) lastDate = value.date;
+  }
+  const inferredPhases = PHASES.filter((p) => metrics.sources[p]?.from === 'inferred');
+  if (inferredPhases.length) {
+    const how = inferredPhases.map((p) => {
+      const source = metrics.sources[p]!;
+      const event = source.event !== undefined ? doc.timeline[source.event] : undefined;
+      return `${p} (“${source.cue ?? 'the event'}”${event ? `, line ${event.range.start.line + 1}` : ''})`;
+    });
+    notes.push(`Key times inferred from the timeline's words: ${how.join(', ')}. Check them and tag the events (e.g. [${inferredPhases[0]}]) to state them.`);
   }
   if (missingPhases.length) {
     notes.push(`Key times missing: ${missingPhases.join(', ')}. Add them to the front matter (\`${missingPhases[0]}: 2026-03-14T14:02Z\`) or tag timeline events with [${missingPhases[0]}].`);
@@ -153,6 +165,11 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
     }
     if (minutes < 0) {
       notes.push(`${id.toUpperCase()} comes out negative (${METRIC_ENDS[id]} before started): check the key times.`);
+      continue;
+    }
+    const doubt = metrics.doubts[id];
+    if (doubt) {
+      notes.push(`${id.toUpperCase()} is left out: ${doubt}`);
       continue;
     }
     metricList.push({ id, minutes });
@@ -210,8 +227,8 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
     const screened = listed ? blame.screen(source, { wholeText: true }) : text;
     const owner = oneLine(item.owner ?? '');
     const dueRaw = oneLine(item.dueRaw ?? '');
-    const days = item.due ? daysUntil(item.due, today) : undefined;
-    const isOverdue = !item.done && days !== undefined && days < 0;
+    const due = dueState(item, today);
+    const isOverdue = due.state === 'overdue';
     if (isOverdue) overdue++;
     if (!item.done && !owner) withoutOwner.push(line);
     if (!item.done && !item.due) withoutDeadline.push(line);
@@ -223,8 +240,8 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
       due: item.due ?? (dueRaw ? `${dueRaw} (not a date)` : 'No deadline'),
       ...(item.due ? { dueDate: item.due } : {}),
       done: item.done,
-      ...(isOverdue ? { overdueDays: -(days as number) } : {}),
-      status: item.done ? 'Done' : isOverdue ? `Overdue by ${plural(-(days as number), 'day')}` : rawStatus && !/^(?:open|todo|to do|not started|-|—)$/i.test(rawStatus) ? capitalize(rawStatus) : 'Open',
+      ...(isOverdue ? { overdueDays: -(due.days ?? 0) } : {}),
+      status: item.done ? 'Done' : isOverdue ? capitalize(due.label) : rawStatus && !/^(?:open|todo|to do|not started|-|—)$/i.test(rawStatus) ? capitalize(rawStatus) : 'Open',
       line,
     });
   }
@@ -261,7 +278,7 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   const statement = statementRaw ? jargon.translate(statementRaw, prose) : undefined;
   const detailTexts = details.map((d) => jargon.translate(d, prose));
   const blastRadius = blastRaw ? jargon.translate(blastRaw, prose) : undefined;
-  const metricsOut: SummaryMetric[] = metricList.map(({ id, minutes }) => ({ id, label: jargon.translate(id.toUpperCase(), { businessPhrases: false }), minutes, human: formatDuration(minutes) }));
+  const metricsOut: SummaryMetric[] = metricList.map(({ id, minutes }) => ({ id, label: jargon.translate(id.toUpperCase(), { businessPhrases: false }), minutes, human: `${metrics.sources[METRIC_ENDS[id]]?.from === 'inferred' ? '≈ ' : ''}${formatDuration(minutes)}` }));
   const rootCause = rootCauseRaw ? jargon.translate(rootCauseRaw, prose) : undefined;
   const lessons = lessonsRaw.map((l) => jargon.translate(l, prose));
   const items = itemsRaw.map((i) => ({ ...i, text: jargon.translate(i.text, { businessPhrases: false }) }));
@@ -482,19 +499,6 @@ function sentence(text: string): string {
   return !t || /[.!?…"”’]$/.test(t) || /[.!?]\)$/.test(t) ? t : `${t}.`;
 }
 
-function capitalize(text: string): string {
-  return text.replace(/^(\s*)(\p{Ll})/u, (_m, space: string, c: string) => space + c.toUpperCase());
-}
-
-/** `line 12` / `lines 12, 23` from 0-based lines. */
-function linesText(lines: number[]): string {
-  const unique = [...new Set(lines.map((l) => l + 1))];
-  return `line${unique.length === 1 ? '' : 's'} ${unique.join(', ')}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function relativeDays(days: number): string {
   if (days === 0) return 'today';
@@ -503,18 +507,9 @@ function relativeDays(days: number): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
-function zoneLabel(value: TimeValue): string {
-  const zone = value.zone?.trim();
-  if (!zone) return '';
-  if (/^(?:z|utc|gmt)$/i.test(zone)) return 'UTC';
-  const m = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
-  if (m) return `UTC${m[1]}${m[2].padStart(2, '0')}:${m[3] ?? '00'}`;
-  return zone;
-}
-
 /** `2026-03-14 13:48 UTC`; the date only when asked (it changed since the previous key time). */
 function displayTime(value: TimeValue, withDate: boolean): string {
-  const zone = zoneLabel(value);
+  const zone = zoneLabel(value.zone);
   return [withDate && value.date ? value.date : '', formatClock(value.minutes), zone].filter(Boolean).join(' ');
 }
 

@@ -70,8 +70,4 @@ export function trimToWords(text: string, maxWords: number): { spans: Array<[num
   return { spans: kept, trimmed: kept.length < all.length, cutMidSentence: false };
 }
 
-/** One line, no control characters: safe to put in any output format after escaping. */
-export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, '').replace(/\s+/g, ' ').trim();
-}
+export { oneLine } from '../util/escape';

@@ -3,22 +3,15 @@
 
 import { applyTemplate, templateProblem, type TemplatePlaceholder } from './template';
 import type { ImpactEntry, Span, StakeholderSummary, SummaryActionItem, SummaryMetric } from './types';
-import { oneLine } from './plainText';
+import { escapeHtml as escapeHtmlText, escapeMarkdown, oneLine } from '../util/escape';
 
 // ── Escaping ────────────────────────────────────────────────────────────────────────────────
 
-/** Inline Markdown: characters that could start markup, links, HTML or table cells are escaped. */
-export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*[\]<>|~]/g, '\\$&')
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/&(?=#?[A-Za-z0-9]{1,10};)/g, '&amp;')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
-}
+export { escapeMarkdown } from '../util/escape';
 
+/** HTML text on one line. */
 export function escapeHtml(text: string): string {
-  return oneLine(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeHtmlText(oneLine(text));
 }
 
 /** Text inside an HTML/Markdown comment: `--` may not appear (it could end the comment). */

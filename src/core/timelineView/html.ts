@@ -2,7 +2,8 @@
 // (the webview script bundles this module). Every document string goes through escapeHtml; nothing
 // from the document becomes a URL, an attribute name, a class name or a style.
 import type { Phase } from '../model/types';
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../util/escape';
+import { plural } from '../util/words';
 import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
 import type { ActionItemView, EventRow, MetricTile, TimelineRow, TimelineViewModel } from './viewModel';
 
@@ -40,9 +41,6 @@ function bands(row: TimelineRow): string {
   return `${bandClass(row.band)} ${bandClass(row.gapBand, 'gap')}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function renderTimelineHtml(model: TimelineViewModel, options: TimelineHtmlOptions = {}): string {
   return [
@@ -81,9 +79,12 @@ function renderHeader(model: TimelineViewModel, options: TimelineHtmlOptions): s
 function renderTiles(tiles: MetricTile[]): string {
   const items = tiles.map((tile) => {
     const unknown = tile.minutes === null;
+    const basis = tile.basis === 'inferred' ? ' is-inferred' : tile.basis === 'doubtful' ? ' is-doubtful' : '';
+    const mark = tile.basis === 'doubtful' ? icon('warning', 'pm-tile-mark') : tile.basis === 'inferred' ? icon('lightbulb', 'pm-tile-mark') : '';
+    const spoken = unknown ? 'unknown' : tile.note ? `${tile.value}. ${tile.note}` : tile.value;
     return (
-      `<div class="pm-tile pm-tile-${e(tile.id)}${unknown ? ' is-unknown' : ''}" role="group" aria-label="${e(`${tile.label}: ${unknown ? 'unknown' : tile.value}`)}">` +
-      `<span class="pm-tile-abbr" title="${e(tile.label)}">${e(tile.abbr)}</span>` +
+      `<div class="pm-tile pm-tile-${e(tile.id)}${unknown ? ' is-unknown' : ''}${basis}" role="group" aria-label="${e(`${tile.label}: ${spoken}`)}"${tile.note ? ` title="${e(tile.note)}"` : ''}>` +
+      `<span class="pm-tile-abbr" title="${e(tile.label)}">${e(tile.abbr)}${mark}</span>` +
       `<span class="pm-tile-value">${e(tile.value)}</span>` +
       `<span class="pm-tile-detail">${e(tile.detail)}</span></div>`
     );
@@ -163,7 +164,8 @@ function renderEvent(row: EventRow, firstEvent: boolean): string {
   const worst = row.problems.some((p) => p.severity === 'error') ? 'error' : row.problems.length ? 'warning' : null;
   if (worst) classes.push(`has-${worst}`);
   const node = phase ? `<span class="pm-node pm-node-phase">${icon(PHASE_ICONS[phase])}</span>` : `<span class="pm-node"></span>`;
-  const badge = phase ? `<span class="pm-phase-badge ${PHASE_CLASSES[phase]}">${e(PHASE_NAMES[phase])}</span>` : '';
+  const inferred = phase && row.phaseInferred ? ` title="${e(`Inferred from “${row.phaseInferred.cue}”; tag the event [${phase}] to make it a fact`)}"` : '';
+  const badge = phase ? `<span class="pm-phase-badge ${PHASE_CLASSES[phase]}${inferred ? ' is-inferred' : ''}"${inferred}>${e(PHASE_NAMES[phase])}${inferred ? '<span class="pm-inferred"> · inferred</span>' : ''}</span>` : '';
   const problems = row.problems
     .map((p) => `<span class="pm-problem is-${p.severity === 'error' ? 'error' : 'warning'}">${icon(p.severity === 'error' ? 'error' : 'warning')}<span>${e(p.message)}</span></span>`)
     .join('');

@@ -1,6 +1,6 @@
 // Timeline preview core: view model, renderers (HTML body, standalone SVG, webview page) and the
 // webview message schema. Pure TypeScript; used by the extension, the webview script and tests.
-export * from './escape';
+export { escapeHtml, jsonForScript } from '../util/escape';
 export * from './html';
 export * from './messages';
 export * from './page';

@@ -1,6 +1,6 @@
 // The whole webview document: strict CSP with a nonce, the stylesheets and the bundled script, the
 // first paint (renderTimelineHtml) and the view model as inert JSON for the script.
-import { escapeHtml, jsonForScript } from './escape';
+import { escapeHtml, jsonForScript } from '../util/escape';
 import { renderTimelineHtml } from './html';
 import type { TimelineViewModel } from './viewModel';
 

@@ -1,7 +1,7 @@
 // Standalone SVG of the timeline for export (and, through a canvas in the webview, PNG). Fixed colours
 // (no CSS variables: the file is viewed outside VS Code); every document string escaped.
 import type { Phase } from '../model/types';
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../util/escape';
 import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
 import type { TimelineViewModel } from './viewModel';
 
@@ -175,13 +175,14 @@ export function renderTimelineSvg(model: TimelineViewModel, options: TimelineSvg
       const rowTop = y;
       if (row.kind === 'event') {
         const phase = row.phase && PHASE_NAMES[row.phase] ? row.phase : null;
-        const badge = phase ? `${PHASE_NAMES[phase]} · ` : '';
+        const phaseName = phase ? `${PHASE_NAMES[phase]}${row.phaseInferred ? ' (inferred)' : ''}` : '';
+        const badge = phase ? `${phaseName} · ` : '';
         const lines = wrapText(badge + (row.text || '(no description)'), textChars, 4);
         let ty = rowTop + 19;
         body.push(`<text x="${timeX}" y="${ty}" font-size="12" font-family="${MONO}" text-anchor="end" fill="${row.timeInvalid ? c.red : c.muted}"${row.timeInvalid ? ' text-decoration="line-through"' : ''}>${e(row.time)}</text>`);
         lines.forEach((line, i) => {
           if (i === 0 && phase && line.startsWith(badge)) {
-            body.push(`<text x="${textX}" y="${ty}" font-size="13" fill="${c.foreground}"><tspan fill="${phaseColor[phase]}" font-weight="700">${e(PHASE_NAMES[phase])}</tspan><tspan fill="${c.muted}"> · </tspan>${e(line.slice(badge.length))}</text>`);
+            body.push(`<text x="${textX}" y="${ty}" font-size="13" fill="${c.foreground}"><tspan fill="${phaseColor[phase]}" font-weight="700">${e(PHASE_NAMES[phase])}</tspan>${row.phaseInferred ? `<tspan fill="${c.muted}"> (inferred)</tspan>` : ''}<tspan fill="${c.muted}"> · </tspan>${e(line.slice(badge.length))}</text>`);
           } else {
             body.push(`<text x="${textX}" y="${ty}" font-size="13" fill="${c.foreground}">${e(line)}</text>`);
           }

@@ -3,7 +3,12 @@
 import type { Analysis } from '../analyze';
 import type { Phase, PostmortemDocument, Range, Section, TimelineEvent, TimeValue } from '../model/types';
 import type { Finding, FindingSeverity } from '../rules/types';
-import { daysUntil, formatClock, formatDuration, formatTimeValue, minutesBetween } from '../model/time';
+import { dueState } from '../model/due';
+import { DOC_STATUS_LABELS, zoneLabel } from '../model/labels';
+import { sectionLead } from '../model/prose';
+import { textOf } from '../model/text';
+import { capitalize } from '../util/words';
+import { formatClock, formatDuration, formatTimeValue, minutesBetween } from '../model/time';
 import { readPhase } from '../model/timeline';
 import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
 
@@ -31,6 +36,10 @@ export interface MetricTile {
   minutes: number | null;
   /** What the tile measures, or how to get it when unknown. */
   detail: string;
+  /** `stated`: from tags, words or metadata; `inferred`: a phase read from what an event says; `doubtful`: key times out of order. */
+  basis: 'stated' | 'inferred' | 'doubtful';
+  /** For inferred and doubtful values: why (`Detected inferred from “alert fired” at 14:02`, or the order problem). */
+  note?: string;
 }
 
 export interface Problem {
@@ -65,6 +74,8 @@ export interface EventRow extends RowBase {
   timeInvalid: boolean;
   text: string;
   phase: Phase | null;
+  /** The phase was inferred from the event's words (shown as such), with the words. */
+  phaseInferred?: { cue: string };
   problems: Problem[];
   /** Screen-reader label. */
   label: string;
@@ -165,7 +176,7 @@ export interface TimelineViewOptions {
 const PHASE_LABELS = PHASE_NAMES;
 const BAND_LABELS = BAND_NAMES;
 
-const TIMELINE_RULES = new Set(['timeline-order', 'timeline-time-invalid']);
+const TIMELINE_RULES = new Set(['timeline-order', 'timeline-time-invalid', 'key-time-order']);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -181,14 +192,14 @@ export function buildTimelineViewModel(analysis: Analysis, options: TimelineView
     title: clean(doc.title ?? doc.metadata.title?.value ?? '') || 'Untitled post-mortem',
     incidentId: doc.metadata.id?.value ? clean(doc.metadata.id.value) : null,
     severity: severity ? { label: severity, tone: severityTone(severity) } : null,
-    status: status ? { label: STATUS_LABELS[status] ?? status, value: status } : null,
+    status: status ? { label: DOC_STATUS_LABELS[status] ?? status, value: status } : null,
     date: doc.metadata.date?.value ?? null,
-    zoneLabel: zoneLabel(doc),
+    zoneLabel: zoneText(doc),
     tiles: [
-      tile('ttd', 'TTD', 'Time to detect', metrics.ttdMinutes, 'impact start → detection', 'Tag the alert event [detected]'),
-      tile('ttm', 'TTM', 'Time to mitigate', metrics.ttmMinutes, 'impact start → mitigation', 'Tag an event [mitigated]'),
-      tile('ttr', 'TTR', 'Time to resolve', metrics.ttrMinutes, 'impact start → resolution', 'Tag an event [resolved]'),
-      tile('duration', 'Duration', 'Incident duration', metrics.durationMinutes, 'impact start → last known point', 'Needs a start and a later time'),
+      tile(doc, 'ttd', 'TTD', 'Time to detect', 'impact start → detection', 'Tag the alert event [detected]'),
+      tile(doc, 'ttm', 'TTM', 'Time to mitigate', 'impact start → mitigation', 'Tag an event [mitigated]'),
+      tile(doc, 'ttr', 'TTR', 'Time to resolve', 'impact start → resolution', 'Tag an event [resolved]'),
+      tile(doc, 'duration', 'Duration', 'Incident duration', 'impact start → last known point', 'Needs a start and a later time'),
     ],
     impact: impactText(doc),
     timeline,
@@ -203,8 +214,6 @@ export function buildTimelineViewModel(analysis: Analysis, options: TimelineView
 export function timelineEvents(model: TimelineViewModel): EventRow[] {
   return model.timeline.rows.filter((row): row is EventRow => row.kind === 'event');
 }
-
-const STATUS_LABELS: Record<string, string> = { draft: 'Draft', 'in-review': 'In review', final: 'Final' };
 
 function severityTone(severity: string): Tone {
   switch (severity) {
@@ -231,16 +240,30 @@ function severityTone(severity: string): Tone {
   }
 }
 
-function tile(id: MetricTile['id'], abbr: string, label: string, minutes: number | null, detail: string, missing: string): MetricTile {
-  return { id, abbr, label, value: formatDuration(minutes), minutes, detail: minutes === null ? missing : detail };
+const TILE_PHASE: Record<MetricTile['id'], Phase | null> = { ttd: 'detected', ttm: 'mitigated', ttr: 'resolved', duration: null };
+const TILE_MINUTES = { ttd: 'ttdMinutes', ttm: 'ttmMinutes', ttr: 'ttrMinutes', duration: 'durationMinutes' } as const;
+
+function tile(doc: PostmortemDocument, id: MetricTile['id'], abbr: string, label: string, detail: string, missing: string): MetricTile {
+  const metrics = doc.metrics;
+  const minutes = metrics[TILE_MINUTES[id]];
+  const base = { id, abbr, label, value: formatDuration(minutes), minutes, detail: minutes === null ? missing : detail };
+  if (minutes === null) return { ...base, basis: 'stated' };
+  const doubt = id === 'duration' ? undefined : metrics.doubts[id];
+  if (doubt) return { ...base, value: `${base.value}?`, detail: 'key times out of order', basis: 'doubtful', note: doubt };
+  const phase = TILE_PHASE[id];
+  const source = phase ? metrics.sources[phase] : undefined;
+  if (phase && source?.from === 'inferred') {
+    const event = source.event !== undefined ? doc.timeline[source.event] : undefined;
+    const at = event?.time ? ` at ${clockLabel(event.time)} (line ${event.range.start.line + 1})` : '';
+    return { ...base, value: `≈ ${base.value}`, detail: `${detail}, inferred`, basis: 'inferred', note: `${PHASE_LABELS[phase]} inferred from “${source.cue ?? 'the event'}”${at}; tag the event [${phase}] to make it a fact.` };
+  }
+  return { ...base, basis: 'stated' };
 }
 
-function zoneLabel(doc: PostmortemDocument): string {
-  const zone = doc.metadata.timezone?.value ?? doc.timeline.find((e) => e.time?.zone)?.time?.zone ?? doc.metrics.started?.zone;
+function zoneText(doc: PostmortemDocument): string {
+  const zone = zoneLabel(doc.metadata.timezone?.value ?? doc.timeline.find((e) => e.time?.zone)?.time?.zone ?? doc.metrics.started?.zone);
   if (!zone) return 'Times as written (no time zone)';
-  if (/^(?:z|utc|gmt)$/i.test(zone.trim())) return 'All times UTC';
-  if (/^[+-]\d/.test(zone.trim())) return `Times in UTC${zone.trim()}`;
-  return `Times in ${clean(zone)}`;
+  return zone === 'UTC' ? 'All times UTC' : `Times in ${clean(zone)}`;
 }
 
 /** Collapses whitespace; the view shows plain one-line strings. */
@@ -248,51 +271,12 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function textOf(doc: PostmortemDocument, range: Range): string {
-  const offset = (p: { line: number; character: number }) => (doc.lineStarts[p.line] ?? doc.text.length) + p.character;
-  return doc.text.slice(offset(range.start), offset(range.end));
-}
-
-/** Inline markdown to plain text: links to their text, emphasis and code markers dropped. */
-function plainInline(text: string): string {
-  return clean(
-    text
-      .replace(/!?\[([^\][]*)\]\([^)]*\)/g, '$1')
-      .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
-      .replace(/<[^<>]*>/g, ''),
-  );
-}
-
 function impactText(doc: PostmortemDocument): string | null {
   const fromMetadata = doc.metadata.impact?.value;
   if (fromMetadata && clean(fromMetadata)) return clean(fromMetadata);
   const section = doc.allSections.find((s) => s.kind === 'impact');
-  if (!section) return null;
-  if (section.firstParagraph && clean(section.firstParagraph)) return clean(section.firstParagraph);
-  return firstBodyLine(doc, section);
-}
-
-/** First list item or line of a section body; for a table, its first rows as `name: value`. */
-function firstBodyLine(doc: PostmortemDocument, section: Section): string | null {
-  const body = textOf(doc, section.bodyRange)
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  if (body.length === 0) return null;
-  if (body[0].startsWith('|')) {
-    const rows = body.filter((l) => l.startsWith('|') && !/^\|?[\s:|-]+\|?$/.test(l)).slice(1, 4);
-    const cells = rows.map((r) =>
-      r
-        .replace(/^\||\|$/g, '')
-        .split('|')
-        .map((c) => plainInline(c))
-        .filter(Boolean),
-    );
-    const parts = cells.map((c) => (c.length >= 2 ? `${c[0]}: ${c.slice(1).join(', ')}` : c.join(''))).filter(Boolean);
-    return parts.length ? parts.join(' · ') : null;
-  }
-  const first = plainInline(body[0].replace(/^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '').replace(/^#+\s+/, ''));
-  return first || null;
+  const lead = section ? sectionLead(doc, section) : null;
+  return lead ? clean(lead) : null;
 }
 
 function emptyState(doc: PostmortemDocument): EmptyState {
@@ -315,24 +299,9 @@ function dayLabel(iso: string): string {
 
 function actionItems(doc: PostmortemDocument, today: string): TimelineViewModel['actions'] {
   const items = doc.actionItems.map((item): ActionItemView => {
-    let state: ActionState = 'open';
-    let stateLabel = item.due ? '' : 'Open';
-    if (item.done) {
-      state = 'done';
-      stateLabel = 'Done';
-    } else if (item.due) {
-      const days = daysUntil(item.due, today);
-      if (days < 0) {
-        state = 'overdue';
-        stateLabel = `Overdue by ${-days} day${days === -1 ? '' : 's'}`;
-      } else if (days === 0) {
-        state = 'due-soon';
-        stateLabel = 'Due today';
-      } else {
-        state = days <= 7 ? 'due-soon' : 'open';
-        stateLabel = `Due in ${days} day${days === 1 ? '' : 's'}`;
-      }
-    }
+    const due = dueState(item, today);
+    const state: ActionState = due.state === 'done' ? 'done' : due.state === 'overdue' ? 'overdue' : due.state === 'dueSoon' ? 'due-soon' : 'open';
+    const stateLabel = due.state === 'noDate' ? 'Open' : capitalize(due.label);
     const dueLabel = item.due ?? (item.dueRaw ? `${item.dueRaw} (not a date)` : 'no deadline');
     const text = clean(item.text);
     const owner = item.owner ? clean(item.owner) : null;
@@ -555,8 +524,9 @@ function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineV
       timeInvalid: event.timeInvalid,
       text,
       phase,
+      ...(event.phase && event.phaseSource === 'inferred' ? { phaseInferred: { cue: event.phaseCue ?? '' } } : {}),
       problems,
-      label: [`${timeText}${phase ? `, ${PHASE_LABELS[phase]}` : ''}: ${text || '(no description)'}`, ...problems.map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`)].join('. '),
+      label: [`${timeText}${phase ? `, ${PHASE_LABELS[phase]}${event.phaseSource === 'inferred' ? ' (inferred)' : ''}` : ''}: ${text || '(no description)'}`, ...problems.map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`)].join('. '),
     });
   });
 

@@ -2,7 +2,7 @@
 // built-ins; the extension feeds it text it read and asks it questions.
 import type { ActionItem, PostmortemDocument, Range } from '../model/types';
 import { parsePostmortem, type ParseOptions } from '../model/parse';
-import { daysUntil } from '../model/time';
+import { DUE_STATE_LABELS, type DueState, dueState } from '../model/due';
 
 export { applyEdit, markDoneEdit, type MarkableItem, type MarkDoneEdit } from './markDone';
 
@@ -46,15 +46,10 @@ export interface PostmortemRef {
 export type GroupBy = 'postmortem' | 'owner' | 'dueDate';
 export const GROUP_BY: readonly GroupBy[] = ['postmortem', 'owner', 'dueDate'];
 
-export type DueBucket = 'overdue' | 'thisWeek' | 'later' | 'noDeadline' | 'done';
-export const DUE_BUCKET_LABELS: Record<DueBucket, string> = {
-  overdue: 'Overdue',
-  thisWeek: 'This week',
-  later: 'Later',
-  noDeadline: 'No deadline',
-  done: 'Done',
-};
-const DUE_BUCKET_ORDER: readonly DueBucket[] = ['overdue', 'thisWeek', 'later', 'noDeadline', 'done'];
+/** Groups of the "by due date" view: the due states, in this order. */
+export type DueBucket = DueState;
+export const DUE_BUCKET_LABELS: Record<DueBucket, string> = DUE_STATE_LABELS;
+const DUE_BUCKET_ORDER: readonly DueBucket[] = ['overdue', 'dueSoon', 'later', 'noDate', 'done'];
 
 export const NO_OWNER_LABEL = 'No owner';
 
@@ -91,7 +86,6 @@ export interface WorkspaceSymbolEntry {
 const LINE0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Items due within this many days from today (inclusive) are "this week". */
-export const THIS_WEEK_DAYS = 6;
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexedPostmortem>();
@@ -280,20 +274,17 @@ export class WorkspaceIndex {
 }
 
 export function isOverdue(item: Pick<IndexedActionItem, 'done' | 'due'>, today: string): boolean {
-  return !item.done && item.due !== null && daysUntil(item.due, today) < 0;
+  return dueState(item, today).state === 'overdue';
 }
 
 /** Days past the deadline (positive) for an overdue item, else 0. */
 export function daysOverdue(item: Pick<IndexedActionItem, 'done' | 'due'>, today: string): number {
-  return isOverdue(item, today) ? -daysUntil(item.due!, today) : 0;
+  const due = dueState(item, today);
+  return due.state === 'overdue' ? -(due.days ?? 0) : 0;
 }
 
 export function dueBucket(item: Pick<IndexedActionItem, 'done' | 'due'>, today: string): DueBucket {
-  if (item.done) return 'done';
-  if (!item.due) return 'noDeadline';
-  const days = daysUntil(item.due, today);
-  if (days < 0) return 'overdue';
-  return days <= THIS_WEEK_DAYS ? 'thisWeek' : 'later';
+  return dueState(item, today).state;
 }
 
 /** `- [ ] text — owner, due 2026-03-21` for pasting into notes and chats. */

@@ -3,7 +3,7 @@ import { renderTimelineSvg } from '../../core/timelineView/svg';
 import { buildTimelineViewModel } from '../../core/timelineView/viewModel';
 import { todayIso } from '../../core/model/time';
 import type { ExportFormat } from '../../core/timelineView/messages';
-import { escapeHtml } from '../../core/timelineView/escape';
+import { escapeHtml } from '../../core/util/escape';
 import { isPostmortem } from '../analysis';
 import type { Services } from '../services';
 import { saveTimelineExport } from './exporter';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ActionItem } from '../../core/model/types';
+import { dueState } from '../../core/model/due';
 import { todayIso } from '../../core/model/time';
+import { plural } from '../../core/util/words';
 import {
   type ActionItemGroup,
-  daysOverdue,
-  dueBucket,
   fileName,
   formatActionItemMarkdown,
   GROUP_BY,
@@ -31,10 +31,6 @@ type ItemNode = { type: 'item'; item: IndexedActionItem; groupBy: GroupBy };
 type Node = GroupNode | ItemNode;
 
 const GROUP_ICONS: Record<GroupBy, string> = { postmortem: 'file', owner: 'person', dueDate: 'calendar' };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * The Action Items view: open action items of every post-mortem in the workspace, grouped by
@@ -147,24 +143,25 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     const tree = new vscode.TreeItem(item.text || '(no text)', vscode.TreeItemCollapsibleState.None);
     tree.id = `${groupBy}|${item.uri}#${item.line}`;
     const uri = vscode.Uri.parse(item.uri);
-    const overdueDays = daysOverdue(item, this.today);
-    const bucket = dueBucket(item, this.today);
+    const due = dueState(item, this.today);
+    const overdueDays = due.state === 'overdue' ? -(due.days ?? 0) : 0;
+    const bucket = due.state;
     const postmortem = item.postmortem.incidentId ?? item.postmortem.title ?? fileName(item.uri);
     const parts: string[] = [];
-    if (overdueDays > 0) parts.push(`overdue by ${plural(overdueDays, 'day')}`);
+    if (overdueDays > 0) parts.push(due.label);
     if (groupBy !== 'owner') parts.push(item.owner ?? 'no owner');
     if (groupBy !== 'dueDate' && overdueDays === 0) parts.push(item.due ? `due ${item.due}` : 'no deadline');
     if (groupBy !== 'postmortem') parts.push(postmortem);
     tree.description = parts.join(' · ');
     if (item.done) tree.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     else if (overdueDays > 0) tree.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    else if (bucket === 'thisWeek') tree.iconPath = new vscode.ThemeIcon('clock');
+    else if (bucket === 'dueSoon') tree.iconPath = new vscode.ThemeIcon('clock');
     else tree.iconPath = new vscode.ThemeIcon('circle-large-outline');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(item.text);
     tooltip.appendMarkdown('\n\n');
     tooltip.appendMarkdown(`$(person) ${escape(item.owner ?? 'No owner')}  \n`);
-    tooltip.appendMarkdown(`$(calendar) ${item.due ? `Due ${item.due}${overdueDays > 0 ? ` — **overdue by ${plural(overdueDays, 'day')}**` : ''}` : 'No deadline'}  \n`);
+    tooltip.appendMarkdown(`$(calendar) ${item.due ? `Due ${item.due} — ${overdueDays > 0 ? `**${due.label}**` : due.label}` : 'No deadline'}  \n`);
     tooltip.appendMarkdown(`$(${item.done ? 'pass' : 'circle-large-outline'}) ${item.done ? 'Done' : 'Open'}  \n`);
     tooltip.appendMarkdown(`$(file) ${escape(item.postmortem.title ?? fileName(item.uri))}${item.postmortem.incidentId ? ` (${escape(item.postmortem.incidentId)})` : ''}, line ${item.line + 1}`);
     tree.tooltip = tooltip;

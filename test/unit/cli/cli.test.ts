@@ -192,7 +192,7 @@ describe('cli', () => {
         assert.equal(text(r.shortDescription, `${def.id}.shortDescription`), def.description);
         assert.equal(text(r.fullDescription, `${def.id}.fullDescription`), def.rationale);
         const help = text(r.help, `${def.id}.help`);
-        assert.ok(help.includes(def.rationale) && help.includes(def.bad) && help.includes(def.good), `${def.id}.help`);
+        assert.ok(help.includes(def.rationale) && help.includes(def.bad.shown) && help.includes(def.good.shown), `${def.id}.help`);
         assert.equal(typeof obj(r.help, 'help').markdown, 'string');
         const uri = new URL(String(r.helpUri));
         assert.equal(uri.hash, `#${def.id}`);

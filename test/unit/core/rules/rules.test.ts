@@ -116,7 +116,7 @@ describe('rules: metadata', () => {
   it('every rule id has exactly one definition with docs metadata', () => {
     assert.deepEqual(RULES.map((r) => r.id).sort(), [...RULE_IDS].sort());
     for (const rule of RULES) {
-      for (const field of ['description', 'rationale', 'bad', 'good'] as const) assert.ok(rule[field].trim(), `${rule.id}.${field}`);
+      for (const field of ['description', 'rationale'] as const) assert.ok(rule[field].trim(), `${rule.id}.${field}`);
       assert.ok(['error', 'warning', 'info'].includes(rule.defaultSeverity), `${rule.id} default ${rule.defaultSeverity}`);
     }
   });
