@@ -248,8 +248,10 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     if (block.kind === 'heading' || block.kind === 'frontMatter') continue;
     const label = leadingLabel(block);
     const kind = label ? labelKind(block) : undefined;
-    if (label && kind && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) {
-      found.push({ kind, how: 'label', block: b, label: label.text });
+    if (label && kind) {
+      // A label inside a section of its own kind ("Why?" in Five Whys) names nothing new.
+      const within = sections.some((s) => s.kind === kind && s.block < b && b < s.blockEnd);
+      if (!within && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) found.push({ kind, how: 'label', block: b, label: label.text });
       continue;
     }
     if (b < firstSection && block.kind === 'paragraph' && block.listDepth === 0 && !label) {

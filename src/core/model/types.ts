@@ -164,8 +164,8 @@ export interface TimelineEvent {
   endTime?: TimeValue;
   /** Where the date came from: written on the event, a day heading or date line above, the previous event, the document. */
   dateSource?: 'event' | 'heading' | 'previous' | 'document';
-  /** Where the zone came from: the event, a table header, a statement such as "All times UTC", the front matter or settings. */
-  zoneSource?: 'event' | 'table' | 'statement' | 'document' | 'settings';
+  /** Where the zone came from: the event, a table header, a statement such as "All times UTC", an earlier event, the front matter or settings. */
+  zoneSource?: 'event' | 'table' | 'statement' | 'previous' | 'document' | 'settings';
 }
 
 export interface ActionItem {

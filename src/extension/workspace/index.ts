@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { feature, type Feature } from '../commands';
 import type { Services } from '../services';
 import { ActionItemsView } from './actionItemsView';
 import { WorkspaceIndexer } from './indexer';
@@ -11,7 +12,7 @@ export { VIEW_ID as ACTION_ITEMS_VIEW_ID } from './actionItemsView';
  * (titles and incident ids) and `@owner` completions. The first scan starts after activation returns and
  * runs in the background.
  */
-export function registerWorkspaceFeatures(services: Services): vscode.Disposable {
+export function registerWorkspaceFeatures(services: Services): Feature {
   const indexer = new WorkspaceIndexer(services);
   const view = new ActionItemsView(services, indexer);
   const disposables: vscode.Disposable[] = [
@@ -22,5 +23,5 @@ export function registerWorkspaceFeatures(services: Services): vscode.Disposable
   ];
   const start = setTimeout(() => void indexer.start(), 0);
   disposables.push({ dispose: () => clearTimeout(start) });
-  return vscode.Disposable.from(...disposables);
+  return feature(vscode.Disposable.from(...disposables), view.commands);
 }

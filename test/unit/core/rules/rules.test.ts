@@ -235,8 +235,8 @@ describe('rule action-item-overdue', () => {
     assert.deepEqual(found.map(where), ['3:43-3:53', '4:31-4:41']);
     assert.deepEqual(found.map((f) => sliceRange(text, f.range)), ['2025-01-10', '2026-03-19']);
     assert.deepEqual(found.map((f) => f.message), [
-      'Deadline 2025-01-10 passed 434 days ago: finish, re-plan or close this item.',
-      'Deadline 2026-03-19 passed 1 day ago: finish, re-plan or close this item.',
+      'Deadline 2025-01-10 passed: overdue by 434 days. Finish, re-plan or close this item.',
+      'Deadline 2026-03-19 passed: overdue by 1 day. Finish, re-plan or close this item.',
     ]);
     assert.ok(found.every((f) => f.severity === 'info'));
   });
