@@ -6,7 +6,7 @@ import type { AnalysisContext } from '../analyze';
 import { PHASE_LABELS, zoneLabel } from '../model/labels';
 import { sectionDefinition } from '../model/sections';
 import { formatClock, formatDuration } from '../model/time';
-import { PHASES, type EventSource, type KeyTimeSource, type MetricId, type Phase, type PhaseSource, type PostmortemDocument, type Section, type SectionKind, type TimelineEvent, type TimeValue } from '../model/types';
+import { PHASES, type ActionItem, type EventSource, type KeyTimeSource, type MetricId, type Phase, type PhaseSource, type PostmortemDocument, type Section, type SectionKind, type TimelineEvent, type TimeValue } from '../model/types';
 import { escapeTerminal } from '../util/escape';
 import { plural } from '../util/words';
 
@@ -69,7 +69,7 @@ export interface ExplainedMetric {
 
 export interface ExplainedActionItem {
   line: number;
-  form: 'task' | 'table' | 'paragraph';
+  form: ActionItem['form'];
   text: string;
   owner: string | null;
   due: string | null;

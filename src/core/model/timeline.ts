@@ -357,7 +357,17 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
     }
   }
   const expr = leadingTime(inline);
-  if (!expr) return;
+  if (!expr) {
+    // Narrative in a timeline section: "We deployed the bot at 2:55 UTC on 12th January and…" is an
+    // event when its one time carries a zone or a date (a bare "3:40" in prose is only a mention).
+    if (zone !== 'timeline') return;
+    const clocks = [...text.matchAll(/(?<![\d:.])\d{1,2}:\d{2}(?![\d:])/g)];
+    if (clocks.length !== 1) return;
+    const inner = scanTime(text, clocks[0].index);
+    if (!inner || inner.minutes === undefined || inner.invalid || (!inner.zone && !hasDate(inner))) return;
+    out.push({ block: i, source: 'paragraph', expr: inner, inline, desc: inline, start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
+    return;
+  }
   if (hasDate(expr) && expr.minutes === undefined && !expr.placeholder) {
     // A date on its own line ("**March 14, 2026**"): the date of the events below.
     if (text.slice(expr.end).replace(/\([^()]*\)/g, '').replace(/[\s:.\-–—]+/g, '').length === 0) marks.push({ block: i, from: i + 1, to: blocks.length, expr, label: text });

@@ -187,8 +187,8 @@ export interface ActionItem {
   range: Range;
   /** The item text proper (task text or Action cell). */
   textRange: Range;
-  /** `task`: a list item (with or without a box); `table`: a table row; `paragraph`: a paragraph of a follow-up section without lists. */
-  form: 'task' | 'table' | 'paragraph';
+  /** `task`: a list item (with or without a box); `table`: a table row; `paragraph`: a paragraph or sentence of a follow-up section without lists; `heading`: a sub-heading that names the work ("#### Increase test coverage"). */
+  form: 'task' | 'table' | 'paragraph' | 'heading';
   /** Range of the `[ ]` box or the Status cell, for mark-done edits. */
   doneMarkerRange?: Range;
   /** What marked the item done (`[x]`, `✅`, `~~struck~~`, `(Completed)`, a Completed heading). */
