@@ -13,7 +13,7 @@
 // subject of, and the words in that clause that put a failure on them. Triggers are found by
 // regexes anchored on literal words, so the pass is linear in the length of the text.
 import { sentenceSpans } from '../util/sentences';
-import { AMBIGUOUS_ROLES, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
+import { AMBIGUOUS_ROLES, BARE_TEAMS, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
 
 export type BlameCategory = 'conduct' | 'attribution' | 'counterfactual' | 'judgement' | 'punitive' | 'label' | 'custom';
 
@@ -105,12 +105,32 @@ function roleBase(lw: string): string | undefined {
   return undefined;
 }
 
+/** Words after which an operator is software: "the Postgres operator", "a Kubernetes operator", "the operator pod". */
+const SOFTWARE_OPERATOR_BEFORE = /^(?:k8s|kubernetes|cluster|database|db|postgres|postgresql|mysql|redis|kafka|etcd|prometheus|helm|crd|custom|olm|strimzi|cnpg|zalando|vitess|rook|ceph|elastic|mongodb|cassandra|rabbitmq|spark|flink|airflow|argo|istio|cert-manager|gitops|sql|and|or|xor|logical|bitwise|comparison|ternary|spread|unary|binary)$/;
+const SOFTWARE_OPERATOR_AFTER = /^(?:pods?|controllers?|reconcil\w*|crds?|deployments?|logs?|images?|versions?|charts?|sdk|framework|pattern|precedence|overloading|manifests?|namespace|container|process|binary|operator)$/;
+const MODAL_OR_PAST = /^(?:should|shouldn't|must|mustn't|needs|need|will|won't|would|wouldn't|could|couldn't|can|can't|cannot|never|didn't|did|hasn't|haven't|hadn't|kept|let|just|simply|also|then|again|still|never)$/;
+
 function isRoleAt(tokens: Token[], i: number): boolean {
   const base = roleBase(tokens[i].lw);
+  const before = tokens[i - 1];
+  // "infra bumped the base image", "support escalated nothing", "anyone in support": a team, only where a person can stand.
+  if (BARE_TEAMS.has(stripPossessive(tokens[i].lw)) && (!base || AMBIGUOUS_ROLES.has(base))) {
+    const next = tokens[i + 1];
+    const clauseStart = !before || !before.word || CLAUSE_BREAK.has(before.lw) || /^(?:ugh|so|and|then|wow|honestly|frankly)$/.test(before.lw);
+    if (clauseStart && next && next.word && (pastVerb(next) || MODAL_OR_PAST.test(next.lw))) return true;
+    if (before && /^(?:for|from|in|by|with)$/.test(before.lw) && !(next && /^(?:of|for)$/.test(next.lw)) && !(tokens[i - 2] && /^(?:the|a|an)$/.test(tokens[i - 2].lw))) return true;
+    if (POSSESSIVE.test(tokens[i].lw) && clauseStart) return true;
+    if (!base) return false;
+  }
   if (!base) return false;
+  if (base === 'operator') {
+    const next = tokens[i + 1];
+    if (before && (SOFTWARE_OPERATOR_BEFORE.test(before.lw) || (before.word && /^\p{Lu}/u.test(before.text) && i > 1) || SYSTEM_NOUNS.has(before.lw))) return false;
+    if (next && SOFTWARE_OPERATOR_AFTER.test(next.lw)) return false;
+    return true;
+  }
   if (!AMBIGUOUS_ROLES.has(base)) return true;
-  const before = tokens[i - 1]?.lw;
-  return before !== undefined && (PERSON_MODIFIERS.has(before) || isRoleAt(tokens, i - 1) || POSSESSIVE.test(before));
+  return before !== undefined && (PERSON_MODIFIERS.has(before.lw) || isRoleAt(tokens, i - 1) || POSSESSIVE.test(before.lw));
 }
 
 /** A capitalised word (or handle, or initials) that reads as a person's name here. */
@@ -124,8 +144,14 @@ function isName(tokens: Token[], i: number): boolean {
   // "Engineer C", "Dev B": a single capital after a role.
   if (/^\p{Lu}$/u.test(bare)) return i > 0 && roleBase(tokens[i - 1].lw) !== undefined;
   if (!/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(bare)) return false;
-  // "Teku-Geth" (two products), not "Jae-won".
-  if (bare.includes('-') && bare.split('-').some((part) => NOT_NAMES.has(part.toLowerCase()) || /^\p{Lu}/u.test(part) && bare.indexOf(part) > 0)) return false;
+  // "Teku-Geth" (two products), not "Jae-won" or "Mei-Ling".
+  if (bare.includes('-')) {
+    const parts = bare.split('-');
+    const known = (part: string) => NOT_NAMES.has(part.toLowerCase()) || SYSTEM_NOUNS.has(part.toLowerCase()) || ROLES.has(part.toLowerCase());
+    const hyphenName = FIRST_NAMES.has(parts[0].toLowerCase()) || (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}{1,5}$/u.test(part)) && !parts.some(known));
+    if (!hyphenName && parts.some((part) => known(part) || /^\p{Lu}/u.test(part) && bare.indexOf(part) > 0)) return false;
+    if (hyphenName) return true;
+  }
   if (FIRST_NAMES.has(lw)) return true;
   if (NOT_NAMES.has(lw) || ROLES.has(lw) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
   if (/(?:ing|tion|sion|ment|ness|ity|ed|ly|ism|ance|ence|ics)$/.test(lw)) return false;
@@ -160,6 +186,8 @@ export function classifyAt(tokens: Token[], head: number): Agent {
 /** The person who owns a noun phrase by a possessive ("Jordan's deploy", "the DBA's approach"). */
 function ownerOf(tokens: Token[], agent: Agent): Agent | undefined {
   for (let i = agent.from; i < agent.to; i++) {
+    // "Her handling of the failover", "his migration".
+    if (/^(?:his|her|their|my|your)$/.test(tokens[i].lw)) return { kind: 'person', from: i, to: i };
     if (!POSSESSIVE.test(tokens[i].lw)) continue;
     const owner = classifyAt(tokens, i);
     if (owner.kind === 'person') return owner;
@@ -231,6 +259,15 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
         if (open !== -1 && open > 0 && tokens[open - 1].word && isAux(tokens[open - 1].lw)) {
           i = open - 1;
           continue;
+        }
+        // "The SRE, who had muted the alerts, missed …", "Ms Okonkwo, the DBA on duty, overlooked …": an appositive or a
+        // relative clause between the subject and its verb.
+        const start = findBack(tokens, i - 1, ',', 20);
+        if (start > 0 && tokens[start - 1].word && start + 1 < i) {
+          const first = tokens[start + 1];
+          const inner = /^(?:who|whom|whose|which)$/.test(first.lw) || (/^(?:the|a|an|our|his|her|their|one|another)$/.test(first.lw) && person(classifyAt(tokens, headFrom(tokens, start + 1) ?? start + 1)));
+          const outer = classifyAt(tokens, start - 1);
+          if (inner && (person(outer) || /^(?:who|whom|whose)$/.test(first.lw) && outer.kind !== 'none')) return outer;
         }
       }
       return { kind: 'none', from: i + 1, to: i };
@@ -324,11 +361,14 @@ function quotedSpans(text: string): Array<[number, number]> {
 
 const NEGATION_BEFORE = /(?:\bnot|\bno|\bnever|\bnobody's|\bno one's|\bnor|\bwithout|n't|\bhardly)\s+(?:[\w'-]+\s+){0,3}$/i;
 /** The sentence argues against blame. */
-const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:root\s+|real\s+)?cause\b|\bnot\s+(?:a|the|an)\s+(?:root\s+)?cause\b|\bis\s+where\b|\bnot\s+where\b|\brather than\b|\binstead of (?:blam|fault|point)\w*|\breject(?:s|ed)?\b|\bdo(?:es)?\s+not\s+(?:accept|blame|believe)\b|\bdon't\s+(?:accept|blame|believe)\b|\bblameless\b|\bnever\s+(?:a|the)\s+(?:root\s+)?cause\b|\bnot\s+(?:to\s+)?blame\b|\bno(?:body|\s+one)\s+(?:is|was|will\s+be|should\s+be)\s+(?:being\s+)?blamed\b|\bnobody(?:'s|s)?\s+(?:fault|mistake)\b|\bno\s+one(?:'s|s)?\s+(?:fault|mistake)\b|\bnot\s+(?:anyone|anybody)(?:'s|s)?\s+(?:fault|mistake)\b|\bis\s+a\s+(?:symptom|starting\s+point|label)\b|\bnot\s+(?:an?\s+)?(?:explanation|answer|conclusion)\b|\bcriticism\b|\bwe\s+rewrote\b/i;
+const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:root\s+|real\s+)?cause\b|\bnot\s+(?:a|the|an)\s+(?:root\s+)?cause\b|\bis\s+where\b|\bnot\s+where\b|\b(?:rather\s+than|instead\s+of)\s+(?:on\s+)?(?:blam\w*|fault\w*|point\w*|(?:a|the|any|one|an)\s+(?:person|individual|human|people|engineer|operator|responder)s?\b|people\b|individuals\b|humans\b|who\b)|\bplay(?:s|ed)?\s+no\s+(?:part|role)\b|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:nothing|no\s+evidence|no\s+sign|no\s+indication)\s+(?:suggests?|indicates?|shows?|that|of|implies)\b|\b(?:nobody|no\s+one)\s+(?:suggests?|thinks|believes|claims)\b|\bnot\s+a\s+story\s+about\b|\bmiss(?:es|ed)?\s+the\s+point\b|\bonly\s+in\s+the\s+sense\b|\bruled\s+out\b|\b(?:dismissed|rejected|discarded|dropped)\s+(?:\w+\s+){0,3}as\s+(?:irrelevant|unhelpful|unfair|misguided|beside\s+the\s+point)|\bwould\s+be\s+(?:unfair|wrong|misleading)\b|\breject(?:s|ed)?\b|\bdo(?:es)?\s+not\s+(?:accept|blame|believe)\b|\bdon't\s+(?:accept|blame|believe)\b|\bblameless\b|\bnever\s+(?:a|the)\s+(?:root\s+)?cause\b|\bnot\s+(?:to\s+)?blame\b|\bno(?:body|\s+one)\s+(?:is|was|will\s+be|should\s+be)\s+(?:being\s+)?blamed\b|\bnobody(?:'s|s)?\s+(?:fault|mistake)\b|\bno\s+one(?:'s|s)?\s+(?:fault|mistake)\b|\bnot\s+(?:anyone|anybody)(?:'s|s)?\s+(?:fault|mistake)\b|\bis\s+a\s+(?:symptom|starting\s+point|label)\b|\bnot\s+(?:an?\s+)?(?:explanation|answer|conclusion)\b|\bcriticism\b|\bwe\s+rewrote\b/i;
+/** The action was the sanctioned one: "as instructed by the runbook", "as part of the weekly reset", "which the checklist marks as optional". */
+const SANCTIONED = /\bas\s+(?:instructed|documented|planned|expected|agreed|designed|intended|required|specified|prescribed|scheduled|announced|allowed|permitted|directed|briefed|rehearsed)\b|\bas\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|docs?)\s+(?:instructs|says|requires|prescribes|describes|recommends|specifies|allows|permits|tells|directs)|\b(?:per|following|according\s+to|in\s+line\s+with)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|schedule)\b|\bas\s+part\s+of\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}(?:reset|cleanup|clean-up|procedure|process|maintenance|drill|exercise|test|plan|rotation|routine|rollback|migration|teardown|refresh|game\s*day)\b|\b(?:runbook|checklist|playbook|policy|procedure|process)\s+(?:marks|lists|treats|allows|permits|calls\s+for)\b|\boptional\b|\bnightly-only\b|\bnon-blocking\b|\bwith\s+(?:the\s+)?(?:approval|sign-off|blessing|agreement)\s+of\b|\bafter\s+confirming\b/i;
+
 /** Reported speech before the words: "the first draft said the outage was Priyanka's mistake". */
-const REPORTED = /\b(?:said|says|claimed|claims|called\s+it|described\s+(?:it\s+)?as|suggested|wrote|read|labelled|labeled|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
+const REPORTED = /\b(?:said|says|claimed|claims|called\s+it|calling\s+(?:this|it|that)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|described\s+(?:it\s+)?as|suggested|wrote|read|labelled|labeled|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
 /** A hypothetical or a future: "if a user accidentally…", "when someone forgets…", "X will…". */
-const HYPOTHETICAL = /\b(?:if|when|whenever|unless|in\s+case|imagine|suppose|so\s+that|to\s+ensure|to\s+make\s+sure|prevent(?:s|ing)?|avoid(?:s|ing)?|whether)\b[^.;]{0,80}$/i;
+const HYPOTHETICAL = /(?:^|[,;:]\s*)should\s+(?:a|an|the|any|someone|somebody|anyone|he|she|they|you)\b[^.;]{0,80}$|\b(?:if|when|whenever|unless|in\s+case|imagine|suppose|so\s+that|to\s+ensure|to\s+make\s+sure|prevent(?:s|ing)?|avoid(?:s|ing)?|whether)\b[^.;]{0,80}$/i;
 
 export interface Candidate {
   category: BlameCategory;
@@ -362,6 +402,13 @@ function rejected(ctx: Context): boolean {
 function negatedBefore(ctx: Context, at: number): boolean {
   const before = ctx.text.slice(Math.max(0, at - 40), at);
   return NEGATION_BEFORE.test(before) || /\b(?:nobody|no\s+one|no-one)\b[^.,;]{0,24}$/i.test(before);
+}
+
+/** "people", "everyone", "users": nobody in particular ("the Android folks", "the ops people" are a team). */
+function generic(tokens: Token[], agent: Agent): boolean {
+  const lw = stripPossessive(tokens[agent.to].lw);
+  if (/^(?:everyone|everybody|users|customers|anyone|anybody)$/.test(lw)) return true;
+  return /^(?:people|folks)$/.test(lw) && (agent.from === agent.to || /^(?:some|many|most|all|other|these|those)$/.test(tokens[agent.from].lw));
 }
 
 function person(agent: Agent | undefined): agent is Agent & { kind: 'person' } {
@@ -425,7 +472,7 @@ const PERSONAL = /^(?:forg[oe]t|panick|fat[- ]?finger|neglect|couldn't be bother
 const CONDUCT = w(String.raw`omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+it|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+ball|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse`);
 
 /** Words that make an ordinary action a lapse: "the wrong router", "without telling anyone", "into a public repository". */
-const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|overwrote|overwritten|wiped|deleted\s+(?:the\s+)?(?:prod|production|live)`);
+const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|overwrote|overwritten|wiped\s+(?:out\s+)?(?:the\s+|all\s+)?(?:prod|production|live|primary|customer|customers'|user|users'|real|mainnet)|deleted\s+(?:the\s+)?(?:prod|production|live)`);
 
 /** Verbs a lapse needs near "accidentally" (a careless slip destroys or exposes something; "checked Freshdesk accidentally" is luck). */
 const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|committed|ran|overwrote|exposed|leaked|published|shared|killed|shut|disabled|broke|made|pasted|rebooted|restarted|truncated|destroyed|unplugged|flashed|copied|typed|applied|set|changed|turned|left|revoked|rotated|closed)\b/i;
@@ -484,7 +531,7 @@ const RULES: Rule[] = [
         return candidate('attribution', ctx, [m.index, m.index + m[0].length + by[0].trimEnd().length], agent);
       }
       // Nouns that always mean a person's failing: "sheer negligence", "carelessness".
-      if (/^(?:negligence|carelessness)$/i.test(m[0]) && !negatedBefore(ctx, m.index) && !rejected(ctx)) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
+      if (/^(?:negligence|carelessness)$/i.test(m[0]) && !negatedBefore(ctx, m.index) && !rejected(ctx) && !REPORTED.test(ctx.text.slice(0, m.index))) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
       return undefined;
     },
   },
@@ -572,11 +619,16 @@ const RULES: Rule[] = [
       // "didn't X" with a verb of credit or plain absence is not a lapse ("didn't have access", "never received the page").
       const neg = /^(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|bothered\s+to|.*bother(?:ed)?\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever)\s+)?(\w+)$/.exec(trigger);
       if (neg && /^(?:have|get|receive|hear|need|want|expect|mean|see|find|seem|happen|exist|work|affect|impact|cause|know|make|encounter|experience|face|like|realize|realise|fail|break|change|do|feel|think|believe|agree|seem|appear|want|wish|intend)$/.test(neg[1]) && !/bother/.test(trigger)) return undefined;
+      if (SANCTIONED.test(ctx.text)) return undefined;
+      // "Hana broke the migration into batches": splitting, not breaking.
+      if (/^broke\b/.test(trigger) && /^(?:\s+[\w-]+){0,4}?\s+(?:into|up|down|apart|out)\b/i.test(ctx.text.slice(m.index + 5, m.index + 60))) return undefined;
+      // "did not mislead", "never ignored": a lapse denied.
+      if (neg && /^(?:mis\w+|ignore|skip|break|forget|violate|bypass|overlook|neglect|lie|hide|cause|panic|rush|cut|disregard|abandon|breach)$/.test(neg[1])) return undefined;
       const agent = agentOf(ctx, m.index, m.index + m[0].length);
       // "Nobody reviewed it", "no one checked the row counts".
       if (/^(?:nobody|no\s+one|no-one)\b/.test(trigger)) return rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) ? undefined : candidate('conduct', ctx, [m.index, m.index + m[0].length]);
       if (agent.kind === 'nobody' && /bother/.test(trigger)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
-      if (person(agent) && !/^(?:people|everyone|everybody|users|customers|folks|anyone|anybody)$/.test(stripPossessive(ctx.tokens[agent.to].lw))) {
+      if (person(agent) && !generic(ctx.tokens, agent)) {
         // "The edge router ignored…" is a system; "the mobile devs ignored" a person; a question or a future is not a lapse.
         if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, m.index))) return undefined;
         if (/^failed\s+to|^fails\s+to/.test(trigger) && CREDIT_VERBS.has(/(\w+)$/.exec(trigger)?.[1] ?? '')) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
@@ -591,7 +643,7 @@ const RULES: Rule[] = [
     // An ordinary action made a lapse by its words: "Ewa checked the AWS secret key into a public repository".
     re: LAPSE,
     check(ctx, m) {
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || SANCTIONED.test(ctx.text)) return undefined;
       const trigger = m[0].toLowerCase();
       // The verb of the clause: the subject of the nearest verb to the left, within the clause.
       const k = ctx.tokenAt(m.index);
@@ -607,6 +659,8 @@ const RULES: Rule[] = [
           verb = i;
           break;
         }
+        // "the script he ran had a hard-coded endpoint": "had" is the verb of this clause, and a thing has it.
+        if (/^(?:had|has|have|was|were|is|are)$/.test(t.lw) && i === k - 1 || /^(?:had|has|have)$/.test(t.lw) && ctx.tokens[i + 1] && /^(?:a|an|the|some|no)$/.test(ctx.tokens[i + 1].lw)) break;
         if (CLAUSE_BREAK.has(t.lw) && t.lw !== 'and') break;
       }
       // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock").
@@ -731,12 +785,12 @@ const RULES: Rule[] = [
   },
   {
     re: /(?<![\p{L}])PIP(?![\p{L}])/gu,
-    check: (ctx, m) => (/\bpip\s+install\b/i.test(ctx.text) ? undefined : candidate('punitive', ctx, [m.index, m.index + m[0].length])),
+    check: (ctx, m) => (/\bpip\s+install\b/i.test(ctx.text) || rejected(ctx) ? undefined : candidate('punitive', ctx, [m.index, m.index + m[0].length])),
   },
   {
     re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|rookie\s+mistake|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness)|(?:a\s+)?moment's\s+thought`),
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       // "Slack", "Lax" as names of things are not judgements (a capital inside the sentence).
       if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && !/[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) return undefined;
       const lw = m[0].toLowerCase();
@@ -863,6 +917,10 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
       const c = rule.check(ctx, m as RegExpExecArray);
       if (c && !ctx.quotes.some(([a, b]) => c.trigger[0] >= a && c.trigger[0] < b)) found.push(c);
     }
+  }
+  // "Was it Jun's mistake?", "Was this human error?": a question that is asked, not an accusation (unless rhetorical: "even", "again").
+  if (/^\W*(?:was|is|were|are|could|might)\s+(?:it|this|that)\b[^?]*\?\W*$/i.test(sentence) && !/\b(?:even|again|really|seriously|honestly)\b/i.test(sentence)) {
+    for (let i = found.length - 1; i >= 0; i--) if (found[i].category === 'attribution' || found[i].category === 'label') found.splice(i, 1);
   }
   // One finding per place: overlapping candidates keep the earliest, longest; one per agent and kind.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
