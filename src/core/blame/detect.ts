@@ -393,6 +393,8 @@ interface Context {
 }
 
 const w = (s: string, flags = 'giu') => new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:${s})(?![\p{L}\p{N}_@'’-])`, flags);
+/** Like `w`, but a word may open a single-quoted span ('user error'). */
+const wq = (s: string, flags = 'giu') => new RegExp(String.raw`(?<![\p{L}\p{N}_@’-])(?<![\p{L}\p{N}]')(?:${s})(?![\p{L}\p{N}_@’-])(?!'[\p{L}])`, flags);
 
 function rejected(ctx: Context): boolean {
   ctx.rejection ??= REJECTION.test(ctx.text);
@@ -480,20 +482,37 @@ const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|c
 interface Rule {
   re: RegExp;
   check: (ctx: Context, m: RegExpExecArray) => Candidate | undefined;
+  /** Whether a match inside the quote `[start, end)` still counts (quoted words are others' words by default). */
+  quoted?: (ctx: Context, quote: [number, number]) => boolean;
 }
 
-const LABELS = w(String.raw`human[\s-]+(?:error|errors|mistake|slip|failure)|operator\s+(?:error|mistake)|user\s+error|pilot\s+error|engineer(?:ing)?\s+error|staff\s+error|pebkac|pebcak|picnic|layer[\s-]?8(?:\s+(?:issue|error|problem))?|id-?10-?t(?:\s+error)?`);
+const LABELS = wq(String.raw`human[\s-]+(?:error|errors|mistake|slip|failure)|(?:operator|personnel|technician|staff|admin|administrator|clerk|engineer(?:ing)?)\s+(?:error|mistake)|user\s+error|pilot\s+error|pebkac|pebcak|picnic|(?:osi\s+)?layer[\s-]?8(?:\s+(?:issue|error|problem))?|id-?10-?t(?:\s+error)?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|human\s+factors?(?:\s*\([^()]{1,20}\))?`);
+
+/** Before a quoted label, words that record it as the finding: "closing as 'PEBCAK'", "logged as 'operator error'", "with the tag 'user error'". */
+const RECORDED_AS = /\b(?:as|tag(?:ged)?|tagged\s+as|label(?:led|ed)?\s+as|marked\s+as|logged\s+as|closed\s+as|closing\s+as|resolved\s+as|classified\s+as|settled\s+on|recorded\s+as|filed\s+(?:as|under)|verdict|reason|code|category)\s*:?\s*$/i;
+
+/** "a user problem, not a product problem", "driver error, not a hardware defect": a label by contrast with the product. */
+const CONTRAST_LABEL = w(String.raw`(?:user|driver|operator|customer|human|people|person|wetware|meatware|technician|installer)\s+(?:error|problem|issue|mistake|fault)s?\s*[,;]?\s*(?:and\s+)?not\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:defect|problem|issue|bug|fault|error|failure)`);
 
 const RULES: Rule[] = [
   // ── labels that end the inquiry
   {
+    re: CONTRAST_LABEL,
+    check: (ctx, m) => (rejected(ctx) || negatedBefore(ctx, m.index) || REPORTED.test(ctx.text.slice(0, m.index)) ? undefined : candidate('label', ctx, [m.index, m.index + m[0].length])),
+  },
+  {
     re: LABELS,
+    // A quoted label counts when the sentence records it as the finding ("resolved with the tag 'user error'").
+    quoted: (ctx, quote) => RECORDED_AS.test(ctx.text.slice(0, quote[0])) && !rejected(ctx),
     check(ctx, m) {
+      // "human factors" is a field of study; as the cause it is a label.
+      if (/^human\s+factors?/i.test(m[0]) && !/\b(?:root\s+cause|cause|caused|due\s+to|blame|responsible|verdict|conclusion|finding)\b/i.test(ctx.text)) return undefined;
+      if (/^(?:osi\s+)?layer[\s-]?8/i.test(m[0]) && !/^osi/i.test(m[0]) && !/\s(?:issue|error|problem)$/i.test(m[0]) && !/^\s*(?:strikes|again|at\s+work|problem)/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       // "user-error page", "human error budget", "user errors in the form": technical uses.
       if (/^-\w|^\s*(?:page|message|screen|state|rate|rates|budget|code|codes|handling|path|log|logs|count|counter|metric|type|class|dialog|modal|banner|toast|flow|field)\b/i.test(after)) return undefined;
       if (/errors$/i.test(m[0]) && !/human/i.test(m[0])) return undefined;
-      if (/^layer[\s-]?8$/i.test(m[0]) && !/^\s*(?:issue|error|problem)/i.test(after)) return undefined;
+
       if (rejected(ctx) || negatedBefore(ctx, m.index)) return undefined;
       // A generic risk, not the cause: "to reduce human error", "prone to human error", "the chance of human error".
       if (/\b(?:reduc\w*|minimi[sz]\w*|avoid\w*|prevent\w*|prone\s+to|risk\s+of|chance\s+of|room\s+for|likelihood\s+of|possibility\s+of|eliminat\w*|less|fewer|against|guard\w*)\s+(?:(?:the|any|of)\s+)?$/i.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) return undefined;
@@ -913,9 +932,12 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of sentence.matchAll(rule.re)) {
-      if (ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+      const inQuote = (at: number) => ctx.quotes.find(([a, b]) => at >= a && at < b);
+      const quote = inQuote(m.index!);
+      if (quote && !rule.quoted?.(ctx, quote)) continue;
       const c = rule.check(ctx, m as RegExpExecArray);
-      if (c && !ctx.quotes.some(([a, b]) => c.trigger[0] >= a && c.trigger[0] < b)) found.push(c);
+      const cq = c && inQuote(c.trigger[0]);
+      if (c && (!cq || (cq === quote && quote !== undefined))) found.push(c);
     }
   }
   // "Was it Jun's mistake?", "Was this human error?": a question that is asked, not an accusation (unless rhetorical: "even", "again").
