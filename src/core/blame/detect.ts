@@ -125,7 +125,7 @@ function isRoleAt(tokens: Token[], i: number): boolean {
   if (!base) return false;
   if (base === 'operator') {
     const next = tokens[i + 1];
-    if (before && (SOFTWARE_OPERATOR_BEFORE.test(before.lw) || (before.word && /^\p{Lu}/u.test(before.text) && i > 1) || SYSTEM_NOUNS.has(before.lw))) return false;
+    if (before && (SOFTWARE_OPERATOR_BEFORE.test(before.lw) || (before.word && /^\p{Lu}/u.test(before.text) && i > 1))) return false;
     if (next && SOFTWARE_OPERATOR_AFTER.test(next.lw)) return false;
     return true;
   }
@@ -200,7 +200,7 @@ function isAux(lw: string): boolean {
   return AUX.test(lw);
 }
 
-const IRREGULAR_PAST = /^(?:ran|made|took|went|got|put|set|left|sat|let|kept|broke|broken|wrote|written|sent|gave|given|taken|typed|hit|cut|forgot|forgotten|saw|seen|knew|known|thought|told|came|did|done|drove|driven|chose|chosen|overwrote|overwritten|hid|hidden|shook|shaken|stole|stolen|froze|frozen|spoke|spoken|built|read|found|lost|led|paid|said|sold|spent|stood|understood|won|began|begun|blew|blown|drew|drawn|fell|fallen|flew|flown|grew|grown|threw|thrown|wore|worn)$/;
+const IRREGULAR_PAST = /^(?:ran|made|took|went|got|put|set|left|sat|let|kept|broke|broken|wrote|written|sent|gave|given|taken|typed|hit|cut|forgot|forgotten|saw|seen|knew|known|thought|told|came|did|done|drove|driven|chose|chosen|overwrote|overwritten|hid|hidden|shook|shaken|stole|stolen|reset|upset|shut|quit|spread|split|fed|hurt|shed|swept|bound|bent|lent|dealt|meant|struck|stuck|slid|spun|sprang|sank|swung|wound|rode|rang|sang|froze|frozen|spoke|spoken|built|read|found|lost|led|paid|said|sold|spent|stood|understood|won|began|begun|blew|blown|drew|drawn|fell|fallen|flew|flown|grew|grown|threw|thrown|wore|worn)$/;
 
 /** A lowercase word in the past tense or a past participle ("pushed", "broke", "written"); not a capitalised name like "Chen". */
 function pastVerb(t: Token): boolean {
@@ -236,7 +236,7 @@ export function headFrom(tokens: Token[], i: number): number | undefined {
       }
       break;
     }
-    if (isAux(next.lw) || SKIP.has(next.lw) || looksLikeVerb(next.lw) || /^(?:of|on|in|at|to|for|from|with|by|and|or|who|which|that)$/.test(next.lw)) break;
+    if (isAux(next.lw) || SKIP.has(next.lw) || looksLikeVerb(next.lw) || /^(?:of|on|in|at|to|for|from|with|by|and|or|who|which|that|as|than|into|onto|about|before|after|during|while|because|when|since|until|if|but|over|under|through|via|per|whose|whom)$/.test(next.lw)) break;
     j++;
   }
   return j;
@@ -268,6 +268,8 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
           const inner = /^(?:who|whom|whose|which)$/.test(first.lw) || (/^(?:the|a|an|our|his|her|their|one|another)$/.test(first.lw) && person(classifyAt(tokens, headFrom(tokens, start + 1) ?? start + 1)));
           const outer = classifyAt(tokens, start - 1);
           if (inner && (person(outer) || /^(?:who|whom|whose)$/.test(first.lw) && outer.kind !== 'none')) return outer;
+          // "one person, Sofía, caused the outage": the name in apposition.
+          if (person(outer) && i - start <= 4 && isName(tokens, i - 1)) return classifyAt(tokens, i - 1);
         }
       }
       return { kind: 'none', from: i + 1, to: i };
@@ -318,9 +320,9 @@ function subjectOfClauseBefore(tokens: Token[], end: number): Agent | undefined 
 const POSTMODIFIERS = new Set(['involved', 'responsible', 'concerned', 'affected', 'in question', 'on duty', 'themselves', 'himself', 'herself']);
 
 /** What people do (their work can carry the blame): "Ivana's bad merge", "a bad decision by the on-call". */
-const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission)$/;
+const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission|wiring|assumption|assumptions|quick|hack|shortcut|approach|conduct|behaviour|behavior|attitude|testing|soldering|rollout|cutover|upgrade)$/;
 /** What goes wrong (a person may be said to have caused it). */
-const FAILURE_NOUNS = /^(?:outage|outages|incident|incidents|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|regression|crash|crashes|loss|breach|leak|downtime|mess|this|it|which|that|they|damage|spike|corruption|lockout)$/;
+const FAILURE_NOUNS = /^(?:outage|outages|incident|incidents|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|regression|crash|crashes|loss|breach|leak|downtime|mess|this|it|which|that|they|damage|spike|corruption|lockout|mismatch|double-run|breakage|disaster|fiasco|5xx|5xxs|\d{3}s|errors|alerts|pages|delay|delays|data-loss|dataloss|bricking|downtimes|losses|leaks|breaches|crashes|mistake|mistakes|backups|keys|telemetry|dashboards|funds)$/;
 
 function findBack(tokens: Token[], from: number, text: string, limit: number): number {
   for (let i = from; i >= 0 && from - i < limit; i--) if (tokens[i].text === text) return i;
@@ -474,10 +476,15 @@ const PERSONAL = /^(?:forg[oe]t|panick|fat[- ]?finger|neglect|couldn't be bother
 const CONDUCT = w(String.raw`omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+it|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+ball|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse`);
 
 /** Words that make an ordinary action a lapse: "the wrong router", "without telling anyone", "into a public repository". */
-const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|overwrote|overwritten|wiped\s+(?:out\s+)?(?:the\s+|all\s+)?(?:prod|production|live|primary|customer|customers'|user|users'|real|mainnet)|deleted\s+(?:the\s+)?(?:prod|production|live)`);
+const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:so\s+much\s+as\s+|even\s+|first\s+|ever\s+|once\s+)?(?:glancing|looping|involving|pinging|validating|double-checking|backing\s+up|coordinating|opening|announcing|rehearsing|telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|(?:that|which)\s+(?:had|has)\s+never\s+(?:once\s+|even\s+)?been\s+\w+|still\s+(?:set\s+to|enabled|turned\s+on|pointing\s+(?:at|to)|switched\s+on|in\s+debug|attached|public|exposed)|(?:commented\s+out|disabled|skipped|deleted|removed|muted|silenced|suppressed)\s+(?:the\s+|a\s+|all\s+|two\s+|three\s+|several\s+)?(?:failing|flaky|red|broken)\s+(?:tests?|checks?|assertions?|alerts?|specs?|jobs?)|so\s+(?:that\s+)?the\s+(?:pipeline|build|ci|check|checks|tests?|dashboard|board)\s+would\s+(?:go|turn|pass|look|be|stay)\s+green|with\s+an?\s+(?:admin|force)\s+override|(?:merged|approved|reviewed|signed\s+off\s+on)\s+(?:his|her|their|my)\s+own\s+(?:pr|pull\s+request|merge\s+request|mr|change|changes|code|commit)|when\s+(?:he|she|they|I)\s+(?:meant|intended|wanted|was\s+supposed|were\s+supposed)\s+to|(?:rather\s+than|instead\s+of)\s+(?:on\s+|to\s+|in\s+|into\s+|from\s+)?(?:the|a|an)\s+|(?:rather\s+than|instead\s+of)\s+(?:following|reading|running|checking|testing|verifying|consulting|reviewing|using|asking|escalating|pulling|looking\s+at|paging|filing)|quietly|silently|secretly|unilaterally|casually|overwrote|overwritten|wiped\s+(?:out\s+)?(?:the\s+|all\s+)?(?:prod|production|live|primary|customer|customers'|user|users'|real|mainnet)|deleted\s+(?:the\s+)?(?:prod|production|live)`);
+
+/** Adverbs that make an action a slip or a unilateral act; they need a destructive verb nearby. */
+const LAPSE_ADVERB = /^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)$/;
+/** Lapse words that are the verb of their clause. */
+const SELF_LAPSE = /^(?:overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|commented|skipped|removed|suppressed|merged|approved|reviewed|signed|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)/;
 
 /** Verbs a lapse needs near "accidentally" (a careless slip destroys or exposes something; "checked Freshdesk accidentally" is luck). */
-const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|committed|ran|overwrote|exposed|leaked|published|shared|killed|shut|disabled|broke|made|pasted|rebooted|restarted|truncated|destroyed|unplugged|flashed|copied|typed|applied|set|changed|turned|left|revoked|rotated|closed)\b/i;
+const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|committed|ran|overwrote|exposed|leaked|published|shared|killed|shut|disabled|broke|made|pasted|copy-pasted|rebooted|restarted|truncated|destroyed|unplugged|flashed|copied|typed|applied|set|changed|turned|left|revoked|rotated|closed|executed|reset|migrated|upgraded|promoted|failed\s+over|pointed|edited|modified|updated|purged|terminated|drained|scaled|cordoned|rolled|shipped|released|granted|approved)\b/i;
 
 interface Rule {
   re: RegExp;
@@ -522,7 +529,7 @@ const RULES: Rule[] = [
   // ── attribution
   {
     // "Priya's fault", "the intern's mistake", "Aleksander's screw-up", "the support team's doing", "Ivana's bad merge"
-    re: w(String.raw`fault|faults|mistake|mistakes|error|errors|oversight|negligence|carelessness|screw-?up|blunder|misconfiguration|slip|lapse|typo|doing|misstep|gaffe|goof|failure\s+to\s+\w+|incompetence|sloppiness|inattention|ignorance|laziness|bad\s+(?:merge|push|deploy|change|call|decision|commit|config|edit)|(?:fault|mistake|error)s?\s+entirely`),
+    re: w(String.raw`fault|faults|mistake|mistakes|error|errors|oversight|negligence|carelessness|screw-?up|blunder|misconfiguration|slip|lapse|typo|doing|misstep|gaffe|goof|failure\s+to\s+[\w-]+|incompetence|sloppiness|inattention|ignorance|laziness|bad\s+(?:merge|push|deploy|change|call|decision|commit|config|edit)|(?:fault|mistake|error)s?\s+entirely`),
     check(ctx, m) {
       const k = ctx.tokenAt(m.index);
       let owner = -1;
@@ -542,6 +549,12 @@ const RULES: Rule[] = [
       if (/^(?:doing|bad|slip|typo)/i.test(m[0])) return undefined;
       // "a mistake by the database administrator", "errors by the platform team", "mistakes by the vendor's field technician"
       const rest = ctx.text.slice(m.index + m[0].length);
+      // "An oversight on the product manager's part".
+      const onPart = /^\s+on\s+((?:[\w@.-]+\s+){0,3}?[\w@.-]+(?:'s|s'|’s))\s+part\b/i.exec(rest);
+      if (onPart) {
+        const owner = classifyAt(ctx.tokens, ctx.tokenAt(m.index + m[0].length + onPart[0].indexOf(onPart[1]) + onPart[1].length - 1));
+        if (person(owner) && !negatedBefore(ctx, m.index) && !rejected(ctx)) return candidate('attribution', ctx, [m.index, m.index + m[0].length + onPart[0].length], owner);
+      }
       const by = /^\s+(?:(?:was|were)\s+)?(?:(?:made|committed|introduced)\s+)?(?:by|on\s+the\s+part\s+of|from|of)\s+/i.exec(rest);
       if (by) {
         const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length + by[0].length));
@@ -556,7 +569,7 @@ const RULES: Rule[] = [
   },
   {
     // "caused by Dave", "the culprit was the intern", "blame lies with", "Ops is to blame", "comes down to one engineer", "Root cause: the intern"
-    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?culprit\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|comes?\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real)\s+cause\s*(?::|was|is)|(?:fault|cause|culprit|responsible)\s*:|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was\s+(?=\S+(?:\s+\S+){0,3}\s+who\b)`),
+    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?culprit\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|comes?\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real)\s+cause\s*(?::|was|is)|(?:fault|cause|culprit|responsible|factor)(?:\s*#?\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:|guess\s+who|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was\s+(?=\S+(?:\s+\S+){0,3}\s+who\b)`),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       const phrase = m[0].toLowerCase();
@@ -595,6 +608,8 @@ const RULES: Rule[] = [
           }
         }
       }
+      // "Guess who the culprit was this time?", "Guess who forgot to renew the certificate": a culprit is pointed at.
+      if (/^guess\s+who$/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       // "the person responsible": a culprit is being looked for.
       if (/responsible(?:\s+for)?$/.test(phrase) && /^(?:the\s+)?(?:person|engineer|developer|individual|party|one)/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       if (!person(agent)) return undefined;
@@ -602,6 +617,58 @@ const RULES: Rule[] = [
       if (/\bon$/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
       if (/^blamed$/.test(phrase) && /\b(?:we|nobody|no one)\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       return candidate('attribution', ctx, [m.index, end], agent);
+    },
+  },
+  {
+    // The failure put on whoever is named after: "attributable to the contractor", "pinned the loss on the technician",
+    // "laid at the storage team's door", "look no further than the firmware contractor", "courtesy of Kev", "the fault lies with",
+    // "put this one down to the Android folks", "all signs point to @jpatel's merge as the source".
+    re: w(String.raw`(?:attribut(?:able|ed)|ascrib(?:able|ed)|traceable|traced(?:\s+back)?|blamed|chalk(?:ed|s)?\s+up|(?:is|was|are|were)\s+(?:all\s+|entirely\s+|largely\s+|mostly\s+|squarely\s+|solely\s+)?down)\s+(?:entirely\s+|squarely\s+|solely\s+|directly\s+)?(?:to|on)|put\s+(?:this(?:\s+one)?|it|that|the\s+whole\s+thing|the\s+\w+|all\s+of\s+this)\s+down\s+to|pin(?:ned|s|ning)?\b[^.;]{0,50}?\bon|(?:lay|lays|laid|laying|place[sd]?|placing)\s+(?:the\s+)?(?:blame|fault|responsibility)\s+(?:squarely\s+)?(?:on|with|at)|(?:laid|lay|lays|left)\s+at|at\s+the\s+(?:door|doorstep|feet)\s+of|look\s+no\s+further\s+than|courtesy\s+of|(?:fault|blame|responsibility|culpability|onus|liability)\b[^.;]{0,40}?\b(?:lies|lay|rests|rested|falls|fell|sits|sat|goes|went|belongs|lands|landed|must\s+go|should\s+go|has\s+to\s+go|is\s+squarely)\s+(?:squarely\s+|entirely\s+|solely\s+|firmly\s+|mostly\s+|largely\s+)?(?:with|on|to|at)|(?:signs|evidence|everything|fingers?|logs?)\s+points?\s+(?:squarely\s+|directly\s+|clearly\s+)?(?:to|at)|whose\s+(?:fault|mistake|error|oversight|doing|screw-?up|blunder|bad\s+call|call|decision|slip)`),
+    check(ctx, m) {
+      const phrase = m[0].toLowerCase();
+      // "If you want someone to blame, look no further than …" is an idiom, not a hypothetical.
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && !/^look/.test(phrase)) return undefined;
+      const end = m.index + m[0].length;
+      let agent: Agent | undefined;
+      if (/^whose/.test(phrase)) {
+        // "The TPM, whose mistake this ultimately was": the noun phrase before "whose".
+        let i = ctx.tokenAt(m.index) - 1;
+        if (i >= 0 && ctx.tokens[i].text === ',') i--;
+        agent = i >= 0 ? classifyAt(ctx.tokens, i) : undefined;
+      } else {
+        const head = headFrom(ctx.tokens, ctx.tokenAt(end));
+        agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+        // "at the storage team's door", "@jpatel's merge": the owner of what is named.
+        if (agent && !person(agent) && (/^(?:door|doorstep|feet|hands|part)$/.test(ctx.tokens[agent.to].lw) || ACTION_NOUNS.test(stripPossessive(ctx.tokens[agent.to].lw)))) agent = ownerOf(ctx.tokens, agent) ?? agent;
+      }
+      if (!person(agent) || generic(ctx.tokens, agent)) return undefined;
+      // "points to X" only as the source or cause; "courtesy of X" only for what went wrong.
+      if (/points?\s/.test(phrase) && !/\bas\s+the\s+(?:source|cause|culprit|origin|trigger|root)|\bas\s+(?:responsible|at\s+fault)/i.test(ctx.text.slice(end))) return undefined;
+      if (/^courtesy/.test(phrase)) {
+        const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+        if (!(subject.kind === 'system' && FAILURE_NOUNS.test(stripPossessive(ctx.tokens[subject.to].lw)))) return undefined;
+      }
+      return candidate('attribution', ctx, [m.index, /^whose/.test(phrase) ? end : Math.max(end, ctx.tokens[agent.to].end)], agent);
+    },
+  },
+  {
+    // "Bongani caused the payroll double-run", "one person, Sofía, caused the outage", "the supervisor who caused the mismatch",
+    // "Whoever approved that change owns last night's 502s".
+    re: w(String.raw`caus(?:ed|es)(?!\s+by\b)|owns|owned|(?:is|was|are|were)\s+on\s+the\s+hook\s+for`),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const k = ctx.tokenAt(m.index);
+      const next = ctx.tokens[k + (m[0].split(/\s+/).length)];
+      if (!next || !next.word || /^(?:no|nothing|none)$/.test(next.lw)) return undefined;
+      let agent: Agent | undefined = subjectBefore(ctx.tokens, k);
+      if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? (/^whoever\b/i.test(ctx.text) ? classifyAt(ctx.tokens, 0) : agent);
+      if (!person(agent) || generic(ctx.tokens, agent) || !specific(ctx.tokens, agent) && !/^(?:whoever|someone|somebody)$/.test(ctx.tokens[agent.to].lw)) return undefined;
+      // What they own or cause is a failure: "owns the 502s", not "owns the runbook".
+      const objectHead = headFrom(ctx.tokens, k + m[0].split(/\s+/).length);
+      const object = objectHead === undefined ? '' : stripPossessive(ctx.tokens[objectHead].lw);
+      if (!/^caus/.test(m[0].toLowerCase()) && !FAILURE_NOUNS.test(object)) return undefined;
+      if (/^caus/.test(m[0].toLowerCase()) && /^(?:us|me|them|it)$/.test(next.lw) && !FAILURE_NOUNS.test(object)) return undefined;
+      return candidate('attribution', ctx, [m.index, objectHead === undefined ? m.index + m[0].length : ctx.tokens[objectHead].end], agent);
     },
   },
   {
@@ -664,12 +731,21 @@ const RULES: Rule[] = [
     check(ctx, m) {
       if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || SANCTIONED.test(ctx.text)) return undefined;
       const trigger = m[0].toLowerCase();
+      const tokens = ctx.tokens;
+      // An adjunct after a comma belongs to the clause before it: "reset the MFA on one phone call, without verifying the caller".
+      const adjunct = /^(?:without|rather|instead|so\s)/.test(trigger);
       // The verb of the clause: the subject of the nearest verb to the left, within the clause.
       const k = ctx.tokenAt(m.index);
       let verb = -1;
-      for (let i = k - 1; i >= 0 && k - i < 14; i--) {
-        const t = ctx.tokens[i];
+      let byGerund = -1;
+      let crossedComma = false;
+      for (let i = k - 1; i >= 0 && k - i < 16; i--) {
+        const t = tokens[i];
         if (!t.word) {
+          if (t.text === ',' && adjunct && !crossedComma && i === k - 1) {
+            crossedComma = true;
+            continue;
+          }
           if (t.text === ',' || t.text === ';' || t.text === '.') break;
           continue;
         }
@@ -678,24 +754,50 @@ const RULES: Rule[] = [
           verb = i;
           break;
         }
+        // "Tomasz did, by merging straight to main": the doer of "by …ing".
+        if (/ing$/.test(t.lw) && i > 0 && tokens[i - 1].lw === 'by') {
+          verb = i;
+          byGerund = i - 1;
+          break;
+        }
         // "the script he ran had a hard-coded endpoint": "had" is the verb of this clause, and a thing has it.
-        if (/^(?:had|has|have|was|were|is|are)$/.test(t.lw) && i === k - 1 || /^(?:had|has|have)$/.test(t.lw) && ctx.tokens[i + 1] && /^(?:a|an|the|some|no)$/.test(ctx.tokens[i + 1].lw)) break;
+        if (/^(?:had|has|have|was|were|is|are)$/.test(t.lw) && i === k - 1 || /^(?:had|has|have)$/.test(t.lw) && tokens[i + 1] && /^(?:a|an|the|some|no)$/.test(tokens[i + 1].lw)) break;
         if (CLAUSE_BREAK.has(t.lw) && t.lw !== 'and') break;
       }
-      // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock").
-      if (verb === -1 && /^(?:overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)/.test(trigger)) verb = k;
-      if (verb === -1) return undefined;
-      if (/^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)$/.test(trigger) && !DESTRUCTIVE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index + 40))) return undefined;
-      const verbToken = ctx.tokens[verb];
+      // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock", "merged his own PR").
+      if (verb === -1 && SELF_LAPSE.test(trigger)) verb = k;
+      if (LAPSE_ADVERB.test(trigger) && !DESTRUCTIVE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index + 40))) return undefined;
+      // A wrong target only matters for what destroys or changes something: "typed rm -rf on the live primary rather than the replica".
+      if (/^(?:rather\s+than|instead\s+of)\s+(?:on\s+|to\s+|in\s+|into\s+|from\s+)?(?:the|a|an)\b/.test(trigger) && !(verb >= 0 && DESTRUCTIVE.test(tokens[verb].lw))) return undefined;
+      let agent: Agent | undefined;
+      if (verb === -1) {
+        // "Without so much as glancing at the diff, the TPM approved …", "Rather than reading the guide, the team upgraded …":
+        // a fronted adjunct; the subject follows the comma.
+        if (adjunct && !tokens.slice(0, k).some((t) => t.word)) {
+          const comma = tokens.findIndex((t, i) => i > k && t.text === ',');
+          const head = comma === -1 ? undefined : headFrom(tokens, comma + 1);
+          const after = head === undefined ? undefined : tokens[head + 1];
+          if (head !== undefined && after && after.word && (pastVerb(after) || SKIP.has(after.lw))) agent = classifyAt(tokens, head);
+          if (person(agent)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+        }
+        // "A bad command typed by the night-shift operator": the agent of the passive after the words.
+        const by = agentAfterBy(tokens, ctx.tokenAt(m.index + m[0].length));
+        if (by && person(by) && /^(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken|untested|unreviewed|wrong)/.test(trigger)) return candidate('attribution', ctx, [m.index, tokens[by.to].end], by);
+        return undefined;
+      }
+      const verbToken = tokens[verb];
       if (CREDIT_VERBS.has(verbToken.lw) && !/^(?:checked|closed|restored|resolved)$/.test(verbToken.lw)) return undefined;
-      let agent = subjectBefore(ctx.tokens, verb === k ? k : verb);
+      if (byGerund >= 0) {
+        const before = byGerund > 0 && tokens[byGerund - 1].text === ',' ? byGerund - 1 : byGerund;
+        agent = subjectBefore(tokens, before);
+      } else agent = subjectBefore(tokens, verb === k ? k : verb);
       if (agent.kind !== 'person' && agent.kind !== 'nobody') {
-        const by = agentAfterBy(ctx.tokens, verb + 1);
+        const by = agentAfterBy(tokens, verb + 1);
         if (by && by.kind === 'person') agent = by;
       }
-      if (!person(agent)) return undefined;
-      if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, verbToken.start))) return undefined;
-      return candidate('conduct', ctx, [verbToken.start, m.index + m[0].length], agent);
+      if (!person(agent) || generic(tokens, agent)) return undefined;
+      if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(tokens[agent.to].end, verbToken.start))) return undefined;
+      return candidate('conduct', ctx, [Math.min(verbToken.start, m.index), m.index + m[0].length], agent);
     },
   },
   {
