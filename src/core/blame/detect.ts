@@ -479,6 +479,9 @@ const PERSONAL = /^(?:forg[oe]t|panick|let\s+it\s+slide|jump\w*\s+the\s+gun|fat[
 /** Verbs of a lapse, whoever the subject; with a person as subject they put the failure on them. */
 const CONDUCT = w(String.raw`omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+it|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+ball|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse|let\s+(?:it|this|that|things|them|the\s+[\w-]+)\s+(?:slide|slip|rot|fester|lapse)|let\s+[\w-]+(?:\s+[\w-]+)?\s+(?:slip|fall)\s+through\s+the\s+cracks|jump(?:ed|s|ing)?\s+the\s+gun|hop(?:ed|es|ing)\s+for\s+the\s+best|eyeball(?:ed|s)|phon(?:ed|es)\s+it\s+in|look(?:ed|s)\s+the\s+other\s+way|turn(?:ed|s)\s+a\s+blind\s+eye|took\s+(?:his|her|their|my|our|the)\s+eyes?\s+off\s+the\s+ball|(?:has|have|had)\s+forget|(?:escalated|reported|checked|tested|reviewed|verified|said|communicated|flagged|logged|documented|announced|did)\s+nothing|went\s+home\s+and\s+left|left\s+(?:it|them|things|the\s+[\w-]+)\s+(?:that\s+way|like\s+that|unattended|half-finished|half-done|in\s+that\s+state)`);
 
+/** A consequence clause of a counterfactual: "we would have", "we'd still have", "we wouldn't have bricked". */
+const CONSEQUENCE = /\b(?:would|could|might)(?:n't)?\b|\w'd\b|\bwould\s+not\b/i;
+
 /** Words that make an ordinary action a lapse: "the wrong router", "without telling anyone", "into a public repository". */
 const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:so\s+much\s+as\s+|even\s+|first\s+|ever\s+|once\s+)?(?:glancing|looping|involving|pinging|validating|double-checking|backing\s+up|coordinating|opening|announcing|rehearsing|telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|(?:that|which)\s+(?:had|has)\s+never\s+(?:once\s+|even\s+)?been\s+\w+|still\s+(?:set\s+to|enabled|turned\s+on|pointing\s+(?:at|to)|switched\s+on|in\s+debug|attached|public|exposed)|(?:commented\s+out|disabled|skipped|deleted|removed|muted|silenced|suppressed)\s+(?:the\s+|a\s+|all\s+|two\s+|three\s+|several\s+)?(?:failing|flaky|red|broken)\s+(?:tests?|checks?|assertions?|alerts?|specs?|jobs?)|so\s+(?:that\s+)?the\s+(?:pipeline|build|ci|check|checks|tests?|dashboard|board)\s+would\s+(?:go|turn|pass|look|be|stay)\s+green|with\s+an?\s+(?:admin|force)\s+override|(?:merged|approved|reviewed|signed\s+off\s+on)\s+(?:his|her|their|my)\s+own\s+(?:pr|pull\s+request|merge\s+request|mr|change|changes|code|commit)|when\s+(?:he|she|they|I)\s+(?:meant|intended|wanted|was\s+supposed|were\s+supposed)\s+to|(?:rather\s+than|instead\s+of)\s+(?:on\s+|to\s+|in\s+|into\s+|from\s+)?(?:the|a|an)|(?:rather\s+than|instead\s+of)\s+(?:following|reading|running|checking|testing|verifying|consulting|reviewing|using|asking|escalating|pulling|looking\s+at|paging|filing)|quietly|silently|secretly|unilaterally|casually|overwrote|overwritten|wiped\s+(?:out\s+)?(?:the\s+|all\s+)?(?:prod|production|live|primary|customer|customers'|user|users'|real|mainnet)|deleted\s+(?:the\s+)?(?:prod|production|live)`);
 
@@ -854,12 +857,13 @@ const RULES: Rule[] = [
   // ── counterfactuals
   {
     // "X should have checked", "X could have prevented", "X ought to have paged", "X was supposed to rotate", "X shouldn't have been given"
-    re: w(String.raw`(?:should've|could've|shouldn't've|ought\s+to've)\s+\w+|(?:should|ought\s+to)\s+(?:have\s+)?know(?:n)?\s+better|(?:might|could)\s+(?:easily\s+)?have\s+(?:prevented|avoided|caught|noticed|stopped|spotted|fixed)|knew\s+(?:better|the\s+risks?|about\s+the\s+(?:risk|issue|problem|bug))|(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)(?:\s+(?:repeatedly|several\s+times|twice|before))?|had\s+every\s+(?:chance|opportunity)|never\s+should\s+have|(?:was|were)\s+(?:asked|told|instructed)\s+to\s+\w+\s+(?:but|and)\s+(?:didn't|did\s+not|never)|(?:should|could|ought\s+to|must|shouldn't|should\s+not|mustn't)\s+(?:(?:really|easily|simply|just|at\s+least|obviously|clearly|never|have\s+)\s*)?(?:have|'ve)\s+(?:been\s+)?\w+|(?:was|were)\s+(?:supposed|meant|expected|required|responsible)\s+to`),
+    re: w(String.raw`(?:should've|could've|shouldn't've|ought\s+to've)\s+\w+|(?:should|ought\s+to)\s+(?:have\s+)?know(?:n)?\s+better|(?:might|could)\s+(?:easily\s+)?have\s+(?:prevented|avoided|caught|noticed|stopped|spotted|fixed)|knew\s+(?:better|the\s+risks?|about\s+the\s+(?:risk|issue|problem|bug))|(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)(?:\s+(?:repeatedly|several\s+times|twice|before))?|had\s+every\s+(?:chance|opportunity)|never\s+should\s+have|(?:was|were)\s+(?:asked|told|instructed)\s+to\s+\w+\s+(?:but|and)\s+(?:didn't|did\s+not|never)|(?:should|could|ought\s+to|must|shouldn't|should\s+not|mustn't)\s+(?:(?:really|easily|simply|just|at\s+least|obviously|clearly|never|have\s+)\s*)?(?:have|'ve)\s+(?:been\s+)?\w+|(?:was|were)\s+(?:supposed|meant|expected|required|responsible|obliged|obligated)\s+to|(?:needn't|need\s+not)\s+have\s+\w+|(?:didn't|did\s+not)\s+need\s+to\s+(?!be\b)\w+|(?:was|were)\s+in\s+a\s+position\s+to\b[^.;]{0,80}?\b(?:and|but)\s+(?:simply\s+|just\s+)?(?:didn't|did\s+not|never\s+did|chose\s+not\s+to)|had\s+(?:every|ample|plenty\s+of)\s+(?:chance|opportunity|time|reason)\s+to`),
     check(ctx, m) {
       const trigger = m[0].toLowerCase();
       const last = /(\w+)$/.exec(trigger)?.[1] ?? '';
-      // "should have a staging gate": possession, not hindsight.
-      if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept)$/.test(last))) return undefined;
+      // "should have a staging gate": possession, not hindsight; "should have been watching" is hindsight.
+      const progressive = /(?:have|'ve)\s+been\s+\w+ing$/.test(trigger);
+      if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !progressive && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept)$/.test(last))) return undefined;
       if (/^(?:a|an|the|more|better|been)$/.test(last)) return undefined;
       const agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
       if (!person(agent)) {
@@ -870,20 +874,27 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "Had Tom looked at the dashboard, …", "if the team had done its job, …", "if only X had", "why didn't X", "would never have happened if X had …"
-    re: w(String.raw`had|if(?:\s+only)?|why\s+(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|didn't\s+anyone|was\s+nobody|was\s+no\s+one)|^(?:was|did|has)\s+(?:nobody|no\s+one|anyone)`),
+    // "Had Tom looked at the dashboard, …", "Were the Android folks paying attention, …", "if the team had done its job, …",
+    // "why didn't X", "why on earth did nobody …", "Didn't anyone in support think to …?"
+    re: w(String.raw`had|were|if(?:\s+only)?|why\s+(?:on\s+earth\s+|the\s+hell\s+|exactly\s+|oh\s+why\s+)?(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|did\s+nobody|didn't\s+anyone|was\s+nobody|was\s+no\s+one|couldn't|wouldn't|hasn't|haven't|isn't|aren't|did(?=\s+(?:the|our|a|an|\S+)(?:\s+\S+){0,3}\s+not\b))|^(?:and\s+|but\s+|so\s+)?(?:was|were|did|has|had|didn't|wasn't|weren't|hasn't|couldn't|isn't)\s+(?:nobody|no\s+one|anyone|anybody|somebody|someone)`),
     check(ctx, m) {
       const phrase = m[0].toLowerCase();
       const k = ctx.tokenAt(m.index + m[0].length);
-      if (phrase === 'had') {
+      if (phrase === 'had' || phrase === 'were') {
         // At the start of a clause, followed by a person and a past participle, in a sentence with a consequence.
-        const before = ctx.tokens[ctx.tokenAt(m.index) - 1];
+        const at = ctx.tokenAt(m.index);
+        const before = ctx.tokens[at - 1];
         if (before && before.word && !CLAUSE_BREAK.has(before.lw)) return undefined;
+        // "Were X paying attention, …" only opens the sentence (elsewhere "were" is a plain verb).
+        if (phrase === 'were' && ctx.tokens.slice(0, at).some((t) => t.word)) return undefined;
         const head = headFrom(ctx.tokens, k);
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
         const verb = ctx.tokens[head + 1];
-        if (!person(agent) || !verb || !verb.word || !/\b(?:would|could|might)\b/i.test(ctx.text)) return undefined;
+        if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !CONSEQUENCE.test(ctx.text.slice(verb.end))) return undefined;
+        if (phrase === 'were' && !/ing$/.test(verb.lw)) return undefined;
+        // "Had the on-call had a runbook": possession is about the system.
+        if (/^(?:had|received|got|gotten|known|access|any|a|an|the|no)$/.test(verb.lw)) return undefined;
         const end = /^been$/.test(verb.lw) && ctx.tokens[head + 2] ? ctx.tokens[head + 2].end : verb.end;
         return candidate('counterfactual', ctx, [m.index, end], agent);
       }
@@ -892,18 +903,79 @@ const RULES: Rule[] = [
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
         if (!person(agent) && agent.kind !== 'we') return undefined;
+        if (!CONSEQUENCE.test(ctx.text.slice(ctx.tokens[head].end))) return undefined;
         const tail = ctx.text.slice(ctx.tokens[head].end, ctx.tokens[head].end + 60);
-        const verb = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly)\s+)?(?:been\s+more\s+careful|been\s+paying\s+attention|paid\s+attention|bothered|pulled\s+their\s+weight|done\s+(?:its|their|his|her)\s+job|looked|checked|tested|read|followed|listened|waited|noticed)/i.exec(tail);
-        if (!verb || !/\b(?:would|could|might)\b/i.test(ctx.text)) return undefined;
-        if (agent.kind === 'we' && !/bothered|careful|attention|weight|job/i.test(verb[0])) return undefined;
-        return candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + verb[0].length], agent);
+        const judged = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly)\s+)?(?:been\s+more\s+careful|been\s+paying\s+attention|paid\s+attention|bothered|pulled\s+their\s+weight|done\s+(?:its|their|his|her)\s+job)/i.exec(tail);
+        if (agent.kind === 'we') return judged ? candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + judged[0].length], agent) : undefined;
+        // "If the user had kept the seed phrase offline", "If Thulani had tested the package": a person's past choice.
+        // Not a possession or a passive about the system ("if the on-call had had a runbook", "had been given a dashboard"),
+        // not anyone in general ("if a user had …").
+        const done = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly|even|at\s+least|first|bothered\s+to)\s+)?([\w-]+)/i.exec(tail);
+        if (!done || generic(ctx.tokens, agent) || /^(?:a|an|any|some)$/.test(ctx.tokens[agent.from].lw)) return undefined;
+        const participle = done[1].toLowerCase();
+        if (!judged && (!pastVerb({ ...ctx.tokens[head], text: participle, lw: participle }) || /^(?:had|been|received|got|gotten|known|heard|seen|access|given|told|shown|sent)$/.test(participle))) return undefined;
+        return candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + (judged ?? done)[0].length], agent);
       }
       // "why didn't X …?", "was nobody on the data team watching …?"
       if (!/\?\s*$/.test(ctx.text)) return undefined;
       const head = headFrom(ctx.tokens, k);
       const agent = head !== undefined ? classifyAt(ctx.tokens, head) : undefined;
-      if (person(agent) || /nobody|no\s+one|anyone/.test(phrase)) return candidate('counterfactual', ctx, [m.index, agent && person(agent) ? ctx.tokens[agent.to].end : m.index + m[0].length], agent);
+      if (person(agent) || /nobody|no\s+one|anyone|anybody|someone|somebody/.test(phrase)) return candidate('counterfactual', ctx, [m.index, agent && person(agent) ? ctx.tokens[agent.to].end : m.index + m[0].length], agent);
       return undefined;
+    },
+  },
+  {
+    // Rhetorical questions and hindsight idioms aimed at a person: "How hard would it have been for infra to …?",
+    // "Would it have killed the payments squad to …?", "What exactly was the contractor doing …?",
+    // "Was the on-call engineer even looking at the pager?", "It would have taken Ola thirty seconds to …",
+    // "Hassan's one job was to …", "A single glance at the logs by the SRE would have revealed …", "Even a junior developer would have spotted …".
+    re: w(String.raw`how\s+(?:hard|difficult)\s+(?:would|could|can|is|was)\s+it\s+(?:have\s+been|be|been)\s+for|would\s+it\s+(?:really\s+)?have\s+killed|(?:is|was|would)\s+it\s+(?:really\s+)?(?:so|that|too)\s+(?:hard|difficult|much\s+to\s+ask)\s+for|^\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+|on\s+earth\s+|the\s+hell\s+|precisely\s+)?(?:was|were|is|are)|^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could)|would\s+(?:only\s+)?have\s+taken|(?:one|only|sole|single)\s+(?:job|task|responsibility)\b[^.;]{0,40}?\b(?:was|is)\s+to|had\s+(?:one|a\s+single)\s+job|by(?=\s+[^.;,]{1,40}?\s+would\s+(?:easily\s+|immediately\s+|quickly\s+)?have\s+(?:revealed|caught|shown|spotted|prevented|exposed|flagged|stopped|avoided|found))|even\s+(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:would|could)\s+(?:have|'ve)\s+\w+`),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      const phrase = m[0].toLowerCase();
+      const tokens = ctx.tokens;
+      const end = m.index + m[0].length;
+      const after = () => {
+        const head = headFrom(tokens, ctx.tokenAt(end));
+        return head === undefined ? undefined : classifyAt(tokens, head);
+      };
+      const question = /\?\s*$/.test(ctx.text);
+      let agent: Agent | undefined;
+      if (/^how|killed$|for$/.test(phrase)) {
+        if (!question && !/^(?:it|how)/.test(phrase)) return undefined;
+        agent = after();
+        if (!person(agent) || !/^\s+to\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/what\s/.test(phrase) && /(?:was|were|is|are)$/.test(phrase)) {
+        agent = after();
+        if (!question || !person(agent) || !/^\s+(?:even\s+)?doing\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could)$/.test(phrase)) {
+        // A yes/no question about a person with "even", "actually", "at all": "Is the release team even capable of …?"
+        agent = after();
+        if (!question || !person(agent) || generic(tokens, agent)) return undefined;
+        const rest = ctx.text.slice(tokens[agent.to].end);
+        const rhetorical = /^\s+(?:even|actually(?!\s+(?:receive|get|have|see|hear|know|need)\b)|ever\s+bother|at\s+all)\b/i.exec(rest);
+        if (!rhetorical) return undefined;
+        const capable = /^\s+(?:even|actually|really|ever)\s+(?:capable|able|competent|qualified|fit|trained|awake|sober|paying\s+attention)\b/i.test(rest);
+        return candidate(capable ? 'judgement' : 'counterfactual', ctx, [m.index, tokens[agent.to].end + rhetorical[0].length], agent);
+      } else if (/taken$/.test(phrase)) {
+        agent = after();
+        if (!person(agent) || !/^\s+(?:\w+\s+){0,2}?(?:seconds?|moments?|a\s+minute|a\s+second|one\s+minute|a\s+glance|no\s+time)\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/job|task|responsibility/.test(phrase)) {
+        // "Hassan's one job that night was to …", "the DBA had one job".
+        const k = ctx.tokenAt(m.index);
+        const owner = k > 0 && (POSSESSIVE.test(tokens[k - 1].lw) || /^(?:his|her|their)$/.test(tokens[k - 1].lw)) ? classifyAt(tokens, k - 1) : subjectBefore(tokens, k);
+        agent = person(owner) ? owner : undefined;
+      } else if (/^by$/.test(phrase.trim())) {
+        agent = after();
+        const next = agent && tokens[agent.to + 1];
+        if (!person(agent) || !next || next.lw !== 'would') return undefined;
+      } else if (/^even/.test(phrase)) {
+        const head = headFrom(tokens, ctx.tokenAt(m.index) + 1);
+        if (head === undefined || !isRoleAt(tokens, head)) return undefined;
+        return candidate('judgement', ctx, [m.index, end], classifyAt(tokens, head));
+      }
+      if (!person(agent)) return undefined;
+      return candidate('counterfactual', ctx, [m.index, Math.max(end, tokens[agent.to].end)], agent);
     },
   },
   // ── judgements
