@@ -994,45 +994,122 @@ const RULES: Rule[] = [
     check: (ctx, m) => (/\bpip\s+install\b/i.test(ctx.text) || rejected(ctx) ? undefined : candidate('punitive', ctx, [m.index, m.index + m[0].length])),
   },
   {
-    re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|rookie\s+mistake|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness)|(?:a\s+)?moment's\s+thought`),
+    re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness|laziness|stupidity|sloppiness|arrogance)|(?:a\s+)?moment's\s+thought|hopeless(?:ly)?|slapdash|inept(?:ly|itude|ness)?|slipshod|haphazard(?:ly)?|make-it-up-as-you-go|indifferen(?:t|ce)\s+(?:to|towards)|apath(?:y|etic)|hubris|(?:shocking\s+|total\s+|complete\s+|blatant\s+|utter\s+|flagrant\s+|callous\s+)?(?:disregard|contempt)\s+for|allergic\s+to|in\s+(?:way\s+|well\s+|far\s+)?over\s+(?:his|her|their|my|your)\s+heads?|(?:checked|checks|checking)\s+out\s+mentally|mentally\s+checked\s+out|(?:had|has|have)\s+no\s+(?:grasp|clue|understanding|concept|business)\b|lack(?:s|ed|ing)?\s+(?:the\s+|any\s+)?(?:most\s+)?(?:basic\s+|necessary\s+|required\s+|relevant\s+|minimum\s+)?(?:skills?|competence|judge?ment|discipline|common\s+sense|aptitude|maturity)|not\s+(?:careful|competent|experienced|reliable|responsible|trustworthy|attentive|diligent|thorough|skilled|qualified|smart|capable|mature|disciplined)\s+enough|(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+|real\s+|walking\s+)?(?:cowboy|liability|menace|idiot|moron|muppet|clown(?!\s+(?:show|car)))|clown\s+show|amateur\s+hour|shit\s*show|shambles|trainwreck|train\s+wreck|dumpster\s+fire|idea\s+of\s+[\w-]+\s+(?:is|was)|rookie\s+(?:move|mistake|error)|out\s+of\s+(?:sheer\s+|pure\s+)?(?:laziness|carelessness|negligence|impatience|ignorance)|(?:can't|cannot|couldn't|could\s+not)\s+tell\s+(?:a|an|the)\s+[\w-]+\s+from`),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       // "Slack", "Lax" as names of things are not judgements (a capital inside the sentence).
       if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && !/[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) return undefined;
       const lw = m[0].toLowerCase();
+      const tokens = ctx.tokens;
       const k = ctx.tokenAt(m.index);
       const words = m[0].split(/\s+/).length;
+      const after = ctx.text.slice(m.index + m[0].length);
+      // "a rookie move by @lee_ops", "a clown show from infra", "naive assumptions by the junior SRE": the person after by/from.
+      const byAfter = (from: number): Agent | undefined => {
+        const by = /^\s+(?:[\w-]+\s+)?(?:by|from|of)\s+/i.exec(ctx.text.slice(from));
+        if (!by) return undefined;
+        const head = headFrom(tokens, ctx.tokenAt(from + by[0].length));
+        const agent = head === undefined ? undefined : classifyAt(tokens, head);
+        return person(agent) && !generic(tokens, agent) ? agent : undefined;
+      };
+      // "Careless, sloppy and allergic to runbooks: that's the Android team in a nutshell."
+      const named = (): Agent | undefined => {
+        const that = /:\s*(?:that's|that\s+is|this\s+is|typical(?:\s+of)?|classic)\s+/i.exec(after);
+        if (!that) return undefined;
+        const head = headFrom(tokens, ctx.tokenAt(m.index + m[0].length + that.index + that[0].length));
+        const agent = head === undefined ? undefined : classifyAt(tokens, head);
+        return person(agent) ? agent : undefined;
+      };
       // Nouns and fixed phrases imply a person on their own.
-      if (/ness$|ence$|ity$|tion$|^(?:gross|sheer|pure)|rookie|asleep|depth|excuse|moment|brain|lack|thorough|know\s+what/.test(lw)) {
-        let agent: Agent | undefined = subjectBefore(ctx.tokens, k);
-        if (!person(agent) && agent.kind !== 'we') agent = ownerOf(ctx.tokens, agent) ?? undefined;
+      if (/ness$|ence$|ity$|itude$|tion$|^(?:gross|sheer|pure)|rookie|asleep|depth|excuse|moment|brain|lack\s+of|thorough|know\s+what|^out\s+of|hubris|apathy/.test(lw)) {
+        let agent: Agent | undefined = subjectBefore(tokens, k);
+        if (!person(agent) && agent.kind !== 'we') agent = ownerOf(tokens, agent) ?? byAfter(m.index + m[0].length) ?? clauseSubject(tokens, k) ?? undefined;
         if (/^(?:a\s+)?moment's\s+thought$/.test(lw) && !/without|no\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+        // "out of sheer laziness I hard-coded the key": the subject that follows.
+        if (!agent && /^out\s+of/.test(lw)) {
+          const head = headFrom(tokens, k + words);
+          const next = head === undefined ? undefined : classifyAt(tokens, head);
+          if (next && (person(next) || next.kind === 'we')) agent = next;
+        }
         return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
       }
-      const next = ctx.tokens[k + words];
-      // "a careless engineer", "the auditor's sloppy review", "Mina's negligent handling", "a careless edit"
+      // Judgements that need a person to be about: "a shocking disregard for", "allergic to runbooks", "no grasp of", "lacks the skills".
+      if (/disregard|contempt|allergic|over\s|checked\s+out|check\w*\s+out|no\s+(?:grasp|clue|understanding|concept|business)|^lack|enough$|^(?:a|an)\s|show$|hour$|shambles|wreck|fire$|^idea|^rookie|tell\s|^indifferen|^(?:hopeless|slapdash|inept|slipshod|haphazard|make-it)/.test(lw)) {
+        let agent: Agent | undefined;
+        if (/^idea/.test(lw)) {
+          // "Ngozi's idea of testing is …": the owner of the idea.
+          const prev = tokens[k - 1];
+          agent = prev && (POSSESSIVE.test(prev.lw) || /^(?:his|her|their)$/.test(prev.lw)) ? classifyAt(tokens, k - 1) : undefined;
+        } else if (/^(?:a|an)\s/.test(lw)) {
+          // "Yusuf is a cowboy": a predicate noun.
+          agent = subjectBefore(tokens, k);
+        } else if (/show$|hour$|shambles|wreck|fire$|^rookie/.test(lw)) {
+          agent = byAfter(m.index + m[0].length) ?? subjectBefore(tokens, k);
+          if (!person(agent)) agent = ownerOf(tokens, agent) ?? undefined;
+        } else {
+          agent = subjectBefore(tokens, k);
+          if (agent.kind === 'system' && COPULA.test(tokens[agent.to].lw)) agent = subjectBefore(tokens, agent.to);
+          if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(tokens[agent.from - 1].lw)) {
+            // "Her handling of the failover was slapdash": the owner of the noun the preposition hangs on.
+            const outer = classifyAt(tokens, agent.from - 2);
+            agent = person(outer) ? outer : ownerOf(tokens, outer) ?? agent;
+          }
+          if (!person(agent)) agent = ownerOf(tokens, agent) ?? clauseSubject(tokens, k) ?? named() ?? undefined;
+          // "the network team works in a haphazard way": the subject of the clause the phrase describes.
+          if (!person(agent) && /^(?:in|with)\s+(?:a|an)\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 6), m.index))) agent = subjectOfClauseBefore(tokens, k);
+        }
+        // Adjectives before a noun judge its owner or author: "the ops crew's slipshod change tickets", "an inept field engineer".
+        if (!person(agent) && /^(?:hopeless|slapdash|inept|slipshod|haphazard|make-it)/.test(lw)) {
+          const head = headFrom(tokens, k + words);
+          const modified = head === undefined ? undefined : classifyAt(tokens, head);
+          agent = person(modified) ? modified : ownerOf(tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words }) ?? (head === undefined ? undefined : byAfter(tokens[head].end));
+        }
+        if (!person(agent) || generic(tokens, agent)) return undefined;
+        // "had no clue that the alert was routed elsewhere" is missing information, not competence.
+        if (/no\s+(?:clue|understanding|concept)$/.test(lw) && /^\s+(?:that|whether|which|what|where|when|why)\b/i.test(after)) return undefined;
+        return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
+      }
+      const next = tokens[k + words];
+      // "a careless engineer", "the auditor's sloppy review", "Mina's negligent handling", "a careless edit", "naive assumptions by the junior SRE"
       if (next && next.word && !/ly$/.test(lw)) {
-        const modified = classifyAt(ctx.tokens, k + words);
-        if (person(modified)) return candidate('judgement', ctx, [m.index, next.end], modified);
-        const owner = ownerOf(ctx.tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words });
+        const head = headFrom(tokens, k + words);
+        const modified = head === undefined ? classifyAt(tokens, k + words) : classifyAt(tokens, head);
+        if (person(modified)) return candidate('judgement', ctx, [m.index, tokens[modified.to].end], modified);
+        const owner = ownerOf(tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words });
         if (owner) return candidate('judgement', ctx, [m.index, next.end], owner);
+        const by = byAfter(next.end);
+        if (by && !COPULA.test(next.lw) && !isAux(next.lw)) return candidate('judgement', ctx, [m.index, next.end], by);
         if (/^(?:mistakes?|errors?|slip|typo|change|review|edit|push|commit|deploy|config|decision|call|work|job|approach|handling|joins?|testing|rush|merge)$/.test(next.lw)) return candidate('judgement', ctx, [m.index, next.end]);
       }
-      // "He was careless with the production flag", "Giorgos acted recklessly", "the DBA's approach to backups was lazy".
-      let agent: Agent = subjectBefore(ctx.tokens, k);
-      if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? agent;
+      // "He was careless with the production flag", "Giorgos acted recklessly", "the DBA's approach to backups was lazy", "We got lazy".
+      let agent: Agent = subjectBefore(tokens, k);
+      if (agent.kind === 'system' && (COPULA.test(tokens[agent.to].lw) || /ly$/.test(lw) && pastVerb(tokens[agent.to]))) agent = subjectBefore(tokens, agent.to);
+      if (agent.kind === 'system') agent = ownerOf(tokens, agent) ?? agent;
       // "the DBA's approach to backups was lazy": the owner of the noun the preposition hangs on.
-      if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(ctx.tokens[agent.from - 1].lw)) {
-        const outer = classifyAt(ctx.tokens, agent.from - 2);
-        agent = outer.kind === 'person' ? outer : ownerOf(ctx.tokens, outer) ?? agent;
+      if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(tokens[agent.from - 1].lw)) {
+        const outer = classifyAt(tokens, agent.from - 2);
+        agent = outer.kind === 'person' ? outer : ownerOf(tokens, outer) ?? agent;
       }
       // ", which was irresponsible", "Whoever wrote this migration plainly never ran it": the person the clause is about.
       if (agent.kind === 'none' || agent.kind === 'system') {
-        const first = firstPerson(ctx.tokens, k);
-        if (first && (/,\s*which\b/i.test(ctx.text.slice(ctx.tokens[first.to].end, m.index)) || /^(?:whoever|someone|somebody|the\s+person)\b/i.test(ctx.text))) agent = first;
+        const first = firstPerson(tokens, k);
+        if (first && (/,\s*which\b/i.test(ctx.text.slice(tokens[first.to].end, m.index)) || /^(?:whoever|someone|somebody|the\s+person)\b/i.test(ctx.text))) agent = first;
       }
+      if (agent.kind === 'none' && k === 0) agent = named() ?? agent;
       if (!person(agent) && !(agent.kind === 'we' && /^(?:careless|sloppy|lazy|reckless|negligent|incompetent|clueless|stupid)$/.test(lw))) return undefined;
       return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
+    },
+  },
+  {
+    // "Nobody with real database experience runs an UPDATE without a WHERE clause, yet our DBA did."
+    re: w(String.raw`(?:nobody|no\s+one|no\s+(?:competent|sane|experienced|serious|self-respecting|reasonable|decent|careful)\s+[\w-]+)\b[^.;]{5,120}?\b(?:yet|but|and\s+yet)(?=\s+\S)`),
+    check(ctx, m) {
+      if (ctx.tokenAt(m.index) > 1) return undefined;
+      const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length + 1));
+      const agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+      const verb = agent && ctx.tokens[agent.to + 1];
+      if (!person(agent) || !verb || !/^(?:did|does|went|just|still|somehow)$/.test(verb.lw)) return undefined;
+      return candidate('judgement', ctx, [m.index, verb.end], agent);
     },
   },
   // ── punishment and individual remedies
@@ -1080,6 +1157,21 @@ const RULES: Rule[] = [
     },
   },
 ];
+
+/** Verbs that link a subject to an adjective: "We got lazy", "the team seemed complacent". */
+const COPULA = /^(?:got|gets|get|getting|became|become|becomes|grew|grow|grows|seemed|seems|seem|looked|looks|appeared|appears|sounded|sounds|remained|remains|proved|proves|turned|acted|acts|behaved|behaves|felt|feels|went|displayed|displays|showed|shows|demonstrated|demonstrates|works|worked|operates|operated|lacks|lacked|has|had)$/;
+
+/** The subject of the clause that token `k` is in, when a person: "The contractor displayed a shocking disregard …". */
+function clauseSubject(tokens: Token[], k: number): Agent | undefined {
+  for (let i = k - 1; i >= 0 && k - i <= 6; i--) {
+    const t = tokens[i];
+    if (!t.word || CLAUSE_BREAK.has(t.lw)) return undefined;
+    if (!COPULA.test(t.lw) && !pastVerb(t) && !/s$/.test(t.lw)) continue;
+    const subject = subjectBefore(tokens, i);
+    return person(subject) ? subject : undefined;
+  }
+  return undefined;
+}
 
 /** The first person mentioned before token `k` (the subject of a main clause that a relative clause comments on). */
 function firstPerson(tokens: Token[], k: number): Agent | undefined {
