@@ -292,6 +292,16 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
       return { kind: 'none', from: i + 1, to: i };
     }
     const agent = classifyAt(tokens, i);
+    // "the contractor who wired rack 9 will not be invited back": the person a relative clause without commas describes.
+    if (agent.kind === 'system') {
+      for (let j = agent.from - 1; j > 0 && agent.from - j <= 8; j--) {
+        if (!tokens[j].word) break;
+        if (tokens[j].lw !== 'who') continue;
+        const owner = classifyAt(tokens, j - 1);
+        if (owner.kind === 'person') return owner;
+        break;
+      }
+    }
     // "The SRE on rotation", "someone on the platform team", "the engineer on shift": the person before the preposition.
     if (agent.kind === 'system' && agent.from >= 2 && /^(?:on|in|from|at|of|with)$/.test(tokens[agent.from - 1].lw)) {
       const owner = classifyAt(tokens, agent.from - 2);
@@ -350,6 +360,12 @@ function personIn(tokens: Token[], from: number, to: number): Agent | undefined 
     const agent = classifyAt(tokens, i);
     if (agent.kind === 'person' || agent.kind === 'we') return { ...agent, from: Math.max(agent.from, from) };
     break;
+  }
+  // "replace <the technician who caused the outage> with …": the head of the phrase, before its relative clause.
+  const head = headFrom(tokens, from);
+  if (head !== undefined && head < to && head + 1 < tokens.length && /^(?:who|that|whose)$/.test(tokens[head + 1].lw)) {
+    const agent = classifyAt(tokens, head);
+    if (agent.kind === 'person') return { ...agent, from: Math.max(agent.from, from) };
   }
   return undefined;
 }
@@ -499,6 +515,15 @@ interface Rule {
   /** Whether a match inside the quote `[start, end)` still counts (quoted words are others' words by default). */
   quoted?: (ctx: Context, quote: [number, number]) => boolean;
 }
+
+/** Exhortations aimed at people: the remedy is their behaviour. */
+const EXHORT = String.raw`(?:be\s+(?:(?:much|a\s+lot|far|a\s+bit|even)\s+)?more\s+(?:careful|diligent|vigilant|attentive|thorough|disciplined|rigorous|cautious|alert|responsive|responsible|professional|mindful|conscientious)|try\s+harder|do\s+better|pay\s+(?:more\s+|closer\s+|better\s+)?attention|take\s+(?:more\s+|greater\s+)?care|think\s+twice|triple-check|tighten\s+up|step\s+up|(?:up|raise|lift)\s+(?:their|his|her|your|our)\s+game|get\s+(?:their|his|her|your)\s+act\s+together|stop\s+being\s+(?:careless|sloppy|lazy|reckless)|be\s+careful)`;
+
+/** A remedy given as a sanction: "as a penalty for the reset", "pending an HR review", "after clicking the phishing link". */
+const SANCTION = /\b(?:as\s+a\s+(?:consequence|penalty|punishment|sanction|result|lesson)|for\s+(?:causing|his|her|their|the\s+(?:incident|outage|mistake|error|breach|reset|force-push))|after\s+(?:the|his|her|their|clicking|causing|deleting|pushing|leaking|what)|because\s+of\s+(?:the|his|her|their|what)|following\s+(?:the|his|her|their)\s+(?:incident|outage|mistake|error)|pending\s+(?:an?\s+)?(?:hr|disciplinary|formal)|until\s+further\s+notice)\b/i;
+
+/** Leave, not sanction: "remove Ana from the rotation while she is on leave". */
+const ON_LEAVE = /\b(?:leave|vacation|holiday|holidays|sick|parental|sabbatical|pto|time\s+off|off\s+sick)\b/i;
 
 const LABELS = wq(String.raw`human[\s-]+(?:error|errors|mistake|slip|failure)|(?:operator|personnel|technician|staff|admin|administrator|clerk|engineer(?:ing)?)\s+(?:error|mistake)|user\s+error|pilot\s+error|pebkac|pebcak|picnic|(?:osi\s+)?layer[\s-]?8(?:\s+(?:issue|error|problem))?|id-?10-?t(?:\s+error)?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|human\s+factors?(?:\s*\([^()]{1,20}\))?`);
 
@@ -1114,9 +1139,10 @@ const RULES: Rule[] = [
   },
   // ── punishment and individual remedies
   {
-    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:\w+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|:\s{0,3})(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
+    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock|withhold|cut|freeze|claw\s+back|forfeit|deny)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay|commission|salary|raise|badge|credentials|keys|login)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|:\s{0,3})(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns|can\s+be\s+trusted|is\s+trusted|are\s+trusted|has\s+(?:learned|learnt|proven|shown)|demonstrates?|earns?|can\s+prove)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      if (/removed\s+from|\boff$/i.test(m[0]) && ON_LEAVE.test(ctx.text)) return undefined;
       const groups = m.groups ?? {};
       const whoKey = Object.keys(groups).find((key) => groups[key] !== undefined);
       const trigger: [number, number] = [m.index, m.index + m[0].length];
@@ -1154,6 +1180,65 @@ const RULES: Rule[] = [
         return candidate('punitive', ctx, trigger, subject);
       }
       return candidate('punitive', ctx, trigger);
+    },
+  },
+  {
+    // Remedies aimed at people, by their structure: exhortations ("Engineers must try harder", "encourage the on-call engineers to be
+    // more diligent", "Tighten up, people: triple-check your context"), sanctions in the passive ("will be formally reprimanded",
+    // "is to be excluded from launch decisions", "will not be invited back"), supervision ("may only touch prod with a senior SRE
+    // watching"), pay and access ("deduct the credits from X's commission", "X's access is revoked as a consequence"), talks and
+    // complaints ("have a serious talk with X about her attitude", "lodge a formal complaint about X"), and "replace X with someone competent".
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<subjExhort>(?:must|should|needs?\s+to|has\s+to|have\s+to|will\s+have\s+to|will|are\s+expected\s+to|is\s+expected\s+to|are\s+to|is\s+to|to)\s+(?:really\s+|simply\s+|just\s+|all\s+|also\s+)?${EXHORT})|(?:remind|tell|ask|urge|instruct|encourage|warn|push|nudge|coach|get)\s+(?<q1>[^,.;:]{1,40}?)\s{1,4}to\s+(?:always\s+|really\s+)?(?:${EXHORT}|double-check)|(?<imperative>${EXHORT}|(?:double|triple)-check\s+your)|(?:remind(?:er)?s?|re-?iterat\w*|stress(?:es|ed|ing)?|emphasi[sz]\w*|reinforc\w*|memo|message)\s+(?:to\s+[^,.;:]{1,20}?\s+)?that\s+(?<q2>[^,.;:]{1,30}?)\s{1,4}(?:must|should|need\s+to|needs\s+to|has\s+to|have\s+to|always|are\s+(?:expected|required)\s+to|are\s+to)(?![\p{L}])|(?<subjSupervised>(?:may|can|will|is\s+to|are\s+to|should|must)\s+only\s+[^.;]{1,40}?\b(?:with|under)\s+(?:a\s+|an\s+|the\s+|close\s+)?(?:senior\s+[\w-]+|supervisor|supervision|[\w-]+\s+watching|someone\s+watching|oversight|chaperone|buddy|escort))|(?:deduct|dock|recover|subtract|recoup)\s+[^.;]{1,40}?\s+from\s+(?<q3>[^,.;:]{1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+)?(?:pay|commission|salary|bonus|wages|paycheck|paycheque|earnings)|(?<q4>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+){0,3}?(?:access|permissions?|rights|privileges|badge|account|bonus|credentials|keys)\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be|to\s+be|is\s+being)\s+(?:temporarily\s+|permanently\s+|immediately\s+|hereby\s+)?(?:revoked|suspended|removed|pulled|withdrawn|withheld|restricted|cancell?ed|frozen|downgraded)|strip\s+(?<q5>[^,.;:]{1,30}?)\s{1,4}of\s+(?:(?:his|her|their|the|all)\s+)?(?:[\w-]+\s+)?(?:access|rights|privileges|permissions|role|duties|title|badge|credentials)|(?<subjSanction>(?:is|are|will\s+be|should\s+be|must\s+be|shall\s+be|needs?\s+to\s+be|has\s+to\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+(?:formally\s+|officially\s+|immediately\s+|permanently\s+|temporarily\s+|publicly\s+)?(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned|excluded\s+from|barred\s+from|benched|sidelined|taken\s+off|kicked\s+off|pulled\s+off|stood\s+down|written\s+up|put\s+on\s+(?:probation|notice|a\s+pip)|placed\s+on\s+(?:probation|notice|a\s+pip)|held\s+(?:personally\s+)?accountable|spoken\s+to|talked\s+to))|(?<subjTold>(?:needs?\s+to|has\s+to|have\s+to|must|should|will)\s+be\s+(?:told|warned|reminded|made\s+aware)\s*,?\s*(?:firmly|clearly|in\s+no\s+uncertain\s+terms|once\s+and\s+for\s+all))|(?<subjBanned>(?:will\s+not|won't|will\s+never|is\s+not\s+to|are\s+not\s+to|should\s+not|must\s+not|shall\s+not)\s+be\s+(?:invited|allowed|asked|welcome|hired|used|engaged|contracted|booked|brought)\s+(?:back|again))|(?:add|put|place|log|issue|record|give)\s+(?:a|an|another|one)\s+(?:strike|black\s+mark|demerit|warning|mark)\s+(?:to|on|in|against)\s+(?<q6>[^,.;:]{1,30}?(?:'s|s'))\s{1,4}(?:record|file|name|profile)|strikes?\s+and\s+(?:he|she|they|you)(?:'s|'re|\s+is|\s+are|\s+will\s+be)\s+(?:off|out|gone|fired)|remedial\s+(?:training|course|coaching|session|module|class|programme|program|plan)|replace\s+(?<q7>[^,.;:]{1,40}?)\s{1,4}with\s+(?:someone|somebody|a|an)\s+(?:more\s+)?(?:competent|experienced|reliable|careful|qualified|capable|better)|(?<subjTraining>(?:must|should|will|needs?\s+to|has\s+to|is\s+to|to)\s+(?:retake|redo|repeat|re-?do|re-?take|complete|attend|take|sit|go\s+through|undergo)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:training|module|course|certification|class|workshop|quiz|exam|refresher|bootcamp))|(?<subjApology>(?:should|must|will|needs?\s+to|has\s+to|to)\s+(?:personally\s+|publicly\s+)?(?:apologi[sz]e|make\s+amends|answer\s+for|explain\s+(?:himself|herself|themselves)|justify\s+(?:his|her|their)))|(?<ownerConduct>(?:conduct|behaviou?r|attitude|performance)\b[^.;]{0,40}?\b(?:will\s+be|to\s+be|is\s+being|should\s+be|must\s+be)\s+(?:raised|discussed|reviewed|addressed|investigated|escalated|taken\s+up|looked\s+at|noted|documented))|(?:serious|stern|hard|frank|firm|difficult|tough|candid|disciplinary)\s+(?:talk|word|words|conversation|chat|discussion|meeting)\s+with\s+(?<q8>[^,.;:]{1,30}?)(?=\s+(?:about|regarding|over|after|before|on|today|tomorrow|this|next)\b|[,.;:]|$)|(?:talk|conversation|chat|discussion|word)\s+with\s+(?<q9>[^,.;:]{1,30}?)\s{1,4}about\s+(?:his|her|their)\s+(?:attitude|behaviou?r|conduct|performance|carelessness|mistakes?|approach|work\s+ethic|focus|commitment)|(?:lodge|file|make|raise|submit)\s+(?:a\s+)?(?:formal\s+)?complaint\s+(?:about|against|regarding)\s+(?<q10>[^,.;:]{1,40}?)(?=\s+(?:with|to)\b|[,.;:]|$)|(?:remove|take|pull|kick|drop|exclude|bench)\s+(?<q11>[^,.;:]{1,30}?)\s{1,4}(?:off|from|out\s+of)\s+(?:the\s+)?(?:on-?call\s+|pager\s+|release\s+|launch\s+)?(?:rotation|rota|roster|project|on-?call|pager|schedule|launch|squad|incident\s+response))(?![\p{L}\p{N}_@'’-])`, 'giu'),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const groups = m.groups ?? {};
+      const key = Object.keys(groups).find((g) => groups[g] !== undefined);
+      const trigger: [number, number] = [m.index, m.index + m[0].length];
+      const tokens = ctx.tokens;
+      if (key?.startsWith('q')) {
+        const who = groups[key]!;
+        const start = m.index + m[0].indexOf(who);
+        const agent = personIn(tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
+        if (!agent || agent.kind === 'we') return undefined;
+        // A reminder may be for a whole role ("support agents must double-check"); the other remedies single someone out.
+        if (!specific(tokens, agent) && !/^q[12]$/.test(key)) return undefined;
+        if (key === 'q4' && !SANCTION.test(ctx.text)) return undefined;
+        if (key === 'q11' && ON_LEAVE.test(ctx.text)) return undefined;
+        return candidate('punitive', ctx, trigger, agent);
+      }
+      if (key === 'imperative') {
+        // An order to people: at the start of the item or after "Owner: Ifeoma —", in an action item or addressed to people.
+        const before = ctx.text.slice(0, m.index);
+        const opens = /^[\W\d]*$/.test(before) || /[:—–-]\s*$/.test(before);
+        if (!opens) return undefined;
+        if (!ctx.inActionItem && !/^\W*(?:owner|action|todo|follow-up|note)\b/i.test(ctx.text) && !/\b(?:people|folks|everyone|team|all)\s*[:,!]/i.test(ctx.text) && !/^(?:tighten|try|do\s+better|step)/i.test(m[0])) return undefined;
+        return candidate('punitive', ctx, trigger);
+      }
+      if (key?.startsWith('subj') || key === 'ownerConduct') {
+        let agent: Agent | undefined = subjectBefore(tokens, ctx.tokenAt(m.index));
+        if (key === 'ownerConduct') agent = ownerOf(tokens, classifyAt(tokens, ctx.tokenAt(m.index))) ?? (person(agent) ? agent : undefined);
+        if (!person(agent)) return undefined;
+        if (/subj(?:Supervised|Sanction|Banned|Training|Apology)/.test(key) && !specific(tokens, agent)) return undefined;
+        if (key === 'subjSanction' && ON_LEAVE.test(ctx.text)) return undefined;
+        // Training is a sanction for one person after what they did, not a course for everyone.
+        if (key === 'subjTraining' && !/\b(?:retake|redo|repeat|re-?do|re-?take|remedial|refresher)\b/i.test(m[0]) && !SANCTION.test(ctx.text)) return undefined;
+        return candidate('punitive', ctx, trigger, agent);
+      }
+      // "three strikes and he's off the team", "remedial training".
+      return candidate('punitive', ctx, trigger);
+    },
+  },
+  {
+    // HR as the remedy: "raised with his line manager and HR", "pending an HR review" (case-sensitive: not "24 hr").
+    re: /(?<![\p{L}\p{N}])HR(?![\p{L}\p{N}])/gu,
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
+      const after = ctx.text.slice(m.index + 2);
+      const hrMatter = /^\s+(?:review|investigation|case|complaint|meeting|process|hearing|action|matter|referral|involvement)\b/i.test(after);
+      const toHr = /\b(?:with|to|and|involve|involving|loop\s+in|notify|inform)\s+$/i.test(before) && /^\s*(?:[.,;:!)]|$|(?:about|for|regarding|immediately|today)\b)/i.test(after);
+      if (!hrMatter && !toHr) return undefined;
+      return candidate('punitive', ctx, [m.index, m.index + m[0].length], firstPerson(ctx.tokens, ctx.tokens.length));
     },
   },
 ];
