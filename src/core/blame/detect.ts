@@ -153,6 +153,9 @@ function isName(tokens: Token[], i: number): boolean {
     if (hyphenName) return true;
   }
   if (FIRST_NAMES.has(lw)) return true;
+  // "Windows Defender", "Google Chrome": a capitalised word after a product name inside the sentence is part of the product.
+  const prev = tokens[i - 1];
+  if (i > 1 && prev && prev.word && /^\p{Lu}/u.test(prev.text) && NOT_NAMES.has(prev.lw) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|and|but|so|when|after|before|today|yesterday)$/.test(prev.lw)) return false;
   if (NOT_NAMES.has(lw) || ROLES.has(lw) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
   if (/(?:ing|tion|sion|ment|ness|ity|ed|ly|ism|ance|ence|ics)$/.test(lw)) return false;
   return lw.length >= 2;
@@ -332,7 +335,7 @@ function subjectOfClauseBefore(tokens: Token[], end: number): Agent | undefined 
 const POSTMODIFIERS = new Set(['involved', 'responsible', 'concerned', 'affected', 'in question', 'on duty', 'themselves', 'himself', 'herself']);
 
 /** What people do (their work can carry the blame): "Ivana's bad merge", "a bad decision by the on-call". */
-const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission|wiring|assumption|assumptions|quick|hack|shortcut|approach|conduct|behaviour|behavior|attitude|testing|soldering|rollout|cutover|upgrade)$/;
+const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission|wiring|assumption|assumptions|quick|hack|shortcut|approach|conduct|attitude|testing|soldering|rollout|cutover|upgrade)$/;
 /** What goes wrong (a person may be said to have caused it). */
 const FAILURE_NOUNS = /^(?:outage|outages|incident|incidents|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|regression|crash|crashes|loss|breach|leak|downtime|mess|this|it|which|that|they|damage|spike|corruption|lockout|mismatch|double-run|breakage|disaster|fiasco|5xx|5xxs|\d{3}s|errors|alerts|pages|delay|delays|data-loss|dataloss|bricking|downtimes|losses|leaks|breaches|crashes|mistake|mistakes|backups|keys|telemetry|dashboards|funds)$/;
 
@@ -693,7 +696,8 @@ const RULES: Rule[] = [
       const next = ctx.tokens[k + (m[0].split(/\s+/).length)];
       if (!next || !next.word || /^(?:no|nothing|none)$/.test(next.lw)) return undefined;
       let agent: Agent | undefined = subjectBefore(ctx.tokens, k);
-      if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? (/^whoever\b/i.test(ctx.text) ? classifyAt(ctx.tokens, 0) : agent);
+      // "Ola's migration caused the outage" (what a person did), not "a change in Versionista's behaviour caused …".
+      if (agent.kind === 'system') agent = (ACTION_NOUNS.test(stripPossessive(ctx.tokens[agent.to].lw)) ? ownerOf(ctx.tokens, agent) : undefined) ?? (/^whoever\b/i.test(ctx.text) ? classifyAt(ctx.tokens, 0) : agent);
       if (!person(agent) || generic(ctx.tokens, agent) || !specific(ctx.tokens, agent) && !/^(?:whoever|someone|somebody)$/.test(ctx.tokens[agent.to].lw)) return undefined;
       // What they own or cause is a failure: "owns the 502s", not "owns the runbook".
       const objectHead = headFrom(ctx.tokens, k + m[0].split(/\s+/).length);
