@@ -23,8 +23,10 @@ export interface LabelledSentence {
 /** The development split is dev.yaml and dev2.yaml; the test split (test.yaml) is never tuned on. */
 const FILES = { dev: ['dev.yaml', 'dev2.yaml'], test: ['test.yaml'] } as const;
 
-export function loadSentences(split: 'dev' | 'test'): LabelledSentence[] {
-  return FILES[split].flatMap((file) => parse(readFileSync(join(BLAME_SET, file), 'utf8')) as LabelledSentence[]);
+export function loadSentences(split: 'dev' | 'test', only?: string): LabelledSentence[] {
+  const files: readonly string[] = FILES[split];
+  if (only !== undefined && !files.includes(only)) throw new Error(`${only} is not a file of the ${split} split`);
+  return files.filter((file) => only === undefined || file === only).flatMap((file) => parse(readFileSync(join(BLAME_SET, file), 'utf8')) as LabelledSentence[]);
 }
 
 export interface Score {
@@ -60,11 +62,13 @@ export function formatScore(name: string, s: Score): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `blameSet.ts dev dev2.yaml` scores one file of the dev split.
   const split = process.argv[2] === 'test' ? 'test' : 'dev';
-  const result = score(loadSentences(split));
+  const only = split === 'dev' ? process.argv[3] : undefined;
+  const result = score(loadSentences(split, only));
   if (split === 'dev') {
     for (const m of result.misses) console.log(`MISS [${m.category}${m.inActionItem ? ' AI' : ''}] ${m.text}`);
     for (const f of result.falseAlarms) console.log(`FALSE [${f.category}] ${f.text}\n      → ${f.found}`);
   }
-  console.log(formatScore(split, result));
+  console.log(formatScore(only ? `${split} ${only}` : split, result));
 }

@@ -13,7 +13,7 @@
 // subject of, and the words in that clause that put a failure on them. Triggers are found by
 // regexes anchored on literal words, so the pass is linear in the length of the text.
 import { sentenceSpans } from '../util/sentences';
-import { AMBIGUOUS_ROLES, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
+import { AMBIGUOUS_ROLES, BARE_TEAMS, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
 
 export type BlameCategory = 'conduct' | 'attribution' | 'counterfactual' | 'judgement' | 'punitive' | 'label' | 'custom';
 
@@ -105,12 +105,32 @@ function roleBase(lw: string): string | undefined {
   return undefined;
 }
 
+/** Words after which an operator is software: "the Postgres operator", "a Kubernetes operator", "the operator pod". */
+const SOFTWARE_OPERATOR_BEFORE = /^(?:k8s|kubernetes|cluster|database|db|postgres|postgresql|mysql|redis|kafka|etcd|prometheus|helm|crd|custom|olm|strimzi|cnpg|zalando|vitess|rook|ceph|elastic|mongodb|cassandra|rabbitmq|spark|flink|airflow|argo|istio|cert-manager|gitops|sql|and|or|xor|logical|bitwise|comparison|ternary|spread|unary|binary)$/;
+const SOFTWARE_OPERATOR_AFTER = /^(?:pods?|controllers?|reconcil\w*|crds?|deployments?|logs?|images?|versions?|charts?|sdk|framework|pattern|precedence|overloading|manifests?|namespace|container|process|binary|operator)$/;
+const MODAL_OR_PAST = /^(?:should|shouldn't|must|mustn't|needs|need|will|won't|would|wouldn't|could|couldn't|can|can't|cannot|never|didn't|did|hasn't|haven't|hadn't|kept|let|just|simply|also|then|again|still|never)$/;
+
 function isRoleAt(tokens: Token[], i: number): boolean {
   const base = roleBase(tokens[i].lw);
+  const before = tokens[i - 1];
+  // "infra bumped the base image", "support escalated nothing", "anyone in support": a team, only where a person can stand.
+  if (BARE_TEAMS.has(stripPossessive(tokens[i].lw)) && (!base || AMBIGUOUS_ROLES.has(base))) {
+    const next = tokens[i + 1];
+    const clauseStart = !before || !before.word || CLAUSE_BREAK.has(before.lw) || /^(?:ugh|so|and|then|wow|honestly|frankly|now|again|seconds|minutes|hours|days|weeks|months|night|morning|weekend)$/.test(before.lw);
+    if (clauseStart && next && next.word && (pastVerb(next) || MODAL_OR_PAST.test(next.lw))) return true;
+    if (before && /^(?:for|from|in|by|with)$/.test(before.lw) && !(next && /^(?:of|for)$/.test(next.lw)) && !(tokens[i - 2] && /^(?:the|a|an)$/.test(tokens[i - 2].lw))) return true;
+    if (POSSESSIVE.test(tokens[i].lw) && clauseStart) return true;
+    if (!base) return false;
+  }
   if (!base) return false;
+  if (base === 'operator') {
+    const next = tokens[i + 1];
+    if (before && (SOFTWARE_OPERATOR_BEFORE.test(before.lw) || (before.word && /^\p{Lu}/u.test(before.text) && i > 1))) return false;
+    if (next && SOFTWARE_OPERATOR_AFTER.test(next.lw)) return false;
+    return true;
+  }
   if (!AMBIGUOUS_ROLES.has(base)) return true;
-  const before = tokens[i - 1]?.lw;
-  return before !== undefined && (PERSON_MODIFIERS.has(before) || isRoleAt(tokens, i - 1) || POSSESSIVE.test(before));
+  return before !== undefined && (PERSON_MODIFIERS.has(before.lw) || isRoleAt(tokens, i - 1) || POSSESSIVE.test(before.lw));
 }
 
 /** A capitalised word (or handle, or initials) that reads as a person's name here. */
@@ -124,9 +144,18 @@ function isName(tokens: Token[], i: number): boolean {
   // "Engineer C", "Dev B": a single capital after a role.
   if (/^\p{Lu}$/u.test(bare)) return i > 0 && roleBase(tokens[i - 1].lw) !== undefined;
   if (!/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(bare)) return false;
-  // "Teku-Geth" (two products), not "Jae-won".
-  if (bare.includes('-') && bare.split('-').some((part) => NOT_NAMES.has(part.toLowerCase()) || /^\p{Lu}/u.test(part) && bare.indexOf(part) > 0)) return false;
+  // "Teku-Geth" (two products), not "Jae-won" or "Mei-Ling".
+  if (bare.includes('-')) {
+    const parts = bare.split('-');
+    const known = (part: string) => NOT_NAMES.has(part.toLowerCase()) || SYSTEM_NOUNS.has(part.toLowerCase()) || ROLES.has(part.toLowerCase());
+    const hyphenName = FIRST_NAMES.has(parts[0].toLowerCase()) || (parts.length === 2 && parts.every((part) => /^\p{Lu}\p{Ll}{1,5}$/u.test(part)) && !parts.some(known));
+    if (!hyphenName && parts.some((part) => known(part) || /^\p{Lu}/u.test(part) && bare.indexOf(part) > 0)) return false;
+    if (hyphenName) return true;
+  }
   if (FIRST_NAMES.has(lw)) return true;
+  // "Windows Defender", "Google Chrome": a capitalised word after a product name inside the sentence is part of the product.
+  const prev = tokens[i - 1];
+  if (i > 1 && prev && prev.word && /^\p{Lu}/u.test(prev.text) && NOT_NAMES.has(prev.lw) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|and|but|so|when|after|before|today|yesterday)$/.test(prev.lw)) return false;
   if (NOT_NAMES.has(lw) || ROLES.has(lw) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
   if (/(?:ing|tion|sion|ment|ness|ity|ed|ly|ism|ance|ence|ics)$/.test(lw)) return false;
   return lw.length >= 2;
@@ -160,6 +189,8 @@ export function classifyAt(tokens: Token[], head: number): Agent {
 /** The person who owns a noun phrase by a possessive ("Jordan's deploy", "the DBA's approach"). */
 function ownerOf(tokens: Token[], agent: Agent): Agent | undefined {
   for (let i = agent.from; i < agent.to; i++) {
+    // "Her handling of the failover", "his migration".
+    if (/^(?:his|her|their|my|your)$/.test(tokens[i].lw)) return { kind: 'person', from: i, to: i };
     if (!POSSESSIVE.test(tokens[i].lw)) continue;
     const owner = classifyAt(tokens, i);
     if (owner.kind === 'person') return owner;
@@ -172,7 +203,7 @@ function isAux(lw: string): boolean {
   return AUX.test(lw);
 }
 
-const IRREGULAR_PAST = /^(?:ran|made|took|went|got|put|set|left|sat|let|kept|broke|broken|wrote|written|sent|gave|given|taken|typed|hit|cut|forgot|forgotten|saw|seen|knew|known|thought|told|came|did|done|drove|driven|chose|chosen|overwrote|overwritten|hid|hidden|shook|shaken|stole|stolen|froze|frozen|spoke|spoken|built|read|found|lost|led|paid|said|sold|spent|stood|understood|won|began|begun|blew|blown|drew|drawn|fell|fallen|flew|flown|grew|grown|threw|thrown|wore|worn)$/;
+const IRREGULAR_PAST = /^(?:ran|made|took|went|got|put|set|left|sat|let|kept|broke|broken|wrote|written|sent|gave|given|taken|typed|hit|cut|forgot|forgotten|saw|seen|knew|known|thought|told|came|did|done|drove|driven|chose|chosen|overwrote|overwritten|hid|hidden|shook|shaken|stole|stolen|reset|upset|shut|quit|spread|split|fed|hurt|shed|swept|bound|bent|lent|dealt|meant|struck|stuck|slid|spun|sprang|sank|swung|wound|rode|rang|sang|froze|frozen|spoke|spoken|built|read|found|lost|led|paid|said|sold|spent|stood|understood|won|began|begun|blew|blown|drew|drawn|fell|fallen|flew|flown|grew|grown|threw|thrown|wore|worn)$/;
 
 /** A lowercase word in the past tense or a past participle ("pushed", "broke", "written"); not a capitalised name like "Chen". */
 function pastVerb(t: Token): boolean {
@@ -208,7 +239,7 @@ export function headFrom(tokens: Token[], i: number): number | undefined {
       }
       break;
     }
-    if (isAux(next.lw) || SKIP.has(next.lw) || looksLikeVerb(next.lw) || /^(?:of|on|in|at|to|for|from|with|by|and|or|who|which|that)$/.test(next.lw)) break;
+    if (isAux(next.lw) || SKIP.has(next.lw) || looksLikeVerb(next.lw) || /^(?:of|on|in|at|to|for|from|with|by|and|or|who|which|that|as|than|into|onto|about|before|after|during|while|because|when|since|until|if|but|over|under|through|via|per|whose|whom)$/.test(next.lw)) break;
     j++;
   }
   return j;
@@ -232,6 +263,17 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
           i = open - 1;
           continue;
         }
+        // "The SRE, who had muted the alerts, missed …", "Ms Okonkwo, the DBA on duty, overlooked …": an appositive or a
+        // relative clause between the subject and its verb.
+        const start = findBack(tokens, i - 1, ',', 20);
+        if (start > 0 && tokens[start - 1].word && start + 1 < i) {
+          const first = tokens[start + 1];
+          const inner = /^(?:who|whom|whose|which)$/.test(first.lw) || (/^(?:the|a|an|our|his|her|their|one|another)$/.test(first.lw) && person(classifyAt(tokens, headFrom(tokens, start + 1) ?? start + 1)));
+          const outer = classifyAt(tokens, start - 1);
+          if (inner && (person(outer) || /^(?:who|whom|whose)$/.test(first.lw) && outer.kind !== 'none')) return outer;
+          // "one person, Sofía, caused the outage": the name in apposition.
+          if (person(outer) && i - start <= 4 && isName(tokens, i - 1)) return classifyAt(tokens, i - 1);
+        }
       }
       return { kind: 'none', from: i + 1, to: i };
     }
@@ -253,6 +295,16 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
       return { kind: 'none', from: i + 1, to: i };
     }
     const agent = classifyAt(tokens, i);
+    // "the contractor who wired rack 9 will not be invited back": the person a relative clause without commas describes.
+    if (agent.kind === 'system') {
+      for (let j = agent.from - 1; j > 0 && agent.from - j <= 8; j--) {
+        if (!tokens[j].word) break;
+        if (tokens[j].lw !== 'who') continue;
+        const owner = classifyAt(tokens, j - 1);
+        if (owner.kind === 'person') return owner;
+        break;
+      }
+    }
     // "The SRE on rotation", "someone on the platform team", "the engineer on shift": the person before the preposition.
     if (agent.kind === 'system' && agent.from >= 2 && /^(?:on|in|from|at|of|with)$/.test(tokens[agent.from - 1].lw)) {
       const owner = classifyAt(tokens, agent.from - 2);
@@ -268,7 +320,9 @@ function subjectOfClauseBefore(tokens: Token[], end: number): Agent | undefined 
   let start = 0;
   // "During the failover, the on-call SRE panicked and …": skip a fronted phrase ending in a comma.
   const comma = tokens.findIndex((t, i) => i < end && t.text === ',');
-  if (comma !== -1 && comma < 8 && !/^(?:the|a|an)$/i.test(tokens[0]?.lw ?? '')) start = comma + 1;
+  // A participle or prepositional phrase may be long ("Having put the disk alerts in maintenance mode for an hour, …").
+  const limit = /^(?:\w+ing|after|before|during|despite|without|having|once|when|while|per)$/.test(tokens[0]?.lw ?? '') ? 16 : 8;
+  if (comma !== -1 && comma < limit && !/^(?:the|a|an)$/i.test(tokens[0]?.lw ?? '')) start = comma + 1;
   const head = headFrom(tokens, start);
   if (head === undefined || head >= end) return undefined;
   const agent = classifyAt(tokens, head);
@@ -281,9 +335,9 @@ function subjectOfClauseBefore(tokens: Token[], end: number): Agent | undefined 
 const POSTMODIFIERS = new Set(['involved', 'responsible', 'concerned', 'affected', 'in question', 'on duty', 'themselves', 'himself', 'herself']);
 
 /** What people do (their work can carry the blame): "Ivana's bad merge", "a bad decision by the on-call". */
-const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission)$/;
+const ACTION_NOUNS = /^(?:decision|decisions|call|choice|change|changes|edit|edits|commit|push|deploy|deployment|merge|migration|config|configuration|command|typo|mistake|error|action|actions|move|judge?ment|review|approval|handling|work|update|fix|patch|pr|script|query|setting|misconfiguration|oversight|omission|wiring|assumption|assumptions|quick|hack|shortcut|approach|conduct|attitude|testing|soldering|rollout|cutover|upgrade)$/;
 /** What goes wrong (a person may be said to have caused it). */
-const FAILURE_NOUNS = /^(?:outage|outages|incident|incidents|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|regression|crash|crashes|loss|breach|leak|downtime|mess|this|it|which|that|they|damage|spike|corruption|lockout)$/;
+const FAILURE_NOUNS = /^(?:outage|outages|incident|incidents|issue|issues|bug|bugs|problem|problems|error|errors|failure|failures|regression|crash|crashes|loss|breach|leak|downtime|mess|this|it|which|that|they|damage|spike|corruption|lockout|mismatch|double-run|breakage|disaster|fiasco|5xx|5xxs|\d{3}s|errors|alerts|pages|delay|delays|data-loss|dataloss|bricking|downtimes|losses|leaks|breaches|crashes|mistake|mistakes|backups|keys|telemetry|dashboards|funds)$/;
 
 function findBack(tokens: Token[], from: number, text: string, limit: number): number {
   for (let i = from; i >= 0 && from - i < limit; i--) if (tokens[i].text === text) return i;
@@ -310,6 +364,12 @@ function personIn(tokens: Token[], from: number, to: number): Agent | undefined 
     if (agent.kind === 'person' || agent.kind === 'we') return { ...agent, from: Math.max(agent.from, from) };
     break;
   }
+  // "replace <the technician who caused the outage> with …": the head of the phrase, before its relative clause.
+  const head = headFrom(tokens, from);
+  if (head !== undefined && head < to && head + 1 < tokens.length && /^(?:who|that|whose)$/.test(tokens[head + 1].lw)) {
+    const agent = classifyAt(tokens, head);
+    if (agent.kind === 'person') return { ...agent, from: Math.max(agent.from, from) };
+  }
   return undefined;
 }
 
@@ -324,11 +384,14 @@ function quotedSpans(text: string): Array<[number, number]> {
 
 const NEGATION_BEFORE = /(?:\bnot|\bno|\bnever|\bnobody's|\bno one's|\bnor|\bwithout|n't|\bhardly)\s+(?:[\w'-]+\s+){0,3}$/i;
 /** The sentence argues against blame. */
-const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:root\s+|real\s+)?cause\b|\bnot\s+(?:a|the|an)\s+(?:root\s+)?cause\b|\bis\s+where\b|\bnot\s+where\b|\brather than\b|\binstead of (?:blam|fault|point)\w*|\breject(?:s|ed)?\b|\bdo(?:es)?\s+not\s+(?:accept|blame|believe)\b|\bdon't\s+(?:accept|blame|believe)\b|\bblameless\b|\bnever\s+(?:a|the)\s+(?:root\s+)?cause\b|\bnot\s+(?:to\s+)?blame\b|\bno(?:body|\s+one)\s+(?:is|was|will\s+be|should\s+be)\s+(?:being\s+)?blamed\b|\bnobody(?:'s|s)?\s+(?:fault|mistake)\b|\bno\s+one(?:'s|s)?\s+(?:fault|mistake)\b|\bnot\s+(?:anyone|anybody)(?:'s|s)?\s+(?:fault|mistake)\b|\bis\s+a\s+(?:symptom|starting\s+point|label)\b|\bnot\s+(?:an?\s+)?(?:explanation|answer|conclusion)\b|\bcriticism\b|\bwe\s+rewrote\b/i;
+const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:root\s+|real\s+)?cause\b|\bnot\s+(?:a|the|an)\s+(?:root\s+)?cause\b|\bis\s+where\b|\bnot\s+where\b|\b(?:rather\s+than|instead\s+of)\s+(?:on\s+)?(?:blam\w*|fault\w*|point\w*|(?:a|the|any|one|an)\s+(?:person|individual|human|people|engineer|operator|responder)s?\b|people\b|individuals\b|humans\b|who\b)|\bplay(?:s|ed)?\s+no\s+(?:part|role)\b|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:nothing|no\s+evidence|no\s+sign|no\s+indication)\s+(?:suggests?|indicates?|shows?|that|of|implies)\b|\b(?:nobody|no\s+one)\s+(?:suggests?|thinks|believes|claims)\b|\bnot\s+a\s+story\s+about\b|\bmiss(?:es|ed)?\s+the\s+point\b|\bonly\s+in\s+the\s+sense\b|\bruled\s+out\b|\b(?:dismissed|rejected|discarded|dropped)\s+(?:\w+\s+){0,3}as\s+(?:irrelevant|unhelpful|unfair|misguided|beside\s+the\s+point)|\bwould\s+be\s+(?:unfair|wrong|misleading)\b|\breject(?:s|ed)?\b|\bdo(?:es)?\s+not\s+(?:accept|blame|believe)\b|\bdon't\s+(?:accept|blame|believe)\b|\bblameless\b|\bnever\s+(?:a|the)\s+(?:root\s+)?cause\b|\bnot\s+(?:to\s+)?blame\b|\bno(?:body|\s+one)\s+(?:is|was|will\s+be|should\s+be)\s+(?:being\s+)?blamed\b|\bnobody(?:'s|s)?\s+(?:fault|mistake)\b|\bno\s+one(?:'s|s)?\s+(?:fault|mistake)\b|\bnot\s+(?:anyone|anybody)(?:'s|s)?\s+(?:fault|mistake)\b|\bis\s+a\s+(?:symptom|starting\s+point|label)\b|\bnot\s+(?:an?\s+)?(?:explanation|answer|conclusion)\b|\bcriticism\b|\bwe\s+rewrote\b/i;
+/** The action was the sanctioned one: "as instructed by the runbook", "as part of the weekly reset", "which the checklist marks as optional". */
+const SANCTIONED = /\bas\s+(?:instructed|documented|planned|expected|agreed|designed|intended|required|specified|prescribed|scheduled|announced|allowed|permitted|directed|briefed|rehearsed)\b|\bas\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|docs?)\s+(?:instructs|says|requires|prescribes|describes|recommends|specifies|allows|permits|tells|directs)|\b(?:per|following|according\s+to|in\s+line\s+with)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|schedule)\b|\bas\s+part\s+of\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}(?:reset|cleanup|clean-up|procedure|process|maintenance|drill|exercise|test|plan|rotation|routine|rollback|migration|teardown|refresh|game\s*day)\b|\b(?:runbook|checklist|playbook|policy|procedure|process)\s+(?:marks|lists|treats|allows|permits|calls\s+for)\b|\boptional\b|\bnightly-only\b|\bnon-blocking\b|\bwith\s+(?:the\s+)?(?:approval|sign-off|blessing|agreement)\s+of\b|\bafter\s+confirming\b/i;
+
 /** Reported speech before the words: "the first draft said the outage was Priyanka's mistake". */
-const REPORTED = /\b(?:said|says|claimed|claims|called\s+it|described\s+(?:it\s+)?as|suggested|wrote|read|labelled|labeled|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
+const REPORTED = /\b(?:said|says|claimed|claims|called\s+it|calling\s+(?:this|it|that)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|described\s+(?:it\s+)?as|suggested|wrote|read|labelled|labeled|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
 /** A hypothetical or a future: "if a user accidentally…", "when someone forgets…", "X will…". */
-const HYPOTHETICAL = /\b(?:if|when|whenever|unless|in\s+case|imagine|suppose|so\s+that|to\s+ensure|to\s+make\s+sure|prevent(?:s|ing)?|avoid(?:s|ing)?|whether)\b[^.;]{0,80}$/i;
+const HYPOTHETICAL = /(?:^|[,;:]\s*)should\s+(?:a|an|the|any|someone|somebody|anyone|he|she|they|you)\b[^.;]{0,80}$|\b(?:if|when|whenever|unless|in\s+case|imagine|suppose|so\s+that|to\s+ensure|to\s+make\s+sure|prevent(?:s|ing)?|avoid(?:s|ing)?|whether)\b[^.;]{0,80}$/i;
 
 export interface Candidate {
   category: BlameCategory;
@@ -353,6 +416,8 @@ interface Context {
 }
 
 const w = (s: string, flags = 'giu') => new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:${s})(?![\p{L}\p{N}_@'’-])`, flags);
+/** Like `w`, but a word may open a single-quoted span ('user error'). */
+const wq = (s: string, flags = 'giu') => new RegExp(String.raw`(?<![\p{L}\p{N}_@’-])(?<![\p{L}\p{N}]')(?:${s})(?![\p{L}\p{N}_@’-])(?!'[\p{L}])`, flags);
 
 function rejected(ctx: Context): boolean {
   ctx.rejection ??= REJECTION.test(ctx.text);
@@ -362,6 +427,13 @@ function rejected(ctx: Context): boolean {
 function negatedBefore(ctx: Context, at: number): boolean {
   const before = ctx.text.slice(Math.max(0, at - 40), at);
   return NEGATION_BEFORE.test(before) || /\b(?:nobody|no\s+one|no-one)\b[^.,;]{0,24}$/i.test(before);
+}
+
+/** "people", "everyone", "users": nobody in particular ("the Android folks", "the ops people" are a team). */
+function generic(tokens: Token[], agent: Agent): boolean {
+  const lw = stripPossessive(tokens[agent.to].lw);
+  if (/^(?:everyone|everybody|users|customers|anyone|anybody)$/.test(lw)) return true;
+  return /^(?:people|folks)$/.test(lw) && (agent.from === agent.to || /^(?:some|many|most|all|other|these|those)$/.test(tokens[agent.from].lw));
 }
 
 function person(agent: Agent | undefined): agent is Agent & { kind: 'person' } {
@@ -374,7 +446,9 @@ function specific(tokens: Token[], agent: Agent): boolean {
   const lw = stripPossessive(head.lw);
   if (/^(?:everyone|everybody|all|staff|people|folks|engineering|anyone|anybody|users|customers|someone|somebody)$/.test(lw)) return false;
   const first = tokens[agent.from].lw;
-  if (/^(?:all|every|each|new|any|our)$/.test(first) && !isName(tokens, agent.to)) return false;
+  if (/^(?:all|every|each|any)$/.test(first) && !isName(tokens, agent.to)) return false;
+  // "our intern" is one person, "our engineers", "new hires" are a role.
+  if (/^(?:new|our)$/.test(first) && !isName(tokens, agent.to) && lw.endsWith('s') && !lw.endsWith('ss') && !/^(?:team|squad|crew|ops|qa|devops|secops)$/.test(roleBase(lw) ?? '')) return false;
   if (isName(tokens, agent.to) || PERSON_PRONOUNS.has(lw) || /^(?:team|squad|crew|ops|qa|devops|secops)$/.test(roleBase(lw) ?? '')) return true;
   // "the engineer" (singular, definite) is specific; "engineers" is not.
   return !lw.endsWith('s') || lw.endsWith('ss') || /^(?:the|that|this|a|an)$/.test(first);
@@ -419,34 +493,68 @@ function agentOf(ctx: Context, at: number, end: number): Agent {
 // ── Triggers ──────────────────────────────────────────────────────────────────────────────────
 
 /** Lapses only a person commits: with no subject at all ("Forgot to renew the cert.") they still name one. */
-const PERSONAL = /^(?:forg[oe]t|panick|fat[- ]?finger|neglect|couldn't be bothered|could not be bothered|didn't bother|did not bother|never bothered|blew it|dropped the ball|cut corners|rubber-stamp|mess(?:ed)? up|screw(?:ed)? up|botch|bungl|went ahead|pressed (?:on|ahead)|pushed ahead|brushed off|sat on|waved)/i;
+const PERSONAL = /^(?:forg[oe]t|panick|let\s+it\s+slide|jump\w*\s+the\s+gun|fat[- ]?finger|neglect|couldn't be bothered|could not be bothered|didn't bother|did not bother|never bothered|blew it|dropped the ball|cut corners|rubber-stamp|mess(?:ed)? up|screw(?:ed)? up|botch|bungl|went ahead|pressed (?:on|ahead)|pushed ahead|brushed off|sat on|waved)/i;
 
 /** Verbs of a lapse, whoever the subject; with a person as subject they put the failure on them. */
-const CONDUCT = w(String.raw`omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+it|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+ball|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse`);
+const CONDUCT = w(String.raw`omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+it|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+ball|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse|let\s+(?:it|this|that|things|them|the\s+[\w-]+)\s+(?:slide|slip|rot|fester|lapse)|let\s+[\w-]+(?:\s+[\w-]+)?\s+(?:slip|fall)\s+through\s+the\s+cracks|jump(?:ed|s|ing)?\s+the\s+gun|hop(?:ed|es|ing)\s+for\s+the\s+best|eyeball(?:ed|s)|phon(?:ed|es)\s+it\s+in|look(?:ed|s)\s+the\s+other\s+way|turn(?:ed|s)\s+a\s+blind\s+eye|took\s+(?:his|her|their|my|our|the)\s+eyes?\s+off\s+the\s+ball|(?:has|have|had)\s+forget|(?:escalated|reported|checked|tested|reviewed|verified|said|communicated|flagged|logged|documented|announced|did)\s+nothing|went\s+home\s+and\s+left|left\s+(?:it|them|things|the\s+[\w-]+)\s+(?:that\s+way|like\s+that|unattended|half-finished|half-done|in\s+that\s+state)`);
+
+/** A consequence clause of a counterfactual: "we would have", "we'd still have", "we wouldn't have bricked". */
+const CONSEQUENCE = /\b(?:would|could|might)(?:n't)?\b|\w'd\b|\bwould\s+not\b/i;
 
 /** Words that make an ordinary action a lapse: "the wrong router", "without telling anyone", "into a public repository". */
-const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|overwrote|overwritten|wiped|deleted\s+(?:the\s+)?(?:prod|production|live)`);
+const LAPSE = w(String.raw`(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:so\s+much\s+as\s+|even\s+|first\s+|ever\s+|once\s+)?(?:glancing|looping|involving|pinging|validating|double-checking|backing\s+up|coordinating|opening|announcing|rehearsing|telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any)|looking|reading|a\s+(?:second\s+look|review|test|backup|check|canary|word|plan)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+a\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+day|business\s+hours|a\s+freeze)|force-?push(?:ed|ing)?|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|(?:that|which)\s+(?:had|has)\s+never\s+(?:once\s+|even\s+)?been\s+\w+|still\s+(?:set\s+to|enabled|turned\s+on|pointing\s+(?:at|to)|switched\s+on|in\s+debug|attached|public|exposed)|(?:commented\s+out|disabled|skipped|deleted|removed|muted|silenced|suppressed)\s+(?:the\s+|a\s+|all\s+|two\s+|three\s+|several\s+)?(?:failing|flaky|red|broken)\s+(?:tests?|checks?|assertions?|alerts?|specs?|jobs?)|so\s+(?:that\s+)?the\s+(?:pipeline|build|ci|check|checks|tests?|dashboard|board)\s+would\s+(?:go|turn|pass|look|be|stay)\s+green|with\s+an?\s+(?:admin|force)\s+override|(?:merged|approved|reviewed|signed\s+off\s+on)\s+(?:his|her|their|my)\s+own\s+(?:pr|pull\s+request|merge\s+request|mr|change|changes|code|commit)|when\s+(?:he|she|they|I)\s+(?:meant|intended|wanted|was\s+supposed|were\s+supposed)\s+to|(?:rather\s+than|instead\s+of)\s+(?:on\s+|to\s+|in\s+|into\s+|from\s+)?(?:the|a|an)|(?:rather\s+than|instead\s+of)\s+(?:following|reading|running|checking|testing|verifying|consulting|reviewing|using|asking|escalating|pulling|looking\s+at|paging|filing)|quietly|silently|secretly|unilaterally|casually|overwrote|overwritten|wiped\s+(?:out\s+)?(?:the\s+|all\s+)?(?:prod|production|live|primary|customer|customers'|user|users'|real|mainnet)|deleted\s+(?:the\s+)?(?:prod|production|live)`);
+
+/** Adverbs that make an action a slip or a unilateral act; they need a destructive verb nearby. */
+const LAPSE_ADVERB = /^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)$/;
+/** Lapse words that are the verb of their clause. */
+const SELF_LAPSE = /^(?:overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|commented|skipped|removed|suppressed|merged|approved|reviewed|signed|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)/;
 
 /** Verbs a lapse needs near "accidentally" (a careless slip destroys or exposes something; "checked Freshdesk accidentally" is luck). */
-const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|committed|ran|overwrote|exposed|leaked|published|shared|killed|shut|disabled|broke|made|pasted|rebooted|restarted|truncated|destroyed|unplugged|flashed|copied|typed|applied|set|changed|turned|left|revoked|rotated|closed)\b/i;
+const DESTRUCTIVE = /\b(?:deleted|dropped|removed|wiped|pushed|merged|deployed|committed|ran|overwrote|exposed|leaked|published|shared|killed|shut|disabled|broke|made|pasted|copy-pasted|rebooted|restarted|truncated|destroyed|unplugged|flashed|copied|typed|applied|set|changed|turned|left|revoked|rotated|closed|executed|reset|migrated|upgraded|promoted|failed\s+over|pointed|edited|modified|updated|purged|terminated|drained|scaled|cordoned|rolled|shipped|released|granted|approved)\b/i;
 
 interface Rule {
   re: RegExp;
   check: (ctx: Context, m: RegExpExecArray) => Candidate | undefined;
+  /** Whether a match inside the quote `[start, end)` still counts (quoted words are others' words by default). */
+  quoted?: (ctx: Context, quote: [number, number]) => boolean;
 }
 
-const LABELS = w(String.raw`human[\s-]+(?:error|errors|mistake|slip|failure)|operator\s+(?:error|mistake)|user\s+error|pilot\s+error|engineer(?:ing)?\s+error|staff\s+error|pebkac|pebcak|picnic|layer[\s-]?8(?:\s+(?:issue|error|problem))?|id-?10-?t(?:\s+error)?`);
+/** Exhortations aimed at people: the remedy is their behaviour. */
+const EXHORT = String.raw`(?:be\s+(?:(?:much|a\s+lot|far|a\s+bit|even)\s+)?more\s+(?:careful|diligent|vigilant|attentive|thorough|disciplined|rigorous|cautious|alert|responsive|responsible|professional|mindful|conscientious)|try\s+harder|do\s+better|pay\s+(?:more\s+|closer\s+|better\s+)?attention|take\s+(?:more\s+|greater\s+)?care|think\s+twice|triple-check|tighten\s+up|step\s+up|(?:up|raise|lift)\s+(?:their|his|her|your|our)\s+game|get\s+(?:their|his|her|your)\s+act\s+together|stop\s+being\s+(?:careless|sloppy|lazy|reckless)|be\s+careful)`;
+
+/** A remedy given as a sanction: "as a penalty for the reset", "pending an HR review", "after clicking the phishing link". */
+const SANCTION = /\b(?:as\s+a\s+(?:consequence|penalty|punishment|sanction|result|lesson)|for\s+(?:causing|his|her|their|the\s+(?:incident|outage|mistake|error|breach|reset|force-push))|after\s+(?:the|his|her|their|clicking|causing|deleting|pushing|leaking|what)|because\s+of\s+(?:the|his|her|their|what)|following\s+(?:the|his|her|their)\s+(?:incident|outage|mistake|error)|pending\s+(?:an?\s+)?(?:hr|disciplinary|formal)|until\s+further\s+notice)\b/i;
+
+/** Leave, not sanction: "remove Ana from the rotation while she is on leave". */
+const ON_LEAVE = /\b(?:leave|vacation|holiday|holidays|sick|parental|sabbatical|pto|time\s+off|off\s+sick)\b/i;
+
+const LABELS = wq(String.raw`human[\s-]+(?:error|errors|mistake|slip|failure)|(?:operator|personnel|technician|staff|admin|administrator|clerk|engineer(?:ing)?)\s+(?:error|mistake)|user\s+error|pilot\s+error|pebkac|pebcak|picnic|(?:osi\s+)?layer[\s-]?8(?:\s+(?:issue|error|problem))?|id-?10-?t(?:\s+error)?|between\s+(?:the\s+)?keyboard\s+and\s+(?:the\s+)?chair|human\s+factors?(?:\s*\([^()]{1,20}\))?`);
+
+/** Before a quoted label, words that record it as the finding: "closing as 'PEBCAK'", "logged as 'operator error'", "with the tag 'user error'". */
+const RECORDED_AS = /\b(?:as|tag(?:ged)?|tagged\s+as|label(?:led|ed)?\s+as|marked\s+as|logged\s+as|closed\s+as|closing\s+as|resolved\s+as|classified\s+as|settled\s+on|recorded\s+as|filed\s+(?:as|under)|verdict|reason|code|category)\s*:?\s*$/i;
+
+/** "a user problem, not a product problem", "driver error, not a hardware defect": a label by contrast with the product. */
+const CONTRAST_LABEL = w(String.raw`(?:user|driver|operator|customer|human|people|person|wetware|meatware|technician|installer)\s+(?:error|problem|issue|mistake|fault)s?\s*[,;]?\s*(?:and\s+)?not\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:defect|problem|issue|bug|fault|error|failure)`);
 
 const RULES: Rule[] = [
   // ── labels that end the inquiry
   {
+    re: CONTRAST_LABEL,
+    check: (ctx, m) => (rejected(ctx) || negatedBefore(ctx, m.index) || REPORTED.test(ctx.text.slice(0, m.index)) ? undefined : candidate('label', ctx, [m.index, m.index + m[0].length])),
+  },
+  {
     re: LABELS,
+    // A quoted label counts when the sentence records it as the finding ("resolved with the tag 'user error'").
+    quoted: (ctx, quote) => RECORDED_AS.test(ctx.text.slice(0, quote[0])) && !rejected(ctx),
     check(ctx, m) {
+      // "human factors" is a field of study; as the cause it is a label.
+      if (/^human\s+factors?/i.test(m[0]) && !/\b(?:root\s+cause|cause|caused|due\s+to|blame|responsible|verdict|conclusion|finding)\b/i.test(ctx.text)) return undefined;
+      if (/^(?:osi\s+)?layer[\s-]?8/i.test(m[0]) && !/^osi/i.test(m[0]) && !/\s(?:issue|error|problem)$/i.test(m[0]) && !/^\s*(?:strikes|again|at\s+work|problem)/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       // "user-error page", "human error budget", "user errors in the form": technical uses.
       if (/^-\w|^\s*(?:page|message|screen|state|rate|rates|budget|code|codes|handling|path|log|logs|count|counter|metric|type|class|dialog|modal|banner|toast|flow|field)\b/i.test(after)) return undefined;
       if (/errors$/i.test(m[0]) && !/human/i.test(m[0])) return undefined;
-      if (/^layer[\s-]?8$/i.test(m[0]) && !/^\s*(?:issue|error|problem)/i.test(after)) return undefined;
+
       if (rejected(ctx) || negatedBefore(ctx, m.index)) return undefined;
       // A generic risk, not the cause: "to reduce human error", "prone to human error", "the chance of human error".
       if (/\b(?:reduc\w*|minimi[sz]\w*|avoid\w*|prevent\w*|prone\s+to|risk\s+of|chance\s+of|room\s+for|likelihood\s+of|possibility\s+of|eliminat\w*|less|fewer|against|guard\w*)\s+(?:(?:the|any|of)\s+)?$/i.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) return undefined;
@@ -456,7 +564,7 @@ const RULES: Rule[] = [
   // ── attribution
   {
     // "Priya's fault", "the intern's mistake", "Aleksander's screw-up", "the support team's doing", "Ivana's bad merge"
-    re: w(String.raw`fault|faults|mistake|mistakes|error|errors|oversight|negligence|carelessness|screw-?up|blunder|misconfiguration|slip|lapse|typo|doing|misstep|gaffe|goof|failure\s+to\s+\w+|incompetence|sloppiness|inattention|ignorance|laziness|bad\s+(?:merge|push|deploy|change|call|decision|commit|config|edit)|(?:fault|mistake|error)s?\s+entirely`),
+    re: w(String.raw`fault|faults|mistake|mistakes|error|errors|oversight|negligence|carelessness|screw-?up|blunder|misconfiguration|slip|lapse|typo|doing|misstep|gaffe|goof|failure\s+to\s+[\w-]+|incompetence|sloppiness|inattention|ignorance|laziness|bad\s+(?:merge|push|deploy|change|call|decision|commit|config|edit)|(?:fault|mistake|error)s?\s+entirely`),
     check(ctx, m) {
       const k = ctx.tokenAt(m.index);
       let owner = -1;
@@ -476,6 +584,12 @@ const RULES: Rule[] = [
       if (/^(?:doing|bad|slip|typo)/i.test(m[0])) return undefined;
       // "a mistake by the database administrator", "errors by the platform team", "mistakes by the vendor's field technician"
       const rest = ctx.text.slice(m.index + m[0].length);
+      // "An oversight on the product manager's part".
+      const onPart = /^\s+on\s+((?:[\w@.-]+\s+){0,3}?[\w@.-]+(?:'s|s'|’s))\s+part\b/i.exec(rest);
+      if (onPart) {
+        const owner = classifyAt(ctx.tokens, ctx.tokenAt(m.index + m[0].length + onPart[0].indexOf(onPart[1]) + onPart[1].length - 1));
+        if (person(owner) && !negatedBefore(ctx, m.index) && !rejected(ctx)) return candidate('attribution', ctx, [m.index, m.index + m[0].length + onPart[0].length], owner);
+      }
       const by = /^\s+(?:(?:was|were)\s+)?(?:(?:made|committed|introduced)\s+)?(?:by|on\s+the\s+part\s+of|from|of)\s+/i.exec(rest);
       if (by) {
         const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length + by[0].length));
@@ -484,13 +598,13 @@ const RULES: Rule[] = [
         return candidate('attribution', ctx, [m.index, m.index + m[0].length + by[0].trimEnd().length], agent);
       }
       // Nouns that always mean a person's failing: "sheer negligence", "carelessness".
-      if (/^(?:negligence|carelessness)$/i.test(m[0]) && !negatedBefore(ctx, m.index) && !rejected(ctx)) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
+      if (/^(?:negligence|carelessness)$/i.test(m[0]) && !negatedBefore(ctx, m.index) && !rejected(ctx) && !REPORTED.test(ctx.text.slice(0, m.index))) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
       return undefined;
     },
   },
   {
     // "caused by Dave", "the culprit was the intern", "blame lies with", "Ops is to blame", "comes down to one engineer", "Root cause: the intern"
-    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?culprit\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|comes?\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real)\s+cause\s*(?::|was|is)|(?:fault|cause|culprit|responsible)\s*:|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was\s+(?=\S+(?:\s+\S+){0,3}\s+who\b)`),
+    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?culprit\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|comes?\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real)\s+cause\s*(?::|was|is)|(?:fault|cause|culprit|responsible|factor)(?:\s*#?\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:|guess\s+who|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was\s+(?=\S+(?:\s+\S+){0,3}\s+who\b)`),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       const phrase = m[0].toLowerCase();
@@ -529,6 +643,8 @@ const RULES: Rule[] = [
           }
         }
       }
+      // "Guess who the culprit was this time?", "Guess who forgot to renew the certificate": a culprit is pointed at.
+      if (/^guess\s+who$/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       // "the person responsible": a culprit is being looked for.
       if (/responsible(?:\s+for)?$/.test(phrase) && /^(?:the\s+)?(?:person|engineer|developer|individual|party|one)/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       if (!person(agent)) return undefined;
@@ -536,6 +652,59 @@ const RULES: Rule[] = [
       if (/\bon$/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
       if (/^blamed$/.test(phrase) && /\b(?:we|nobody|no one)\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       return candidate('attribution', ctx, [m.index, end], agent);
+    },
+  },
+  {
+    // The failure put on whoever is named after: "attributable to the contractor", "pinned the loss on the technician",
+    // "laid at the storage team's door", "look no further than the firmware contractor", "courtesy of Kev", "the fault lies with",
+    // "put this one down to the Android folks", "all signs point to @jpatel's merge as the source".
+    re: w(String.raw`(?:attribut(?:able|ed)|ascrib(?:able|ed)|traceable|traced(?:\s+back)?|blamed|chalk(?:ed|s)?\s+up|(?:is|was|are|were)\s+(?:all\s+|entirely\s+|largely\s+|mostly\s+|squarely\s+|solely\s+)?down)\s+(?:entirely\s+|squarely\s+|solely\s+|directly\s+)?(?:to|on)|put\s+(?:this(?:\s+one)?|it|that|the\s+whole\s+thing|the\s+\w+|all\s+of\s+this)\s+down\s+to|pin(?:ned|s|ning)?\b[^.;]{0,50}?\bon|(?:lay|lays|laid|laying|place[sd]?|placing)\s+(?:the\s+)?(?:blame|fault|responsibility)\s+(?:squarely\s+)?(?:on|with|at)|(?:laid|lay|lays|left)\s+at|at\s+the\s+(?:door|doorstep|feet)\s+of|look\s+no\s+further\s+than|courtesy\s+of|(?:fault|blame|responsibility|culpability|onus|liability)\b[^.;]{0,40}?\b(?:lies|lay|rests|rested|falls|fell|sits|sat|goes|went|belongs|lands|landed|must\s+go|should\s+go|has\s+to\s+go|is\s+squarely)\s+(?:squarely\s+|entirely\s+|solely\s+|firmly\s+|mostly\s+|largely\s+)?(?:with|on|to|at)|(?:signs|evidence|everything|fingers?|logs?)\s+points?\s+(?:squarely\s+|directly\s+|clearly\s+)?(?:to|at)|whose\s+(?:fault|mistake|error|oversight|doing|screw-?up|blunder|bad\s+call|call|decision|slip)`),
+    check(ctx, m) {
+      const phrase = m[0].toLowerCase();
+      // "If you want someone to blame, look no further than …" is an idiom, not a hypothetical.
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && !/^look/.test(phrase)) return undefined;
+      const end = m.index + m[0].length;
+      let agent: Agent | undefined;
+      if (/^whose/.test(phrase)) {
+        // "The TPM, whose mistake this ultimately was": the noun phrase before "whose".
+        let i = ctx.tokenAt(m.index) - 1;
+        if (i >= 0 && ctx.tokens[i].text === ',') i--;
+        agent = i >= 0 ? classifyAt(ctx.tokens, i) : undefined;
+      } else {
+        const head = headFrom(ctx.tokens, ctx.tokenAt(end));
+        agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+        // "at the storage team's door", "@jpatel's merge": the owner of what is named.
+        if (agent && !person(agent) && (/^(?:door|doorstep|feet|hands|part)$/.test(ctx.tokens[agent.to].lw) || ACTION_NOUNS.test(stripPossessive(ctx.tokens[agent.to].lw)))) agent = ownerOf(ctx.tokens, agent) ?? agent;
+      }
+      if (!person(agent) || generic(ctx.tokens, agent)) return undefined;
+      // "points to X" only as the source or cause; "courtesy of X" only for what went wrong.
+      if (/points?\s/.test(phrase) && !/\bas\s+the\s+(?:source|cause|culprit|origin|trigger|root)|\bas\s+(?:responsible|at\s+fault)/i.test(ctx.text.slice(end))) return undefined;
+      if (/^courtesy/.test(phrase)) {
+        const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
+        if (!(subject.kind === 'system' && FAILURE_NOUNS.test(stripPossessive(ctx.tokens[subject.to].lw)))) return undefined;
+      }
+      return candidate('attribution', ctx, [m.index, /^whose/.test(phrase) ? end : Math.max(end, ctx.tokens[agent.to].end)], agent);
+    },
+  },
+  {
+    // "Bongani caused the payroll double-run", "one person, Sofía, caused the outage", "the supervisor who caused the mismatch",
+    // "Whoever approved that change owns last night's 502s".
+    re: w(String.raw`caus(?:ed|es)(?!\s+by\b)|owns|owned|(?:is|was|are|were)\s+on\s+the\s+hook\s+for`),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const k = ctx.tokenAt(m.index);
+      const next = ctx.tokens[k + (m[0].split(/\s+/).length)];
+      if (!next || !next.word || /^(?:no|nothing|none)$/.test(next.lw)) return undefined;
+      let agent: Agent | undefined = subjectBefore(ctx.tokens, k);
+      // "Ola's migration caused the outage" (what a person did), not "a change in Versionista's behaviour caused …".
+      if (agent.kind === 'system') agent = (ACTION_NOUNS.test(stripPossessive(ctx.tokens[agent.to].lw)) ? ownerOf(ctx.tokens, agent) : undefined) ?? (/^whoever\b/i.test(ctx.text) ? classifyAt(ctx.tokens, 0) : agent);
+      if (!person(agent) || generic(ctx.tokens, agent) || !specific(ctx.tokens, agent) && !/^(?:whoever|someone|somebody)$/.test(ctx.tokens[agent.to].lw)) return undefined;
+      // What they own or cause is a failure: "owns the 502s", not "owns the runbook".
+      const objectHead = headFrom(ctx.tokens, k + m[0].split(/\s+/).length);
+      const object = objectHead === undefined ? '' : stripPossessive(ctx.tokens[objectHead].lw);
+      if (!/^caus/.test(m[0].toLowerCase()) && !FAILURE_NOUNS.test(object)) return undefined;
+      if (/^caus/.test(m[0].toLowerCase()) && /^(?:us|me|them|it)$/.test(next.lw) && !FAILURE_NOUNS.test(object)) return undefined;
+      return candidate('attribution', ctx, [m.index, objectHead === undefined ? m.index + m[0].length : ctx.tokens[objectHead].end], agent);
     },
   },
   {
@@ -572,11 +741,16 @@ const RULES: Rule[] = [
       // "didn't X" with a verb of credit or plain absence is not a lapse ("didn't have access", "never received the page").
       const neg = /^(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|bothered\s+to|.*bother(?:ed)?\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever)\s+)?(\w+)$/.exec(trigger);
       if (neg && /^(?:have|get|receive|hear|need|want|expect|mean|see|find|seem|happen|exist|work|affect|impact|cause|know|make|encounter|experience|face|like|realize|realise|fail|break|change|do|feel|think|believe|agree|seem|appear|want|wish|intend)$/.test(neg[1]) && !/bother/.test(trigger)) return undefined;
+      if (SANCTIONED.test(ctx.text)) return undefined;
+      // "Hana broke the migration into batches": splitting, not breaking.
+      if (/^broke\b/.test(trigger) && /^(?:\s+[\w-]+){0,4}?\s+(?:into|up|down|apart|out)\b/i.test(ctx.text.slice(m.index + 5, m.index + 60))) return undefined;
+      // "did not mislead", "never ignored": a lapse denied.
+      if (neg && /^(?:mis\w+|ignore|skip|break|forget|violate|bypass|overlook|neglect|lie|hide|cause|panic|rush|cut|disregard|abandon|breach)$/.test(neg[1])) return undefined;
       const agent = agentOf(ctx, m.index, m.index + m[0].length);
       // "Nobody reviewed it", "no one checked the row counts".
       if (/^(?:nobody|no\s+one|no-one)\b/.test(trigger)) return rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) ? undefined : candidate('conduct', ctx, [m.index, m.index + m[0].length]);
       if (agent.kind === 'nobody' && /bother/.test(trigger)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
-      if (person(agent) && !/^(?:people|everyone|everybody|users|customers|folks|anyone|anybody)$/.test(stripPossessive(ctx.tokens[agent.to].lw))) {
+      if (person(agent) && !generic(ctx.tokens, agent)) {
         // "The edge router ignored…" is a system; "the mobile devs ignored" a person; a question or a future is not a lapse.
         if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, m.index))) return undefined;
         if (/^failed\s+to|^fails\s+to/.test(trigger) && CREDIT_VERBS.has(/(\w+)$/.exec(trigger)?.[1] ?? '')) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
@@ -591,43 +765,87 @@ const RULES: Rule[] = [
     // An ordinary action made a lapse by its words: "Ewa checked the AWS secret key into a public repository".
     re: LAPSE,
     check(ctx, m) {
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || SANCTIONED.test(ctx.text)) return undefined;
       const trigger = m[0].toLowerCase();
+      const tokens = ctx.tokens;
+      // An adjunct after a comma belongs to the clause before it: "reset the MFA on one phone call, without verifying the caller".
+      const adjunct = /^(?:without|rather|instead|so\s)/.test(trigger);
       // The verb of the clause: the subject of the nearest verb to the left, within the clause.
       const k = ctx.tokenAt(m.index);
       let verb = -1;
-      for (let i = k - 1; i >= 0 && k - i < 14; i--) {
-        const t = ctx.tokens[i];
+      let byGerund = -1;
+      let crossedComma = false;
+      for (let i = k - 1, words = 0; i >= 0 && words < 14; i--) {
+        const t = tokens[i];
+        if (ctx.quotes.some(([a, b]) => t.start >= a && t.start < b)) continue;
         if (!t.word) {
+          if (t.text === ',' && adjunct && !crossedComma && i === k - 1) {
+            crossedComma = true;
+            continue;
+          }
           if (t.text === ',' || t.text === ';' || t.text === '.') break;
           continue;
         }
-        if (ctx.quotes.some(([a, b]) => t.start >= a && t.start < b)) continue;
+        words++;
         if (pastVerb(t)) {
           verb = i;
           break;
         }
+        // "Tomasz did, by merging straight to main": the doer of "by …ing".
+        if (/ing$/.test(t.lw) && i > 0 && tokens[i - 1].lw === 'by') {
+          verb = i;
+          byGerund = i - 1;
+          break;
+        }
+        // "the script he ran had a hard-coded endpoint": "had" is the verb of this clause, and a thing has it.
+        if (/^(?:had|has|have|was|were|is|are)$/.test(t.lw) && i === k - 1 || /^(?:had|has|have)$/.test(t.lw) && tokens[i + 1] && /^(?:a|an|the|some|no)$/.test(tokens[i + 1].lw)) break;
         if (CLAUSE_BREAK.has(t.lw) && t.lw !== 'and') break;
       }
-      // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock").
-      if (verb === -1 && /^(?:overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)/.test(trigger)) verb = k;
-      if (verb === -1) return undefined;
-      if (/^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)$/.test(trigger) && !DESTRUCTIVE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index + 40))) return undefined;
-      const verbToken = ctx.tokens[verb];
+      // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock", "merged his own PR").
+      if (verb === -1 && SELF_LAPSE.test(trigger)) verb = k;
+      if (LAPSE_ADVERB.test(trigger) && !DESTRUCTIVE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index + 40))) return undefined;
+      // A wrong target only matters for what destroys or changes something: "typed rm -rf on the live primary rather than the replica".
+      if (/^(?:rather\s+than|instead\s+of)\s+(?:on\s+|to\s+|in\s+|into\s+|from\s+)?(?:the|a|an)\b/.test(trigger)) {
+        if (!(verb >= 0 && DESTRUCTIVE.test(tokens[verb].lw))) return undefined;
+        // …and the target taken was the live one, the one meant a copy.
+        const taken = ctx.text.slice(tokens[verb].end, m.index);
+        const meant = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+        if (!/\b(?:live|prod|production|mainnet|real|customer|customers'|primary)\b/i.test(taken) && !/^\s*(?:[\w-]+\s+){0,2}?(?:staging|test|testnet|sandbox|dev|replica|copy|backup|standby|secondary|local|scratch)\b/i.test(meant)) return undefined;
+      }
+      let agent: Agent | undefined;
+      if (verb === -1) {
+        // "Without so much as glancing at the diff, the TPM approved …", "Rather than reading the guide, the team upgraded …":
+        // a fronted adjunct; the subject follows the comma.
+        if (adjunct && !tokens.slice(0, k).some((t) => t.word)) {
+          const comma = tokens.findIndex((t, i) => i > k && t.text === ',');
+          const head = comma === -1 ? undefined : headFrom(tokens, comma + 1);
+          const after = head === undefined ? undefined : tokens[head + 1];
+          if (head !== undefined && after && after.word && (pastVerb(after) || SKIP.has(after.lw))) agent = classifyAt(tokens, head);
+          if (person(agent)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+        }
+        // "A bad command typed by the night-shift operator": the agent of the passive after the words.
+        const by = agentAfterBy(tokens, ctx.tokenAt(m.index + m[0].length));
+        if (by && person(by) && /^(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken|untested|unreviewed|wrong)/.test(trigger)) return candidate('attribution', ctx, [m.index, tokens[by.to].end], by);
+        return undefined;
+      }
+      const verbToken = tokens[verb];
       if (CREDIT_VERBS.has(verbToken.lw) && !/^(?:checked|closed|restored|resolved)$/.test(verbToken.lw)) return undefined;
-      let agent = subjectBefore(ctx.tokens, verb === k ? k : verb);
+      if (byGerund >= 0) {
+        const before = byGerund > 0 && tokens[byGerund - 1].text === ',' ? byGerund - 1 : byGerund;
+        agent = subjectBefore(tokens, before);
+      } else agent = subjectBefore(tokens, verb === k ? k : verb);
       if (agent.kind !== 'person' && agent.kind !== 'nobody') {
-        const by = agentAfterBy(ctx.tokens, verb + 1);
+        const by = agentAfterBy(tokens, verb + 1);
         if (by && by.kind === 'person') agent = by;
       }
-      if (!person(agent)) return undefined;
-      if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, verbToken.start))) return undefined;
-      return candidate('conduct', ctx, [verbToken.start, m.index + m[0].length], agent);
+      if (!person(agent) || generic(tokens, agent)) return undefined;
+      if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(tokens[agent.to].end, verbToken.start))) return undefined;
+      return candidate('conduct', ctx, [Math.min(verbToken.start, m.index), m.index + m[0].length], agent);
     },
   },
   {
     // "Despite the warnings, Igor went ahead with the migration" (the subject after the comma).
-    re: w(String.raw`despite\s+(?:the\s+|several\s+|repeated\s+|all\s+|three\s+|two\s+)?(?:separate\s+)?(?:warnings?|alerts?|advice|objections?|concerns?|freeze|policy|red\s+flags?|failing\s+(?:tests?|checks?))`),
+    re: w(String.raw`(?:despite|in\s+spite\s+of)\s+(?:the\s+|several\s+|repeated\s+|all\s+|three\s+|two\s+|multiple\s+|clear\s+)?(?:separate\s+|explicit\s+|written\s+)?(?:warnings?|alerts?|advice|objections?|concerns?|freeze|policy|red\s+flags?|failing\s+(?:tests?|checks?)|instructions?)|(?:despite|in\s+spite\s+of)\s+(?:being|having\s+been)\s+(?:told|warned|asked|reminded|advised|instructed)|(?:even\s+though|although|though)\s+(?:the\s+|three\s+|two\s+|several\s+|all\s+|its\s+|both\s+)?(?:[\w-]+\s+){0,2}?(?:tests?|checks?|alerts?|alarms?|warnings?|builds?|dashboards?|monitors?|canaries|canary|pages?|lights?)\s+(?:were|was|had\s+been|kept)\s+(?:still\s+)?(?:red|failing|firing|flashing|broken|screaming|going\s+off)`),
     check(ctx, m) {
       const after = ctx.tokenAt(m.index + m[0].length);
       let agent: Agent | undefined;
@@ -638,14 +856,16 @@ const RULES: Rule[] = [
         break;
       }
       if (!person(agent)) agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
-      if (!person(agent)) return undefined;
+      // "The release captain let the build go out even though three smoke tests were red": the subject of the main clause.
+      if (!person(agent) && ctx.tokenAt(m.index) > 0) agent = subjectOfClauseBefore(ctx.tokens, ctx.tokenAt(m.index));
+      if (!person(agent) || generic(ctx.tokens, agent) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || SANCTIONED.test(ctx.text)) return undefined;
       return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
     },
   },
   {
     // A person's action given as what did the damage: "Sam restarted the primary, causing a ten-minute outage",
     // "Ola's migration took down checkout", "the change Dev B pushed broke login".
-    re: new RegExp(String.raw`(?:,\s*|(?<!\s)\s+which\s+|(?<!\s)\s+and\s+(?:thereby\s+)?)(?:caus(?:ed|ing)|trigger(?:ed|ing)|br(?:oke|eaking)|t(?:ook|aking)\s+down|br(?:ought|inging)\s+down|knock(?:ed|ing)\s+(?:out|over)|wip(?:ed|ing)\s+out|corrupt(?:ed|ing)|leak(?:ed|ing)|expos(?:ed|ing)|crash(?:ed|ing)|deleting|dropping)\b|(?<!\s)\s+(?:took|brought)\s+down\b|(?<!\s)\s+(?:broke|crashed|corrupted|wiped)\s+(?:the\s+)?(?:prod|production|checkout|login|site|service|cluster|database|build|api|app)\b|(?<!\s)\s+caused\s+(?:the|this|an?|our|most|all)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess)\b(?![\p{L}\p{N}_-])`, 'giu'),
+    re: new RegExp(String.raw`(?:,\s*|(?<!\s)\s+which\s+|(?<!\s)\s+and\s+(?:thereby\s+)?)(?:caus(?:ed|ing)|trigger(?:ed|ing)|br(?:oke|eaking)|t(?:ook|aking)\s+down|br(?:ought|inging)\s+down|knock(?:ed|ing)\s+(?:out|over)|wip(?:ed|ing)\s+out|corrupt(?:ed|ing)|leak(?:ed|ing)|expos(?:ed|ing)|crash(?:ed|ing)|deleting|dropping|drain(?:ed|ing)|brick(?:ed|ing)|lock(?:ed|ing)\s+out|burn(?:ed|t|ing)|destroy(?:ed|ing)|lost|losing)\b|(?<!\s)\s+(?:took|brought)\s+down\b|(?<!\s)\s+(?:broke|crashed|corrupted|wiped)\s+(?:the\s+)?(?:prod|production|checkout|login|site|service|cluster|database|build|api|app)\b|(?<!\s)\s+caused\s+(?:the|this|an?|our|most|all)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess)\b(?![\p{L}\p{N}_-])`, 'giu'),
     check(ctx, m) {
       if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       // The agent of the clause before: its subject, or the owner of its subject ("Ola's migration"), or a person inside it ("the change Dev B pushed").
@@ -666,12 +886,13 @@ const RULES: Rule[] = [
   // ── counterfactuals
   {
     // "X should have checked", "X could have prevented", "X ought to have paged", "X was supposed to rotate", "X shouldn't have been given"
-    re: w(String.raw`(?:should've|could've|shouldn't've|ought\s+to've)\s+\w+|(?:should|ought\s+to)\s+(?:have\s+)?know(?:n)?\s+better|(?:might|could)\s+(?:easily\s+)?have\s+(?:prevented|avoided|caught|noticed|stopped|spotted|fixed)|knew\s+(?:better|the\s+risks?|about\s+the\s+(?:risk|issue|problem|bug))|(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)(?:\s+(?:repeatedly|several\s+times|twice|before))?|had\s+every\s+(?:chance|opportunity)|never\s+should\s+have|(?:was|were)\s+(?:asked|told|instructed)\s+to\s+\w+\s+(?:but|and)\s+(?:didn't|did\s+not|never)|(?:should|could|ought\s+to|must|shouldn't|should\s+not|mustn't)\s+(?:(?:really|easily|simply|just|at\s+least|obviously|clearly|never|have\s+)\s*)?(?:have|'ve)\s+(?:been\s+)?\w+|(?:was|were)\s+(?:supposed|meant|expected|required|responsible)\s+to`),
+    re: w(String.raw`(?:should've|could've|shouldn't've|ought\s+to've)\s+\w+|(?:should|ought\s+to)\s+(?:have\s+)?know(?:n)?\s+better|(?:might|could)\s+(?:easily\s+)?have\s+(?:prevented|avoided|caught|noticed|stopped|spotted|fixed)|knew\s+(?:better|the\s+risks?|about\s+the\s+(?:risk|issue|problem|bug))|(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)(?:\s+(?:repeatedly|several\s+times|twice|before))?|had\s+every\s+(?:chance|opportunity)|never\s+should\s+have|(?:was|were)\s+(?:asked|told|instructed)\s+to\s+\w+\s+(?:but|and)\s+(?:didn't|did\s+not|never)|(?:should|could|ought\s+to|must|shouldn't|should\s+not|mustn't)\s+(?:(?:really|easily|simply|just|at\s+least|obviously|clearly|never|have\s+)\s*)?(?:have|'ve)\s+(?:been\s+)?\w+|(?:was|were)\s+(?:supposed|meant|expected|required|responsible|obliged|obligated)\s+to|(?:needn't|need\s+not)\s+have\s+\w+|(?:didn't|did\s+not)\s+need\s+to\s+(?!be\b)\w+|(?:was|were)\s+in\s+a\s+position\s+to\b[^.;]{0,80}?\b(?:and|but)\s+(?:simply\s+|just\s+)?(?:didn't|did\s+not|never\s+did|chose\s+not\s+to)|had\s+(?:every|ample|plenty\s+of)\s+(?:chance|opportunity|time|reason)\s+to`),
     check(ctx, m) {
       const trigger = m[0].toLowerCase();
       const last = /(\w+)$/.exec(trigger)?.[1] ?? '';
-      // "should have a staging gate": possession, not hindsight.
-      if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept)$/.test(last))) return undefined;
+      // "should have a staging gate": possession, not hindsight; "should have been watching" is hindsight.
+      const progressive = /(?:have|'ve)\s+been\s+\w+ing$/.test(trigger);
+      if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !progressive && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept)$/.test(last))) return undefined;
       if (/^(?:a|an|the|more|better|been)$/.test(last)) return undefined;
       const agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
       if (!person(agent)) {
@@ -682,20 +903,27 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "Had Tom looked at the dashboard, …", "if the team had done its job, …", "if only X had", "why didn't X", "would never have happened if X had …"
-    re: w(String.raw`had|if(?:\s+only)?|why\s+(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|didn't\s+anyone|was\s+nobody|was\s+no\s+one)|^(?:was|did|has)\s+(?:nobody|no\s+one|anyone)`),
+    // "Had Tom looked at the dashboard, …", "Were the Android folks paying attention, …", "if the team had done its job, …",
+    // "why didn't X", "why on earth did nobody …", "Didn't anyone in support think to …?"
+    re: w(String.raw`had|were|if(?:\s+only)?|why\s+(?:on\s+earth\s+|the\s+hell\s+|exactly\s+|oh\s+why\s+)?(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|did\s+nobody|didn't\s+anyone|was\s+nobody|was\s+no\s+one|couldn't|wouldn't|hasn't|haven't|isn't|aren't|did(?=\s+(?:the|our|a|an|\S+)(?:\s+\S+){0,3}\s+not\b))|^(?:and\s+|but\s+|so\s+)?(?:was|were|did|has|had|didn't|wasn't|weren't|hasn't|couldn't|isn't)\s+(?:nobody|no\s+one|anyone|anybody|somebody|someone)`),
     check(ctx, m) {
       const phrase = m[0].toLowerCase();
       const k = ctx.tokenAt(m.index + m[0].length);
-      if (phrase === 'had') {
+      if (phrase === 'had' || phrase === 'were') {
         // At the start of a clause, followed by a person and a past participle, in a sentence with a consequence.
-        const before = ctx.tokens[ctx.tokenAt(m.index) - 1];
+        const at = ctx.tokenAt(m.index);
+        const before = ctx.tokens[at - 1];
         if (before && before.word && !CLAUSE_BREAK.has(before.lw)) return undefined;
+        // "Were X paying attention, …" only opens the sentence (elsewhere "were" is a plain verb).
+        if (phrase === 'were' && ctx.tokens.slice(0, at).some((t) => t.word)) return undefined;
         const head = headFrom(ctx.tokens, k);
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
         const verb = ctx.tokens[head + 1];
-        if (!person(agent) || !verb || !verb.word || !/\b(?:would|could|might)\b/i.test(ctx.text)) return undefined;
+        if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !CONSEQUENCE.test(ctx.text.slice(verb.end))) return undefined;
+        if (phrase === 'were' && !/ing$/.test(verb.lw)) return undefined;
+        // "Had the on-call had a runbook": possession is about the system.
+        if (/^(?:had|received|got|gotten|known|access|any|a|an|the|no)$/.test(verb.lw)) return undefined;
         const end = /^been$/.test(verb.lw) && ctx.tokens[head + 2] ? ctx.tokens[head + 2].end : verb.end;
         return candidate('counterfactual', ctx, [m.index, end], agent);
       }
@@ -704,18 +932,79 @@ const RULES: Rule[] = [
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
         if (!person(agent) && agent.kind !== 'we') return undefined;
+        if (!CONSEQUENCE.test(ctx.text.slice(ctx.tokens[head].end))) return undefined;
         const tail = ctx.text.slice(ctx.tokens[head].end, ctx.tokens[head].end + 60);
-        const verb = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly)\s+)?(?:been\s+more\s+careful|been\s+paying\s+attention|paid\s+attention|bothered|pulled\s+their\s+weight|done\s+(?:its|their|his|her)\s+job|looked|checked|tested|read|followed|listened|waited|noticed)/i.exec(tail);
-        if (!verb || !/\b(?:would|could|might)\b/i.test(ctx.text)) return undefined;
-        if (agent.kind === 'we' && !/bothered|careful|attention|weight|job/i.test(verb[0])) return undefined;
-        return candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + verb[0].length], agent);
+        const judged = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly)\s+)?(?:been\s+more\s+careful|been\s+paying\s+attention|paid\s+attention|bothered|pulled\s+their\s+weight|done\s+(?:its|their|his|her)\s+job)/i.exec(tail);
+        if (agent.kind === 'we') return judged ? candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + judged[0].length], agent) : undefined;
+        // "If the user had kept the seed phrase offline", "If Thulani had tested the package": a person's past choice.
+        // Not a possession or a passive about the system ("if the on-call had had a runbook", "had been given a dashboard"),
+        // not anyone in general ("if a user had …").
+        const done = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly|even|at\s+least|first|bothered\s+to)\s+)?([\w-]+)/i.exec(tail);
+        if (!done || generic(ctx.tokens, agent) || /^(?:a|an|any|some)$/.test(ctx.tokens[agent.from].lw)) return undefined;
+        const participle = done[1].toLowerCase();
+        if (!judged && (!pastVerb({ ...ctx.tokens[head], text: participle, lw: participle }) || /^(?:had|been|received|got|gotten|known|heard|seen|access|given|told|shown|sent)$/.test(participle))) return undefined;
+        return candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + (judged ?? done)[0].length], agent);
       }
       // "why didn't X …?", "was nobody on the data team watching …?"
       if (!/\?\s*$/.test(ctx.text)) return undefined;
       const head = headFrom(ctx.tokens, k);
       const agent = head !== undefined ? classifyAt(ctx.tokens, head) : undefined;
-      if (person(agent) || /nobody|no\s+one|anyone/.test(phrase)) return candidate('counterfactual', ctx, [m.index, agent && person(agent) ? ctx.tokens[agent.to].end : m.index + m[0].length], agent);
+      if (person(agent) || /nobody|no\s+one|anyone|anybody|someone|somebody/.test(phrase)) return candidate('counterfactual', ctx, [m.index, agent && person(agent) ? ctx.tokens[agent.to].end : m.index + m[0].length], agent);
       return undefined;
+    },
+  },
+  {
+    // Rhetorical questions and hindsight idioms aimed at a person: "How hard would it have been for infra to …?",
+    // "Would it have killed the payments squad to …?", "What exactly was the contractor doing …?",
+    // "Was the on-call engineer even looking at the pager?", "It would have taken Ola thirty seconds to …",
+    // "Hassan's one job was to …", "A single glance at the logs by the SRE would have revealed …", "Even a junior developer would have spotted …".
+    re: w(String.raw`how\s+(?:hard|difficult)\s+(?:would|could|can|is|was)\s+it\s+(?:have\s+been|be|been)\s+for|would\s+it\s+(?:really\s+)?have\s+killed|(?:is|was|would)\s+it\s+(?:really\s+)?(?:so|that|too)\s+(?:hard|difficult|much\s+to\s+ask)\s+for|^\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+|on\s+earth\s+|the\s+hell\s+|precisely\s+)?(?:was|were|is|are)|^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could)|would\s+(?:only\s+)?have\s+taken|(?:one|only|sole|single)\s+(?:job|task|responsibility)\b[^.;]{0,40}?\b(?:was|is)\s+to|had\s+(?:one|a\s+single)\s+job|by(?=\s+[^.;,]{1,40}?\s+would\s+(?:easily\s+|immediately\s+|quickly\s+)?have\s+(?:revealed|caught|shown|spotted|prevented|exposed|flagged|stopped|avoided|found))|even\s+(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:would|could)\s+(?:have|'ve)\s+\w+`),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      const phrase = m[0].toLowerCase();
+      const tokens = ctx.tokens;
+      const end = m.index + m[0].length;
+      const after = () => {
+        const head = headFrom(tokens, ctx.tokenAt(end));
+        return head === undefined ? undefined : classifyAt(tokens, head);
+      };
+      const question = /\?\s*$/.test(ctx.text);
+      let agent: Agent | undefined;
+      if (/^how|killed$|for$/.test(phrase)) {
+        if (!question && !/^(?:it|how)/.test(phrase)) return undefined;
+        agent = after();
+        if (!person(agent) || !/^\s+to\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/what\s/.test(phrase) && /(?:was|were|is|are)$/.test(phrase)) {
+        agent = after();
+        if (!question || !person(agent) || !/^\s+(?:even\s+)?doing\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could)$/.test(phrase)) {
+        // A yes/no question about a person with "even", "actually", "at all": "Is the release team even capable of …?"
+        agent = after();
+        if (!question || !person(agent) || generic(tokens, agent)) return undefined;
+        const rest = ctx.text.slice(tokens[agent.to].end);
+        const rhetorical = /^\s+(?:even|actually(?!\s+(?:receive|get|have|see|hear|know|need)\b)|ever\s+bother|at\s+all)\b/i.exec(rest);
+        if (!rhetorical) return undefined;
+        const capable = /^\s+(?:even|actually|really|ever)\s+(?:capable|able|competent|qualified|fit|trained|awake|sober|paying\s+attention)\b/i.test(rest);
+        return candidate(capable ? 'judgement' : 'counterfactual', ctx, [m.index, tokens[agent.to].end + rhetorical[0].length], agent);
+      } else if (/taken$/.test(phrase)) {
+        agent = after();
+        if (!person(agent) || !/^\s+(?:\w+\s+){0,2}?(?:seconds?|moments?|a\s+minute|a\s+second|one\s+minute|a\s+glance|no\s+time)\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/job|task|responsibility/.test(phrase)) {
+        // "Hassan's one job that night was to …", "the DBA had one job".
+        const k = ctx.tokenAt(m.index);
+        const owner = k > 0 && (POSSESSIVE.test(tokens[k - 1].lw) || /^(?:his|her|their)$/.test(tokens[k - 1].lw)) ? classifyAt(tokens, k - 1) : subjectBefore(tokens, k);
+        agent = person(owner) ? owner : undefined;
+      } else if (/^by$/.test(phrase.trim())) {
+        agent = after();
+        const next = agent && tokens[agent.to + 1];
+        if (!person(agent) || !next || next.lw !== 'would') return undefined;
+      } else if (/^even/.test(phrase)) {
+        const head = headFrom(tokens, ctx.tokenAt(m.index) + 1);
+        if (head === undefined || !isRoleAt(tokens, head)) return undefined;
+        return candidate('judgement', ctx, [m.index, end], classifyAt(tokens, head));
+      }
+      if (!person(agent)) return undefined;
+      return candidate('counterfactual', ctx, [m.index, Math.max(end, tokens[agent.to].end)], agent);
     },
   },
   // ── judgements
@@ -731,55 +1020,133 @@ const RULES: Rule[] = [
   },
   {
     re: /(?<![\p{L}])PIP(?![\p{L}])/gu,
-    check: (ctx, m) => (/\bpip\s+install\b/i.test(ctx.text) ? undefined : candidate('punitive', ctx, [m.index, m.index + m[0].length])),
+    check: (ctx, m) => (/\bpip\s+install\b/i.test(ctx.text) || rejected(ctx) ? undefined : candidate('punitive', ctx, [m.index, m.index + m[0].length])),
   },
   {
-    re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|rookie\s+mistake|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness)|(?:a\s+)?moment's\s+thought`),
+    re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness|laziness|stupidity|sloppiness|arrogance)|(?:a\s+)?moment's\s+thought|hopeless(?:ly)?|slapdash|inept(?:ly|itude|ness)?|slipshod|haphazard(?:ly)?|make-it-up-as-you-go|indifferen(?:t|ce)\s+(?:to|towards)|apath(?:y|etic)|hubris|(?:shocking\s+|total\s+|complete\s+|blatant\s+|utter\s+|flagrant\s+|callous\s+)?(?:disregard|contempt)\s+for|allergic\s+to|in\s+(?:way\s+|well\s+|far\s+)?over\s+(?:his|her|their|my|your)\s+heads?|(?:checked|checks|checking)\s+out\s+mentally|mentally\s+checked\s+out|(?:had|has|have)\s+no\s+(?:grasp|clue|understanding|concept|business)\b|lack(?:s|ed|ing)?\s+(?:the\s+|any\s+)?(?:most\s+)?(?:basic\s+|necessary\s+|required\s+|relevant\s+|minimum\s+)?(?:skills?|competence|judge?ment|discipline|common\s+sense|aptitude|maturity)|not\s+(?:careful|competent|experienced|reliable|responsible|trustworthy|attentive|diligent|thorough|skilled|qualified|smart|capable|mature|disciplined)\s+enough|(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+|real\s+|walking\s+)?(?:cowboy|liability|menace|idiot|moron|muppet|clown(?!\s+(?:show|car)))|clown\s+show|amateur\s+hour|shit\s*show|shambles|trainwreck|train\s+wreck|dumpster\s+fire|idea\s+of\s+[\w-]+\s+(?:is|was)|rookie\s+(?:move|mistake|error)|out\s+of\s+(?:sheer\s+|pure\s+)?(?:laziness|carelessness|negligence|impatience|ignorance)|(?:can't|cannot|couldn't|could\s+not)\s+tell\s+(?:a|an|the)\s+[\w-]+\s+from`),
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       // "Slack", "Lax" as names of things are not judgements (a capital inside the sentence).
       if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && !/[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) return undefined;
       const lw = m[0].toLowerCase();
+      const tokens = ctx.tokens;
       const k = ctx.tokenAt(m.index);
       const words = m[0].split(/\s+/).length;
+      const after = ctx.text.slice(m.index + m[0].length);
+      // "a rookie move by @lee_ops", "a clown show from infra", "naive assumptions by the junior SRE": the person after by/from.
+      const byAfter = (from: number): Agent | undefined => {
+        const by = /^\s+(?:[\w-]+\s+)?(?:by|from|of)\s+/i.exec(ctx.text.slice(from));
+        if (!by) return undefined;
+        const head = headFrom(tokens, ctx.tokenAt(from + by[0].length));
+        const agent = head === undefined ? undefined : classifyAt(tokens, head);
+        return person(agent) && !generic(tokens, agent) ? agent : undefined;
+      };
+      // "Careless, sloppy and allergic to runbooks: that's the Android team in a nutshell."
+      const named = (): Agent | undefined => {
+        const that = /:\s*(?:that's|that\s+is|this\s+is|typical(?:\s+of)?|classic)\s+/i.exec(after);
+        if (!that) return undefined;
+        const head = headFrom(tokens, ctx.tokenAt(m.index + m[0].length + that.index + that[0].length));
+        const agent = head === undefined ? undefined : classifyAt(tokens, head);
+        return person(agent) ? agent : undefined;
+      };
       // Nouns and fixed phrases imply a person on their own.
-      if (/ness$|ence$|ity$|tion$|^(?:gross|sheer|pure)|rookie|asleep|depth|excuse|moment|brain|lack|thorough|know\s+what/.test(lw)) {
-        let agent: Agent | undefined = subjectBefore(ctx.tokens, k);
-        if (!person(agent) && agent.kind !== 'we') agent = ownerOf(ctx.tokens, agent) ?? undefined;
+      if (/ness$|ence$|ity$|itude$|tion$|^(?:gross|sheer|pure)|rookie|asleep|depth|excuse|moment|brain|lack\s+of|thorough|know\s+what|^out\s+of|hubris|apathy/.test(lw)) {
+        let agent: Agent | undefined = subjectBefore(tokens, k);
+        if (!person(agent) && agent.kind !== 'we') agent = ownerOf(tokens, agent) ?? byAfter(m.index + m[0].length) ?? clauseSubject(tokens, k) ?? undefined;
         if (/^(?:a\s+)?moment's\s+thought$/.test(lw) && !/without|no\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+        // "out of sheer laziness I hard-coded the key": the subject that follows.
+        if (!agent && /^out\s+of/.test(lw)) {
+          const head = headFrom(tokens, k + words);
+          const next = head === undefined ? undefined : classifyAt(tokens, head);
+          if (next && (person(next) || next.kind === 'we')) agent = next;
+        }
         return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
       }
-      const next = ctx.tokens[k + words];
-      // "a careless engineer", "the auditor's sloppy review", "Mina's negligent handling", "a careless edit"
+      // Judgements that need a person to be about: "a shocking disregard for", "allergic to runbooks", "no grasp of", "lacks the skills".
+      if (/disregard|contempt|allergic|over\s|checked\s+out|check\w*\s+out|no\s+(?:grasp|clue|understanding|concept|business)|^lack|enough$|^(?:a|an)\s|show$|hour$|shambles|wreck|fire$|^idea|^rookie|tell\s|^indifferen|^(?:hopeless|slapdash|inept|slipshod|haphazard|make-it)/.test(lw)) {
+        let agent: Agent | undefined;
+        if (/^idea/.test(lw)) {
+          // "Ngozi's idea of testing is …": the owner of the idea.
+          const prev = tokens[k - 1];
+          agent = prev && (POSSESSIVE.test(prev.lw) || /^(?:his|her|their)$/.test(prev.lw)) ? classifyAt(tokens, k - 1) : undefined;
+        } else if (/^(?:a|an)\s/.test(lw)) {
+          // "Yusuf is a cowboy": a predicate noun.
+          agent = subjectBefore(tokens, k);
+        } else if (/show$|hour$|shambles|wreck|fire$|^rookie/.test(lw)) {
+          agent = byAfter(m.index + m[0].length) ?? subjectBefore(tokens, k);
+          if (!person(agent)) agent = ownerOf(tokens, agent) ?? undefined;
+        } else {
+          agent = subjectBefore(tokens, k);
+          if (agent.kind === 'system' && COPULA.test(tokens[agent.to].lw)) agent = subjectBefore(tokens, agent.to);
+          if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(tokens[agent.from - 1].lw)) {
+            // "Her handling of the failover was slapdash": the owner of the noun the preposition hangs on.
+            const outer = classifyAt(tokens, agent.from - 2);
+            agent = person(outer) ? outer : ownerOf(tokens, outer) ?? agent;
+          }
+          if (!person(agent)) agent = ownerOf(tokens, agent) ?? clauseSubject(tokens, k) ?? named() ?? undefined;
+          // "the network team works in a haphazard way": the subject of the clause the phrase describes.
+          if (!person(agent) && /^(?:in|with)\s+(?:a|an)\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 6), m.index))) agent = subjectOfClauseBefore(tokens, k);
+        }
+        // Adjectives before a noun judge its owner or author: "the ops crew's slipshod change tickets", "an inept field engineer".
+        if (!person(agent) && /^(?:hopeless|slapdash|inept|slipshod|haphazard|make-it)/.test(lw)) {
+          const head = headFrom(tokens, k + words);
+          const modified = head === undefined ? undefined : classifyAt(tokens, head);
+          agent = person(modified) ? modified : ownerOf(tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words }) ?? (head === undefined ? undefined : byAfter(tokens[head].end));
+        }
+        if (!person(agent) || generic(tokens, agent)) return undefined;
+        // "had no clue that the alert was routed elsewhere" is missing information, not competence.
+        if (/no\s+(?:clue|understanding|concept)$/.test(lw) && /^\s+(?:that|whether|which|what|where|when|why)\b/i.test(after)) return undefined;
+        return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
+      }
+      const next = tokens[k + words];
+      // "a careless engineer", "the auditor's sloppy review", "Mina's negligent handling", "a careless edit", "naive assumptions by the junior SRE"
       if (next && next.word && !/ly$/.test(lw)) {
-        const modified = classifyAt(ctx.tokens, k + words);
-        if (person(modified)) return candidate('judgement', ctx, [m.index, next.end], modified);
-        const owner = ownerOf(ctx.tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words });
+        const head = headFrom(tokens, k + words);
+        const modified = head === undefined ? classifyAt(tokens, k + words) : classifyAt(tokens, head);
+        if (person(modified)) return candidate('judgement', ctx, [m.index, tokens[modified.to].end], modified);
+        const owner = ownerOf(tokens, { kind: 'system', from: Math.max(0, k - 3), to: k + words });
         if (owner) return candidate('judgement', ctx, [m.index, next.end], owner);
+        const by = byAfter(next.end);
+        if (by && !COPULA.test(next.lw) && !isAux(next.lw)) return candidate('judgement', ctx, [m.index, next.end], by);
         if (/^(?:mistakes?|errors?|slip|typo|change|review|edit|push|commit|deploy|config|decision|call|work|job|approach|handling|joins?|testing|rush|merge)$/.test(next.lw)) return candidate('judgement', ctx, [m.index, next.end]);
       }
-      // "He was careless with the production flag", "Giorgos acted recklessly", "the DBA's approach to backups was lazy".
-      let agent: Agent = subjectBefore(ctx.tokens, k);
-      if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? agent;
+      // "He was careless with the production flag", "Giorgos acted recklessly", "the DBA's approach to backups was lazy", "We got lazy".
+      let agent: Agent = subjectBefore(tokens, k);
+      if (agent.kind === 'system' && (COPULA.test(tokens[agent.to].lw) || /ly$/.test(lw) && pastVerb(tokens[agent.to]))) agent = subjectBefore(tokens, agent.to);
+      if (agent.kind === 'system') agent = ownerOf(tokens, agent) ?? agent;
       // "the DBA's approach to backups was lazy": the owner of the noun the preposition hangs on.
-      if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(ctx.tokens[agent.from - 1].lw)) {
-        const outer = classifyAt(ctx.tokens, agent.from - 2);
-        agent = outer.kind === 'person' ? outer : ownerOf(ctx.tokens, outer) ?? agent;
+      if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(tokens[agent.from - 1].lw)) {
+        const outer = classifyAt(tokens, agent.from - 2);
+        agent = outer.kind === 'person' ? outer : ownerOf(tokens, outer) ?? agent;
       }
       // ", which was irresponsible", "Whoever wrote this migration plainly never ran it": the person the clause is about.
       if (agent.kind === 'none' || agent.kind === 'system') {
-        const first = firstPerson(ctx.tokens, k);
-        if (first && (/,\s*which\b/i.test(ctx.text.slice(ctx.tokens[first.to].end, m.index)) || /^(?:whoever|someone|somebody|the\s+person)\b/i.test(ctx.text))) agent = first;
+        const first = firstPerson(tokens, k);
+        if (first && (/,\s*which\b/i.test(ctx.text.slice(tokens[first.to].end, m.index)) || /^(?:whoever|someone|somebody|the\s+person)\b/i.test(ctx.text))) agent = first;
       }
+      if (agent.kind === 'none' && k === 0) agent = named() ?? agent;
       if (!person(agent) && !(agent.kind === 'we' && /^(?:careless|sloppy|lazy|reckless|negligent|incompetent|clueless|stupid)$/.test(lw))) return undefined;
       return candidate('judgement', ctx, [m.index, m.index + m[0].length], agent);
     },
   },
+  {
+    // "Nobody with real database experience runs an UPDATE without a WHERE clause, yet our DBA did."
+    re: w(String.raw`(?:nobody|no\s+one|no\s+(?:competent|sane|experienced|serious|self-respecting|reasonable|decent|careful)\s+[\w-]+)\b[^.;]{5,120}?\b(?:yet|but|and\s+yet)(?=\s+\S)`),
+    check(ctx, m) {
+      if (ctx.tokenAt(m.index) > 1) return undefined;
+      const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length + 1));
+      const agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+      const verb = agent && ctx.tokens[agent.to + 1];
+      if (!person(agent) || !verb || !/^(?:did|does|went|just|still|somehow)$/.test(verb.lw)) return undefined;
+      return candidate('judgement', ctx, [m.index, verb.end], agent);
+    },
+  },
   // ── punishment and individual remedies
   {
-    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:\w+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|:\s{0,3})(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
+    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock|withhold|cut|freeze|claw\s+back|forfeit|deny)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay|commission|salary|raise|badge|credentials|keys|login)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|:\s{0,3})(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns|can\s+be\s+trusted|is\s+trusted|are\s+trusted|has\s+(?:learned|learnt|proven|shown)|demonstrates?|earns?|can\s+prove)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      if (/removed\s+from|\boff$/i.test(m[0]) && ON_LEAVE.test(ctx.text)) return undefined;
       const groups = m.groups ?? {};
       const whoKey = Object.keys(groups).find((key) => groups[key] !== undefined);
       const trigger: [number, number] = [m.index, m.index + m[0].length];
@@ -819,7 +1186,81 @@ const RULES: Rule[] = [
       return candidate('punitive', ctx, trigger);
     },
   },
+  {
+    // Remedies aimed at people, by their structure: exhortations ("Engineers must try harder", "encourage the on-call engineers to be
+    // more diligent", "Tighten up, people: triple-check your context"), sanctions in the passive ("will be formally reprimanded",
+    // "is to be excluded from launch decisions", "will not be invited back"), supervision ("may only touch prod with a senior SRE
+    // watching"), pay and access ("deduct the credits from X's commission", "X's access is revoked as a consequence"), talks and
+    // complaints ("have a serious talk with X about her attitude", "lodge a formal complaint about X"), and "replace X with someone competent".
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<subjExhort>(?:must|should|needs?\s+to|has\s+to|have\s+to|will\s+have\s+to|will|are\s+expected\s+to|is\s+expected\s+to|are\s+to|is\s+to|to)\s+(?:really\s+|simply\s+|just\s+|all\s+|also\s+)?${EXHORT})|(?:remind|tell|ask|urge|instruct|encourage|warn|push|nudge|coach|get)\s+(?<q1>[^,.;:]{1,40}?)\s{1,4}to\s+(?:always\s+|really\s+)?(?:${EXHORT}|double-check)|(?<imperative>${EXHORT}|(?:double|triple)-check\s+your)|(?:remind(?:er)?s?|re-?iterat\w*|stress(?:es|ed|ing)?|emphasi[sz]\w*|reinforc\w*|memo|message)\s+(?:to\s+[^,.;:]{1,20}?\s+)?that\s+(?<q2>[^,.;:]{1,30}?)\s{1,4}(?:must|should|need\s+to|needs\s+to|has\s+to|have\s+to|always|are\s+(?:expected|required)\s+to|are\s+to)(?![\p{L}])|(?<subjSupervised>(?:may|can|will|is\s+to|are\s+to|should|must)\s+only\s+[^.;]{1,40}?\b(?:with|under)\s+(?:a\s+|an\s+|the\s+|close\s+)?(?:senior\s+[\w-]+|supervisor|supervision|[\w-]+\s+watching|someone\s+watching|oversight|chaperone|buddy|escort))|(?:deduct|dock|recover|subtract|recoup)\s+[^.;]{1,40}?\s+from\s+(?<q3>[^,.;:]{1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+)?(?:pay|commission|salary|bonus|wages|paycheck|paycheque|earnings)|(?<q4>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+){0,3}?(?:access|permissions?|rights|privileges|badge|account|bonus|credentials|keys)\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be|to\s+be|is\s+being)\s+(?:temporarily\s+|permanently\s+|immediately\s+|hereby\s+)?(?:revoked|suspended|removed|pulled|withdrawn|withheld|restricted|cancell?ed|frozen|downgraded)|strip\s+(?<q5>[^,.;:]{1,30}?)\s{1,4}of\s+(?:(?:his|her|their|the|all)\s+)?(?:[\w-]+\s+)?(?:access|rights|privileges|permissions|role|duties|title|badge|credentials)|(?<subjSanction>(?:is|are|will\s+be|should\s+be|must\s+be|shall\s+be|needs?\s+to\s+be|has\s+to\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be)\s+(?:formally\s+|officially\s+|immediately\s+|permanently\s+|temporarily\s+|publicly\s+)?(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned|excluded\s+from|barred\s+from|benched|sidelined|taken\s+off|kicked\s+off|pulled\s+off|stood\s+down|written\s+up|put\s+on\s+(?:probation|notice|a\s+pip)|placed\s+on\s+(?:probation|notice|a\s+pip)|held\s+(?:personally\s+)?accountable|spoken\s+to|talked\s+to))|(?<subjTold>(?:needs?\s+to|has\s+to|have\s+to|must|should|will)\s+be\s+(?:told|warned|reminded|made\s+aware)\s*,?\s*(?:firmly|clearly|in\s+no\s+uncertain\s+terms|once\s+and\s+for\s+all))|(?<subjBanned>(?:will\s+not|won't|will\s+never|is\s+not\s+to|are\s+not\s+to|should\s+not|must\s+not|shall\s+not)\s+be\s+(?:invited|allowed|asked|welcome|hired|used|engaged|contracted|booked|brought)\s+(?:back|again))|(?:add|put|place|log|issue|record|give)\s+(?:a|an|another|one)\s+(?:strike|black\s+mark|demerit|warning|mark)\s+(?:to|on|in|against)\s+(?<q6>[^,.;:]{1,30}?(?:'s|s'))\s{1,4}(?:record|file|name|profile)|strikes?\s+and\s+(?:he|she|they|you)(?:'s|'re|\s+is|\s+are|\s+will\s+be)\s+(?:off|out|gone|fired)|remedial\s+(?:training|course|coaching|session|module|class|programme|program|plan)|replace\s+(?<q7>[^,.;:]{1,40}?)\s{1,4}with\s+(?:someone|somebody|a|an)\s+(?:more\s+)?(?:competent|experienced|reliable|careful|qualified|capable|better)|(?<subjTraining>(?:must|should|will|needs?\s+to|has\s+to|is\s+to|to)\s+(?:retake|redo|repeat|re-?do|re-?take|complete|attend|take|sit|go\s+through|undergo)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:training|module|course|certification|class|workshop|quiz|exam|refresher|bootcamp))|(?<subjApology>(?:should|must|will|needs?\s+to|has\s+to|to)\s+(?:personally\s+|publicly\s+)?(?:apologi[sz]e|make\s+amends|answer\s+for|explain\s+(?:himself|herself|themselves)|justify\s+(?:his|her|their)))|(?<ownerConduct>(?:conduct|behaviou?r|attitude|performance)\b[^.;]{0,40}?\b(?:will\s+be|to\s+be|is\s+being|should\s+be|must\s+be)\s+(?:raised|discussed|reviewed|addressed|investigated|escalated|taken\s+up|looked\s+at|noted|documented))|(?:serious|stern|hard|frank|firm|difficult|tough|candid|disciplinary)\s+(?:talk|word|words|conversation|chat|discussion|meeting)\s+with\s+(?<q8>[^,.;:]{1,30}?)(?=\s+(?:about|regarding|over|after|before|on|today|tomorrow|this|next)\b|[,.;:]|$)|(?:talk|conversation|chat|discussion|word)\s+with\s+(?<q9>[^,.;:]{1,30}?)\s{1,4}about\s+(?:his|her|their)\s+(?:attitude|behaviou?r|conduct|performance|carelessness|mistakes?|approach|work\s+ethic|focus|commitment)|(?:lodge|file|make|raise|submit)\s+(?:a\s+)?(?:formal\s+)?complaint\s+(?:about|against|regarding)\s+(?<q10>[^,.;:]{1,40}?)(?=\s+(?:with|to)\b|[,.;:]|$)|(?:remove|take|pull|kick|drop|exclude|bench)\s+(?<q11>[^,.;:]{1,30}?)\s{1,4}(?:off|from|out\s+of)\s+(?:the\s+)?(?:on-?call\s+|pager\s+|release\s+|launch\s+)?(?:rotation|rota|roster|project|on-?call|pager|schedule|launch|squad|incident\s+response))(?![\p{L}\p{N}_@'’-])`, 'giu'),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const groups = m.groups ?? {};
+      const key = Object.keys(groups).find((g) => groups[g] !== undefined);
+      const trigger: [number, number] = [m.index, m.index + m[0].length];
+      const tokens = ctx.tokens;
+      if (key?.startsWith('q')) {
+        const who = groups[key]!;
+        const start = m.index + m[0].indexOf(who);
+        const agent = personIn(tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
+        if (!agent || agent.kind === 'we') return undefined;
+        // A reminder may be for a whole role ("support agents must double-check"); the other remedies single someone out.
+        if (!specific(tokens, agent) && !/^q[12]$/.test(key)) return undefined;
+        if (key === 'q4' && !SANCTION.test(ctx.text)) return undefined;
+        if (key === 'q11' && ON_LEAVE.test(ctx.text)) return undefined;
+        return candidate('punitive', ctx, trigger, agent);
+      }
+      if (key === 'imperative') {
+        // An order to people: at the start of the item or after "Owner: Ifeoma —", in an action item or addressed to people.
+        const before = ctx.text.slice(0, m.index);
+        const opens = /^[\W\d]*$/.test(before) || /[:—–-]\s*$/.test(before);
+        if (!opens) return undefined;
+        if (!ctx.inActionItem && !/^\W*(?:owner|action|todo|follow-up|note)\b/i.test(ctx.text) && !/\b(?:people|folks|everyone|team|all)\s*[:,!]/i.test(ctx.text) && !/^(?:tighten|try|do\s+better|step)/i.test(m[0])) return undefined;
+        return candidate('punitive', ctx, trigger);
+      }
+      if (key?.startsWith('subj') || key === 'ownerConduct') {
+        let agent: Agent | undefined = subjectBefore(tokens, ctx.tokenAt(m.index));
+        if (key === 'ownerConduct') agent = ownerOf(tokens, classifyAt(tokens, ctx.tokenAt(m.index))) ?? (person(agent) ? agent : undefined);
+        if (!person(agent)) return undefined;
+        if (/subj(?:Supervised|Sanction|Banned|Training|Apology)/.test(key) && !specific(tokens, agent)) return undefined;
+        if (key === 'subjSanction' && ON_LEAVE.test(ctx.text)) return undefined;
+        // Training is a sanction for one person after what they did, not a course for everyone.
+        if (key === 'subjTraining' && !/\b(?:retake|redo|repeat|re-?do|re-?take|remedial|refresher)\b/i.test(m[0]) && !SANCTION.test(ctx.text)) return undefined;
+        return candidate('punitive', ctx, trigger, agent);
+      }
+      // "three strikes and he's off the team", "remedial training".
+      return candidate('punitive', ctx, trigger);
+    },
+  },
+  {
+    // HR as the remedy: "raised with his line manager and HR", "pending an HR review" (case-sensitive: not "24 hr").
+    re: /(?<![\p{L}\p{N}])HR(?![\p{L}\p{N}])/gu,
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
+      const after = ctx.text.slice(m.index + 2);
+      const hrMatter = /^\s+(?:review|investigation|case|complaint|meeting|process|hearing|action|matter|referral|involvement)\b/i.test(after);
+      const toHr = /\b(?:with|to|and|involve|involving|loop\s+in|notify|inform)\s+$/i.test(before) && /^\s*(?:[.,;:!)]|$|(?:about|for|regarding|immediately|today)\b)/i.test(after);
+      if (!hrMatter && !toHr) return undefined;
+      return candidate('punitive', ctx, [m.index, m.index + m[0].length], firstPerson(ctx.tokens, ctx.tokens.length));
+    },
+  },
 ];
+
+/** Verbs that link a subject to an adjective: "We got lazy", "the team seemed complacent". */
+const COPULA = /^(?:got|gets|get|getting|became|become|becomes|grew|grow|grows|seemed|seems|seem|looked|looks|appeared|appears|sounded|sounds|remained|remains|proved|proves|turned|acted|acts|behaved|behaves|felt|feels|went|displayed|displays|showed|shows|demonstrated|demonstrates|works|worked|operates|operated|lacks|lacked|has|had)$/;
+
+/** The subject of the clause that token `k` is in, when a person: "The contractor displayed a shocking disregard …". */
+function clauseSubject(tokens: Token[], k: number): Agent | undefined {
+  for (let i = k - 1; i >= 0 && k - i <= 6; i--) {
+    const t = tokens[i];
+    if (!t.word || CLAUSE_BREAK.has(t.lw)) return undefined;
+    if (!COPULA.test(t.lw) && !pastVerb(t) && !/s$/.test(t.lw)) continue;
+    const subject = subjectBefore(tokens, i);
+    return person(subject) ? subject : undefined;
+  }
+  return undefined;
+}
 
 /** The first person mentioned before token `k` (the subject of a main clause that a relative clause comments on). */
 function firstPerson(tokens: Token[], k: number): Agent | undefined {
@@ -859,10 +1300,17 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of sentence.matchAll(rule.re)) {
-      if (ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+      const inQuote = (at: number) => ctx.quotes.find(([a, b]) => at >= a && at < b);
+      const quote = inQuote(m.index!);
+      if (quote && !rule.quoted?.(ctx, quote)) continue;
       const c = rule.check(ctx, m as RegExpExecArray);
-      if (c && !ctx.quotes.some(([a, b]) => c.trigger[0] >= a && c.trigger[0] < b)) found.push(c);
+      const cq = c && inQuote(c.trigger[0]);
+      if (c && (!cq || (cq === quote && quote !== undefined))) found.push(c);
     }
+  }
+  // "Was it Jun's mistake?", "Was this human error?": a question that is asked, not an accusation (unless rhetorical: "even", "again").
+  if (/^\W*(?:was|is|were|are|could|might)\s+(?:it|this|that)\b[^?]*\?\W*$/i.test(sentence) && !/\b(?:even|again|really|seriously|honestly)\b/i.test(sentence)) {
+    for (let i = found.length - 1; i >= 0; i--) if (found[i].category === 'attribution' || found[i].category === 'label') found.splice(i, 1);
   }
   // One finding per place: overlapping candidates keep the earliest, longest; one per agent and kind.
   found.sort((a, b) => a.start - b.start || b.end - a.end);

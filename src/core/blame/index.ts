@@ -133,6 +133,8 @@ function reword(sentence: string, c: Candidate, options: BlameOptions): Rewordin
   let out: string | undefined;
   switch (c.category) {
     case 'label':
+      // A quoted label is a record (a ticket tag, a classification): only its author can reword it.
+      if (/['‘"“]$/.test(sentence.slice(0, c.start))) break;
       out = LABEL_REWORDING.find(([re]) => re.test(matched))?.[1];
       break;
     case 'counterfactual': {

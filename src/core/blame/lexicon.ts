@@ -8,13 +8,22 @@ export const ROLES = new Set([
   'individual', 'human', 'on-call', 'oncall', 'on-caller', 'oncaller', 'responder', 'commander', 'scribe', 'team', 'squad', 'crew', 'ops', 'devops', 'support',
   'specialist', 'expert', 'mentor', 'junior', 'senior', 'guy', 'folks', 'user', 'customer', 'student', 'instructor', 'agent', 'rep', 'representative',
   'player', 'member', 'volunteer', 'secops', 'sec', 'infra', 'netops', 'partner', 'director', 'vp', 'cto', 'ceo', 'executive', 'boss', 'supervisor',
+  'tpm', 'captain', 'buddy', 'desk', 'helpdesk', 'personnel', 'officer', 'clerk', 'dispatcher', 'coordinator', 'planner', 'foreman', 'electrician', 'mechanic',
+  'trader', 'accountant', 'bookkeeper', 'recruiter', 'marketer', 'researcher', 'scientist', 'nurse', 'doctor', 'janitor', 'cleaner', 'courier',
+  'implementer', 'steward', 'trainee', 'apprentice', 'newbie',
 ]);
 
+/** Team words that name software or a function as often as people ("support for IPv6", "infra costs"): people only as the subject of a verb or after "for/from/in". */
+export const BARE_TEAMS = new Set(['infra', 'support', 'facilities', 'procurement', 'legal']);
+
 /** Roles that are also names of software (`agent`, `operator`, `support`, `user`): people only with a person-like modifier. */
-export const AMBIGUOUS_ROLES = new Set(['agent', 'support', 'user', 'customer', 'player', 'member', 'owner', 'partner', 'infra', 'sec', 'tech', 'rep', 'human', 'author']);
+export const AMBIGUOUS_ROLES = new Set(['agent', 'support', 'user', 'customer', 'player', 'member', 'owner', 'partner', 'infra', 'sec', 'tech', 'rep', 'human', 'author', 'planner', 'coordinator', 'dispatcher', 'scientist']);
 export const PERSON_MODIFIERS = new Set([
   'support', 'customer', 'service', 'sales', 'human', 'field', 'night-shift', 'shift', 'plant', 'the', 'a', 'an', 'our', 'their', 'his', 'her', 'one', 'that', 'this',
-  'each', 'every', 'junior', 'senior', 'new', 'vendor', 'vendors', "vendor's", 'external', 'responsible', 'duty', 'on-call', 'oncall',
+  'each', 'every', 'junior', 'senior', 'new', 'vendor', 'vendors', "vendor's", 'external', 'responsible', 'duty', 'on-call', 'oncall', 'on-site', 'onsite',
+  'remote', 'night', 'day', 'weekend', 'lab', 'floor', 'help-desk', 'helpdesk', 'in-house', 'third-party', 'contract', 'contracted', 'it', 'desk', 'hardware',
+  'network', 'data', 'delivery', 'rookie', 'trainee', 'apprentice', 'hired', 'outsourced', 'offshore', 'local', 'regional',
+  'account', 'technical', 'tier-1', 'tier-2', 'l1', 'l2', 'first-line', 'second-line', 'frontline', 'front-line', 'business', 'product', 'our', 'your', 'my',
 ]);
 
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself', 'i', 'me', 'my', 'myself', 'you', 'your', 'yourself', 'someone', 'somebody', 'anyone', 'anybody', 'whoever', 'everyone', 'everybody', 'they', 'them', 'their', 'themselves']);
@@ -29,7 +38,8 @@ export const SKIP = new Set([
   'apparently', 'probably', 'clearly', 'obviously', 'certainly', 'definitely', 'plainly', 'evidently', 'completely', 'totally', 'entirely', 'accidentally', 'mistakenly',
   'inadvertently', 'carelessly', 'unintentionally', 'erroneously', 'wrongly', 'repeatedly', 'once', 'twice', 'all', 'both', 'each', 'again', 'once', 'somehow',
   'basically', 'essentially', 'actually', 'unfortunately', 'sadly', 'frankly', 'honestly', 'personally', 'immediately', 'quickly', 'promptly', 'simply', 'directly',
-  'instead', 'however', 'therefore', 'thus', 'so', 'alone', 'themselves', 'himself', 'herself', 'myself', 'ourselves', "didn't", "wasn't", "weren't", "hadn't",
+  'instead', 'however', 'therefore', 'thus', 'so', 'alone', 'too', 'very', 'extremely', 'incredibly', 'utterly', 'pretty', 'quite', 'fairly', 'hopelessly',
+  'remarkably', 'truly', 'downright', 'thoroughly', 'seriously', 'badly', 'surely', 'supposedly', 'allegedly', 'quietly', 'silently', 'secretly', 'themselves', 'himself', 'herself', 'myself', 'ourselves', "didn't", "wasn't", "weren't", "hadn't",
   "hasn't", "haven't", "doesn't", "don't", "couldn't", "wouldn't", "shouldn't", 'cannot', "can't", 'then', 'again', 'now', 'ever',
 ]);
 
@@ -106,6 +116,8 @@ export const NOT_NAMES = new Set([
   'of', 'as', 'although', 'though', 'whether', 'unless', 'until', 'upon', 'per', 'via', 'around', 'about', 'over', 'under', 'between', 'among', 'through',
   'root', 'primary', 'cause', 'outcome', 'result', 'conclusion', 'lesson', 'lessons', 'note', 'notes', 'context', 'background', 'overview', 'had', 'has',
   'have', 'was', 'were', 'is', 'are', 'did', 'do', 'does', 'should', 'could', 'would', 'will', 'can', 'must', 'might', 'shall', 'add', 'make', 'create',
+  'wow', 'ugh', 'oops', 'ok', 'okay', 'well', 'sigh', 'yikes', 'lol', 'hmm', 'alas', 'oh', 'ah', 'great', 'nice', 'guess', 'look', 'todo', 'fyi', 'ps', 'nb',
+  'verdict', 'follow-up', 'followup', 'owner', 'owners', 'status', 'decision', 'finding', 'findings', 'investigators', 'management', 'per', 'closing', 'closed',
   'put', 'fire', 'retrain', 'revoke', 'ensure', 'remind', 'ask', 'tell', 'warn', 'name', 'send', 'hold', 'give', 'assign', 'document', 'write', 'review',
   'fix', 'set', 'use', 'move', 'run', 'stop', 'start', 'keep', 'remove', 'introduce', 'require', 'schedule', 'discipline', 'reprimand', 'suspend', 'ban',
   'train', 'pair', 'replace', 'investigate', 'improve', 'automate', 'enable', 'disable', 'block', 'allow', 'limit', 'track', 'check', 'test', 'verify',
@@ -128,4 +140,9 @@ export const FIRST_NAMES = new Set([
   'lucas', 'luis', 'maria', 'mark', 'marco', 'mary', 'matt', 'max', 'mei', 'mia', 'michael', 'mike', 'mohammed', 'nadia', 'naveen', 'nick', 'nina', 'noah',
   'olga', 'omar', 'paul', 'pedro', 'peter', 'priya', 'rahul', 'raj', 'ravi', 'rosa', 'ryan', 'sam', 'sara', 'sarah', 'sofia', 'sophie', 'steve', 'sven',
   'tariq', 'thabo', 'tom', 'tim', 'tina', 'tony', 'wei', 'yuki', 'yusuf', 'zanele', 'zoe', 'aleksander', 'bo', 'dmitri', 'esther', 'kwame', 'lin', 'ngozi',
+  // Names that look like other words to the suffix rules (-ed, -ly, -ing, -ence, -ity …).
+  'ahmed', 'mohamed', 'muhammed', 'ned', 'ted', 'fred', 'reed', 'jed', 'emily', 'lily', 'kelly', 'holly', 'molly', 'sally', 'billy', 'shelly', 'beverly',
+  'kimberly', 'ashley', 'stanley', 'bradley', 'wesley', 'shirley', 'hayley', 'riley', 'finley', 'charity', 'trinity', 'florence', 'clarence', 'terence',
+  'laurence', 'lawrence', 'prudence', 'ming', 'ling', 'jing', 'ping', 'xing', 'ying', 'qing', 'bing', 'ding', 'irving', 'sterling', 'manning', 'fleming',
+  'will', 'bill', 'mark', 'rob', 'pat', 'sue', 'joy', 'hope', 'faith', 'grant', 'chase', 'drew', 'dawn', 'rose', 'ray', 'jo', 'al', 'ed', 'ali', 'eve',
 ]);
