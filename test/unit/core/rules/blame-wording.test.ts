@@ -14,15 +14,19 @@ describe('rule blame-wording', () => {
 
   it('flags blame-focused wording with exact ranges and the pattern advice', () => {
     const found = lint(text, only('blame-wording'));
-    assert.deepEqual(found.map(where), ['3:16-3:35', '3:59-3:70', '4:22-4:41', '4:59-4:68', '5:19-5:27']);
-    assert.deepEqual(found.map((f) => sliceRange(text, f.range)), ['because Dave pushed', 'human error', 'should have checked', 'failed to', 'careless']);
+    assert.deepEqual(found.map(where), ['3:16-3:35', '3:59-3:70', '4:1-4:52', '4:54-4:75', '5:19-5:27']);
+    assert.deepEqual(found.map((f) => sliceRange(text, f.range)), ['because Dave pushed', 'human error', 'The on-call engineer should have checked the config', 'Dave failed to follow', 'careless']);
     assert.ok(found.every((f) => f.severity === 'warning'));
-    assert.equal(
-      found[1].message,
-      '"Human error" names a person as the cause and ends the inquiry. Describe what the system allowed, e.g. "the deploy process allowed an unvalidated config to reach production".',
-    );
-    assert.equal(found[1].suggestion, 'Describe what the system allowed, e.g. "the deploy process allowed an unvalidated config to reach production".');
-    assert.match(found[0].message, /^Naming a person as the cause/);
+    // Each message names the agent and the words that put the failure on them.
+    assert.deepEqual(found.map((f) => [f.blame?.category, f.blame?.agent ?? null]), [
+      ['attribution', 'Dave'],
+      ['label', null],
+      ['counterfactual', 'The on-call engineer'],
+      ['conduct', 'Dave'],
+      ['judgement', 'Dave'],
+    ]);
+    assert.match(found[1].message, /^“human error” ends the inquiry at a person\./);
+    assert.match(found[0].message, /“Dave”/);
   });
 
   it('leaves systems, quotes and code alone', () => {
@@ -44,7 +48,7 @@ describe('rule blame-wording', () => {
     assert.deepEqual(found.map(where), ['3:7-3:19']);
     assert.equal(sliceRange(item, found[0].range), 'Retrain Dave');
     assert.equal(found[0].severity, 'info');
-    assert.match(found[0].message, /^This action targets a person/);
+    assert.match(found[0].message, /^“Retrain Dave” aims the remedy at “Dave”, not at the system\./);
   });
 
   it('uses blameWording.extraPatterns and blameWording.allow', () => {
@@ -53,7 +57,7 @@ describe('rule blame-wording', () => {
     const found = lint(prose, withExtra.config);
     assert.deepEqual(found.map(where), ['3:6-3:19']);
     assert.equal(sliceRange(prose, found[0].range), 'cowboy coding');
-    assert.equal(found[0].message, 'This wording is on the blame-wording list in your settings. Describe the systems, conditions and decisions involved rather than the person.');
+    assert.equal(found[0].message, '“cowboy coding” is on the blame-wording list in your settings. Describe the systems, conditions and decisions involved rather than the person.');
   });
 });
 
