@@ -34,7 +34,7 @@ import { LineIndex } from '../../src/core/model/text';
 import { parseClock, parseDate, parseTimeValue, zoneOffsetMinutes } from '../../src/core/model/time';
 import { readPhase } from '../../src/core/model/timeline';
 import { checkDocument, checkRanges, collectRanges, formatIssues, sliceRange } from '../fuzz/invariants';
-import { adversarialStrings, allRegexes, bestOf3, KNOWN_SLOW, knownSlow, ROOT, scan } from '../fuzz/regexes';
+import { ADVERSARIAL_LENGTH, adversarialStrings, allRegexes, bestOf3, KNOWN_SLOW, knownSlow, ROOT, scan } from '../fuzz/regexes';
 import { loadRenderers } from '../fuzz/renderers';
 
 const LIMIT_MS = 100;
@@ -68,7 +68,7 @@ function timeOnAdversarial(run: (text: string) => void, limit = LIMIT_MS): { slo
   return { slow, worst };
 }
 
-describe('adversarial: regexes on 50,000-character strings', function () {
+describe(`adversarial: regexes on ${ADVERSARIAL_LENGTH.toLocaleString('en')}-character strings`, function () {
   this.timeout(0);
   const { blame, core, constructed, uncollected } = allRegexes();
   const all = [...blame, ...core, ...constructed];
@@ -228,7 +228,7 @@ const KNOWN_SLOW_PIPELINE: Record<string, string> = {
   'action item / " "': 'BUG src/core/actionItems.ts DUE_PHRASE on a whitespace run after "due" (KNOWN_SLOW)',
 };
 
-describe('adversarial: the whole pipeline on 50,000-character runs in every context', function () {
+describe(`adversarial: the whole pipeline on ${ADVERSARIAL_LENGTH.toLocaleString('en')}-character runs in every context`, function () {
   this.timeout(0);
   const budget = (chars: number) => 50 * (chars / 1024) + 200;
 
@@ -250,7 +250,7 @@ describe('adversarial: the whole pipeline on 50,000-character runs in every cont
           slow.push(`${label}: already ${smallMs.toFixed(0)} ms with 5,000-character runs (budget ${budget(small.length).toFixed(0)})`);
           continue;
         }
-        const doc = wrap(unit.repeat(Math.ceil(50_000 / unit.length)));
+        const doc = wrap(unit.repeat(Math.ceil(ADVERSARIAL_LENGTH / unit.length)));
         let analysis: Analysis | undefined;
         let ms = Infinity;
         for (let attempt = 0; attempt < 3 && ms > budget(doc.length); attempt++) {
