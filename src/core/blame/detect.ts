@@ -50,24 +50,28 @@ export interface Token {
   word: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*[\p{L}\p{N}_]|[\p{L}\p{N}@_]|[^\s\p{L}\p{N}]/gu;
+// A run of word characters and inner joiners ("o'brien", "j.d", "@dave"); its trailing joiners are cut off below.
+// (One greedy class and no alternation inside a run keeps tokenizing linear: `@@@@…` used to backtrack.)
+const TOKEN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*|[^\s\p{L}\p{N}]/gu;
+const WORD_END = /[\p{L}\p{N}_]/u;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const push = (t: string, start: number) =>
+    out.push({ text: t, lw: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length, word: /[\p{L}\p{N}@]/u.test(t) });
   const re = new RegExp(TOKEN.source, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    let t = m[0];
+    const run = m[0];
     const start = m.index;
+    // The token ends at the run's last letter, digit or underscore; what follows is one token per character.
+    let last = run.length - 1;
+    while (last > 0 && !WORD_END.test(run[last])) last--;
+    let t = run.slice(0, last + 1);
     // "J.D." keeps its final full stop; another word's final full stop is punctuation.
-    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(t) && text[start + t.length] === '.') {
-      t += '.';
-      re.lastIndex = start + t.length;
-    } else if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) {
-      t = t.slice(0, -1);
-      re.lastIndex = start + t.length;
-    }
-    out.push({ text: t, lw: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length, word: /[\p{L}\p{N}@]/u.test(t) });
+    if (run[last + 1] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(t)) t += '.';
+    push(t, start);
+    for (let i = start + t.length; i < start + run.length; i++) push(text[i], i);
   }
   return out;
 }
@@ -205,13 +209,25 @@ function isAux(lw: string): boolean {
 
 const IRREGULAR_PAST = /^(?:ran|made|took|went|got|put|set|left|sat|let|kept|broke|broken|wrote|written|sent|gave|given|taken|typed|hit|cut|forgot|forgotten|saw|seen|knew|known|thought|told|came|did|done|drove|driven|chose|chosen|overwrote|overwritten|hid|hidden|shook|shaken|stole|stolen|reset|upset|shut|quit|spread|split|fed|hurt|shed|swept|bound|bent|lent|dealt|meant|struck|stuck|slid|spun|sprang|sank|swung|wound|rode|rang|sang|froze|frozen|spoke|spoken|built|read|found|lost|led|paid|said|sold|spent|stood|understood|won|began|begun|blew|blown|drew|drawn|fell|fallen|flew|flown|grew|grown|threw|thrown|wore|worn)$/;
 
+/** The trailing run of word characters (`/(\w+)$/` rescans the run from every start: quadratic on a long one). */
+export function lastWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && /\w/.test(text[i - 1])) i--;
+  return text.slice(i);
+}
+
+/** "pushed", "ignored": two letters before a final "ed" (tested on the last four characters: a 10,000-letter run stays linear). */
+function regularPast(lw: string): boolean {
+  return lw.length >= 4 && /^[a-z]{2}ed$/.test(lw.slice(-4));
+}
+
 /** A lowercase word in the past tense or a past participle ("pushed", "broke", "written"); not a capitalised name like "Chen". */
 function pastVerb(t: Token): boolean {
-  return t.word && t.text === t.lw && (/[a-z]{2,}ed$/.test(t.lw) || IRREGULAR_PAST.test(t.lw));
+  return t.word && t.text === t.lw && (regularPast(t.lw) || IRREGULAR_PAST.test(t.lw));
 }
 
 function looksLikeVerb(lw: string): boolean {
-  return isAux(lw) || /[a-z]{2,}ed$/.test(lw) || IRREGULAR_PAST.test(lw) || CREDIT_VERBS.has(lw) || /^(?:fails|misses|ignores|forgets|skips|pushes|deploys|merges|runs|breaks|makes|goes|gets|puts|sets|leaves)$/.test(lw);
+  return isAux(lw) || regularPast(lw) || IRREGULAR_PAST.test(lw) || CREDIT_VERBS.has(lw) || /^(?:fails|misses|ignores|forgets|skips|pushes|deploys|merges|runs|breaks|makes|goes|gets|puts|sets|leaves)$/.test(lw);
 }
 
 /** The head of the noun phrase that starts at token `i`: names and roles end it; determiners and modifiers are crossed. */
@@ -753,7 +769,7 @@ const RULES: Rule[] = [
       if (person(agent) && !generic(ctx.tokens, agent)) {
         // "The edge router ignored…" is a system; "the mobile devs ignored" a person; a question or a future is not a lapse.
         if (/^\s*(?:will|would|should|could|can|may|might|must|to)\b/.test(ctx.text.slice(ctx.tokens[agent.to].end, m.index))) return undefined;
-        if (/^failed\s+to|^fails\s+to/.test(trigger) && CREDIT_VERBS.has(/(\w+)$/.exec(trigger)?.[1] ?? '')) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+        if (/^failed\s+to|^fails\s+to/.test(trigger) && CREDIT_VERBS.has(lastWord(trigger))) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
         return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
       }
       // No subject at all: only for lapses no system commits ("Forgot to renew the certificate").
@@ -889,7 +905,7 @@ const RULES: Rule[] = [
     re: w(String.raw`(?:should've|could've|shouldn't've|ought\s+to've)\s+\w+|(?:should|ought\s+to)\s+(?:have\s+)?know(?:n)?\s+better|(?:might|could)\s+(?:easily\s+)?have\s+(?:prevented|avoided|caught|noticed|stopped|spotted|fixed)|knew\s+(?:better|the\s+risks?|about\s+the\s+(?:risk|issue|problem|bug))|(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)(?:\s+(?:repeatedly|several\s+times|twice|before))?|had\s+every\s+(?:chance|opportunity)|never\s+should\s+have|(?:was|were)\s+(?:asked|told|instructed)\s+to\s+\w+\s+(?:but|and)\s+(?:didn't|did\s+not|never)|(?:should|could|ought\s+to|must|shouldn't|should\s+not|mustn't)\s+(?:(?:really|easily|simply|just|at\s+least|obviously|clearly|never|have\s+)\s*)?(?:have|'ve)\s+(?:been\s+)?\w+|(?:was|were)\s+(?:supposed|meant|expected|required|responsible|obliged|obligated)\s+to|(?:needn't|need\s+not)\s+have\s+\w+|(?:didn't|did\s+not)\s+need\s+to\s+(?!be\b)\w+|(?:was|were)\s+in\s+a\s+position\s+to\b[^.;]{0,80}?\b(?:and|but)\s+(?:simply\s+|just\s+)?(?:didn't|did\s+not|never\s+did|chose\s+not\s+to)|had\s+(?:every|ample|plenty\s+of)\s+(?:chance|opportunity|time|reason)\s+to`),
     check(ctx, m) {
       const trigger = m[0].toLowerCase();
-      const last = /(\w+)$/.exec(trigger)?.[1] ?? '';
+      const last = lastWord(trigger);
       // "should have a staging gate": possession, not hindsight; "should have been watching" is hindsight.
       const progressive = /(?:have|'ve)\s+been\s+\w+ing$/.test(trigger);
       if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !progressive && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept)$/.test(last))) return undefined;
@@ -1298,8 +1314,10 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
   };
   const found: Candidate[] = [];
   for (const rule of RULES) {
+    // exec, not matchAll: matchAll clones the (large) regex on every call, and this runs once per sentence.
     rule.re.lastIndex = 0;
-    for (const m of sentence.matchAll(rule.re)) {
+    for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
+      if (m[0] === '') rule.re.lastIndex++;
       const inQuote = (at: number) => ctx.quotes.find(([a, b]) => at >= a && at < b);
       const quote = inQuote(m.index!);
       if (quote && !rule.quoted?.(ctx, quote)) continue;

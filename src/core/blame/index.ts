@@ -1,7 +1,7 @@
 // Blame-focused wording: the detector (detect.ts), what the finding says, a blameless rewording that
 // moves the subject from the person to the system (checked by the detector itself), and the user's
 // own patterns and allow list from the settings.
-import { analyseSentence, type BlameCategory, type BlameMatch, type Candidate, sentencesOf, type Span } from './detect';
+import { analyseSentence, type BlameCategory, type BlameMatch, type Candidate, lastWord, sentencesOf, type Span } from './detect';
 import { compileUserPatterns, allowedSpans } from './userPatterns';
 
 export type { BlameCategory, BlameMatch } from './detect';
@@ -71,7 +71,7 @@ export function findBlameWording(text: string, options: BlameOptions = {}): Blam
       if (c.start < lastEnd) continue;
       if (allowed.some(([s, e]) => a + c.start < e && s < a + c.end)) continue;
       lastEnd = c.end;
-      out.push(toMatch(text, a, sentence, c, options));
+      out.push(toMatch(text, a, sentence, c, options, out.length < MAX_REWORDINGS));
     }
   }
   return out;
@@ -81,7 +81,10 @@ function span(text: string, offset: number, start: number, end: number): Span {
   return { start: offset + start, end: offset + end, text: text.slice(start, end) };
 }
 
-function toMatch(text: string, offset: number, sentence: string, c: Candidate, options: BlameOptions): BlameMatch {
+/** Rewordings are checked by reading the new words again; past this many findings (pasted logs, generated text) they are not offered. */
+export const MAX_REWORDINGS = 200;
+
+function toMatch(text: string, offset: number, sentence: string, c: Candidate, options: BlameOptions, withRewording: boolean): BlameMatch {
   const agent = c.agent && c.agent.from <= c.agent.to ? agentSpan(sentence, c) : undefined;
   const blaming = span(sentence, offset, c.trigger[0], c.trigger[1]);
   const match: BlameMatch = {
@@ -96,7 +99,7 @@ function toMatch(text: string, offset: number, sentence: string, c: Candidate, o
     // Retraining a person is a remedy aimed at them, but a mild one: a hint for the review, not a warning.
     severity: c.category === 'punitive' && /\b(?:re-?train(?:s|ed|ing)?|training|coach(?:ing)?)\b/i.test(blaming.text + text.slice(offset + c.start, offset + c.end)) ? 'info' : 'warning',
   };
-  const rewording = reword(sentence, c, options);
+  const rewording = withRewording ? reword(sentence, c, options) : undefined;
   if (rewording) {
     match.replacement = rewording.text;
     // A rewording that moves the object to the front replaces it too.
@@ -151,7 +154,7 @@ function reword(sentence: string, c: Candidate, options: BlameOptions): Rewordin
       if (forgot && c.agentSpan && c.agentSpan[0] === c.start) {
         if (forgot[1]) return verified(`nothing in the process required anyone to ${forgot[1].toLowerCase()}`, sentence, c, options, 0);
         const next = /^\s+to\s+(\w+)/i.exec(rest);
-        if (next && /^(?:forgot|neglected|failed)$/i.test(/(\w+)$/.exec(matched)?.[1] ?? '')) return verified(`nothing in the process required anyone to ${next[1].toLowerCase()}`, sentence, c, options, next[0].length);
+        if (next && /^(?:forgot|neglected|failed)$/i.test(lastWord(matched))) return verified(`nothing in the process required anyone to ${next[1].toLowerCase()}`, sentence, c, options, next[0].length);
       }
       // "Lena shipped untested code straight to production" → "Untested code reached production without a check stopping it"
       const shipped = /\b(?:shipped|pushed|merged|deployed|committed|released)\s+((?:a|an|the|some)\s+)?((?:untested|unreviewed|broken|bad|wrong|faulty|invalid|buggy)\s+[\w-]+(?:\s+[\w-]+)?)$/i.exec(matched);
@@ -187,11 +190,25 @@ function reword(sentence: string, c: Candidate, options: BlameOptions): Rewordin
   return out === undefined ? undefined : verified(out, sentence, c, options, 0);
 }
 
-/** The rewording, when the sentence it makes is not flagged itself. */
+/** Characters of the sentence read on each side of a rewording to check it. */
+const REWORDING_CONTEXT = 160;
+
+/** A start at or before `at` that does not cut a word. */
+function contextStart(sentence: string, at: number): number {
+  if (at <= 0) return 0;
+  const space = sentence.lastIndexOf(' ', at);
+  return space < 0 ? 0 : space + 1;
+}
+
+/** The rewording, when the words it puts in are not flagged themselves. */
 function verified(replacement: string, sentence: string, c: Candidate, options: BlameOptions, consumed: number): Rewording | undefined {
   const initial = c.start === 0 || /^[\s"“(]*$/.test(sentence.slice(0, c.start));
   const text = initial ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
-  const rewritten = sentence.slice(0, c.start) + text + sentence.slice(c.end + consumed);
-  if (analyseSentence(rewritten, { inActionItem: options.inActionItem === true }).length > 0) return undefined;
-  return { text, consumed };
+  // Read the rewritten clause with some context on each side (not the whole sentence: a run of a thousand
+  // "human error"s would be re-read once per finding); only a finding on the new words rejects it.
+  const from = contextStart(sentence, c.start - REWORDING_CONTEXT);
+  const rewritten = sentence.slice(from, c.start) + text + sentence.slice(c.end + consumed, c.end + consumed + REWORDING_CONTEXT);
+  const [newStart, newEnd] = [c.start - from, c.start - from + text.length];
+  const flagged = analyseSentence(rewritten, { inActionItem: options.inActionItem === true }).some((f) => f.start < newEnd && newStart < f.end);
+  return flagged ? undefined : { text, consumed };
 }
