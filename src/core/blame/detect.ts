@@ -388,6 +388,17 @@ const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:roo
 /** The action was the sanctioned one: "as instructed by the runbook", "as part of the weekly reset", "which the checklist marks as optional". */
 const SANCTIONED = /\bas\s+(?:instructed|documented|planned|expected|agreed|designed|intended|required|specified|prescribed|scheduled|announced|allowed|permitted|directed|briefed|rehearsed)\b|\bas\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|docs?)\s+(?:instructs|says|requires|prescribes|describes|recommends|specifies|allows|permits|tells|directs)|\b(?:per|following|according\s+to|in\s+line\s+with)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|schedule)\b|\bas\s+part\s+of\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}(?:reset|cleanup|clean-up|procedure|process|maintenance|drill|exercise|test|plan|rotation|routine|rollback|migration|teardown|refresh|game\s*day)\b|\b(?:runbook|checklist|playbook|policy|procedure|process)\s+(?:marks|lists|treats|allows|permits|calls\s+for)\b|\boptional\b|\bnightly-only\b|\bnon-blocking\b|\bwith\s+(?:the\s+)?(?:approval|sign-off|blessing|agreement)\s+of\b|\bafter\s+confirming\b/i;
 
+/** The sentence says the action was the sanctioned one (not "instead of following the runbook"). */
+function sanctioned(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(SANCTIONED.source, 'gi'))) {
+    if (!/\b(?:instead\s+of|rather\s+than|without|not|never|against|n't|no)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) return true;
+  }
+  return false;
+}
+
+/** Others' words that judge or accuse: "some forum posts accused the operators of negligence". */
+const ACCUSED = /\b(?:accus\w+|alleg\w+|claim(?:s|ed)?|called\s+(?:it|this|them|him|her)|calling\s+(?:this|it|that|them|him|her)|described\s+(?:it\s+|them\s+|him\s+|her\s+)?as|labell?ed\s+(?:it|them|him|her)|said|says|suggested|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
+
 /** Reported speech before the words: "the first draft said the outage was Priyanka's mistake". */
 const REPORTED = /\b(?:said|says|claimed|claims|called\s+it|calling\s+(?:this|it|that)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|described\s+(?:it\s+)?as|suggested|wrote|read|labelled|labeled|framed\s+(?:it\s+)?as)\b[^.;]{0,50}$/i;
 /** A hypothetical or a future: "if a user accidentally…", "when someone forgets…", "X will…". */
@@ -666,6 +677,8 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       let agent: Agent | undefined;
       if (/^whose/.test(phrase)) {
+        // "Whose fault was the DNS outage?": looking for a culprit.
+        if (!ctx.tokens.slice(0, ctx.tokenAt(m.index)).some((t) => t.word) && /\?\s*$/.test(ctx.text)) return candidate('attribution', ctx, [m.index, end]);
         // "The TPM, whose mistake this ultimately was": the noun phrase before "whose".
         let i = ctx.tokenAt(m.index) - 1;
         if (i >= 0 && ctx.tokens[i].text === ',') i--;
@@ -684,6 +697,19 @@ const RULES: Rule[] = [
         if (!(subject.kind === 'system' && FAILURE_NOUNS.test(stripPossessive(ctx.tokens[subject.to].lw)))) return undefined;
       }
       return candidate('attribution', ctx, [m.index, /^whose/.test(phrase) ? end : Math.max(end, ctx.tokens[agent.to].end)], agent);
+    },
+  },
+  {
+    // "This was not a malfunction of PyPI, rather the user's account was not protected": the fault moved from the system to a person.
+    re: w(String.raw`(?:not|n't|never)\s+(?:due\s+to\s+|caused\s+by\s+)?(?:a|an|the|any)?\s*(?:[\w-]+\s+){0,2}?(?:malfunction|bug|defect|vulnerability|flaw|failure|fault|problem|issue|outage|error)\b[^.;]{0,80}?[,;]\s*(?:but\s+rather|rather|but|instead)(?=\s)`),
+    check(ctx, m) {
+      if (REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length));
+      if (head === undefined) return undefined;
+      let agent: Agent | undefined = classifyAt(ctx.tokens, head);
+      if (!person(agent)) agent = ownerOf(ctx.tokens, agent);
+      if (!person(agent) || ctx.tokens[head].lw === 'we') return undefined;
+      return candidate('attribution', ctx, [m.index, ctx.tokens[head].end], agent);
     },
   },
   {
@@ -741,7 +767,7 @@ const RULES: Rule[] = [
       // "didn't X" with a verb of credit or plain absence is not a lapse ("didn't have access", "never received the page").
       const neg = /^(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|bothered\s+to|.*bother(?:ed)?\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever)\s+)?(\w+)$/.exec(trigger);
       if (neg && /^(?:have|get|receive|hear|need|want|expect|mean|see|find|seem|happen|exist|work|affect|impact|cause|know|make|encounter|experience|face|like|realize|realise|fail|break|change|do|feel|think|believe|agree|seem|appear|want|wish|intend)$/.test(neg[1]) && !/bother/.test(trigger)) return undefined;
-      if (SANCTIONED.test(ctx.text)) return undefined;
+      if (sanctioned(ctx.text)) return undefined;
       // "Hana broke the migration into batches": splitting, not breaking.
       if (/^broke\b/.test(trigger) && /^(?:\s+[\w-]+){0,4}?\s+(?:into|up|down|apart|out)\b/i.test(ctx.text.slice(m.index + 5, m.index + 60))) return undefined;
       // "did not mislead", "never ignored": a lapse denied.
@@ -765,7 +791,7 @@ const RULES: Rule[] = [
     // An ordinary action made a lapse by its words: "Ewa checked the AWS secret key into a public repository".
     re: LAPSE,
     check(ctx, m) {
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || SANCTIONED.test(ctx.text)) return undefined;
+      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || sanctioned(ctx.text)) return undefined;
       const trigger = m[0].toLowerCase();
       const tokens = ctx.tokens;
       // An adjunct after a comma belongs to the clause before it: "reset the MFA on one phone call, without verifying the caller".
@@ -799,7 +825,9 @@ const RULES: Rule[] = [
         }
         // "the script he ran had a hard-coded endpoint": "had" is the verb of this clause, and a thing has it.
         if (/^(?:had|has|have|was|were|is|are)$/.test(t.lw) && i === k - 1 || /^(?:had|has|have)$/.test(t.lw) && tokens[i + 1] && /^(?:a|an|the|some|no)$/.test(tokens[i + 1].lw)) break;
-        if (CLAUSE_BREAK.has(t.lw) && t.lw !== 'and') break;
+        // "at once", "as 'confused customer'": prepositions, not clauses.
+        const preposition = (t.lw === 'once' && tokens[i - 1]?.lw === 'at') || (t.lw === 'as' && tokens[i + 1] !== undefined && ctx.quotes.some(([a, b]) => tokens[i + 1].start >= a && tokens[i + 1].start < b));
+        if (CLAUSE_BREAK.has(t.lw) && t.lw !== 'and' && !preposition) break;
       }
       // Lapse words that are themselves the verb ("overwrote", "accidentally deleted", "disabled the safety interlock", "merged his own PR").
       if (verb === -1 && SELF_LAPSE.test(trigger)) verb = k;
@@ -858,7 +886,7 @@ const RULES: Rule[] = [
       if (!person(agent)) agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
       // "The release captain let the build go out even though three smoke tests were red": the subject of the main clause.
       if (!person(agent) && ctx.tokenAt(m.index) > 0) agent = subjectOfClauseBefore(ctx.tokens, ctx.tokenAt(m.index));
-      if (!person(agent) || generic(ctx.tokens, agent) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || SANCTIONED.test(ctx.text)) return undefined;
+      if (!person(agent) || generic(ctx.tokens, agent) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || sanctioned(ctx.text)) return undefined;
       return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
     },
   },
@@ -920,7 +948,7 @@ const RULES: Rule[] = [
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
         const verb = ctx.tokens[head + 1];
-        if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !CONSEQUENCE.test(ctx.text.slice(verb.end))) return undefined;
+        if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !CONSEQUENCE.test(ctx.text)) return undefined;
         if (phrase === 'were' && !/ing$/.test(verb.lw)) return undefined;
         // "Had the on-call had a runbook": possession is about the system.
         if (/^(?:had|received|got|gotten|known|access|any|a|an|the|no)$/.test(verb.lw)) return undefined;
@@ -928,21 +956,30 @@ const RULES: Rule[] = [
         return candidate('counterfactual', ctx, [m.index, end], agent);
       }
       if (phrase.startsWith('if')) {
-        const head = headFrom(ctx.tokens, k);
+        let head = headFrom(ctx.tokens, k);
         if (head === undefined) return undefined;
-        const agent = classifyAt(ctx.tokens, head);
+        let agent = classifyAt(ctx.tokens, head);
+        const owned = /^(?:account|laptop|device|phone|wallet|workstation|machine|computer)$/;
+        if (person(agent) && ctx.tokens[head + 1] && owned.test(ctx.tokens[head + 1].lw)) head++;
+        // "If this user account had 2FA enabled": a person's own account or device stands for them.
+        if (agent.kind === 'system' && owned.test(ctx.tokens[head].lw) && head > 0) {
+          const owner = ownerOf(ctx.tokens, agent) ?? (isRoleAt(ctx.tokens, head - 1) ? classifyAt(ctx.tokens, head - 1) : undefined);
+          if (person(owner)) agent = { ...owner, to: head };
+        }
         if (!person(agent) && agent.kind !== 'we') return undefined;
-        if (!CONSEQUENCE.test(ctx.text.slice(ctx.tokens[head].end))) return undefined;
+        if (!CONSEQUENCE.test(ctx.text)) return undefined;
         const tail = ctx.text.slice(ctx.tokens[head].end, ctx.tokens[head].end + 60);
         const judged = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly)\s+)?(?:been\s+more\s+careful|been\s+paying\s+attention|paid\s+attention|bothered|pulled\s+their\s+weight|done\s+(?:its|their|his|her)\s+job)/i.exec(tail);
         if (agent.kind === 'we') return judged ? candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + judged[0].length], agent) : undefined;
         // "If the user had kept the seed phrase offline", "If Thulani had tested the package": a person's past choice.
         // Not a possession or a passive about the system ("if the on-call had had a runbook", "had been given a dashboard"),
         // not anyone in general ("if a user had …").
-        const done = /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly|even|at\s+least|first|bothered\s+to)\s+)?([\w-]+)/i.exec(tail);
+        // "had 2FA enabled", "had the backups turned on": a safeguard the person chose not to set up.
+        const setUp = /^\s+(?:had|'d)\s+(?:[\w-]+\s+){1,3}?(enabled|configured|turned\s+on|set\s+up|installed|rotated|patched|updated|backed\s+up)\b/i.exec(tail);
+        const done = setUp ?? /^\s+(?:had|'d)\s+(?:(?:just|only|actually|simply|properly|even|at\s+least|first|bothered\s+to)\s+)?([\w-]+)/i.exec(tail);
         if (!done || generic(ctx.tokens, agent) || /^(?:a|an|any|some)$/.test(ctx.tokens[agent.from].lw)) return undefined;
         const participle = done[1].toLowerCase();
-        if (!judged && (!pastVerb({ ...ctx.tokens[head], text: participle, lw: participle }) || /^(?:had|been|received|got|gotten|known|heard|seen|access|given|told|shown|sent)$/.test(participle))) return undefined;
+        if (!judged && !setUp && (!pastVerb({ ...ctx.tokens[head], text: participle, lw: participle }) || /^(?:had|been|received|got|gotten|known|heard|seen|access|given|told|shown|sent)$/.test(participle))) return undefined;
         return candidate('counterfactual', ctx, [m.index, ctx.tokens[head].end + (judged ?? done)[0].length], agent);
       }
       // "why didn't X …?", "was nobody on the data team watching …?"
@@ -1012,9 +1049,12 @@ const RULES: Rule[] = [
     // "A competent reviewer would have rejected this", "a more experienced engineer would have noticed"
     re: w(String.raw`(?:a|any|an)\s+(?:more\s+)?(?:competent|careful|decent|good|experienced|attentive|diligent|senior|seasoned|qualified)\s+[\w-]+\s+(?:\w+\s+)?(?:would|could)\s+(?:have|'ve)\s+\w+`),
     check(ctx, m) {
+      // The role among the words before "would": "a more experienced engineer would have noticed".
       const k = ctx.tokenAt(m.index);
-      const head = headFrom(ctx.tokens, k);
-      if (head === undefined || !isRoleAt(ctx.tokens, head)) return undefined;
+      const would = ctx.tokenAt(m.index + m[0].search(/\s(?:would|could)\s/i) + 1);
+      let head = -1;
+      for (let i = k + 1; i < would; i++) if (isRoleAt(ctx.tokens, i)) head = i;
+      if (head === -1) return undefined;
       return candidate('judgement', ctx, [m.index, m.index + m[0].length], classifyAt(ctx.tokens, head));
     },
   },
@@ -1025,7 +1065,7 @@ const RULES: Rule[] = [
   {
     re: w(String.raw`careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness|laziness|stupidity|sloppiness|arrogance)|(?:a\s+)?moment's\s+thought|hopeless(?:ly)?|slapdash|inept(?:ly|itude|ness)?|slipshod|haphazard(?:ly)?|make-it-up-as-you-go|indifferen(?:t|ce)\s+(?:to|towards)|apath(?:y|etic)|hubris|(?:shocking\s+|total\s+|complete\s+|blatant\s+|utter\s+|flagrant\s+|callous\s+)?(?:disregard|contempt)\s+for|allergic\s+to|in\s+(?:way\s+|well\s+|far\s+)?over\s+(?:his|her|their|my|your)\s+heads?|(?:checked|checks|checking)\s+out\s+mentally|mentally\s+checked\s+out|(?:had|has|have)\s+no\s+(?:grasp|clue|understanding|concept|business)\b|lack(?:s|ed|ing)?\s+(?:the\s+|any\s+)?(?:most\s+)?(?:basic\s+|necessary\s+|required\s+|relevant\s+|minimum\s+)?(?:skills?|competence|judge?ment|discipline|common\s+sense|aptitude|maturity)|not\s+(?:careful|competent|experienced|reliable|responsible|trustworthy|attentive|diligent|thorough|skilled|qualified|smart|capable|mature|disciplined)\s+enough|(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+|real\s+|walking\s+)?(?:cowboy|liability|menace|idiot|moron|muppet|clown(?!\s+(?:show|car)))|clown\s+show|amateur\s+hour|shit\s*show|shambles|trainwreck|train\s+wreck|dumpster\s+fire|idea\s+of\s+[\w-]+\s+(?:is|was)|rookie\s+(?:move|mistake|error)|out\s+of\s+(?:sheer\s+|pure\s+)?(?:laziness|carelessness|negligence|impatience|ignorance)|(?:can't|cannot|couldn't|could\s+not)\s+tell\s+(?:a|an|the)\s+[\w-]+\s+from`),
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || ACCUSED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       // "Slack", "Lax" as names of things are not judgements (a capital inside the sentence).
       if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && !/[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) return undefined;
       const lw = m[0].toLowerCase();
@@ -1143,7 +1183,7 @@ const RULES: Rule[] = [
   },
   // ── punishment and individual remedies
   {
-    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock|withhold|cut|freeze|claw\s+back|forfeit|deny)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay|commission|salary|raise|badge|credentials|keys|login)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|:\s{0,3})(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns|can\s+be\s+trusted|is\s+trusted|are\s+trusted|has\s+(?:learned|learnt|proven|shown)|demonstrates?|earns?|can\s+prove)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
+    re: w(String.raw`(?:fire|sack|terminate|dismiss|discipline|reprimand|rebuke|admonish|censure|scold|suspend|demote|punish|penali[sz]e|fine|blacklist|coach|counsel|retrain|re-train|re-educate|supervise|escalate|monitor|single\s+out|write\s+up)\s+(?<who1>[^,.;:]{1,40}?)(?=\s+(?:who|that|for|on|about|after|because|as|to|until|from|so|before)\b|[,.;:]|$)|(?:remind|tell|ask|urge|instruct|encourage|warn)\s+(?<who2>[^,.;:]{1,40}?)\s{1,4}(?:that\s+[^,.;:]{0,60}?(?:budget|pay|bonus|consequence)|to\s+(?:be\s+(?:more\s+)?careful|pay\s+(?:more\s+|closer\s+)?attention|double-check|take\s+(?:more\s+)?care|think\s+twice|be\s+more\s+vigilant|stop\s+\w+|always\s+\w+))|(?:hold|held)\s+(?<who3>[^,.;:]{0,40}?)\s*(?:personally\s+)?(?:accountable|responsible)|make\s+sure\s+(?<who4>[^,.;:]{1,30}?)\s{1,4}(?:actually\s+|always\s+)?(?:double-checks?|checks|answers|follows|tests|reads|pays|is\s+more\s+careful)|(?:revoke|remove|take\s+away|suspend|pull|restrict|dock|withhold|cut|freeze|claw\s+back|forfeit|deny)\s+(?<who5>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:[\w-]+\s+){0,2}(?:access|permissions?|rights|privileges|account|bonus|pay|commission|salary|raise|badge|credentials|keys|login)|(?:bar|ban)\s+(?<who6>[^,.;:]{1,30}?)\s{1,4}from|(?:send|put)\s+(?<who7>[^,.;:]{1,30}?)\s{1,4}(?:back\s+)?(?:through|for|on|to)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?(?:training|certification|course|bootcamp|performance|probation)|move\s+(?<who8>[^,.;:]{1,30}?)\s{1,4}off|(?:record|note|put\s+a\s+note)\b[^.;]{0,30}?\b(?:in|into|on)\s+(?<who9>(?:[^,.;:]|\.(?=\S)){1,30}?(?:'s|s'))\s{1,4}(?:file|record|performance\s+review|review)|(?:one-to-one|1:1)\s+with\s+(?<who10>[^,.;:]{1,30}?)\s{1,4}about|(?:^|(?<=:\s{0,3}))(?<who11>[^,.;:]{1,30}?)\s{1,4}to\s+(?:sign\s+a\s+statement|write\s+an\s+apology|apologi[sz]e)|have\s+(?<who12>[^,.;:]{1,30}?)\s{1,4}(?:write\s+an\s+apology|apologi[sz]e)|(?:terminat\w+|end\w*|cancel\w*)\s+the\s+contract\s+with|performance\s+(?:improvement\s+)?plan|disciplinary|zero\s+tolerance|consequences\s+for\s+(?<who15>[^,.;:]{1,30}?)(?=\s|[,.;:]|$)|report\s+(?<who16>[^,.;:]{1,30}?)\s{1,4}to\s+(?:hr|management|(?:his|her|their)\s+(?:manager|lead|boss))|put\s+(?<who17>[^,.;:]{1,30}?)\s{1,4}on\s+(?:probation|notice|a\s+pip)|require\s+(?<who18>[^,.;:]{1,30}?)\s{1,4}to\s+(?:personally\s+)?(?:sign|attend|complete\s+(?:a\s+)?(?:training|course)|apologi[sz]e|justify|explain\s+(?:himself|herself|themselves))|make\s+(?<who19>[^,.;:]{1,30}?)\s{1,4}(?:apologi[sz]e|pay\s+for|explain\s+(?:himself|herself|themselves)|justify)|formal\s+(?:written\s+)?warning|written\s+warning|name\s+and\s+shame|publicly\s+(?:name|call\s+out|shame)|name\s+the\s+(?:engineer|person|developer|operator|team)|call\s+out\s+the\s+(?:engineer|person|developer|team)|to\s+hr\b|(?:will\s+be|be)\s+monitored\s+more\s+closely|(?:must|should|needs?\s+to|has\s+to|have\s+to|will)\s+(?:be\s+more\s+careful|pay\s+(?:more\s+|closer\s+)?attention|take\s+more\s+care|think\s+twice|be\s+more\s+vigilant)|stop\s+making\s+(?:careless\s+)?mistakes|(?:should|must|will|needs?\s+to)\s+be\s+(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|removed\s+from|banned)|let\s+(?<who14>[^,.;:]{1,30}?)\s{1,4}go\b|lose\s+(?:his|her|their)\s+(?:job|access|bonus|rights)|be\s+more\s+careful|re-?iterate\s+the\s+need\s+for\s+(?<who13>[^,.;:]{1,30}?)\s{1,4}to|given\s+(?:his|her|their)\s+track\s+record|until\s+(?:he|she|they)\s+(?:prove|proves|learn|learns|can\s+be\s+trusted|is\s+trusted|are\s+trusted|has\s+(?:learned|learnt|proven|shown)|demonstrates?|earns?|can\s+prove)|before\s+(?:he|she|they)\s+touch(?:es)?`, 'giu'),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       if (/removed\s+from|\boff$/i.test(m[0]) && ON_LEAVE.test(ctx.text)) return undefined;
@@ -1266,6 +1306,8 @@ function clauseSubject(tokens: Token[], k: number): Agent | undefined {
 function firstPerson(tokens: Token[], k: number): Agent | undefined {
   for (let i = 0; i < k; i++) {
     if (!tokens[i].word) continue;
+    // "Whoever wrote this migration …": the pronoun is the person.
+    if (/^(?:whoever|someone|somebody)$/.test(tokens[i].lw)) return { kind: 'person', from: i, to: i };
     const head = headFrom(tokens, i);
     if (head === undefined || head >= k) continue;
     const agent = classifyAt(tokens, head);
