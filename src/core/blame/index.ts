@@ -67,11 +67,13 @@ export function findBlameWording(text: string, options: BlameOptions = {}): Blam
     }
     found.sort((x, y) => x.start - y.start || y.end - x.end);
     let lastEnd = -1;
+    let reworded = 0;
     for (const c of found) {
       if (c.start < lastEnd) continue;
       if (allowed.some(([s, e]) => a + c.start < e && s < a + c.end)) continue;
       lastEnd = c.end;
-      out.push(toMatch(text, a, sentence, c, options));
+      // Each rewording is checked by reading the sentence again: a few per sentence keep the cost linear on pasted noise.
+      out.push(toMatch(text, a, sentence, c, options, reworded++ < MAX_REWORDINGS_PER_SENTENCE));
     }
   }
   return out;
@@ -81,7 +83,10 @@ function span(text: string, offset: number, start: number, end: number): Span {
   return { start: offset + start, end: offset + end, text: text.slice(start, end) };
 }
 
-function toMatch(text: string, offset: number, sentence: string, c: Candidate, options: BlameOptions): BlameMatch {
+/** No real sentence has more findings than this; beyond it, findings come without a rewording. */
+const MAX_REWORDINGS_PER_SENTENCE = 4;
+
+function toMatch(text: string, offset: number, sentence: string, c: Candidate, options: BlameOptions, withRewording = true): BlameMatch {
   const agent = c.agent && c.agent.from <= c.agent.to ? agentSpan(sentence, c) : undefined;
   const blaming = span(sentence, offset, c.trigger[0], c.trigger[1]);
   const match: BlameMatch = {
@@ -95,7 +100,7 @@ function toMatch(text: string, offset: number, sentence: string, c: Candidate, o
     suggestion: SUGGESTION[c.category],
     severity: 'warning',
   };
-  const rewording = reword(sentence, c, options);
+  const rewording = withRewording ? reword(sentence, c, options) : undefined;
   if (rewording) {
     match.replacement = rewording.text;
     // A rewording that moves the object to the front replaces it too.
