@@ -995,7 +995,7 @@ const RULES: Rule[] = [
     // "Would it have killed the payments squad to …?", "What exactly was the contractor doing …?",
     // "Was the on-call engineer even looking at the pager?", "It would have taken Ola thirty seconds to …",
     // "Hassan's one job was to …", "A single glance at the logs by the SRE would have revealed …", "Even a junior developer would have spotted …".
-    re: w(String.raw`how\s+(?:hard|difficult)\s+(?:would|could|can|is|was)\s+it\s+(?:have\s+been|be|been)\s+for|would\s+it\s+(?:really\s+)?have\s+killed|(?:is|was|would)\s+it\s+(?:really\s+)?(?:so|that|too)\s+(?:hard|difficult|much\s+to\s+ask)\s+for|^\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+|on\s+earth\s+|the\s+hell\s+|precisely\s+)?(?:was|were|is|are)|^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could)|would\s+(?:only\s+)?have\s+taken|(?:one|only|sole|single)\s+(?:job|task|responsibility)\b[^.;]{0,40}?\b(?:was|is)\s+to|had\s+(?:one|a\s+single)\s+job|by(?=\s+[^.;,]{1,40}?\s+would\s+(?:easily\s+|immediately\s+|quickly\s+)?have\s+(?:revealed|caught|shown|spotted|prevented|exposed|flagged|stopped|avoided|found))|even\s+(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:would|could)\s+(?:have|'ve)\s+\w+`),
+    re: w(String.raw`how\s+(?:hard|difficult)\s+(?:would|could|can|is|was)\s+it\s+(?:have\s+been|be|been)\s+for|would\s+it\s+(?:really\s+)?have\s+killed|(?:is|was|would)\s+it\s+(?:really\s+)?(?:so|that|too)\s+(?:hard|difficult|much\s+to\s+ask)\s+for|^\W*(?:and\s+|so\s+|honestly,?\s+|seriously,?\s+|frankly,?\s+)?what\s+(?:exactly\s+|on\s+earth\s+|the\s+hell\s+|precisely\s+)?(?:was|were|is|are)|^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+|seriously,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could|couldn't|would|wouldn't|should|shouldn't)|would\s+(?:only\s+)?have\s+taken|(?:one|only|sole|single)\s+(?:job|task|responsibility)\b[^.;]{0,40}?\b(?:was|is)\s+to|had\s+(?:one|a\s+single)\s+job|by(?=\s+[^.;,]{1,40}?\s+would\s+(?:easily\s+|immediately\s+|quickly\s+)?have\s+(?:revealed|caught|shown|spotted|prevented|exposed|flagged|stopped|avoided|found))|even\s+(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:would|could)\s+(?:have|'ve)\s+\w+`),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       const phrase = m[0].toLowerCase();
@@ -1013,12 +1013,17 @@ const RULES: Rule[] = [
         if (!person(agent) || !/^\s+to\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
       } else if (/what\s/.test(phrase) && /(?:was|were|is|are)$/.test(phrase)) {
         agent = after();
-        if (!question || !person(agent) || !/^\s+(?:even\s+)?doing\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
-      } else if (/^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could)$/.test(phrase)) {
+        if (!question || !person(agent) || !/^\s+(?:even\s+)?(?:doing|thinking|playing\s+at)\b/i.test(ctx.text.slice(tokens[agent.to].end))) return undefined;
+      } else if (/^\W*(?:and\s+|but\s+|so\s+|honestly,?\s+|seriously,?\s+)?(?:was|were|is|are|did|does|do|has|have|had|can|could|couldn't|would|wouldn't|should|shouldn't)$/.test(phrase)) {
         // A yes/no question about a person with "even", "actually", "at all": "Is the release team even capable of …?"
         agent = after();
         if (!question || !person(agent) || generic(tokens, agent)) return undefined;
         const rest = ctx.text.slice(tokens[agent.to].end);
+        // "Could the platform team really not have spotted …?", "Shouldn't the reviewer have caught this?"
+        // Only with a negation or "really" (a plain "Would the on-call have known …?" asks about information).
+        const negative = /n't$/.test(phrase) || /^\s+(?:really\s+)?not\s+have\b|^\s+really\s+(?:not\s+)?have\b/i.test(rest);
+        const hindsight = /(?:could|couldn't|wouldn't|should|shouldn't)$/.test(phrase) && negative ? /^\s+(?:really\s+|just\s+|at\s+least\s+|not\s+){0,3}(?:have|'ve)\s+(?!(?:been|known|seen|heard|received|had|got|gotten)\b)(?:\w+ed|\w+en|caught|spotted|noticed|thought)\b/i.exec(rest) : null;
+        if (hindsight) return candidate('counterfactual', ctx, [m.index, tokens[agent.to].end + hindsight[0].length], agent);
         const rhetorical = /^\s+(?:even|actually(?!\s+(?:receive|get|have|see|hear|know|need)\b)|ever\s+bother|at\s+all)\b/i.exec(rest);
         if (!rhetorical) return undefined;
         const capable = /^\s+(?:even|actually|really|ever)\s+(?:capable|able|competent|qualified|fit|trained|awake|sober|paying\s+attention)\b/i.test(rest);
