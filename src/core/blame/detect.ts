@@ -271,6 +271,8 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
           const inner = /^(?:who|whom|whose|which)$/.test(first.lw) || (/^(?:the|a|an|our|his|her|their|one|another)$/.test(first.lw) && person(classifyAt(tokens, headFrom(tokens, start + 1) ?? start + 1)));
           const outer = classifyAt(tokens, start - 1);
           if (inner && (person(outer) || /^(?:who|whom|whose)$/.test(first.lw) && outer.kind !== 'none')) return outer;
+          // "Ana's change, pushed without review, caused the outage": a participle phrase in apposition.
+          if (pastVerb(first) && !person(outer) && outer.kind === 'system' && i - start <= 8) return outer;
           // "one person, Sofía, caused the outage": the name in apposition.
           if (person(outer) && i - start <= 4 && isName(tokens, i - 1)) return classifyAt(tokens, i - 1);
         }
@@ -642,7 +644,7 @@ const RULES: Rule[] = [
         }
       }
       if (!person(agent)) {
-        if (/^(?:is|was)\s+why$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase)) {
+        if (/^(?:is|was)\s+why$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase) || /^(?:is|was|are|were)\s.*responsible\s+for\s/.test(phrase)) {
           const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
           agent = person(subject) ? subject : subject.kind === 'system' ? ownerOf(ctx.tokens, subject) : undefined;
           // "Pavel's half-hearted testing … is why": the owner of the subject.
