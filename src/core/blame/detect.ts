@@ -153,10 +153,12 @@ function isName(tokens: Token[], i: number): boolean {
     if (hyphenName) return true;
   }
   if (FIRST_NAMES.has(lw)) return true;
+  // "Phrases never flagged", "Operators noticed": a plural common noun opening the sentence, not a name.
+  if ((i === 0 || !tokens[i - 1].word) && /(?:[bcdfghklmnprtvwz]s|[^aeiou]es)$/.test(lw) && lw.length >= 6 && !POSSESSIVE.test(t.lw)) return false;
   // "Windows Defender", "Google Chrome": a capitalised word after a product name inside the sentence is part of the product.
   const prev = tokens[i - 1];
   if (i > 1 && prev && prev.word && /^\p{Lu}/u.test(prev.text) && NOT_NAMES.has(prev.lw) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|and|but|so|when|after|before|today|yesterday)$/.test(prev.lw)) return false;
-  if (NOT_NAMES.has(lw) || ROLES.has(lw) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
+  if (NOT_NAMES.has(lw) || ROLES.has(lw) || ROLES.has(singular(lw)) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
   if (/(?:ing|tion|sion|ment|ness|ity|ed|ly|ism|ance|ence|ics)$/.test(lw)) return false;
   return lw.length >= 2;
 }
@@ -660,7 +662,7 @@ const RULES: Rule[] = [
       if (/^guess\s+who$/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       // "the person responsible": a culprit is being looked for.
       if (/responsible(?:\s+for)?$/.test(phrase) && /^(?:the\s+)?(?:person|engineer|developer|individual|party|one)/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
-      if (!person(agent)) return undefined;
+      if (!person(agent) || generic(ctx.tokens, agent)) return undefined;
       // "This one is on Dave", "the incident is on the platform team" (not "the fix is on the roadmap").
       if (/\bon$/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
       if (/^blamed$/.test(phrase) && /\b(?:we|nobody|no one)\b/i.test(ctx.text.slice(0, m.index))) return undefined;
