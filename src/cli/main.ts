@@ -1,4 +1,5 @@
 import { ACTIONS_USAGE, runActions } from './actionsCommand';
+import { EXPLAIN_USAGE, runExplain } from './explainCommand';
 import { LINT_USAGE, runLint } from './lintCommand';
 import { runSummary, SUMMARY_USAGE } from './summaryCommand';
 import { realpathSync } from 'node:fs';
@@ -25,6 +26,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'print the timeline of a post-mortem and its TTD/TTM/TTR',
     usage: TIMELINE_USAGE,
     run: runTimeline,
+  },
+  explain: {
+    summary: 'show how a post-mortem was read: sections, timeline events, phases, action items',
+    usage: EXPLAIN_USAGE,
+    run: runExplain,
   },
   actions: {
     summary: 'list action items across post-mortems',

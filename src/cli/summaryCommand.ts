@@ -63,7 +63,7 @@ function summarize(args: string[], io: CommandIO): number {
   } catch (error) {
     return ioError(error, io);
   }
-  const { settings, today, options } = commandSettings(values, io, dirname(resolve(file)));
+  const { today, options } = commandSettings(values, io, dirname(resolve(file)));
 
   let template: string | undefined;
   if (format === 'md' && !values['no-template']) {
@@ -81,7 +81,6 @@ function summarize(args: string[], io: CommandIO): number {
   const result = createSummary(analysis, {
     format,
     today,
-    config: settings.config,
     all: values.all === true,
     applyRewording: values['apply-rewording'] === true,
     ...(template !== undefined ? { template } : {}),

@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import type { PostmortemDocument } from '../core/model/types';
 import { disableRuleEdits, fixAllEdits } from '../core/features/fixes';
 import { type Finding, snippetToText, type TextEdit } from '../core/rules/types';
-import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { COMMAND_IDS } from './commandIds';
+import { feature, type Feature } from './commands';
 import { guardAsync } from './logging';
 import type { Services } from './services';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
-const INSERT_SNIPPET_COMMAND = 'postmortem.applySnippetFix';
 
 /** Quick fixes for findings, rule suppression, and "fix all" (`source.fixAll.postmortem`). */
 export class PostmortemCodeActions implements vscode.CodeActionProvider {
@@ -27,7 +27,8 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
       const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
       for (const diagnostic of ours) {
         const rule = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-        const finding = findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message);
+        // The diagnostic was made from this analysis (same document version): rule and range identify its finding.
+        const finding = findings.find((f) => f.rule === rule && toRange(f.range).isEqual(diagnostic.range));
         for (const fix of finding?.fixes ?? []) actions.push(this.quickFix(document, fix.title, fix.edits, diagnostic, fix.preferred));
         for (const disable of disableRuleEdits(doc, rule, diagnostic.range.start.line)) {
           const action = this.quickFix(document, disable.title, disable.edits, diagnostic);
@@ -48,7 +49,7 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
     const snippet = edits.length === 1 && edits[0].snippet ? edits[0] : undefined;
     if (snippet) {
       // Snippet edits go through the editor so tab stops (@owner, the date) are selected for typing.
-      action.command = { command: INSERT_SNIPPET_COMMAND, title, arguments: [document.uri, snippet.range, snippet.newText] };
+      action.command = { command: COMMAND_IDS.applySnippetFix, title, arguments: [document.uri, snippet.range, snippet.newText] };
     } else {
       action.edit = new vscode.WorkspaceEdit();
       for (const edit of edits) action.edit.replace(document.uri, toRange(edit.range), edit.snippet ? snippetToText(edit.newText) : edit.newText);
@@ -66,13 +67,12 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-export function registerCodeActions(services: Services): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new PostmortemCodeActions(services), PostmortemCodeActions.metadata),
-    vscode.commands.registerCommand(INSERT_SNIPPET_COMMAND, async (uri: vscode.Uri, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
+export function registerCodeActionSupport(selector: vscode.DocumentSelector, services: Services): Feature {
+  return feature(vscode.languages.registerCodeActionsProvider(selector, new PostmortemCodeActions(services), PostmortemCodeActions.metadata), {
+    applySnippetFix: async (uri: vscode.Uri, range: { start: { line: number; character: number }; end: { line: number; character: number } }, snippet: string) => {
       const document = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
       await editor.insertSnippet(new vscode.SnippetString(snippet), toRange(range));
-    }),
-  );
+    },
+  });
 }

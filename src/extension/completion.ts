@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { PHASES } from '../core/model/types';
 import { SECTION_DEFINITIONS, sectionAliases } from '../core/model/sections';
-import { SELECTOR } from './analysis';
 import { guardAsync } from './logging';
 import type { Services } from './services';
 
 /** Section headings after `## ` (missing ones first, in canonical order) and phase tags after `[` in the timeline. */
-export function registerCompletions(services: Services): vscode.Disposable {
+export function registerCompletionSupport(selector: vscode.DocumentSelector, services: Services): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
-    SELECTOR,
+    selector,
     {
       provideCompletionItems(document, position) {
         return guardAsync(services.logger, 'Completion', undefined, async () => {

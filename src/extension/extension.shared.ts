@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
-import { PostmortemAnalyzer } from './analysis';
+import { PostmortemAnalyzer, SELECTOR } from './analysis';
 import type { AnalysisBackend } from './analysisBackend';
 import { ConfigService } from './config';
 import { Logger } from './logging';
-import { registerCodeActions } from './codeActions';
+import { registerCodeActionSupport } from './codeActions';
+import { type CommandTable, type Feature, registerCommandTable } from './commands';
 import { registerNewPostmortem } from './commands/newPostmortem';
-import { registerCompletions } from './completion';
+import { registerCompletionSupport } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { GlossaryService } from './glossaryService';
-import { registerHovers } from './hovers';
+import { registerHoverSupport } from './hovers';
 import { registerTimelinePreview } from './preview/index';
 import { registerMeeting } from './meeting';
 import { registerStatusBar } from './statusBar';
-import { registerSymbols } from './symbols';
+import { registerSymbolSupport } from './symbols';
 import { registerWorkspaceFeatures } from './workspace/index';
 import type { Services } from './services';
 import { registerSummaryCommands } from './summary/index';
@@ -23,10 +24,10 @@ export interface HostInfo {
   createBackend?: (logger: Logger) => AnalysisBackend | undefined;
 }
 
-type Feature = (services: Services) => vscode.Disposable;
+type FeatureFactory = (services: Services) => vscode.Disposable | Feature;
 
 /** Activation common to the node and web hosts: a list of features, each returning a Disposable. */
-export async function activateShared(context: vscode.ExtensionContext, hostInfo: HostInfo, extraFeatures: Feature[] = []): Promise<Services> {
+export async function activateShared(context: vscode.ExtensionContext, hostInfo: HostInfo, extraFeatures: FeatureFactory[] = []): Promise<Services> {
   const logger = new Logger();
   const config = new ConfigService(logger);
   await config.loadFiles();
@@ -36,27 +37,32 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
   await glossary.reload();
   context.subscriptions.push(glossary);
   const services: Services = { context, analyzer, config, logger, glossary, host: hostInfo.host };
-  const features: Feature[] = [
-    registerDiagnostics,
-    registerCodeActions,
-    registerHovers,
-    registerSymbols,
-    registerCompletions,
-    registerNewPostmortem,
-    registerTimelinePreview,
-    registerSummaryCommands,
-    registerWorkspaceFeatures,
-    registerStatusBar,
-    registerMeeting,
-    ...extraFeatures,
+  // Language features as `register…Support(selector, services)`; commands go into one table.
+  const features: Array<[string, FeatureFactory]> = [
+    ['diagnostics', registerDiagnostics],
+    ['code actions', (s) => registerCodeActionSupport(SELECTOR, s)],
+    ['hovers', (s) => registerHoverSupport(SELECTOR, s)],
+    ['outline', (s) => registerSymbolSupport(SELECTOR, s)],
+    ['completions', (s) => registerCompletionSupport(SELECTOR, s)],
+    ['new post-mortem', registerNewPostmortem],
+    ['timeline preview', registerTimelinePreview],
+    ['stakeholder summary', registerSummaryCommands],
+    ['workspace', registerWorkspaceFeatures],
+    ['status bar', registerStatusBar],
+    ['review meeting', registerMeeting],
+    ...extraFeatures.map((f): [string, FeatureFactory] => [f.name, f]),
   ];
-  for (const feature of features) {
+  const commands: CommandTable[] = [];
+  for (const [name, start] of features) {
     try {
-      context.subscriptions.push(feature(services));
+      const started = start(services);
+      context.subscriptions.push(started);
+      if ('commands' in started && started.commands) commands.push(started.commands);
     } catch (error) {
-      logger.error(`Could not start ${feature.name}`, error);
+      logger.error(`Could not start ${name}`, error);
     }
   }
+  context.subscriptions.push(registerCommandTable(commands, logger));
   logger.info(`Postmortem activated (${hostInfo.host})`);
   return services;
 }

@@ -1,19 +1,17 @@
 import * as vscode from 'vscode';
 import { hoverAt } from '../core/features/hover';
-import { todayIso } from '../core/model/time';
-import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import { guardAsync } from './logging';
 import type { Services } from './services';
 
 /** Glossary terms, timeline times (T+…) and deadlines (due in / overdue by). */
-export function registerHovers(services: Services): vscode.Disposable {
+export function registerHoverSupport(selector: vscode.DocumentSelector, services: Services): vscode.Disposable {
   const { glossary } = services;
-  return vscode.languages.registerHoverProvider(SELECTOR, {
+  return vscode.languages.registerHoverProvider(selector, {
     provideHover(document, position) {
       return guardAsync(services.logger, 'Hover', undefined, async () => {
-        const { doc } = await services.analyzer.analyze(document);
-        const hover = hoverAt(doc, glossary.current, { line: position.line, character: position.character }, todayIso());
+        const { doc, today } = await services.analyzer.analyze(document);
+        const hover = hoverAt(doc, glossary.current, { line: position.line, character: position.character }, today);
         if (!hover) return undefined;
         const markdown = new vscode.MarkdownString(hover.contents);
         markdown.supportThemeIcons = false;

@@ -4,14 +4,14 @@ import { sectionDefinition } from '../core/model/sections';
 import { formatDuration } from '../core/model/time';
 import { isPostmortem } from './analysis';
 import { toRange } from './convert';
+import { COMMAND_IDS } from './commandIds';
+import { feature, type Feature } from './commands';
 import { guardCommand } from './logging';
 import type { Services } from './services';
 
 const TICK_MS = 1000;
 const EXTEND_MINUTES = 5;
 const CONTEXT_STATE = 'postmortem.review.state';
-const MENU_COMMAND = 'postmortem.reviewMenu';
-const EXPORT_SUMMARY_COMMAND = 'postmortem.exportSummary';
 
 type Finished = Extract<AgendaEvent, { type: 'finished' }>;
 
@@ -32,7 +32,7 @@ class ReviewSession implements vscode.Disposable {
     this.machine = new AgendaMachine(agenda);
     this.item = vscode.window.createStatusBarItem('postmortem.review', vscode.StatusBarAlignment.Left, 1000);
     this.item.name = 'Postmortem Review Meeting';
-    this.item.command = MENU_COMMAND;
+    this.item.command = COMMAND_IDS.reviewMenu;
     this.interval = setInterval(() => this.handle(this.machine.tick()), TICK_MS);
   }
 
@@ -127,7 +127,7 @@ class ReviewSession implements vscode.Disposable {
 }
 
 /** Facilitation mode: a timed agenda for the post-mortem review meeting, shown in the status bar. */
-export function registerMeeting(services: Services): vscode.Disposable {
+export function registerMeeting(services: Services): Feature {
   const { logger } = services;
   let session: ReviewSession | undefined;
 
@@ -153,7 +153,7 @@ export function registerMeeting(services: Services): vscode.Disposable {
       if (document && !vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === document.toString())) {
         await vscode.window.showTextDocument(document, { preview: false });
       }
-      await vscode.commands.executeCommand(EXPORT_SUMMARY_COMMAND, document);
+      await vscode.commands.executeCommand(COMMAND_IDS.exportSummary, document);
     });
   };
 
@@ -188,11 +188,11 @@ export function registerMeeting(services: Services): vscode.Disposable {
     const next = current.machine.items[snap.index + 1];
     const picks: Array<vscode.QuickPickItem & { command: string }> = [
       snap.status === 'paused'
-        ? { label: '$(debug-continue) Resume', command: 'postmortem.resumeReview' }
-        : { label: '$(debug-pause) Pause', command: 'postmortem.pauseReview' },
-      { label: next ? '$(debug-step-over) Next Agenda Item' : '$(check) Finish Meeting', description: next ? `${next.title} (${next.minutes} min)` : 'last item', command: 'postmortem.nextAgendaItem' },
-      { label: `$(add) Add ${EXTEND_MINUTES} Minutes`, description: snap.item?.title ?? '', command: 'postmortem.extendAgendaItem' },
-      { label: '$(debug-stop) Stop Review Meeting', command: 'postmortem.stopReview' },
+        ? { label: '$(debug-continue) Resume', command: COMMAND_IDS.resumeReview }
+        : { label: '$(debug-pause) Pause', command: COMMAND_IDS.pauseReview },
+      { label: next ? '$(debug-step-over) Next Agenda Item' : '$(check) Finish Meeting', description: next ? `${next.title} (${next.minutes} min)` : 'last item', command: COMMAND_IDS.nextAgendaItem },
+      { label: `$(add) Add ${EXTEND_MINUTES} Minutes`, description: snap.item?.title ?? '', command: COMMAND_IDS.extendAgendaItem },
+      { label: '$(debug-stop) Stop Review Meeting', command: COMMAND_IDS.stopReview },
     ];
     const picked = await vscode.window.showQuickPick(picks, { title: `Review meeting: ${snap.item?.title ?? ''} (${snap.index + 1} of ${snap.count})`, placeHolder: 'Meeting controls' });
     if (picked) await vscode.commands.executeCommand(picked.command);
@@ -204,15 +204,17 @@ export function registerMeeting(services: Services): vscode.Disposable {
       if (current) current.handle(act(current));
     });
 
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('postmortem.startReview', () => guardCommand(logger, 'Start Review Meeting', start)),
-    vscode.commands.registerCommand('postmortem.pauseReview', control('Pause Review Meeting', (s) => s.machine.pause())),
-    vscode.commands.registerCommand('postmortem.resumeReview', control('Resume Review Meeting', (s) => s.machine.resume())),
-    vscode.commands.registerCommand('postmortem.nextAgendaItem', control('Next Agenda Item', (s) => s.machine.next())),
-    vscode.commands.registerCommand('postmortem.extendAgendaItem', control('Add Time to Agenda Item', (s) => s.machine.extend(EXTEND_MINUTES))),
-    vscode.commands.registerCommand('postmortem.stopReview', control('Stop Review Meeting', (s) => s.machine.stop())),
-    vscode.commands.registerCommand(MENU_COMMAND, () => guardCommand(logger, 'Review Meeting', menu)),
+  return feature(
     { dispose: () => session?.dispose() },
+    {
+      startReview: () => guardCommand(logger, 'Start Review Meeting', start),
+      pauseReview: control('Pause Review Meeting', (s) => s.machine.pause()),
+      resumeReview: control('Resume Review Meeting', (s) => s.machine.resume()),
+      nextAgendaItem: control('Next Agenda Item', (s) => s.machine.next()),
+      extendAgendaItem: control('Add Time to Agenda Item', (s) => s.machine.extend(EXTEND_MINUTES)),
+      stopReview: control('Stop Review Meeting', (s) => s.machine.stop()),
+      reviewMenu: () => guardCommand(logger, 'Review Meeting', menu),
+    },
   );
 }
 

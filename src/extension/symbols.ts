@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { buildOutline, foldingRegions, type OutlineKind, type OutlineNode } from '../core/features/outline';
-import { SELECTOR } from './analysis';
 import { toRange } from './convert';
 import { guardAsync } from './logging';
 import type { Services } from './services';
@@ -21,12 +20,12 @@ function toSymbol(node: OutlineNode): vscode.DocumentSymbol {
 }
 
 /** Outline, breadcrumbs and folding from the core's outline. */
-export function registerSymbols(services: Services): vscode.Disposable {
+export function registerSymbolSupport(selector: vscode.DocumentSelector, services: Services): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
+    vscode.languages.registerDocumentSymbolProvider(selector, {
       provideDocumentSymbols: (document) => guardAsync(services.logger, 'Outline', [], async () => buildOutline((await services.analyzer.analyze(document)).doc).map(toSymbol)),
     }, { label: 'Post-mortem' }),
-    vscode.languages.registerFoldingRangeProvider(SELECTOR, {
+    vscode.languages.registerFoldingRangeProvider(selector, {
       provideFoldingRanges: (document) =>
         guardAsync(services.logger, 'Folding', [], async () =>
           foldingRegions((await services.analyzer.analyze(document)).doc).map((r) => new vscode.FoldingRange(r.startLine, r.endLine, r.kind === 'frontMatter' ? vscode.FoldingRangeKind.Region : undefined)),

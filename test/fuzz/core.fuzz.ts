@@ -125,22 +125,15 @@ function metadataHasLoneSurrogate(analysis: Analysis): boolean {
 
 function renderAll(analysis: Analysis): void {
   const lone = LONE_SURROGATE.test(analysis.doc.text) || metadataHasLoneSurrogate(analysis);
-  if (renderers.summary) {
-    for (const format of ['md', 'html', 'text'] as const) {
-      const out = renderers.summary(analysis, format, TODAY);
-      assert.equal(typeof out, 'string');
-      if (format === 'html') checkMarkup('summary html', out, false);
-      fuzzStats.renders++;
-    }
-  }
-  if (renderers.timelineHtml) {
-    checkMarkup('timeline html', renderers.timelineHtml(analysis, TODAY), false);
+  for (const format of ['md', 'html', 'text'] as const) {
+    const out = renderers.summary(analysis, format, TODAY);
+    assert.equal(typeof out, 'string');
+    if (format === 'html') checkMarkup('summary html', out, false);
     fuzzStats.renders++;
   }
-  if (renderers.timelineSvg) {
-    checkMarkup('timeline svg', renderers.timelineSvg(analysis, TODAY), true, lone);
-    fuzzStats.renders++;
-  }
+  checkMarkup('timeline html', renderers.timelineHtml(analysis, TODAY), false);
+  checkMarkup('timeline svg', renderers.timelineSvg(analysis, TODAY), true, lone);
+  fuzzStats.renders += 2;
 }
 
 /** Positions to hover: the given random ones (mapped into the document) plus the starts/ends of times and deadlines. */
@@ -265,9 +258,9 @@ function timePipeline(text: string, seeds: Array<[number, number]>): number {
   foldingRegions(analysis.doc);
   for (const finding of analysis.findings.slice(0, 5)) disableRuleEdits(analysis.doc, finding.rule, finding.range.start.line);
   applyEdits(analysis.doc, fixAllEdits(analysis.doc, analysis.findings));
-  if (renderers.summary) for (const format of ['md', 'html', 'text'] as const) renderers.summary(analysis, format, TODAY);
-  renderers.timelineHtml?.(analysis, TODAY);
-  renderers.timelineSvg?.(analysis, TODAY);
+  for (const format of ['md', 'html', 'text'] as const) renderers.summary(analysis, format, TODAY);
+  renderers.timelineHtml(analysis, TODAY);
+  renderers.timelineSvg(analysis, TODAY);
   return performance.now() - started;
 }
 
@@ -305,7 +298,6 @@ describe(`fuzz: core pipeline (${FUZZ_RUNS} runs per property)`, function () {
         `    fuzz: ${total} cases (${Object.entries(s.cases).map(([k, v]) => `${k} ${v}`).join(', ')}), ${s.failures} failing properties`,
         `    fuzz: ${s.hovers} hovers, ${s.findings} findings, ${s.fixEdits} fix-all edits (${s.fixedReanalysed} fixed documents re-analysed), ${s.cacheChecks} cache re-parses, ${s.renders} renders; ${(s.totalChars / 1024).toFixed(0)} KiB generated, largest ${s.maxChars} chars`,
         `    fuzz: worst case ${s.worstMs.toFixed(1)} ms (${s.worstMsChars} chars); worst ${s.worstMsPerKiB.toFixed(2)} ms/KiB (${s.worstMsPerKiBChars} chars); budget 50 ms/KiB + 200 ms`,
-        `    fuzz: renderers: ${renderers.found.join('; ') || 'none'}${renderers.missing.length ? `; skipped: ${renderers.missing.join('; ')}` : ''}`,
       ].join('\n'),
     );
   });

@@ -326,10 +326,10 @@ describe('adversarial: fixed slow-regex bugs stay fixed (fixtures in test/fixtur
             analyzeText(text, { today: TODAY });
             return true;
           case 'summary':
-            renderers.summary?.(analyzeText(text, { today: TODAY }), 'text', TODAY);
+            renderers.summary(analyzeText(text, { today: TODAY }), 'text', TODAY);
             return renderers.summary !== undefined;
           case 'timeline':
-            renderers.timelineHtml?.(analyzeText(text, { today: TODAY }), TODAY);
+            renderers.timelineHtml(analyzeText(text, { today: TODAY }), TODAY);
             return renderers.timelineHtml !== undefined;
           case 'template': {
             const path = join(ROOT, 'src', 'core', 'summary', 'index.ts');

@@ -30,7 +30,6 @@ describe('fuzz: bugs found by fuzzing stay fixed (fixtures in test/fixtures/bugs
   // media/timeline/app.ts) threw `URIError: URI malformed`.
   it('the timeline SVG never splits a surrogate pair (long emoji title and event)', async function () {
     const renderers = await loadRenderers();
-    if (!renderers.timelineSvg) this.skip();
     const analysis = analyzeText(fixture('bugs/svg-emoji-title.postmortem.md'), { today: '2026-03-20' });
     const svg = renderers.timelineSvg(analysis, '2026-03-20');
     assert.equal(LONE_SURROGATE.test(svg), false, 'lone surrogate in the SVG');
@@ -41,7 +40,6 @@ describe('fuzz: bugs found by fuzzing stay fixed (fixtures in test/fixtures/bugs
   // reached the SVG as they were (not well-formed XML; the PNG export's encodeURIComponent threw).
   it('a lone surrogate from a YAML escape does not reach the SVG', async function () {
     const renderers = await loadRenderers();
-    if (!renderers.timelineSvg) this.skip();
     const analysis = analyzeText(fixture('bugs/svg-yaml-escaped-surrogate.postmortem.md'), { today: '2026-03-20' });
     const svg = renderers.timelineSvg(analysis, '2026-03-20');
     assert.equal(LONE_SURROGATE.test(svg), false, 'lone surrogate in the SVG');

@@ -98,7 +98,8 @@ function toMatch(text: string, offset: number, sentence: string, c: Candidate, o
     blaming,
     why: WHY[c.category](agent?.text, blaming.text),
     suggestion: SUGGESTION[c.category],
-    severity: 'warning',
+    // Retraining a person is a remedy aimed at them, but a mild one: a hint for the review, not a warning.
+    severity: c.category === 'punitive' && /\b(?:re-?train(?:s|ed|ing)?|training|coach(?:ing)?)\b/i.test(blaming.text + text.slice(offset + c.start, offset + c.end)) ? 'info' : 'warning',
   };
   const rewording = withRewording ? reword(sentence, c, options) : undefined;
   if (rewording) {

@@ -5,6 +5,7 @@ import { proseRuns, sectionLead } from '../model/prose';
 import { offsetAt } from '../model/text';
 import { positionAtOffset, rangeContains } from '../model/text';
 import { dueState } from '../model/due';
+import { explainSectionHeading } from './explain';
 import { formatClock, formatDuration, minutesBetween } from '../model/time';
 
 export interface HoverContent {
@@ -96,5 +97,7 @@ export function hoverAt(doc: PostmortemDocument, glossary: Glossary, position: P
     const statement = /^\s*[:—–-]\s*(\S[^\n]*)/.exec(run.text.slice(match.end))?.[1]?.trim();
     return { range: { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) }, contents: glossaryHoverText(match.term, doc, statement) };
   }
+  const heading = doc.allSections.find((s) => rangeContains(s.headingRange, position));
+  if (heading) return { range: heading.headingRange, contents: explainSectionHeading(doc, heading) };
   return undefined;
 }

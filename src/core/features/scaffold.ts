@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { SECTION_DEFINITIONS } from '../model/sections';
 
 /** File-name slug: lower case ASCII words joined by hyphens (accents folded, at most 60 characters). */
@@ -13,17 +14,19 @@ export function slugify(title: string): string {
   return slug || 'incident';
 }
 
-function yamlString(value: string): string {
-  return /^[\w .,()/-]+$/.test(value) && !/^(?:true|false|null|yes|no|~)$/i.test(value) ? value : JSON.stringify(value);
+/** A YAML scalar that reads back as exactly `value` ("- rollback", "yes", "a: b" are quoted). */
+function yamlScalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
 /** A new post-mortem: front matter and every standard section with a short, blameless hint. */
 export function scaffoldPostmortem(options: { title: string; severity: string; date: string }): string {
-  const sections = SECTION_DEFINITIONS.filter((d) => d.kind !== 'metrics')
+  const title = options.title.replace(/\s+/g, ' ').trim();
+  const sections = SECTION_DEFINITIONS.filter((d) => d.scaffold)
     .map((d) => `## ${d.label}\n\n${d.skeleton}\n`)
     .join('\n');
   return `---
-title: ${yamlString(options.title)}
+title: ${yamlScalar(title)}
 severity: ${options.severity}
 status: draft
 date: ${options.date}
@@ -36,7 +39,7 @@ impact:
 review:
 ---
 
-# ${options.title}
+# ${title}
 
 ${sections}`;
 }

@@ -11,6 +11,7 @@ import { labelKind, leadingLabel } from './timeline';
 import { DATE_LIKE_SOURCE, parseDate } from './time';
 import type { ActionItem, FoundPart, ModelProblem, Range, Section } from './types';
 import { trimTrailing } from '../util/strings';
+import { sentenceSpans } from '../util/sentences';
 
 export interface ActionContext {
   lines: LineIndex;
@@ -47,6 +48,8 @@ const DONE_TENSE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** Words that make a sentence a plan, whatever verb forms follow ("We will set up automated alerts"). */
+const NOT_YET_DONE = /\b(?:will|shall|'ll|should|must|would|going to|plan(?:s|ned)? to|needs? to|consider|recommend(?:s|ed)?)\b/i;
 const TRACKED_ONLY = /^(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)/i;
 const NOT_DONE = /\((?:in progress|wip|todo|to do|pending|ongoing|open|planned)\)/i;
 /** A done marker at the end of the text ("… (Completed)", "… ✅"), looked for in its last characters only. */
@@ -76,10 +79,20 @@ interface Region {
   whole?: boolean;
   /** Items of this region are done ("**Actions taken:**"). */
   done?: string;
+  /** The item is this sentence of the block (plain-text offsets). */
+  span?: [number, number];
+  /** Under a label such as "**Actions taken:**": its paragraphs are items whatever their wording. */
+  labelled?: boolean;
 }
 
 /** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
 const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+/** "The bugs found in this incident will be added as static test cases": work promised in the passive. */
+const PASSIVE_COMMITMENT = /^(?:(?:lastly|additionally|also|finally|going forward|in the future|moving forward|in addition),?\s+)?(?:the|these|this|those|a|an|all|our|more|new)\s(?:[\p{L}\p{N}'’-]+\s){0,8}?(?:will|is going to|are going to)\s+be\s+(?:added|created|implemented|introduced|updated|documented|written|extended|improved|automated|monitored|migrated|moved|replaced|rotated|tested|enabled|enforced|set up|scheduled|reviewed|published|built|deployed|rolled out)\b/iu;
+/** Verbs that open a sub-heading naming follow-up work: "#### Increase Clarity of Assertions". */
+const ACTION_VERBS = new Set(
+  'add adopt alert allow analyse analyze announce ask audit automate avoid backfill backport build bump cache cap change check clarify clean communicate configure consolidate contact coordinate create decide define deploy deprecate design develop discuss document draft drain enable enforce ensure escalate establish evaluate expand explore extend finalize fix follow harden implement improve include increase integrate introduce investigate isolate keep limit look lower make merge migrate monitor move notify patch pause pin plan prepare prevent prioritize provide publish raise reach reconcile reduce refactor remove replace require restore restrict retry review revisit rewrite rotate run scale schedule separate set share simplify split standardise standardize start stop streamline support switch sync talk test throttle track tune update upgrade use validate verify write'.split(' '),
+);
 
 /** Section kind around each block (kinded sections are disjoint, so this is linear). */
 function kindsOf(blocks: Block[], sections: Section[]): Array<Section['kind']> {
@@ -119,7 +132,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       // "- **Review actions**:" with the list after it: up to the next heading or label.
       while (end < blocks.length && blocks[end].kind !== 'heading' && !labelKind(blocks[end]) && !(blocks[end].listDepth < block.listDepth)) end++;
     }
-    regions.push({ from: b + 1, to: end, ...(done ? { done } : {}) });
+    regions.push({ from: b + 1, to: end, labelled: true, ...(done ? { done } : {}) });
     for (let c = b; c < end; c++) covered[c] = 1;
   }
   // Commitments are action items wherever they are written: "We will add monitoring for replica lag."
@@ -128,9 +141,22 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     const block = blocks[b];
     if (covered[b] || (block.kind !== 'listItem' && block.kind !== 'paragraph') || block.quoteDepth > 0) continue;
     if (kindOf[b] === 'timeline' || kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
-    if (!COMMITMENT.test(block.inline.text)) continue;
-    regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
-    covered[b] = 1;
+    const text = block.inline.text;
+    if (block.kind === 'listItem') {
+      if (!COMMITMENT.test(text)) continue;
+      regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
+      covered[b] = 1;
+      continue;
+    }
+    // In a paragraph, each sentence that promises work is an item of its own.
+    const spans = sentenceSpans(text).filter(([s, e]) => {
+      const sentence = text.slice(s, e).trim();
+      // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
+      if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
+      return COMMITMENT.test(sentence) || PASSIVE_COMMITMENT.test(sentence);
+    });
+    for (const span of spans) regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span });
+    if (spans.length) covered[b] = 1;
   }
   regions.sort((a, b) => a.from - b.from);
   const items: ActionItem[] = [];
@@ -151,9 +177,15 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     // "- **Review actions**: We switched to a token (Done)": the label's own text is the item.
     const label = blocks[region.labelItem];
     const lead = region.whole ? undefined : leadingLabel(label);
-    const rest = lead ? trimInline(sliceInline(label.inline, lead.end, label.inline.text.length)) : label.inline;
+    const rest = region.span ? trimInline(sliceInline(label.inline, region.span[0], region.span[1])) : lead ? trimInline(sliceInline(label.inline, lead.end, label.inline.text.length)) : label.inline;
     if (rest.text) {
-      const item = listItem(region.labelItem, label, ctx, { inline: rest, start: label.start, end: label.end });
+      const [start, end] = region.span ? sourceSpan(rest, 0, rest.text.length) : [label.start, label.end];
+      const item = listItem(region.labelItem, label, ctx, { inline: rest, start, end });
+      // A promise is open work: "will be added" is not past tense.
+      if (region.whole && item.doneMarker === 'past tense') {
+        item.done = false;
+        delete item.doneMarker;
+      }
       if (label.kind === 'paragraph') item.form = 'paragraph';
       if (!item.done && region.done) markDone(item, region.done);
       items.push(item);
@@ -191,6 +223,17 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       readTable(b, block, ctx, items, groupDone);
       continue;
     }
+    // "We've established guiding criteria for disabling the system:" and a list of the criteria: one item.
+    if (block.kind === 'paragraph' && region.labelled && /:\s*$/.test(block.inline.text) && /^(?:we|we've|we're|our|the team)\b/i.test(block.inline.text.trim()) && blocks[b + 1]?.kind === 'listItem') {
+      const item = listItem(b, block, ctx, { inline: trimInline(block.inline), start: block.start, end: block.end });
+      item.form = 'paragraph';
+      if (!item.done && groupDone) markDone(item, groupDone);
+      items.push(item);
+      let c = b + 1;
+      while (c < to && blocks[c].kind === 'listItem') c++;
+      skipped.fill(1, b + 1 - from, c - from);
+      continue;
+    }
     if (block.kind === 'listItem') {
       const top = block.listDepth === topDepth || groupItems.has(block.parent);
       if (!top) continue;
@@ -212,18 +255,54 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       items.push(item);
     }
   }
+  if (!hasStructure && readHeadingItems(from, to, blocks, skipped, ctx, items, groupDone)) return;
   if (!hasStructure) {
     // A follow-up section written as paragraphs: each one that says what will be done is an item.
     for (let b = from; b < to; b++) {
       const block = blocks[b];
       if (block.kind !== 'paragraph' || skipped[b - from]) continue;
       const text = block.inline.text.trim();
-      if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text) || !INTENT.test(text)) continue;
+      if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text) || (!region.labelled && !INTENT.test(text))) continue;
       const item = listItem(b, block, ctx, { inline: block.inline, start: block.start, end: block.end });
       item.form = 'paragraph';
+      if (!item.done && region.done) markDone(item, region.done);
       items.push(item);
     }
   }
+}
+
+/**
+ * A follow-up section whose sub-headings name the work ("#### Increase Clarity of Assertions", prose
+ * below): each sub-heading that opens with a verb is an item, and the prose is its detail. Returns
+ * whether the region is written that way.
+ */
+function readHeadingItems(from: number, to: number, blocks: Block[], skipped: Uint8Array, ctx: ActionContext, items: ActionItem[], groupDone: string | undefined): boolean {
+  let depth = Infinity;
+  for (let b = from; b < to; b++) if (blocks[b].kind === 'heading' && !skipped[b - from]) depth = Math.min(depth, blocks[b].depth ?? 6);
+  const headings: number[] = [];
+  for (let b = from; b < to; b++) if (blocks[b].kind === 'heading' && !skipped[b - from] && blocks[b].depth === depth) headings.push(b);
+  const named = headings.filter((b) => {
+    const first = /^[\p{L}]+/u.exec(blocks[b].inline.text.replace(/^[^\p{L}]+/u, ''))?.[0].toLowerCase();
+    return first !== undefined && ACTION_VERBS.has(first) && !GROUP_DONE.test(blocks[b].inline.text.trim());
+  });
+  if (named.length === 0) return false;
+  for (const b of named) {
+    const block = blocks[b];
+    const item = listItem(b, block, ctx, { inline: trimInline(block.inline), start: block.start, end: block.end });
+    item.form = 'heading';
+    if (!item.done && groupDone) markDone(item, groupDone);
+    items.push(item);
+  }
+  return true;
+}
+
+/** Written as already done, and not as a plan or an imperative ("Scale coreDNS dynamically based on…"). */
+function readsAsDone(text: string): boolean {
+  if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || NOT_DONE.test(text)) return false;
+  const opening = text.split(/\s+/).slice(0, 12).join(' ');
+  if (NOT_YET_DONE.test(opening)) return false;
+  const first = /^[\p{L}]+/u.exec(text.trim())?.[0].toLowerCase();
+  return first === undefined || !ACTION_VERBS.has(first);
 }
 
 function hasNestedItems(b: number, blocks: Block[]): boolean {
@@ -235,6 +314,8 @@ function hasNestedItems(b: number, blocks: Block[]): boolean {
 function isGroupLabel(block: Block): boolean {
   const text = block.inline.text.trim();
   if (!text) return true;
+  // "We've established guiding criteria for disabling the system:" is an item with its details below.
+  if (/^(?:we|we've|we're|our|i|the team)\b/i.test(text)) return false;
   if (/:$/.test(text) && text.split(/\s+/).length <= 8) return true;
   if (block.leadEmphasis > 0 && block.leadEmphasis >= trimTrailing(text, ': ').length - 1 && text.split(/\s+/).length <= 6) return true;
   return text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text) && matchSectionHeading(text) !== undefined;
@@ -264,7 +345,7 @@ function listItem(b: number, block: Block, ctx: ActionContext, override?: { inli
   }
   if (!doneMarker && inline.struck) doneMarker = '~~struck~~';
   if (!doneMarker && DONE_WORD.test(text.text) && !NOT_DONE.test(text.text)) doneMarker = 'DONE';
-  if (!doneMarker && block.checked !== false && DONE_TENSE.test(text.text) && !TRACKED_ONLY.test(text.text) && !NOT_DONE.test(text.text)) doneMarker = 'past tense';
+  if (!doneMarker && block.checked !== false && readsAsDone(text.text)) doneMarker = 'past tense';
   const plain = oneLineText(text.text);
   const { from: taskFrom, to: taskTo } = taskSpan(plain, tail ? tail.index : plain.length);
   const taskPlain = plain.slice(taskFrom, taskTo).trim();

@@ -149,6 +149,8 @@ export function inlineText(children: readonly Nodes[], source: string, chunkOffs
   // An explicit stack (not recursion): emphasis can nest as deep as a document likes.
   type Frame = { nodes: readonly Nodes[]; index: number; struck: boolean; link?: { url: string; start: number; bare: boolean } };
   const stack: Frame[] = [{ nodes: children, index: 0, struck: false }];
+  // Inside inline `<script>` / `<style>` the words are code, never shown: skipped up to the closing tag.
+  let rawTextUntil: RegExp | undefined;
   while (stack.length) {
     const frame = stack[stack.length - 1];
     if (frame.index >= frame.nodes.length) {
@@ -163,7 +165,16 @@ export function inlineText(children: readonly Nodes[], source: string, chunkOffs
     const node = frame.nodes[frame.index++] as PhrasingContent;
     const s = nodeStart(node, 0);
     const e = nodeEnd(node, 0);
+    if (rawTextUntil) {
+      if (node.type === 'html' && rawTextUntil.test(node.value.trim())) rawTextUntil = undefined;
+      continue;
+    }
     switch (node.type) {
+      case 'html': {
+        const open = /^<(script|style)\b[^>]*>$/i.exec(node.value.trim());
+        if (open) rawTextUntil = new RegExp(`^</${open[1]}\\s*>$`, 'i');
+        break;
+      }
       case 'text': {
         const map = aligner(node.value, source, s, e);
         out.add(node.value, s + chunkOffset, map === undefined, map ? (i) => map(i) + chunkOffset : undefined, frame.struck);

@@ -181,6 +181,8 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
     const field = { raw: entry.raw, range, source: entry.source };
     const raw = entry.raw.trim();
     if (metadata[entry.key] !== undefined) continue;
+    // `**Status**: we are still investigating` is prose, not a value to check.
+    if (entry.source === 'keyLine' && (entry.key === 'severity' || entry.key === 'status') && raw.split(/\s+/).length > 3) continue;
     switch (entry.key) {
       case 'severity': {
         const value = normalizeSeverity(raw);
@@ -227,6 +229,8 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
   for (const entry of entries) {
     if (entry.key !== 'started' && entry.key !== 'detected' && entry.key !== 'mitigated' && entry.key !== 'resolved') continue;
     if (metadata[entry.key] !== undefined) continue;
+    // `**Resolution**: we re-applied the Terraform state` tells how, not when.
+    if (entry.source === 'keyLine' && !/^\W{0,3}\d/.test(entry.raw.trim())) continue;
     const range = lines.range(entry.start, entry.end);
     const parsed = parseTimeValue(entry.raw, baseDate, zone);
     if (parsed?.ok) {

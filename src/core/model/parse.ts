@@ -248,8 +248,10 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     if (block.kind === 'heading' || block.kind === 'frontMatter') continue;
     const label = leadingLabel(block);
     const kind = label ? labelKind(block) : undefined;
-    if (label && kind && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) {
-      found.push({ kind, how: 'label', block: b, label: label.text });
+    if (label && kind) {
+      // A label inside a section of its own kind ("Why?" in Five Whys) names nothing new.
+      const within = sections.some((s) => s.kind === kind && s.block < b && b < s.blockEnd);
+      if (!within && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) found.push({ kind, how: 'label', block: b, label: label.text });
       continue;
     }
     if (b < firstSection && block.kind === 'paragraph' && block.listDepth === 0 && !label) {
@@ -264,6 +266,11 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     const b = blocks.findIndex((block, i) => (block.kind === 'paragraph' || block.kind === 'listItem') && block.quoteDepth === 0 && !closed[i] && block.inline.text.length >= 20 && cue.test(block.inline.text));
     if (b !== -1) found.push({ kind, how: 'content', block: b, label: sectionHeadingOf(sections, b) ?? 'the text before the first section' });
   }
+  // "What went wrong" and "Challenges" tell what failed and why, though they are lessons by name.
+  for (const s of sections) {
+    if ((s.kind !== undefined && s.kind !== 'lessonsLearned') || !/^(?:what went wrong|what didn'?t go well|what could have gone better|challenges|problems|issues)$/i.test(s.heading.replace(/[^\p{L}\s']/gu, '').trim())) continue;
+    for (const kind of ['rootCause', 'impact'] as const) if (!found.some((f) => f.kind === kind)) found.push({ kind, how: 'content', block: s.block, label: s.heading });
+  }
   if (!found.some((f) => f.kind === 'summary')) {
     const b = blocks.findIndex((block, i) => (block.kind === 'paragraph' || block.kind === 'listItem') && block.quoteDepth === 0 && !closed[i] && block.inline.text.split(/\s+/).length >= 12);
     if (b !== -1) found.push({ kind: 'summary', how: 'content', block: b, label: sectionHeadingOf(sections, b) ?? 'the text before the first section' });
@@ -275,8 +282,8 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
 
 /** Sentences that tell who or what was affected, and why it happened. */
 const CONTENT_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|outages?|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
-  ['rootCause', /\b(?:caused by|because|due to|root cause|the cause|(?:was|were) the result of|as a result of|resulted from|result of|triggered by|the reason|turned out|stemmed from|was traced to|originated (?:in|from)|led to)\b/i],
+  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|to fail|stopped working|broke|broken|outages?|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
+  ['rootCause', /\b(?:caused by|caus(?:e|ed|es|ing) (?:the |a |an |it |them |us )?\S|because|due to|root cause|the cause|(?:was|were) the result of|as a result of|resulted from|result of|triggered by|the reason|turned out|stemmed from|was traced to|originated (?:in|from)|led to)\b/i],
 ];
 
 function sectionHeadingOf(sections: Section[], block: number): string | undefined {

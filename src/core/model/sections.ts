@@ -226,13 +226,15 @@ export function matchSectionHeading(heading: string): SectionMatch | undefined {
     }
     // Another cue of the same kind adds a little, unless it is part of the same words ("cause" in "root cause").
     const separate = end <= current.at || at >= current.end;
-    if (weight > current.score) best.set(cue.kind, { score: weight, cue: cue.phrase, at, end, extra: separate ? current.extra + 0.25 : current.extra });
+    if (weight > current.score || (weight === current.score && cue.words.length > current.end - current.at)) best.set(cue.kind, { score: weight, cue: cue.phrase, at, end, extra: separate ? current.extra + 0.25 : current.extra });
     else if (separate) current.extra += 0.25;
   }
-  let winner: { kind: SectionKind; score: number; cue: string; at: number } | undefined;
+  let winner: { kind: SectionKind; score: number; cue: string; at: number; length: number } | undefined;
   for (const [kind, b] of best) {
     const score = b.score + Math.min(b.extra, 0.5);
-    if (!winner || score > winner.score || (score === winner.score && b.at < winner.at)) winner = { kind, score, cue: b.cue, at: b.at };
+    const length = b.end - b.at;
+    // Ties go to the cue that covers more of the heading ("detection metrics" are metrics), then to the earlier one.
+    if (!winner || score > winner.score || (score === winner.score && (length > winner.length || (length === winner.length && b.at < winner.at)))) winner = { kind, score, cue: b.cue, at: b.at, length };
   }
   return winner && winner.score >= MATCH_THRESHOLD ? { kind: winner.kind, cue: winner.cue, score: winner.score } : undefined;
 }

@@ -13,7 +13,8 @@ export function readSuppressions(htmlNodes: Array<{ start: number; value: string
   const result: Suppression[] = [];
   const open = new Map<string, number>();
   const last = lines.lineCount - 1;
-  for (const node of htmlNodes) {
+  // In document order: a table's cells may come out of the parser in another order.
+  for (const node of [...htmlNodes].sort((a, b) => a.start - b.start)) {
     DIRECTIVE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DIRECTIVE.exec(node.value))) {
@@ -23,7 +24,7 @@ export function readSuppressions(htmlNodes: Array<{ start: number; value: string
       const names = rules.length ? rules : ['*'];
       switch (m[1]) {
         case 'disable-next-line':
-          for (const rule of names) result.push({ rule, fromLine: endLine + 1, toLine: endLine + 1 });
+          if (endLine < last) for (const rule of names) result.push({ rule, fromLine: endLine + 1, toLine: endLine + 1 });
           break;
         case 'disable-line':
           for (const rule of names) result.push({ rule, fromLine: line, toLine: line });

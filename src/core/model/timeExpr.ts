@@ -60,7 +60,7 @@ const RE = {
   loneX: /x(?![\w])/iy,
   rangeSep: /\s*(?:-|–|—|to|until|till)\s*/iy,
   zone: /\s*(?:\(\s*)?(z|utc(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|gmt(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|cest|cet|eest|eet|west|wet|bst|ist|jst|kst|aest|aedt|acst|nzst|nzdt|hst|akst|akdt|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ct|mt|eastern|pacific|central|mountain|[A-Z][a-z]+\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?)\b\s*\)?/iy,
-  cityZone: /\s*(?:\(\s*)?([A-Z][a-z]+(?:[ _][A-Z][a-z]+)?)\b\s*\)?/y,
+  cityZone: /\s*(?:\(\s*)?([A-Z][A-Za-z]?[a-z]+(?:[ _][A-Z][a-z]+)?)\b\s*\)?/y,
   note: /\s*\((?:maybe|perhaps|possibly|probably|approx\.?|approximately|around|roughly|est\.?|estimated|or so|guess)[^()]{0,60}\)|\s*\?(?!\w)/iy,
   day: /day\s+(\d{1,3})\b/iy,
 };

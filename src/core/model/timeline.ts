@@ -111,7 +111,7 @@ export function readTimeline(input: TimelineInput): TimelineReading {
     if (zone === 'closed' || block.quoteDepth > 0 || block.flattened) continue;
     switch (block.kind) {
       case 'heading':
-        readHeading(i, block, zone, blocks, candidates, marks, parents);
+        readHeading(i, block, zone, blocks, candidates, marks, parents, sectionOf);
         break;
       case 'paragraph':
         readParagraph(i, block, zone, candidates, marks, sectionOf, blocks);
@@ -275,7 +275,7 @@ function descriptionAfter(inline: InlineText, end: number): InlineText {
   return trimInline(sliceInline(inline, end + (sep ? sep[0].length : 0), inline.text.length));
 }
 
-function readHeading(i: number, block: Block, zone: Zone, blocks: Block[], out: Candidate[], marks: DateMark[], parents: Int32Array): void {
+function readHeading(i: number, block: Block, zone: Zone, blocks: Block[], out: Candidate[], marks: DateMark[], parents: Int32Array, sectionOf: Int32Array): void {
   if (block.listDepth > 0) return;
   const text = block.inline.text;
   const day = scanDayNumber(text);
@@ -297,7 +297,7 @@ function readHeading(i: number, block: Block, zone: Zone, blocks: Block[], out: 
     const next = blocks[i + 1];
     if (next && next.kind === 'paragraph' && i + 1 < end) desc = firstLine(next.inline);
   }
-  out.push({ block: i, source: 'heading', expr, inline: block.inline, desc, start: block.start, end: end < blocks.length ? trimEnd(blocks, i, end) : blocks[blocks.length - 1].end, group: `h:${parents[i]}`, zone });
+  out.push({ block: i, source: 'heading', expr, inline: block.inline, desc, start: block.start, end: end < blocks.length ? trimEnd(blocks, i, end) : blocks[blocks.length - 1].end, group: parents[i] === -1 ? 'h:-1' : `s:${sectionOf[parents[i]]}`, zone });
   if (hasDate(expr)) marks.push({ block: i, from: i + 1, to: end, expr: { ...expr, minutes: undefined }, label: text });
 }
 
@@ -357,7 +357,17 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
     }
   }
   const expr = leadingTime(inline);
-  if (!expr) return;
+  if (!expr) {
+    // Narrative in a timeline section: "We deployed the bot at 2:55 UTC on 12th January and…" is an
+    // event when its one time carries a zone or a date (a bare "3:40" in prose is only a mention).
+    if (zone !== 'timeline') return;
+    const clocks = [...text.matchAll(/(?<![\d:.])\d{1,2}:\d{2}(?![\d:])/g)];
+    if (clocks.length !== 1) return;
+    const inner = scanTime(text, clocks[0].index);
+    if (!inner || inner.minutes === undefined || inner.invalid || (!inner.zone && !hasDate(inner))) return;
+    out.push({ block: i, source: 'paragraph', expr: inner, inline, desc: inline, start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
+    return;
+  }
   if (hasDate(expr) && expr.minutes === undefined && !expr.placeholder) {
     // A date on its own line ("**March 14, 2026**"): the date of the events below.
     if (text.slice(expr.end).replace(/\([^()]*\)/g, '').replace(/[\s:.\-–—]+/g, '').length === 0) marks.push({ block: i, from: i + 1, to: blocks.length, expr, label: text });
@@ -471,12 +481,18 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
   if (descCol === -1) {
     for (let c = 0; c < width; c++) if (c !== timeCol && c !== dateCol && (descCol === -1 || lengths[c] > lengths[descCol])) descCol = c;
   }
-  const headerZone = header[timeCol] ? headerZoneOf(header[timeCol].inline.text) ?? (dateCol >= 0 && header[dateCol] ? headerZoneOf(header[dateCol].inline.text) : undefined) : undefined;
-  rows.forEach((row, r) => {
+  // A table written without a header row has its first event in the header (`| Sun | Oct 31 | 21:33 | … |`).
+  const headerExpr = header[timeCol] ? scanTime(header[timeCol].inline.text) : undefined;
+  const headerIsEvent = headerExpr?.minutes !== undefined && headerExpr.start === 0;
+  const headerZone = headerIsEvent ? undefined : header[timeCol] ? headerZoneOf(header[timeCol].inline.text) ?? (dateCol >= 0 && header[dateCol] ? headerZoneOf(header[dateCol].inline.text) : undefined) : undefined;
+  const dataRows = headerIsEvent ? [header, ...rows] : rows;
+  const headerSpan: [number, number] = [block.start, header.length ? header[header.length - 1].end : block.start];
+  dataRows.forEach((row, index) => {
+    const r = headerIsEvent ? index - 1 : index;
     const timeCell = row[timeCol];
     if (!timeCell || !timeCell.inline.text) return;
     const expr = scanTime(timeCell.inline.text);
-    const [start, end] = block.rowSpans?.[r] ?? [block.start, block.end];
+    const [start, end] = r < 0 ? headerSpan : (block.rowSpans?.[r] ?? [block.start, block.end]);
     const desc: InlineText = descCol >= 0 && row[descCol] ? row[descCol].inline : { text: '', map: [0, start, 0], code: [], links: [], struck: false };
     if (!expr) {
       // Something stands in the time column that is not a time: unreadable only when it looks like one.
@@ -604,6 +620,7 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
     return best ?? statements.find((s) => s.block > block && s.block - firstEventBlock < 3);
   };
   const documentStatement = statementFor(firstEventBlock);
+  let previousZone: string | undefined;
   for (const c of candidates) {
     const mark = markFor(marks, c.block);
     const [timeStart, timeEnd] = sourceSpan(c.inline, c.expr.coreStart, c.expr.coreEnd);
@@ -674,10 +691,16 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
         zoneSource = 'statement';
       }
     }
+    // A zone written on the events before applies until another is written ("16:37 Denver", then "20:09").
+    if (!zone && previousZone) {
+      zone = previousZone;
+      zoneSource = 'previous';
+    }
     if (!zone && docZone) {
       zone = docZone;
       zoneSource = input.documentZone ? 'document' : 'settings';
     }
+    if (zoneSource === 'event') previousZone = zone;
     if (zone && !isKnownZone(zone)) zone = cityZone(zone) ?? zone;
     const raw = input.doc.text.slice(timeStart, timeEnd);
     const time: TimeValue = makeTime(raw, c.expr.minutes, date, zone);

@@ -164,8 +164,8 @@ export interface TimelineEvent {
   endTime?: TimeValue;
   /** Where the date came from: written on the event, a day heading or date line above, the previous event, the document. */
   dateSource?: 'event' | 'heading' | 'previous' | 'document';
-  /** Where the zone came from: the event, a table header, a statement such as "All times UTC", the front matter or settings. */
-  zoneSource?: 'event' | 'table' | 'statement' | 'document' | 'settings';
+  /** Where the zone came from: the event, a table header, a statement such as "All times UTC", an earlier event, the front matter or settings. */
+  zoneSource?: 'event' | 'table' | 'statement' | 'previous' | 'document' | 'settings';
 }
 
 export interface ActionItem {
@@ -187,8 +187,8 @@ export interface ActionItem {
   range: Range;
   /** The item text proper (task text or Action cell). */
   textRange: Range;
-  /** `task`: a list item (with or without a box); `table`: a table row; `paragraph`: a paragraph of a follow-up section without lists. */
-  form: 'task' | 'table' | 'paragraph';
+  /** `task`: a list item (with or without a box); `table`: a table row; `paragraph`: a paragraph or sentence of a follow-up section without lists; `heading`: a sub-heading that names the work ("#### Increase test coverage"). */
+  form: 'task' | 'table' | 'paragraph' | 'heading';
   /** Range of the `[ ]` box or the Status cell, for mark-done edits. */
   doneMarkerRange?: Range;
   /** What marked the item done (`[x]`, `✅`, `~~struck~~`, `(Completed)`, a Completed heading). */

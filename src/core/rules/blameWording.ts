@@ -27,7 +27,7 @@ export const blameWording: RuleDefinition = {
     }
     for (const run of proseRuns(doc)) {
       if (run.inQuote) continue;
-      const find = () => findBlameWording(run.text, { ...options, inActionItem: run.inActionItem });
+      const find = () => findBlameWording(run.text.replace(/\n/g, ' '), { ...options, inActionItem: run.inActionItem });
       const matches = memo ? memo(`blame:${run.inActionItem ? 1 : 0}:${run.text}`, find) : find();
       for (const match of matches) {
         const [start, end] = sourceSpan(run.inline, match.start, match.end);

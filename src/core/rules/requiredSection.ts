@@ -57,8 +57,10 @@ export const requiredSection: RuleDefinition = {
       const def = sectionDefinition(kind);
       // Impact and causes are often told in the summary: with a substantive summary, only a hint.
       const summary = doc.found.find((f) => f.kind === 'summary' && wordsIn(doc, f.block) >= 25);
-      const told = kind === 'impact' || kind === 'rootCause' ? (summary ? doc.found.find((f) => f.kind === kind) ?? summary : undefined) : doc.found.find((f) => f.kind === kind);
-      const elsewhere = told;
+      // Impact and causes told in a substantive summary, or under a "What went wrong" / "Challenges" heading.
+      const byHeading = doc.found.find((f) => f.kind === kind && doc.blocks[f.block]?.kind === 'heading');
+      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : undefined;
+      const elsewhere = kind === 'impact' || kind === 'rootCause' ? (byHeading ?? byContent) : doc.found.find((f) => f.kind === kind);
       if (elsewhere) {
         // Told in another section: a hint, not a missing section.
         const line = positionAtOffset(doc.lineStarts, doc.blocks[elsewhere.block].start).line + 1;

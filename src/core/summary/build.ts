@@ -13,7 +13,7 @@ import { DOC_STATUS_LABELS, PHASE_LABELS, zoneLabel } from '../model/labels';
 import { dueState } from '../model/due';
 import { capitalize, linesText, plural } from '../util/words';
 import { isPlaceholderText } from '../rules/emptySection';
-import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate, todayIso } from '../model/time';
+import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate } from '../model/time';
 import { blocksOf, lineOf, offsetOf, sectionsOf, sourced, type SummaryBlock as Block } from './blocks';
 import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';
@@ -38,7 +38,7 @@ function defaultGlossary(): Glossary {
 /** Builds the summary. Never throws for a document's sake; never yields "undefined", "null" or "NaN". */
 export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): StakeholderSummary {
   const { doc } = analysis;
-  const today = options.today ?? todayIso();
+  const today = options.today ?? analysis.today;
   const notes: string[] = [];
   const blame = new BlameScreen(doc, analysis.findings, options);
   const jargon = new JargonTranslator(options.glossary ?? defaultGlossary());
@@ -380,7 +380,10 @@ class BlameScreen {
       if (matches.length === 0) continue;
       let rewrite = sentence;
       let changed = false;
-      for (const m of [...matches].reverse()) {
+      // Reword a sentence only when every finding in it has a checked rewording: half a rewording
+      // leaves readers a sentence that is neither the author's nor grammatical.
+      const manual = matches.some((m) => m.finding.blame?.replacement === undefined);
+      for (const m of manual ? [] : [...matches].reverse()) {
         const replacement = m.finding.blame?.replacement;
         if (replacement === undefined) continue;
         // Plain-text positions of the finding inside the sentence.
@@ -399,7 +402,7 @@ class BlameScreen {
         suggestion,
         ...(changed ? { rewrite } : {}),
         phrases: matches.map((m) => this.doc.text.slice(m.start, m.end)),
-        needsManualRewording: matches.some((m) => m.finding.blame?.replacement === undefined),
+        needsManualRewording: manual,
       });
       if (this.options.applyRewording && changed) {
         out += source.text.slice(last, a) + rewrite;

@@ -3,7 +3,6 @@
 
 import type { Glossary } from '../glossary/index';
 import type { Phase } from '../model/types';
-import type { ResolvedConfig } from '../rules/types';
 
 export type SummaryFormat = 'md' | 'html' | 'text';
 export const SUMMARY_FORMATS: readonly SummaryFormat[] = ['md', 'html', 'text'];
@@ -15,8 +14,6 @@ export interface SummaryOptions {
   all?: boolean;
   /** Replace blame-focused wording by its blameless rewording where one exists. */
   applyRewording?: boolean;
-  /** Blame-wording patterns, allow list and whether the rule is on (defaults: built-in patterns, on). */
-  config?: ResolvedConfig;
   /** Glossary for acronym expansion (default: the built-in one). */
   glossary?: Glossary;
   /** Word budget of the one-paragraph summary (default 80). */

@@ -1,7 +1,7 @@
 // The timeline preview's view model: plain JSON computed from an analysis (the model and its findings),
 // shared by the HTML renderer (webview), the SVG renderer (export) and tests. No VS Code API here.
 import type { Analysis } from '../analyze';
-import type { Phase, PostmortemDocument, Range, Section, TimelineEvent, TimeValue } from '../model/types';
+import type { Phase, PostmortemDocument, TimelineEvent, TimeValue } from '../model/types';
 import type { Finding, FindingSeverity } from '../rules/types';
 import { dueState } from '../model/due';
 import { DOC_STATUS_LABELS, zoneLabel } from '../model/labels';
@@ -182,7 +182,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 export function buildTimelineViewModel(analysis: Analysis, options: TimelineViewOptions): TimelineViewModel {
   const { doc, findings } = analysis;
-  const metrics = doc.metrics;
   const timeline = layoutTimeline(doc, findings);
   const severity = doc.metadata.severity?.value;
   const status = doc.metadata.status?.value;

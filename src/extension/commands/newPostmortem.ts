@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { exists } from '../fileSystem';
 import { scaffoldPostmortem, slugify } from '../../core/features/scaffold';
 import { todayIso } from '../../core/model/time';
+import { feature, type Feature } from '../commands';
 import { guardCommand } from '../logging';
 import type { Services } from '../services';
 
@@ -14,9 +15,10 @@ const SEVERITIES = [
 ];
 
 /** `Postmortem: New Post-Mortem`: title and severity, a dated file in `postmortem.folder`, never overwriting. */
-export function registerNewPostmortem(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('postmortem.new', () =>
-    guardCommand(services.logger, 'New Post-Mortem', async () => {
+export function registerNewPostmortem(services: Services): Feature {
+  return feature(new vscode.Disposable(() => undefined), {
+    newPostmortem: () =>
+      guardCommand(services.logger, 'New Post-Mortem', async () => {
       const title = await vscode.window.showInputBox({
         title: 'New Post-Mortem (1/2)',
         prompt: 'Incident title: what happened, in a few words',
@@ -31,14 +33,8 @@ export function registerNewPostmortem(services: Services): vscode.Disposable {
       const today = todayIso();
       const base = vscode.workspace.workspaceFolders?.[0]?.uri;
       const fileName = `${today}-${slugify(title)}.postmortem.md`;
-      let target: vscode.Uri | undefined;
-      if (base) {
-        const folder = vscode.Uri.joinPath(base, ...folderSetting.split(/[\\/]+/).filter(Boolean));
-        target = await freeName(vscode.Uri.joinPath(folder, fileName));
-        const picked = await vscode.window.showSaveDialog({ defaultUri: target, filters: { 'Post-mortem': ['md'] }, title: 'Save the new post-mortem' });
-        if (!picked) return;
-        target = picked;
-      }
+      // Two steps only: the file name follows from the date and the title, in `postmortem.folder`.
+      const target = base ? await freeName(vscode.Uri.joinPath(postmortemFolder(base, folderSetting, services), fileName)) : undefined;
       const text = scaffoldPostmortem({ title: title.trim(), severity: severity.label, date: today });
       if (!target) {
         const doc = await vscode.workspace.openTextDocument({ language: 'postmortem', content: text });
@@ -58,7 +54,7 @@ export function registerNewPostmortem(services: Services): vscode.Disposable {
       await doc.save();
       await openAtSummary(doc, text);
     }),
-  );
+  });
 }
 
 async function openAtSummary(doc: vscode.TextDocument, text: string): Promise<void> {
@@ -71,6 +67,16 @@ async function openAtSummary(doc: vscode.TextDocument, text: string): Promise<vo
   editor.revealRange(end, vscode.TextEditorRevealType.InCenter);
 }
 
+
+/** `postmortem.folder` inside the workspace folder; a setting that leaves it (`../x`, an absolute path) falls back to `postmortems`. */
+function postmortemFolder(base: vscode.Uri, setting: string, services: Services): vscode.Uri {
+  const parts = String(setting).split(/[\\/]+/).filter((p) => p && p !== '.');
+  if (parts.includes('..') || /^(?:[a-z]:|[\\/])/i.test(String(setting))) {
+    services.logger.warn(`postmortem.folder "${setting}" points outside the workspace folder; using "postmortems"`);
+    return vscode.Uri.joinPath(base, 'postmortems');
+  }
+  return vscode.Uri.joinPath(base, ...parts);
+}
 
 /** `name.postmortem.md`, else `name-2.postmortem.md`, ... */
 async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {

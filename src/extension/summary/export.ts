@@ -80,8 +80,7 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   const document = await targetDocument(arg);
   if (!document) return;
   const today = todayIso();
-  const { config } = services.config.forDocument(document);
-  const probe = createSummary(await services.analyzer.analyze(document), { format: 'text', today, config, glossary: services.glossary.current });
+  const probe = createSummary(await services.analyzer.analyze(document), { format: 'text', today, glossary: services.glossary.current });
   const choice = await confirmBlame(probe.blameSentences);
   if (choice === 'cancel') return;
   const format = await pickFormat();
@@ -93,7 +92,6 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   const result = createSummary(await services.analyzer.analyze(document), {
     format,
     today,
-    config,
     glossary: services.glossary.current,
     applyRewording: choice === 'reword',
     ...(template !== undefined ? { template } : {}),

@@ -71,12 +71,10 @@ export class SummaryPreviews implements vscode.Disposable {
 
   private render(entry: PreviewEntry): void {
     void guardAsync(this.services.logger, 'Stakeholder summary preview', undefined, async () => {
-      const { config } = this.services.config.forDocument(entry.document);
       const result = createSummary(await this.services.analyzer.analyze(entry.document), {
         glossary: this.services.glossary.current,
         format: 'html',
         today: todayIso(),
-        config,
         showNotes: true,
         contentSecurityPolicy: SUMMARY_PREVIEW_CSP,
       });

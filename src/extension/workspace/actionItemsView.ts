@@ -17,6 +17,7 @@ import { toRange } from '../convert';
 import { guard, guardCommand } from '../logging';
 import type { Services } from '../services';
 import type { WorkspaceIndexer } from './indexer';
+import type { CommandTable } from '../commands';
 
 export const VIEW_ID = 'postmortem.actionItems';
 const STATE_GROUP_BY = 'postmortem.actionItems.groupBy';
@@ -41,6 +42,8 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly treeView: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The view's commands, for the command table. */
+  readonly commands: CommandTable;
   private groupBy: GroupBy;
   private showDone: boolean;
   private mine: boolean;
@@ -71,19 +74,17 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
       indexer.onDidChange(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('postmortem.me') && this.refresh()),
       this.treeView.onDidChangeVisibility((e) => e.visible && todayIso() !== this.today && this.refresh()),
-      vscode.commands.registerCommand('postmortem.actionItems.groupByPostmortem', () => this.setGroupBy('postmortem')),
-      vscode.commands.registerCommand('postmortem.actionItems.groupByOwner', () => this.setGroupBy('owner')),
-      vscode.commands.registerCommand('postmortem.actionItems.groupByDueDate', () => this.setGroupBy('dueDate')),
-      vscode.commands.registerCommand('postmortem.actionItems.toggleShowDone', () => this.toggleShowDone()),
-      vscode.commands.registerCommand('postmortem.actionItems.toggleMine', () => guardCommand(services.logger, 'Show My Action Items', () => this.toggleMine())),
-      vscode.commands.registerCommand('postmortem.actionItems.refresh', () => guardCommand(services.logger, 'Refresh Action Items', () => indexer.rescan())),
-      vscode.commands.registerCommand('postmortem.actionItems.markDone', (node?: Node, selected?: Node[]) =>
-        guardCommand(services.logger, 'Mark Action Item Done', () => this.markDone(this.targets(node, selected))),
-      ),
-      vscode.commands.registerCommand('postmortem.actionItems.copyMarkdown', (node?: Node, selected?: Node[]) =>
-        guardCommand(services.logger, 'Copy Action Item as Markdown', () => this.copyMarkdown(this.targets(node, selected))),
-      ),
     );
+    this.commands = {
+      groupByPostmortem: () => this.setGroupBy('postmortem'),
+      groupByOwner: () => this.setGroupBy('owner'),
+      groupByDueDate: () => this.setGroupBy('dueDate'),
+      toggleShowDone: () => this.toggleShowDone(),
+      toggleMine: () => guardCommand(services.logger, 'Show My Action Items', () => this.toggleMine()),
+      refreshActionItems: () => guardCommand(services.logger, 'Refresh Action Items', () => indexer.rescan()),
+      markDone: (node?: Node, selected?: Node[]) => guardCommand(services.logger, 'Mark Action Item Done', () => this.markDone(this.targets(node, selected))),
+      copyMarkdown: (node?: Node, selected?: Node[]) => guardCommand(services.logger, 'Copy Action Item as Markdown', () => this.copyMarkdown(this.targets(node, selected))),
+    };
     this.updateContext();
     this.updateBadge();
   }

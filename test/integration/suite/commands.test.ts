@@ -48,7 +48,8 @@ describe('Commands', () => {
       restore();
     }
     const name = `${todayIso()}-integration-test-login-outage.postmortem.md`;
-    assert.deepEqual(asked, ['input:New Post-Mortem (1/2)', 'pick:New Post-Mortem (2/2)', `save:postmortems/${name}`]);
+    // Two steps, no save dialog: the name follows from the date and the title.
+    assert.deepEqual(asked, ['input:New Post-Mortem (1/2)', 'pick:New Post-Mortem (2/2)']);
     const target = workspaceFile('postmortems', name);
     assert.ok(await exists(target), `${target.fsPath} was not created`);
     const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === target.toString() && vscode.window.activeTextEditor, 'the new file in the active editor');

@@ -15,10 +15,7 @@ describe('web extension bundle (dist/web/extension.js)', function () {
   let code = '';
 
   before(function () {
-    if (!existsSync(BUNDLE)) {
-      console.log('      (skipped: dist/web/extension.js is not built; run `node esbuild.mjs` first)');
-      this.skip();
-    }
+    assert.ok(existsSync(BUNDLE), 'dist/web/extension.js is not built: run npm run build (npm test does)');
     code = readFileSync(BUNDLE, 'utf8');
   });
 

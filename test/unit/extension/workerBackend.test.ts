@@ -1,20 +1,29 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { analyzeText } from '../../../src/core/analyze';
 import { WorkerBackend } from '../../../src/extension/workerBackend';
 import { fixture, FIXTURES } from '../helpers';
 
-const SCRIPT = join(FIXTURES, '..', '..', 'dist', 'analysisWorker.cjs');
+const ROOT = join(FIXTURES, '..', '..');
 
 describe('analysis worker (node host)', function () {
   this.timeout(60000);
   let backend: WorkerBackend;
-  before(function () {
-    if (!existsSync(SCRIPT)) this.skip();
-    backend = new WorkerBackend(SCRIPT, (message, error) => assert.fail(`${message}: ${error}`));
+  let dir: string;
+  // The worker is bundled from the current sources (as esbuild.mjs does), so the test never runs a stale dist/.
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pm-worker-'));
+    const script = join(dir, 'analysisWorker.cjs');
+    buildSync({ entryPoints: [join(ROOT, 'src', 'extension', 'analysisWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'silent' });
+    backend = new WorkerBackend(script, (message, error) => assert.fail(`${message}: ${error}`));
   });
-  after(() => backend?.dispose());
+  after(() => {
+    backend?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('gives the same analysis as the in-thread pipeline', async () => {
     const text = fixture('examples/needs-work.postmortem.md');

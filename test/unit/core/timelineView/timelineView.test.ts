@@ -159,9 +159,14 @@ describe('timeline view model', () => {
     assert.equal(events.filter((e) => e.problems.length === 0).length, 2);
     assert.match(invalid.label, /Error: 25:61 is not a valid time of day/);
     // Unknown metrics read as unknown, with a hint.
+    // TTD rests on a phase inferred from the words of an event: shown as approximate, with why.
     const ttd = vm.tiles.find((t) => t.id === 'ttd')!;
-    assert.equal(ttd.value, '—');
-    assert.match(ttd.detail, /\[detected\]/);
+    assert.equal(ttd.value, '≈ 15 min');
+    assert.equal(ttd.basis, 'inferred');
+    assert.match(ttd.note!, /^Detected inferred from “[^”]+” at \d\d:\d\d \(line \d+\); tag the event \[detected\]/);
+    const ttr = vm.tiles.find((t) => t.id === 'ttr')!;
+    assert.equal(ttr.value, '—');
+    assert.match(ttr.detail, /\[resolved\]/);
     assert.equal(vm.severity, null, 'SEV7 is not shown as a severity');
   });
 
@@ -182,7 +187,7 @@ describe('timeline view model', () => {
       earlier.map((i) => i.state),
       ['due-soon', 'due-soon', 'open', 'done'],
     );
-    assert.equal(earlier[0].stateLabel, 'Due in 1 day');
+    assert.equal(earlier[0].stateLabel, 'Due tomorrow');
     const needsWork = model('needs-work').actions.items;
     assert.equal(needsWork[0].owner, null);
     assert.equal(needsWork[0].dueLabel, 'no deadline');

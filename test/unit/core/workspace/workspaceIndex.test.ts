@@ -153,12 +153,12 @@ describe('workspace index: grouping', () => {
     assert.deepEqual(texts(groups.at(-1)!.items), ['Add config validation to the deploy pipeline']);
   });
 
-  it('by due date: Overdue, This week, Later, No deadline (and Done when shown)', () => {
+  it('by due date: Overdue, Due soon, Later, No deadline (and Done when shown)', () => {
     const index = fullIndex();
     const groups = index.group(index.openItems({ today: TODAY }), 'dueDate', TODAY);
     assert.deepEqual(groups.map((g) => [g.label, g.items.length]), [
       ['Overdue', 2],
-      ['This week', 1],
+      ['Due soon', 1],
       ['Later', 4],
       ['No deadline', 3],
     ]);
@@ -166,17 +166,17 @@ describe('workspace index: grouping', () => {
     assert.deepEqual(texts(groups[1].items), ['Alert on gateway connection count above 80% of its limit']);
     assert.deepEqual(groups[2].items.map((i) => i.due), ['2026-04-15', '2026-05-20', '2026-06-01', '2026-06-15']);
     const withDone = index.group(index.openItems({ today: TODAY, includeDone: true }), 'dueDate', TODAY);
-    assert.deepEqual(withDone.map((g) => g.label), ['Overdue', 'This week', 'Later', 'No deadline', 'Done']);
+    assert.deepEqual(withDone.map((g) => g.label), ['Overdue', 'Due soon', 'Later', 'No deadline', 'Done']);
     assert.equal(withDone.at(-1)!.items.length, 2);
   });
 
-  it('due buckets at the edges of the week', () => {
-    assert.equal(dueBucket({ done: false, due: '2026-03-24' }, TODAY), 'thisWeek');
-    assert.equal(dueBucket({ done: false, due: '2026-03-30' }, TODAY), 'thisWeek');
+  it('due buckets at the edges of the due-soon window (DUE_SOON_DAYS, the same as the preview and the hover)', () => {
+    assert.equal(dueBucket({ done: false, due: '2026-03-24' }, TODAY), 'dueSoon');
+    assert.equal(dueBucket({ done: false, due: '2026-03-30' }, TODAY), 'dueSoon');
     assert.equal(dueBucket({ done: false, due: '2026-03-31' }, TODAY), 'later');
     assert.equal(dueBucket({ done: false, due: '2026-03-23' }, TODAY), 'overdue');
     assert.equal(dueBucket({ done: true, due: '2026-03-23' }, TODAY), 'done');
-    assert.equal(dueBucket({ done: false, due: null }, TODAY), 'noDeadline');
+    assert.equal(dueBucket({ done: false, due: null }, TODAY), 'noDate');
   });
 });
 

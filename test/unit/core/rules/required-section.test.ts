@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { resolveConfig } from '../../../../src/core/config';
+import { sliceRange, where, only, lint, postmortem } from './helpers';
+
+describe('rule required-section', () => {
+  it('reports each missing required section at the title heading', () => {
+    const text = '# Login outage\n\n## Summary\n\nText.\n\n## Timeline\n\n- 10:00 — x\n\n## Action Items\n\n- [ ] a — @b, due 2026-04-01\n';
+    const found = lint(text, only('required-section'));
+    assert.deepEqual(found.map(where), ['1:1-1:15', '1:1-1:15']);
+    assert.equal(sliceRange(text, found[0].range), '# Login outage');
+    assert.deepEqual(found.map((f) => f.message), [
+      'The "Impact" section is missing (also accepted: blast radius, customer impact, user impact).',
+      'The "Root Cause" section is missing (also accepted: root cause analysis, rca, contributing factor).',
+    ]);
+  });
+
+  it('reports at 1:1 when there is no title, and accepts aliases and numbered headings', () => {
+    const text = '## TL;DR\n\nx\n\n## 2. Blast Radius\n\ny\n\n## Chronology\n\n- 10:00 — x\n\n## RCA\n\nz\n\n## Next Steps\n\n- [ ] a — @b, due 2026-04-01\n';
+    assert.deepEqual(lint(text, only('required-section')), []);
+    const bare = lint('Just text.\n', only('required-section'));
+    assert.equal(bare.length, 5);
+    assert.ok(bare.every((f) => where(f) === '1:1-1:1'));
+  });
+
+  // Regression (fixed; src/core/model/sections.ts sectionKindOf/normalizeHeading): the alias "5 whys" can never match, because
+  // normalizeHeading strips the leading "5 " as section numbering before the alias lookup.
+  it('a "## 5 Whys" heading counts as Root Cause', () => {
+    const text = postmortem().replace('## Root Cause', '## 5 Whys');
+    assert.deepEqual(lint(text, only('required-section')), []);
+  });
+
+  it('follows requiredSections from the configuration', () => {
+    const config = resolveConfig({ rules: { 'empty-section': 'off' }, requiredSections: ['Summary', 'Lessons Learned'] }).config;
+    const found = lint(postmortem(), config);
+    assert.deepEqual(found.map((f) => f.message), ['The "Lessons Learned" section is missing (also accepted: lessons learnt, lessons, learnings).']);
+  });
+});
+
