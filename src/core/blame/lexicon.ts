@@ -144,5 +144,6 @@ export const FIRST_NAMES = new Set([
   'ahmed', 'mohamed', 'muhammed', 'ned', 'ted', 'fred', 'reed', 'jed', 'emily', 'lily', 'kelly', 'holly', 'molly', 'sally', 'billy', 'shelly', 'beverly',
   'kimberly', 'ashley', 'stanley', 'bradley', 'wesley', 'shirley', 'hayley', 'riley', 'finley', 'charity', 'trinity', 'florence', 'clarence', 'terence',
   'laurence', 'lawrence', 'prudence', 'ming', 'ling', 'jing', 'ping', 'xing', 'ying', 'qing', 'bing', 'ding', 'irving', 'sterling', 'manning', 'fleming',
-  'will', 'bill', 'mark', 'rob', 'pat', 'sue', 'joy', 'hope', 'faith', 'grant', 'chase', 'drew', 'dawn', 'rose', 'ray', 'jo', 'al', 'ed', 'ali', 'eve',
+  'ali', 'james', 'charles', 'thomas', 'nicolas', 'nicholas', 'marcus', 'lucas', 'jonas', 'andreas', 'tomas', 'matthias', 'tobias', 'elias', 'agnes',
+  'frances', 'douglas', 'dennis', 'francis', 'phyllis', 'doris', 'iris', 'lewis', 'louis', 'travis', 'curtis', 'carlos', 'marcos', 'nikolas', 'klaus', 'hans',
 ]);

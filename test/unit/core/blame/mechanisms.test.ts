@@ -1,0 +1,170 @@
+// The clause-reading mechanisms of the blame detector, each with sentences written for this test
+// (none comes from the labelled sets) and a blameless counterpart that must stay unflagged.
+import assert from 'node:assert/strict';
+import { findBlameWording } from '../../../../src/core/blame/index';
+
+type Expect = [text: string, category: string, agent?: string];
+
+const flagged = (text: string, inActionItem = false) => findBlameWording(text, { inActionItem });
+
+function expectFlagged(cases: Expect[], inActionItem = false): void {
+  for (const [text, category, agent] of cases) {
+    const hits = flagged(text, inActionItem);
+    assert.ok(hits.length > 0, `not flagged: ${text}`);
+    assert.ok(hits.some((h) => h.category === category), `${text}: ${hits.map((h) => h.category).join(', ')}`);
+    if (agent !== undefined) assert.ok(hits.some((h) => h.agent?.text === agent), `${text}: agents ${hits.map((h) => h.agent?.text).join(', ')}`);
+    for (const h of hits) assert.ok(h.blaming.text.length > 0, `${text}: blaming words`);
+  }
+}
+
+function expectClean(texts: string[], inActionItem = false): void {
+  for (const text of texts) assert.deepEqual(flagged(text, inActionItem).map((h) => `${h.category}: ${h.text}`), [], text);
+}
+
+describe('blame detector mechanisms', () => {
+  it('agents: bare team names as subjects, titles, hyphenated names, appositives, relative clauses', () => {
+    expectFlagged([
+      ['infra ignored the disk warnings for a week', 'conduct', 'infra'],
+      ['Support shouldn\'t have told customers the data was safe.', 'counterfactual', 'Support'],
+      ['Dr Osei, the analyst on shift, overlooked the anomaly report.', 'conduct', 'Dr Osei'],
+      ['Jean-Luc forgot to renew the wildcard certificate.', 'conduct', 'Jean-Luc'],
+      ['The planner who signed off the cutover will not be asked back.', 'punitive', 'The planner'],
+    ]);
+    expectClean([
+      'Support for ARM builds was added in 2.3.',
+      'The Zalando operator failed to fail over the replica.',
+      'Windows Defender caused the installer to be quarantined.',
+      'Operators noticed the queue depth climbing and paged the DBA.',
+    ]);
+  });
+
+  it('attribution put on whoever is named after the words', () => {
+    expectFlagged([
+      ['The corrupted exports are attributable to the data engineer who edited the schema.', 'attribution', 'the data engineer'],
+      ['Management pinned the failed launch on the QA lead.', 'attribution', 'the QA lead'],
+      ['The stale cache can be laid at the frontend team\'s door.', 'attribution', 'the frontend team'],
+      ['If you need a culprit, look no further than the release engineer.', 'attribution', 'the release engineer'],
+      ['This whole fiasco is courtesy of Bruno.', 'attribution', 'Bruno'],
+      ['The fault lies squarely with the vendor\'s technician.', 'attribution'],
+      ['Lotte caused the invoice mismatch.', 'attribution', 'Lotte'],
+      ['It was the DBA, whose oversight this was, who dropped the index.', 'attribution'],
+      ['It wasn\'t a bug in the app; rather the admin\'s account had a reused password.', 'attribution'],
+    ]);
+    expectClean([
+      'All evidence points to a race in the cache layer.',
+      'The fix is courtesy of Ravi, who stayed late to test it.',
+      'The delay was down to slow DNS propagation.',
+      'The team owns the payments service and its runbooks.',
+      'A change in Versionista\'s behavior caused the scraper to fail.',
+    ]);
+  });
+
+  it('lapses: idioms, fronted and trailing adjuncts, wrong targets, self-approval', () => {
+    expectFlagged([
+      ['The storage team let the quota alerts slide for a month.', 'conduct', 'The storage team'],
+      ['Without so much as a dry run, the contractor applied the new firewall rules.', 'conduct', 'the contractor'],
+      ['The SRE rebooted the database host, without checking for open transactions.', 'conduct', 'The SRE'],
+      ['Yara ran the cleanup job on the production cluster rather than the staging copy.', 'conduct', 'Yara'],
+      ['Kenji approved his own pull request at midnight.', 'conduct', 'Kenji'],
+      ['The mobile dev shipped a build that had never been tested on a tablet.', 'conduct', 'The mobile dev'],
+      ['Despite being warned in the review, Tariq merged the change.', 'conduct', 'Tariq'],
+      ['Mateo promoted the release even though two canaries were failing.', 'conduct', 'Mateo'],
+    ]);
+    expectClean([
+      'Kim restarted the workers rather than the database to keep writes flowing.',
+      'Omar ignored the flaky test as the release checklist allows.',
+      'Hana broke the backfill up into hourly chunks.',
+      'The disk quietly filled over three days.',
+      'Fatima skipped the optional soak test, which the checklist marks as nightly-only.',
+      'Instead of a big-bang cutover, the team migrated one region at a time.',
+    ]);
+  });
+
+  it('counterfactuals and rhetorical questions aimed at a person', () => {
+    expectFlagged([
+      ['Were the reviewers reading the diffs, they would have caught the typo.', 'counterfactual', 'the reviewers'],
+      ['If the admin had enabled MFA, the account would still be ours.', 'counterfactual', 'the admin'],
+      ['Had Sunita run the dry-run first, we\'d have kept the data.', 'counterfactual', 'Sunita'],
+      ['Pablo needn\'t have drained the whole region.', 'counterfactual', 'Pablo'],
+      ['How hard would it have been for the DBA to take a snapshot?', 'counterfactual', 'the DBA'],
+      ['Would it have killed the web team to test on Safari?', 'counterfactual', 'the web team'],
+      ['Was the incident commander even reading the channel?', 'counterfactual', 'the incident commander'],
+      ['Couldn\'t the reviewer have caught this?', 'counterfactual', 'the reviewer'],
+      ['Why on earth did nobody check the backups?', 'counterfactual'],
+      ['It would have taken Lars a minute to check the region flag.', 'counterfactual', 'Lars'],
+      ['The security analysts were in a position to revoke the token and simply didn\'t.', 'counterfactual', 'The security analysts'],
+    ]);
+    expectClean([
+      'If the alert had fired, the on-call would have responded within minutes.',
+      'If the on-call had had a runbook, recovery would have been faster.',
+      'Were the metrics sampled more often, we would have seen the spike.',
+      'Would the on-call have known about the maintenance window?',
+      'Did the on-call actually receive the page?',
+      'Why didn\'t the health check catch the bad node?',
+      'It would have taken hours to rebuild the index from scratch.',
+      'Should a responder miss the page, it escalates after five minutes.',
+    ]);
+  });
+
+  it('judgements found through copulas, owners, by/from and the clause subject', () => {
+    expectFlagged([
+      ['The platform team got complacent about capacity.', 'judgement', 'The platform team'],
+      ['His handling of the rollback was haphazard.', 'judgement'],
+      ['What a clown show from the release squad.', 'judgement', 'the release squad'],
+      ['The consultant displayed a total disregard for the change process.', 'judgement', 'The consultant'],
+      ['Idris is in way over his head on the storage migration.', 'judgement', 'Idris'],
+      ['The new lead lacks the basic judgement to run a bridge call.', 'judgement', 'The new lead'],
+      ['Ruth is simply not careful enough to own the signing keys.', 'judgement', 'Ruth'],
+      ['Even a first-week intern would have noticed the wrong region.', 'judgement'],
+    ]);
+    expectClean([
+      'The old tooling was hopeless at showing which cluster you were on.',
+      'The dashboard lacks the basic filters we needed.',
+      'The on-call had no clue that the alert was routed to a dead channel.',
+      'The parser is inept at handling UTF-16.',
+      'Is the monitoring even capable of seeing per-tenant latency?',
+    ]);
+  });
+
+  it('remedies aimed at people, by their structure', () => {
+    expectFlagged([
+      ['Reviewers must try harder to spot risky migrations.', 'punitive', 'Reviewers'],
+      ['Encourage the support agents to be more thorough with refunds.', 'punitive'],
+      ['Send out a memo that on-call engineers must acknowledge pages within five minutes.', 'punitive'],
+      ['Goran will be formally reprimanded.', 'punitive', 'Goran'],
+      ['The data lead is to be excluded from release sign-off.', 'punitive', 'The data lead'],
+      ['Bilal\'s production access is suspended pending a disciplinary review.', 'punitive'],
+      ['Deduct the refund costs from the contractor\'s invoice payment.', 'punitive'],
+      ['Have a stern conversation with Ines about the skipped checks.', 'punitive', 'Ines'],
+      ['Take Wren off the on-call rotation for the rest of the quarter.', 'punitive', 'Wren'],
+      ['The night technician should apologise to the customer in writing.', 'punitive', 'The night technician'],
+    ], true);
+    expectClean([
+      'Remove the decommissioned nodes from the rotation.',
+      'Replace the disk with a larger one.',
+      'All engineers will complete the updated incident training this quarter.',
+      'Ana will be removed from the pager rotation during her parental leave.',
+      'The help desk will verify callers through the HR directory before any reset.',
+      'Have a talk with the vendor about their status page.',
+    ], true);
+  });
+
+  it('labels: by contrast with the product, and quoted when recorded as the finding', () => {
+    expectFlagged([
+      ['Closed as a customer problem, not a firmware problem.', 'label'],
+      ['The ticket was closed as \'operator error\'.', 'label'],
+      ['Root cause: between keyboard and chair.', 'label'],
+    ]);
+    expectClean([
+      '\'Operator error\' is where the analysis starts, not where it ends.',
+      'Human factors research shaped the new console layout.',
+      'Was this human error? Not in any useful sense.',
+    ]);
+  });
+
+  it('offers no rewording for a quoted label (it is a record, not prose)', () => {
+    const [hit] = flagged('The ticket was closed as \'user error\'.');
+    assert.equal(hit.category, 'label');
+    assert.equal(hit.replacement, undefined);
+  });
+});
