@@ -37,9 +37,9 @@ export function runActions(args: string[], io: CommandIO): number {
   });
   const format = chooseFormat(values.format, ['json', 'text', 'markdown'] as const, 'text');
   if (positionals.length === 0) throw new UsageError('expected at least one file or directory');
-  const { today, filePatterns, options } = commandSettings(values, io);
+  const { today, files, options } = commandSettings(values, io);
   const rows: ActionRow[] = [];
-  for (const file of findPostmortemFiles(positionals, filePatterns)) {
+  for (const file of findPostmortemFiles(positionals, files)) {
     const { doc } = analyzeText(readText(file), options);
     for (const item of doc.actionItems) {
       const due = dueState(item, today);

@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig } 
 import { type AnalysisOptions, analysisOptionsFor } from '../core/analyze';
 import { parseDate, todayIso } from '../core/model/time';
 import type { CommandIO } from './args';
-import { DEFAULT_FILE_PATTERNS, readText, UsageError } from './files';
+import { type FileSearch, readText, UsageError } from './files';
 
 /** Finds the nearest `.postmortemrc.yaml` from `start` upwards. */
 export function findConfigFile(start: string): string | undefined {
@@ -33,7 +33,8 @@ export function loadCliConfig(explicit: string | undefined, cwd = process.cwd())
 export interface CommandSettings {
   settings: ConfigResult & { file?: string };
   today: string;
-  filePatterns: string[];
+  /** How directories are walked: the configured `filePatterns`, relative to the config file's directory. */
+  files: FileSearch;
   options: AnalysisOptions;
 }
 
@@ -47,7 +48,7 @@ export function commandSettings(values: { config?: string | undefined; today?: s
   return {
     settings,
     today,
-    filePatterns: [...DEFAULT_FILE_PATTERNS, ...settings.filePatterns],
+    files: { patterns: settings.filePatterns, root: settings.file ? dirname(resolve(settings.file)) : start },
     options: analysisOptionsFor(settings, { today }),
   };
 }

@@ -1,40 +1,24 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_FILE_PATTERNS, FileSelection } from '../core/files/selection';
 
 export class UsageError extends Error {}
 
-/** Converts a glob like `docs/postmortems/*.md` or `**\/*.postmortem.md` to a RegExp over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') i++;
-        re += '(?:.*/)?';
-        if (i === glob.length - 1 && glob[i] === '*') re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close === -1) re += '\\{';
-      else {
-        re += `(?:${glob.slice(i + 1, close).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+export { DEFAULT_FILE_PATTERNS };
+
+/** Which files a directory walk takes: the globs, relative to `root` (the config file's directory, else the working directory) or to the directory walked. */
+export interface FileSearch {
+  patterns?: readonly string[];
+  root?: string;
 }
 
-export const DEFAULT_FILE_PATTERNS = ['**/*.postmortem.md'];
-
-/** Expands paths: files are taken as given, directories are walked for files matching the patterns. */
-export function findPostmortemFiles(paths: string[], patterns: string[] = DEFAULT_FILE_PATTERNS): string[] {
-  const matchers = patterns.map(globToRegExp);
+/**
+ * Expands paths: files are taken as given, directories are walked for files the patterns select,
+ * honouring `.gitignore` files (from the root down) and skipping node_modules, dist, out and VCS folders.
+ * The editor's workspace index selects with the same FileSelection.
+ */
+export function findPostmortemFiles(paths: string[], search: FileSearch = {}): string[] {
+  const root = resolve(search.root ?? process.cwd());
   const found: string[] = [];
   for (const path of paths) {
     let stat;
@@ -44,26 +28,65 @@ export function findPostmortemFiles(paths: string[], patterns: string[] = DEFAUL
       throw new UsageError(`${path}: no such file or directory`);
     }
     if (stat.isFile()) found.push(path);
-    else if (stat.isDirectory()) walk(path, path, matchers, found);
+    else if (stat.isDirectory()) {
+      const start = resolve(path);
+      // Globs are relative to the root; a directory outside it is its own root.
+      let base = isInside(root, start) ? root : start;
+      let selection = new FileSelection({ patterns: search.patterns ?? [] });
+      for (const dir of ancestorsBetween(base, start)) addIgnoreFile(selection, base, dir);
+      // A directory named on the command line is walked even when it is ignored or skipped itself.
+      if (selection.skipsDirectory(toSlash(relative(base, start)))) {
+        base = start;
+        selection = new FileSelection({ patterns: search.patterns ?? [] });
+      }
+      walk(base, start, path, selection, found);
+    }
   }
   return found;
 }
 
-function walk(root: string, dir: string, matchers: RegExp[], found: string[]): void {
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** `base` and the directories below it down to (not including) `start`. */
+function ancestorsBetween(base: string, start: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(start); isInside(base, dir) && dir !== start; dir = dirname(dir)) {
+    dirs.unshift(dir);
+    if (dir === base) break;
+  }
+  return dirs;
+}
+
+function addIgnoreFile(selection: FileSelection, base: string, dir: string): void {
+  try {
+    const text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    selection.addIgnoreFile({ dir: toSlash(relative(base, dir)), text });
+  } catch {
+    // No .gitignore here.
+  }
+}
+
+function toSlash(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function walk(base: string, start: string, dir: string, selection: FileSelection, found: string[]): void {
+  addIgnoreFile(selection, base, resolve(dir));
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return;
   }
   for (const entry of entries) {
     const full = join(dir, entry.name);
+    const rel = toSlash(relative(base, resolve(full)));
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(root, full, matchers, found);
-    } else if (entry.isFile()) {
-      const rel = relative(root, full).split(sep).join('/');
-      if (matchers.some((m) => m.test(rel) || m.test(entry.name))) found.push(full);
-    }
+      if (!selection.skipsDirectory(rel)) walk(base, start, full, selection, found);
+    } else if (entry.isFile() && selection.includes(rel, toSlash(relative(start, resolve(full))))) found.push(full);
   }
 }
 

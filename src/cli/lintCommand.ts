@@ -34,8 +34,8 @@ export function runLint(args: string[], io: CommandIO): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${values['max-warnings']}'`);
   }
-  const { filePatterns, options } = commandSettings(values, io);
-  const files = findPostmortemFiles(positionals.length ? positionals : ['.'], filePatterns);
+  const { files: search, options } = commandSettings(values, io);
+  const files = findPostmortemFiles(positionals.length ? positionals : ['.'], search);
   const results: FileFindings[] = files.map((file) => {
     const { findings } = analyzeText(readText(file), options);
     return { file, findings };

@@ -6,10 +6,20 @@ import type { ConfigService } from './config';
 import type { Logger } from './logging';
 
 export const LANGUAGE_ID = 'postmortem';
-export const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }];
+/** Providers see post-mortems and Markdown files; the ones for Markdown answer only for files `isPostmortem` selects. */
+export const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'markdown' }];
 
+let markdownPostmortem: (uri: vscode.Uri) => boolean = () => false;
+
+/** Set at activation: which Markdown files are post-mortems (`postmortem.filePatterns`, PostmortemFiles). */
+export function setMarkdownPostmortems(includes: (uri: vscode.Uri) => boolean): void {
+  markdownPostmortem = includes;
+}
+
+/** A `postmortem` document, or a Markdown file under the configured file patterns. */
 export function isPostmortem(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document?.languageId === LANGUAGE_ID;
+  if (!document) return false;
+  return document.languageId === LANGUAGE_ID || (document.languageId === 'markdown' && markdownPostmortem(document.uri));
 }
 
 /** Documents above this many characters are analysed by the backend (a worker thread on the node host). */

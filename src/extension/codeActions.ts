@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PostmortemDocument } from '../core/model/types';
 import { disableRuleEdits, fixAllEdits } from '../core/features/fixes';
 import { type Finding, snippetToText, type TextEdit } from '../core/rules/types';
+import { isPostmortem } from './analysis';
 import { toRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { COMMAND_IDS } from './commandIds';
@@ -20,6 +21,7 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly services: Services) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (!isPostmortem(document)) return Promise.resolve([]);
     return guardAsync(this.services.logger, 'Code actions', [], async () => {
       const { doc, findings } = await this.services.analyzer.analyze(document);
       if (context.only && FIX_ALL_KIND.contains(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return this.fixAll(document, doc, findings);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { PHASES } from '../core/model/types';
 import { SECTION_DEFINITIONS, sectionAliases } from '../core/model/sections';
+import { isPostmortem } from './analysis';
 import { guardAsync } from './logging';
 import type { Services } from './services';
 
@@ -10,6 +11,7 @@ export function registerCompletionSupport(selector: vscode.DocumentSelector, ser
     selector,
     {
       provideCompletionItems(document, position) {
+        if (!isPostmortem(document)) return undefined;
         return guardAsync(services.logger, 'Completion', undefined, async () => {
           const prefix = document.lineAt(position.line).text.slice(0, position.character);
           const heading = /^(#{2,3})\s+(\S[^#]*)?$/.exec(prefix);

@@ -23,7 +23,13 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const update = async (document: vscode.TextDocument) => {
-    if (!isPostmortem(document) || document.isClosed) return;
+    const uri = document.uri;
+    if (document.isClosed) return;
+    // A Markdown file may stop being a post-mortem (its pattern removed): its problems go with it.
+    if (!isPostmortem(document)) {
+      collection.delete(uri);
+      return;
+    }
     const version = document.version;
     try {
       const { findings } = await analyzer.analyze(document);
@@ -57,6 +63,7 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
     vscode.workspace.onDidCloseTextDocument(clear),
     // Language changes (e.g. "Change Language Mode") close and reopen the document model.
     config.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void update(d))),
+    services.files.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void update(d))),
   ];
   vscode.workspace.textDocuments.forEach((d) => void update(d));
   return vscode.Disposable.from(...disposables, { dispose: () => timers.forEach((t) => clearTimeout(t)) });

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { PostmortemAnalyzer, SELECTOR } from './analysis';
+import { PostmortemAnalyzer, SELECTOR, setMarkdownPostmortems } from './analysis';
 import type { AnalysisBackend } from './analysisBackend';
 import { ConfigService } from './config';
 import { Logger } from './logging';
+import { PostmortemFiles } from './postmortemFiles';
 import { registerCodeActionSupport } from './codeActions';
 import { type CommandTable, type Feature, registerCommandTable } from './commands';
 import { registerNewPostmortem } from './commands/newPostmortem';
@@ -31,12 +32,15 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
   const logger = new Logger();
   const config = new ConfigService(logger);
   await config.loadFiles();
+  const files = new PostmortemFiles(config, logger);
+  await files.reload();
+  setMarkdownPostmortems((uri) => files.includes(uri));
   const analyzer = new PostmortemAnalyzer(config, logger, hostInfo.createBackend?.(logger));
-  context.subscriptions.push(logger, config, analyzer);
+  context.subscriptions.push(logger, config, files, analyzer);
   const glossary = new GlossaryService(logger);
   await glossary.reload();
   context.subscriptions.push(glossary);
-  const services: Services = { context, analyzer, config, logger, glossary, host: hostInfo.host };
+  const services: Services = { context, analyzer, config, logger, files, glossary, host: hostInfo.host };
   // Language features as `register…Support(selector, services)`; commands go into one table.
   const features: Array<[string, FeatureFactory]> = [
     ['diagnostics', registerDiagnostics],

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hoverAt } from '../core/features/hover';
+import { isPostmortem } from './analysis';
 import { toRange } from './convert';
 import { guardAsync } from './logging';
 import type { Services } from './services';
@@ -9,6 +10,7 @@ export function registerHoverSupport(selector: vscode.DocumentSelector, services
   const { glossary } = services;
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(document, position) {
+      if (!isPostmortem(document)) return undefined;
       return guardAsync(services.logger, 'Hover', undefined, async () => {
         const { doc, today } = await services.analyzer.analyze(document);
         const hover = hoverAt(doc, glossary.current, { line: position.line, character: position.character }, today);

@@ -3,6 +3,7 @@ import type { PostmortemAnalyzer } from './analysis';
 import type { ConfigService } from './config';
 import type { GlossaryService } from './glossaryService';
 import type { Logger } from './logging';
+import type { PostmortemFiles } from './postmortemFiles';
 
 /** What every feature gets at registration; each feature returns one Disposable. */
 export interface Services {
@@ -10,6 +11,8 @@ export interface Services {
   analyzer: PostmortemAnalyzer;
   config: ConfigService;
   logger: Logger;
+  /** Which files are post-mortems (patterns, .gitignore, excludes): the CLI's selection. */
+  files: PostmortemFiles;
   /** Built-in glossary plus settings and the workspace glossary file. */
   glossary: GlossaryService;
   /** 'web' in vscode.dev / github.dev: no Node APIs, no CLI. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { buildOutline, foldingRegions, type OutlineKind, type OutlineNode } from '../core/features/outline';
+import { isPostmortem } from './analysis';
 import { toRange } from './convert';
 import { guardAsync } from './logging';
 import type { Services } from './services';
@@ -23,11 +24,11 @@ function toSymbol(node: OutlineNode): vscode.DocumentSymbol {
 export function registerSymbolSupport(selector: vscode.DocumentSelector, services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerDocumentSymbolProvider(selector, {
-      provideDocumentSymbols: (document) => guardAsync(services.logger, 'Outline', [], async () => buildOutline((await services.analyzer.analyze(document)).doc).map(toSymbol)),
+      provideDocumentSymbols: (document) => !isPostmortem(document) ? [] : guardAsync(services.logger, 'Outline', [], async () => buildOutline((await services.analyzer.analyze(document)).doc).map(toSymbol)),
     }, { label: 'Post-mortem' }),
     vscode.languages.registerFoldingRangeProvider(selector, {
       provideFoldingRanges: (document) =>
-        guardAsync(services.logger, 'Folding', [], async () =>
+        !isPostmortem(document) ? [] : guardAsync(services.logger, 'Folding', [], async () =>
           foldingRegions((await services.analyzer.analyze(document)).doc).map((r) => new vscode.FoldingRange(r.startLine, r.endLine, r.kind === 'frontMatter' ? vscode.FoldingRangeKind.Region : undefined)),
         ),
     }),

@@ -152,6 +152,17 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
     });
   });
 
+  describe('action items view', () => {
+    it('lists the sample workspace\'s open items (the workspace lives under .vscode-test/, like npm start\'s)', async () => {
+      await escape(page);
+      await runCommand(page, 'Postmortem: Focus on Action Items View');
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Action Items/i }) });
+      await view.locator('.monaco-list-row', { hasText: /maxConnections|gateway connection count/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await view.getByText('No post-mortems in this workspace yet').count(), 0);
+      await shot(page, 'action-items-view');
+    });
+  });
+
   describe('hovers', () => {
     before(async () => {
       await escape(page);

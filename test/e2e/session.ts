@@ -61,7 +61,8 @@ export async function startSession(): Promise<Session> {
     if (!existsSync(vsix)) throw new Error(`VSIX not found: ${vsix}`);
   }
 
-  const workspace = tempWorkspace('postmortem-e2e-');
+  // Where `npm start` puts its sample workspace (under .vscode-test/): a folder name the index once skipped.
+  const workspace = tempWorkspace('postmortem-e2e-', join(REPO_ROOT, '.vscode-test', 'e2e-workspaces'));
   const removeWorkspace = () => rmSync(dirname(workspace), { recursive: true, force: true });
   const checkout = join(workspace, 'checkout-latency.postmortem.md');
   writeFileSync(checkout, readFileSync(checkout, 'utf8').replace('- Blast radius:', `${MTTR_LINE}\n- Blast radius:`));

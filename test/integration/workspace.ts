@@ -34,9 +34,10 @@ export function populateWorkspace(dir: string): string[] {
   return written;
 }
 
-/** A fresh temp workspace with the examples; the caller removes it. */
-export function tempWorkspace(prefix = 'postmortem-ws-'): string {
-  const base = mkdtempSync(join(tmpdir(), prefix));
+/** A fresh temp workspace with the examples (under `parent`, default the temp dir); the caller removes it. */
+export function tempWorkspace(prefix = 'postmortem-ws-', parent = tmpdir()): string {
+  mkdirSync(parent, { recursive: true });
+  const base = mkdtempSync(join(parent, prefix));
   const ws = join(base, 'workspace');
   populateWorkspace(ws);
   return ws;

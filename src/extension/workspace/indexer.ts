@@ -3,9 +3,6 @@ import { WorkspaceIndex } from '../../core/workspace/index';
 import { LANGUAGE_ID } from '../analysis';
 import type { Services } from '../services';
 
-export const DEFAULT_PATTERN = '**/*.postmortem.md';
-/** Folders never indexed, whatever `files.exclude` says. */
-const SKIPPED_SEGMENT = /\/(?:node_modules|\.git|\.hg|\.svn|\.vscode-test)\//;
 const MAX_FILES = 10_000;
 /** Fire a change after this many files while indexing in the background. */
 const BATCH = 25;
@@ -14,8 +11,9 @@ const DIRTY_DEBOUNCE_MS = 300;
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Keeps a WorkspaceIndex of every post-mortem in the workspace: found with findFiles (the default
- * pattern plus `postmortem.filePatterns`), read with workspace.fs (no editors are opened), kept fresh by
+ * Keeps a WorkspaceIndex of every post-mortem in the workspace: found with findFiles for each glob of
+ * PostmortemFiles and kept when its selection includes the file (the CLI's rules: `.gitignore`,
+ * `files.exclude`, `search.exclude`, dependency folders), read with workspace.fs (no editors are opened), kept fresh by
  * file watchers, and by the text of open documents while they are being edited. The first scan runs in
  * the background and yields between files.
  */
@@ -48,7 +46,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
         if (this.index.has(key)) void this.indexUri(d.uri).then((changed) => changed && this.emitter.fire());
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (!this.index.has(d.uri.toString()) && d.languageId === LANGUAGE_ID && this.tracks(d)) this.indexDocument(d);
+        if (!this.index.has(d.uri.toString()) && this.tracks(d)) this.indexDocument(d);
       }),
       // Deleting a folder may not reach the file watchers file by file.
       vscode.workspace.onDidDeleteFiles((e) => {
@@ -61,10 +59,8 @@ export class WorkspaceIndexer implements vscode.Disposable {
           this.scheduleRescan();
         }
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.patternsChanged()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('postmortem.filePatterns')) this.patternsChanged();
-      }),
+      // Folders, patterns, excludes and .gitignore files: PostmortemFiles re-reads them and tells us.
+      services.files.onDidChange(() => this.patternsChanged()),
     );
     this.createWatchers();
     // Until the first scan finishes, the view's welcome says "looking" rather than "none found".
@@ -128,7 +124,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     }
   }
 
-  /** The include patterns per workspace folder: `**\/*.postmortem.md` plus `postmortem.filePatterns`. */
+  /** The include patterns per workspace folder: `**\/*.postmortem.md` plus the configured `filePatterns`. */
   patterns(): vscode.RelativePattern[] {
     this.cachedPatterns ??= this.readPatterns();
     return this.cachedPatterns;
@@ -137,27 +133,27 @@ export class WorkspaceIndexer implements vscode.Disposable {
   private readPatterns(): vscode.RelativePattern[] {
     const result: vscode.RelativePattern[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const extra = vscode.workspace.getConfiguration('postmortem', folder.uri).get<unknown>('filePatterns', []);
-      const globs = new Set([DEFAULT_PATTERN, ...(Array.isArray(extra) ? extra.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()) : [])]);
-      for (const glob of globs) result.push(new vscode.RelativePattern(folder, glob));
+      for (const glob of this.services.files.patternsFor(folder)) result.push(new vscode.RelativePattern(folder, glob));
     }
     return result;
   }
 
-  /** Whether a document belongs in the index: inside a workspace folder and a post-mortem by language or pattern. */
+  /**
+   * Whether a document belongs in the index: inside a workspace folder and selected by PostmortemFiles,
+   * or switched to the post-mortem language by hand (a name the patterns do not know).
+   */
   tracks(document: vscode.TextDocument): boolean {
     if (this.index.has(document.uri.toString())) return true;
     if (document.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(document.uri)) return false;
-    if (SKIPPED_SEGMENT.test(document.uri.path)) return false;
-    if (document.languageId === LANGUAGE_ID) return true;
-    return vscode.languages.match(this.patterns().map((pattern) => ({ pattern })), document) > 0;
+    if (this.services.files.includes(document.uri)) return true;
+    return document.languageId === LANGUAGE_ID && !/\.postmortem\.md$/i.test(document.uri.path);
   }
 
   private async findAll(): Promise<vscode.Uri[]> {
     const seen = new Map<string, vscode.Uri>();
     for (const pattern of this.patterns()) {
       const uris = await vscode.workspace.findFiles(pattern, undefined, MAX_FILES);
-      for (const uri of uris) if (!SKIPPED_SEGMENT.test(uri.path)) seen.set(uri.toString(), uri);
+      for (const uri of uris) if (this.services.files.includes(uri)) seen.set(uri.toString(), uri);
     }
     return [...seen.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
   }
@@ -225,7 +221,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
     for (const pattern of this.patterns()) {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const changed = (uri: vscode.Uri) => {
-        if (SKIPPED_SEGMENT.test(uri.path)) return;
+        if (!this.services.files.includes(uri)) return;
         // Open documents are indexed from their text; a save reaches us through onDidSaveTextDocument.
         if (this.openDocument(uri.toString())?.isDirty) return;
         void this.indexUri(uri).then(() => this.emitter.fire());

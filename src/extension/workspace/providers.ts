@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SELECTOR } from '../analysis';
+import { isPostmortem, SELECTOR } from '../analysis';
 import { toRange } from '../convert';
 import { guard } from '../logging';
 import type { Services } from '../services';
@@ -28,7 +28,7 @@ export function registerOwnerCompletions(services: Services, indexer: WorkspaceI
     SELECTOR,
     {
       provideCompletionItems: (document, position) =>
-        guard(services.logger, 'Owner completions', undefined, () => {
+        !isPostmortem(document) ? undefined : guard(services.logger, 'Owner completions', undefined, () => {
           const before = document.lineAt(position.line).text.slice(0, position.character);
           const typed = HANDLE_BEFORE_CURSOR.exec(before);
           if (!typed) return undefined;

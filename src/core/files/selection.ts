@@ -1,0 +1,121 @@
+// Which files are post-mortems: one implementation for the CLI's walker and the editor's index, so
+// both pick the same files for the same patterns. Globs are matched by picomatch against paths
+// relative to the root (a workspace folder, or the directory given to the CLI), `.gitignore` files
+// by the `ignore` package (the gitignore rules ESLint and others use).
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch/posix';
+
+/** Always a post-mortem, whatever else is configured. */
+export const DEFAULT_FILE_PATTERNS: readonly string[] = ['**/*.postmortem.md'];
+
+/** Folders never walked: dependencies, build output and version control. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+/** A `.gitignore` file: the directory it is in (relative to the root, `''` for the root) and its text. */
+export interface IgnoreFile {
+  dir: string;
+  text: string;
+}
+
+export interface FileSelectionOptions {
+  /** Extra globs (`filePatterns`), relative to the root. */
+  patterns?: readonly string[];
+  ignoreFiles?: readonly IgnoreFile[];
+  /** Globs of paths left out (the editor's `files.exclude` and `search.exclude`). */
+  exclude?: readonly string[];
+}
+
+/** Cleans user globs: strings only, trimmed, `./` dropped, at most 100 of them. */
+export function cleanPatterns(patterns: readonly unknown[] | undefined): string[] {
+  const out: string[] = [];
+  for (const p of patterns ?? []) {
+    if (typeof p !== 'string') continue;
+    const glob = normalize(p.trim());
+    if (glob && glob.length <= 500 && !out.includes(glob)) out.push(glob);
+    if (out.length >= 100) break;
+  }
+  return out;
+}
+
+export class FileSelection {
+  readonly patterns: readonly string[];
+  private readonly match: (path: string) => boolean;
+  private readonly ignores: Array<{ dir: string; rules: Ignore }>;
+  private readonly excluded: ((path: string) => boolean) | undefined;
+
+  constructor(options: FileSelectionOptions = {}) {
+    this.patterns = [...DEFAULT_FILE_PATTERNS, ...cleanPatterns(options.patterns).filter((p) => !DEFAULT_FILE_PATTERNS.includes(p))];
+    // A pattern without a slash matches the file name anywhere ("incident-*.md"), as in .gitignore.
+    // `**` crosses dot folders, as VS Code's own globs do (.git and the like are skipped by name).
+    this.match = matcher(this.patterns, true);
+    this.ignores = [];
+    const exclude = cleanPatterns(options.exclude);
+    this.excluded = exclude.length ? matcher(exclude, true) : undefined;
+    for (const file of options.ignoreFiles ?? []) this.addIgnoreFile(file);
+  }
+
+  /** Adds the rules of a `.gitignore` found while walking. */
+  addIgnoreFile(file: IgnoreFile): void {
+    try {
+      this.ignores.push({ dir: normalize(file.dir), rules: ignore().add(file.text.slice(0, 1_000_000)) });
+    } catch {
+      // A .gitignore the library cannot read ignores nothing.
+    }
+  }
+
+  /**
+   * Whether the file at `path` (relative to the root, `/`-separated) is a post-mortem. `alsoAs` is a
+   * second relative path the globs may match instead (the CLI's: relative to the directory it was given).
+   */
+  includes(path: string, alsoAs?: string): boolean {
+    const rel = normalize(path);
+    if (!rel || rel.startsWith('../')) return false;
+    const matches = this.match(rel) || (alsoAs !== undefined && alsoAs !== '' && this.match(normalize(alsoAs)));
+    return matches && !this.isSkipped(rel) && !this.isExcluded(rel) && !this.isIgnored(rel);
+  }
+
+  /** Whether a directory (relative to the root) is not walked at all. */
+  skipsDirectory(path: string): boolean {
+    const rel = normalize(path);
+    return rel !== '' && (this.isSkipped(`${rel}/x`) || this.isExcluded(rel) || this.isIgnored(`${rel}/`));
+  }
+
+  /** An excluded path, or a path inside an excluded folder (an excluded `build` leaves out `build/x.md`). */
+  private isExcluded(rel: string): boolean {
+    if (!this.excluded) return false;
+    const parts = rel.split('/');
+    for (let i = 1; i <= parts.length; i++) if (this.excluded(parts.slice(0, i).join('/'))) return true;
+    return false;
+  }
+
+  private isSkipped(rel: string): boolean {
+    const parts = rel.split('/');
+    return parts.slice(0, -1).some((p) => SKIPPED_DIRECTORIES.has(p));
+  }
+
+  private isIgnored(rel: string): boolean {
+    for (const { dir, rules } of this.ignores) {
+      if (dir && !rel.startsWith(`${dir}/`)) continue;
+      const inner = dir ? rel.slice(dir.length + 1) : rel;
+      if (inner && rules.ignores(inner)) return true;
+    }
+    return false;
+  }
+}
+
+/** Globs with a slash match the whole relative path; without one, the file or folder name anywhere. */
+function matcher(globs: readonly string[], dot: boolean): (path: string) => boolean {
+  const anchored = globs.filter((g) => g.includes('/'));
+  const names = globs.filter((g) => !g.includes('/'));
+  const byPath = anchored.length ? picomatch(anchored, { dot }) : () => false;
+  const byName = names.length ? picomatch(names, { dot }) : () => false;
+  return (path) => byPath(path) || byName(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function normalize(path: string): string {
+  let rel = path.replace(/\\/g, '/');
+  while (rel.startsWith('./')) rel = rel.slice(2);
+  let end = rel.length;
+  while (end > 0 && rel[end - 1] === '/') end--;
+  return rel.slice(0, end);
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { cleanPatterns, FileSelection } from '../../../../src/core/files/selection';
+import { findPostmortemFiles } from '../../../../src/cli/files';
+import { SELECTED, TREE, TREE_PATTERNS, writeTree } from '../../../fixtures/fileSelectionTree';
+
+describe('file selection', () => {
+  it('*.postmortem.md always; extra globs with classes, globstars and bare names', () => {
+    const s = new FileSelection({ patterns: TREE_PATTERNS });
+    assert.ok(s.includes('x.postmortem.md'));
+    assert.ok(s.includes('deep/in/here/y.postmortem.md'));
+    assert.ok(s.includes('docs/2024-01-db.md'));
+    assert.ok(!s.includes('docs/notes.md'));
+    assert.ok(!s.includes('docs/deep/2024-02-x.md'), '[0-9]* stays in one folder');
+    assert.ok(s.includes('a/b/incident-1.md'));
+    assert.ok(new FileSelection({ patterns: ['incident-*.md'] }).includes('deep/incident-2.md'), 'a glob without a slash matches the name anywhere');
+  });
+
+  it('dependency and build folders, .gitignore rules per folder and excludes leave files out', () => {
+    const s = new FileSelection({ patterns: ['**/incident-*.md'], ignoreFiles: [{ dir: '', text: 'build/\n' }, { dir: 'sub', text: 'incident-7.md\n' }], exclude: ['**/archive'] });
+    assert.ok(!s.includes('node_modules/pkg/incident-3.md'));
+    assert.ok(!s.includes('dist/incident-5.md'));
+    assert.ok(!s.includes('build/incident-4.md'));
+    assert.ok(s.skipsDirectory('build'));
+    assert.ok(!s.includes('sub/incident-7.md'));
+    assert.ok(s.includes('sub/incident-8.md'));
+    assert.ok(!s.includes('old/archive/incident-9.md'));
+    assert.ok(s.includes('.vscode-test/sample/incident-1.md'), 'no folder is skipped by name unless configured or ignored');
+  });
+
+  it('cleans untrusted pattern lists', () => {
+    assert.deepEqual(cleanPatterns(['./docs/*.md', 3, '', '  a/**  ', 'docs/*.md', null as unknown as string]), ['docs/*.md', 'a/**']);
+    assert.equal(cleanPatterns(Array.from({ length: 500 }, (_, i) => `p${i}`)).length, 100);
+  });
+
+  it('the CLI walker picks exactly the selected files of the tricky tree', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-select-'));
+    try {
+      writeTree(root);
+      const found = findPostmortemFiles([root], { patterns: TREE_PATTERNS, root }).map((f) => relative(root, f).split('\\').join('/')).sort();
+      assert.deepEqual(found, SELECTED);
+      assert.ok(Object.keys(TREE).length > SELECTED.length + 5);
+      // A directory named on the command line is walked even when .gitignore ignores it.
+      assert.deepEqual(findPostmortemFiles([join(root, 'build')], { patterns: TREE_PATTERNS, root }).map((f) => relative(root, f)), [join('build', 'incident-4.md')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
