@@ -7,6 +7,7 @@ import { PostmortemFiles } from './postmortemFiles';
 import { registerCodeActionSupport } from './codeActions';
 import { type CommandTable, type Feature, registerCommandTable } from './commands';
 import { registerNewPostmortem } from './commands/newPostmortem';
+import { registerTreatAsPostmortem } from './commands/treatAsPostmortem';
 import { registerCompletionSupport } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import { GlossaryService } from './glossaryService';
@@ -49,6 +50,7 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
     ['outline', (s) => registerSymbolSupport(SELECTOR, s)],
     ['completions', (s) => registerCompletionSupport(SELECTOR, s)],
     ['new post-mortem', registerNewPostmortem],
+    ['treat as post-mortem', registerTreatAsPostmortem],
     ['timeline preview', registerTimelinePreview],
     ['stakeholder summary', registerSummaryCommands],
     ['workspace', registerWorkspaceFeatures],

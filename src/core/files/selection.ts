@@ -119,3 +119,14 @@ function normalize(path: string): string {
   while (end > 0 && rel[end - 1] === '/') end--;
   return rel.slice(0, end);
 }
+
+/** Globs that would make the file at `path` (relative to the root) a post-mortem: its folder's Markdown files, or the file alone. */
+export function suggestFilePatterns(path: string): Array<{ glob: string; scope: 'folder' | 'file' }> {
+  const rel = normalize(path);
+  const slash = rel.lastIndexOf('/');
+  const escape = (s: string) => s.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+  const out: Array<{ glob: string; scope: 'folder' | 'file' }> = [];
+  out.push({ glob: slash < 0 ? '*.md' : `${escape(rel.slice(0, slash))}/*.md`, scope: 'folder' });
+  out.push({ glob: escape(rel), scope: 'file' });
+  return out;
+}

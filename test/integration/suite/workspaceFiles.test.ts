@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { SELECTED, TREE, writeTree } from '../../fixtures/fileSelectionTree';
-import { activateExtension, closeAllEditors, hoverText, openDocument, positionOf, postmortemDiagnostics, waitFor, workspaceFile, workspaceRoot } from '../helpers';
+import { activateExtension, closeAllEditors, hoverText, openDocument, positionOf, postmortemDiagnostics, stubWindow, waitFor, workspaceFile, workspaceRoot } from '../helpers';
 
 /** Workspace-relative paths of the indexed post-mortems titled like the tree's documents. */
 async function indexedTreeFiles(): Promise<string[]> {
@@ -21,6 +21,7 @@ describe('Post-mortem files: the same selection as the CLI', () => {
   });
   after(async () => {
     await closeAllEditors();
+    await vscode.workspace.getConfiguration('postmortem').update('filePatterns', undefined, vscode.ConfigurationTarget.Workspace);
     for (const path of Object.keys(TREE)) rmSync(join(root, path), { force: true });
     for (const dir of ['docs', 'team', 'a', 'node_modules', 'build', 'dist', 'sub']) rmSync(join(root, dir), { recursive: true, force: true });
   });
@@ -50,5 +51,26 @@ describe('Post-mortem files: the same selection as the CLI', () => {
     assert.deepEqual(postmortemDiagnostics(doc.uri), []);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'MTTR', 1));
     assert.doesNotMatch(hoverText(hovers), /time to resolve/i);
+  });
+
+  it('Treat This File as a Post-Mortem adds the folder glob to postmortem.filePatterns, and the file gets diagnostics', async () => {
+    const doc = await openDocument(workspaceFile('docs', 'notes.md'));
+    const offered: string[] = [];
+    const restore = stubWindow({
+      showQuickPick: async (items: Array<{ description: string }>) => {
+        offered.push(...items.map((i) => i.description));
+        return items[0];
+      },
+      showInformationMessage: async () => undefined,
+    });
+    try {
+      await vscode.commands.executeCommand('postmortem.treatAsPostmortem');
+    } finally {
+      restore();
+    }
+    assert.deepEqual(offered, ['docs/*.md', 'docs/notes.md']);
+    assert.deepEqual(vscode.workspace.getConfiguration('postmortem').inspect('filePatterns')?.workspaceValue, ['docs/*.md']);
+    await waitFor(() => postmortemDiagnostics(doc.uri).length > 0, 'diagnostics on docs/notes.md once it is a post-mortem');
+    assert.equal(doc.languageId, 'markdown');
   });
 });
