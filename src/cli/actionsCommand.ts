@@ -37,10 +37,10 @@ export function runActions(args: string[], io: CommandIO): number {
   });
   const format = chooseFormat(values.format, ['json', 'text', 'markdown'] as const, 'text');
   if (positionals.length === 0) throw new UsageError('expected at least one file or directory');
-  const { today, files, options } = commandSettings(values, io);
+  const { today, files, optionsFor } = commandSettings(values, io);
   const rows: ActionRow[] = [];
   for (const file of findPostmortemFiles(positionals, files)) {
-    const { doc } = analyzeText(readText(file), options);
+    const { doc } = analyzeText(readText(file), optionsFor(file));
     for (const item of doc.actionItems) {
       const due = dueState(item, today);
       if ((values.open || values.overdue) && item.done) continue;

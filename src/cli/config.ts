@@ -36,6 +36,8 @@ export interface CommandSettings {
   /** How directories are walked: the configured `filePatterns`, relative to the config file's directory. */
   files: FileSearch;
   options: AnalysisOptions;
+  /** The options for one file of a walk: its nearest `.postmortemrc.yaml` (unless `--config` was given), as the editor reads it. */
+  optionsFor(file: string): AnalysisOptions;
 }
 
 /** `--config` and `--today` as every command reads them; configuration problems are printed once, on stderr. */
@@ -45,10 +47,25 @@ export function commandSettings(values: { config?: string | undefined; today?: s
   if (!parsed?.ok) throw new UsageError(`--today expects a date YYYY-MM-DD, got '${today}'`);
   const settings = loadCliConfig(values.config, start);
   for (const error of settings.errors) io.err(`postmortem: configuration: ${error}`);
+  const options = analysisOptionsFor(settings, { today });
+  const byConfigFile = new Map<string | undefined, AnalysisOptions>([[settings.file, options]]);
+  const optionsFor = (file: string): AnalysisOptions => {
+    if (values.config) return options;
+    const nearest = findConfigFile(dirname(resolve(file)));
+    let found = byConfigFile.get(nearest);
+    if (!found) {
+      const own = loadCliConfig(nearest, start);
+      for (const error of own.errors) io.err(`postmortem: configuration: ${error}`);
+      found = analysisOptionsFor(own, { today });
+      byConfigFile.set(nearest, found);
+    }
+    return found;
+  };
   return {
     settings,
     today,
     files: { patterns: settings.filePatterns, root: settings.file ? dirname(resolve(settings.file)) : start },
-    options: analysisOptionsFor(settings, { today }),
+    options,
+    optionsFor,
   };
 }

@@ -34,10 +34,10 @@ export function runLint(args: string[], io: CommandIO): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${values['max-warnings']}'`);
   }
-  const { files: search, options } = commandSettings(values, io);
+  const { files: search, optionsFor } = commandSettings(values, io);
   const files = findPostmortemFiles(positionals.length ? positionals : ['.'], search);
   const results: FileFindings[] = files.map((file) => {
-    const { findings } = analyzeText(readText(file), options);
+    const { findings } = analyzeText(readText(file), optionsFor(file));
     return { file, findings };
   });
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);

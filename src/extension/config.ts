@@ -30,29 +30,47 @@ export class ConfigService implements vscode.Disposable {
     );
   }
 
-  /** Reads the config file of every workspace folder. Untrusted workspaces' files are ignored. */
+  /**
+   * Reads the config files of every workspace folder: the folder's own and those in sub-folders (a
+   * document uses the nearest one above it, as the CLI does from its working directory). Untrusted
+   * workspaces' files are ignored.
+   */
   async loadFiles(): Promise<void> {
     this.files.clear();
     if (!vscode.workspace.isTrusted) return;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const name of CONFIG_FILE_NAMES) {
-        const uri = vscode.Uri.joinPath(folder.uri, name);
-        let bytes: Uint8Array;
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/{${CONFIG_FILE_NAMES.join(',')}}`), '**/node_modules/**', MAX_CONFIG_FILES);
+      // The first name of CONFIG_FILE_NAMES wins in a directory that has both.
+      found.sort((a, b) => CONFIG_FILE_NAMES.indexOf(basename(a)) - CONFIG_FILE_NAMES.indexOf(basename(b)));
+      for (const uri of found) {
+        const dir = dirnameOf(uri.path);
+        if (this.files.has(dir)) continue;
         try {
-          bytes = await vscode.workspace.fs.readFile(uri);
+          const bytes = await vscode.workspace.fs.readFile(uri);
+          this.files.set(dir, parseConfigFile(new TextDecoder().decode(bytes), vscode.workspace.asRelativePath(uri)));
         } catch {
-          continue;
+          // Gone since findFiles: nothing to read.
         }
-        this.files.set(folder.uri.toString(), parseConfigFile(new TextDecoder().decode(bytes), name));
-        break;
       }
+    }
+  }
+
+  /** The nearest config file at or above the document's folder, up to its workspace folder. */
+  private fileFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): { config: UserConfig; errors: string[] } | undefined {
+    const top = folder.uri.path.replace(/\/$/, '');
+    let dir = uri.toString() === folder.uri.toString() ? top : dirnameOf(uri.path);
+    for (;;) {
+      const file = this.files.get(dir);
+      if (file) return file;
+      if (dir === top || dir.length <= top.length) return undefined;
+      dir = dirnameOf(dir);
     }
   }
 
   /** The configuration that applies to a document (or the first folder when none is given). */
   forDocument(document?: { uri: vscode.Uri }): ConfigResult {
     const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
-    const file = folder ? this.files.get(folder.uri.toString()) : undefined;
+    const file = folder ? this.fileFor(document?.uri ?? folder.uri, folder) : undefined;
     const settingsErrors: string[] = [];
     const settings = validateUserConfig(readSettings(folder?.uri ?? document?.uri), 'Settings', settingsErrors);
     const result = resolveConfig(file?.config, settings);
@@ -78,6 +96,18 @@ export class ConfigService implements vscode.Disposable {
     this.emitter.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Config files read per workspace folder (one per package of a monorepo, not thousands). */
+const MAX_CONFIG_FILES = 100;
+
+function dirnameOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 function readSettings(scope: vscode.Uri | undefined): Record<string, unknown> {

@@ -45,6 +45,16 @@ describe('Post-mortem files: the same selection as the CLI', () => {
     assert.match(hoverText(hovers), /time to resolve|MTTR/i);
   });
 
+  it('the nearest .postmortemrc.yaml above a document applies, as in the CLI', async () => {
+    const inSub = await openDocument(workspaceFile('sub', 'incident-8.md'));
+    const atTop = await openDocument(workspaceFile('team', 'incident-42.md'));
+    const rules = (uri: vscode.Uri) => postmortemDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+    await waitFor(() => rules(atTop.uri).includes('required-section'), 'required-section on team/incident-42.md');
+    await waitFor(() => postmortemDiagnostics(inSub.uri).length > 0 || rules(inSub.uri).length === 0, 'diagnostics on sub/incident-8.md');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!rules(inSub.uri).includes('required-section'), `sub/.postmortemrc.yaml requires only Summary: ${rules(inSub.uri).join(', ')}`);
+  });
+
   it('a Markdown file outside the patterns gets nothing from us', async () => {
     const doc = await openDocument(workspaceFile('docs', 'notes.md'));
     await new Promise((r) => setTimeout(r, 1000));

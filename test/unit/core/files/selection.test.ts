@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { cleanPatterns, FileSelection } from '../../../../src/core/files/selection';
 import { findPostmortemFiles } from '../../../../src/cli/files';
+import { commandSettings } from '../../../../src/cli/config';
+import { analyzeText } from '../../../../src/core/analyze';
+import { readFileSync } from 'node:fs';
 import { SELECTED, TREE, TREE_PATTERNS, writeTree } from '../../../fixtures/fileSelectionTree';
 
 describe('file selection', () => {
@@ -44,6 +47,20 @@ describe('file selection', () => {
       assert.ok(Object.keys(TREE).length > SELECTED.length + 5);
       // A directory named on the command line is walked even when .gitignore ignores it.
       assert.deepEqual(findPostmortemFiles([join(root, 'build')], { patterns: TREE_PATTERNS, root }).map((f) => relative(root, f)), [join('build', 'incident-4.md')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('in a walk, each file uses its nearest .postmortemrc.yaml, as the editor does', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-select-'));
+    try {
+      writeTree(root);
+      const io = { out: () => undefined, err: () => undefined };
+      const { optionsFor } = commandSettings({ today: '2026-01-01' }, io, root);
+      const rules = (file: string) => analyzeText(readFileSync(join(root, file), 'utf8'), optionsFor(join(root, file))).findings.map((f) => f.rule);
+      assert.ok(rules('team/incident-42.md').includes('required-section'));
+      assert.ok(!rules('sub/incident-8.md').includes('required-section'), 'sub/.postmortemrc.yaml requires only Summary');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
