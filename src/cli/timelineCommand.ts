@@ -34,7 +34,9 @@ export function runTimeline(args: string[], io: CommandIO): number {
       ...(e.timeUnknown ? { unknown: true } : {}),
       ...(e.approximate ? { approximate: true } : {}),
     }));
-    io.out(JSON.stringify({ file, events, metrics: { ttdMinutes, ttmMinutes, ttrMinutes, durationMinutes } }, null, 2));
+    // Metrics built on key times out of order are not facts: `doubts` says why, per metric.
+    const doubts = Object.keys(doc.metrics.doubts).length ? { doubts: doc.metrics.doubts } : {};
+    io.out(JSON.stringify({ file, events, metrics: { ttdMinutes, ttmMinutes, ttrMinutes, durationMinutes, ...doubts } }, null, 2));
     return 0;
   }
   if (doc.timeline.length === 0) {
@@ -47,6 +49,11 @@ export function runTimeline(args: string[], io: CommandIO): number {
     return `${String(e.range.start.line + 1).padStart(5)}  ${when.padEnd(17)}${phase} ${escapeTerminal(e.text.replace(/[ \t\r\n]+/g, ' '))}`;
   });
   const zone = zoneLabel(doc.timeline.find((e) => e.time?.zone)?.time?.zone);
-  io.out(`${escapeTerminal(doc.title ?? file)}${zone ? ` (times ${zone})` : ''}\n${lines.join('\n')}\n\nTTD ${formatDuration(ttdMinutes)} · TTM ${formatDuration(ttmMinutes)} · TTR ${formatDuration(ttrMinutes)}`);
+  io.out(`${escapeTerminal(doc.title ?? file)}${zone ? ` (times ${zone})` : ''}\n${lines.join('\n')}\n\n${metricLine('TTD', ttdMinutes, doc.metrics.doubts.ttd)} · ${metricLine('TTM', ttmMinutes, doc.metrics.doubts.ttm)} · ${metricLine('TTR', ttrMinutes, doc.metrics.doubts.ttr)}`);
   return 0;
+}
+
+/** A metric for the text output; one built on key times out of order is marked, not shown as a fact. */
+function metricLine(id: string, minutes: number | null, doubt: string | undefined): string {
+  return doubt ? `${id} ? (key times out of order)` : `${id} ${formatDuration(minutes)}`;
 }

@@ -125,17 +125,14 @@ export function renderMarkdown(s: StakeholderSummary, template?: string): Markdo
     const problem = templateProblem(template);
     if (!problem) {
       const result = applyTemplate(template, parts, (templateNotes) => markdownNotes([...s.notes, ...templateNotes]));
-      const body = result.text.trimEnd() + '\n';
-      const header = result.usesNotes ? '' : markdownNotes([...s.notes, ...result.notes]);
-      return { output: header ? `${header}\n${body}` : body, templateNotes: result.notes };
+      // Notes reach the exported text only where the template asks for them ({{notes}}); otherwise they are reported beside it.
+      return { output: result.text.trimEnd() + '\n', templateNotes: result.notes };
     }
     const fallback = renderMarkdown({ ...s, notes: [...s.notes, problem] });
     return { output: fallback.output, templateNotes: [problem] };
   }
-  const out: string[] = [];
-  const notes = markdownNotes(s.notes);
-  if (notes) out.push(notes);
-  out.push(`# ${parts.title}`);
+  // The notes for the author are not part of what stakeholders read: callers report them (editor, stderr).
+  const out: string[] = [`# ${parts.title}`];
   const meta = metaParts(s);
   if (meta.length) out.push('', meta.map((p) => `**${p.label}:** ${escapeMarkdown(p.value)}`).join(' · '));
   const section = (heading: string, body: string) => {
@@ -248,7 +245,7 @@ export function renderHtml(s: StakeholderSummary, options: HtmlOptions = {}): st
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${escapeHtml(s.title)}</title>`, `<style>\n${CSS}\n</style>`, '</head>', '<body>');
   if (s.notes.length) {
-    out.push(`<!--\nNotes for the author (not shown to readers):\n${s.notes.map((n) => `- ${commentSafe(n)}`).join('\n')}\n-->`);
+    // Shown in the editor's preview only; an exported page has no trace of them.
     if (options.showNotes) {
       out.push('<aside class="author-notes" aria-label="Notes for the author">', '<strong>Notes for the author</strong> (not part of the exported summary):', '<ul>', ...s.notes.map((n) => `<li>${escapeHtml(n)}</li>`), '</ul>', '</aside>');
     }
