@@ -1,3 +1,4 @@
+import { SECTION_DEFINITIONS } from '../model/sections';
 import type { PostmortemDocument, Range, Section } from '../model/types';
 import { formatClock } from '../model/time';
 
@@ -29,7 +30,7 @@ export function buildOutline(doc: PostmortemDocument): OutlineNode[] {
   const toNode = (section: Section): OutlineNode => {
     const node: OutlineNode = {
       name: section.heading || '(untitled)',
-      detail: section.kind ? section.kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`) : '',
+      detail: readAs(section),
       kind: section.depth === 1 ? 'title' : 'section',
       range: section.range,
       selectionRange: contains(section.range, section.headingRange) ? section.headingRange : section.range,
@@ -72,6 +73,18 @@ export function buildOutline(doc: PostmortemDocument): OutlineNode[] {
       children: [],
     });
   }
+  // Sections that hold events or items say how many (the heading already names the section).
+  const counts = (node: OutlineNode): void => {
+    node.children.forEach(counts);
+    const events = node.children.filter((c) => c.kind === 'event' || c.kind === 'phaseEvent').length;
+    const open = node.children.filter((c) => c.kind === 'openAction').length;
+    const done = node.children.filter((c) => c.kind === 'doneAction').length;
+    const parts = [node.detail];
+    if (events) parts.push(`${events} event${events === 1 ? '' : 's'}`);
+    if (open || done) parts.push(`${open} open · ${done} done`);
+    node.detail = parts.filter(Boolean).join(' · ');
+  };
+  roots.forEach(counts);
   return roots;
 }
 
@@ -85,4 +98,12 @@ export function foldingRegions(doc: PostmortemDocument): FoldingRegion[] {
   for (const section of doc.allSections) add(section.range, 'section');
   for (const table of doc.tables) add(table, 'table');
   return regions;
+}
+
+/** "read as root cause" when the heading does not say what the section was read as ("What went wrong"); else nothing. */
+function readAs(section: Section): string {
+  const def = section.kind ? SECTION_DEFINITIONS.find((d) => d.kind === section.kind) : undefined;
+  if (!def) return '';
+  const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words(section.heading).includes(words(def.label)) ? '' : `read as ${def.label.toLowerCase()}`;
 }

@@ -89,6 +89,13 @@ describe('outline and folding', () => {
     const actions = outline[0].children[5];
     assert.deepEqual(actions.children.map((c) => c.kind), ['openAction', 'openAction', 'openAction', 'doneAction']);
     assert.equal(actions.children[0].detail, 'open · @maria · due 2026-03-21');
+    // Section rows never repeat their heading ("Summary summary"): counts, or what a heading was read as.
+    const summary = outline[0].children.find((c) => c.name === 'Summary')!;
+    assert.equal(summary.detail, '');
+    assert.match(timeline.detail, /^\d+ events$/);
+    assert.match(actions.detail, /^\d+ open · \d+ done$/);
+    const read = buildOutline(parsePostmortem('# T\n\n## What went wrong\n\nThe pool was too small.\n'));
+    assert.equal(read[0].children[0].detail, 'read as lessons learned');
   });
 
   it('day subheadings keep their events', () => {
