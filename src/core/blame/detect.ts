@@ -714,7 +714,7 @@ const RULES: Rule[] = [
       if (/responsible(?:\s+for)?$/.test(phrase) && /^(?:the\s+)?(?:person|engineer|developer|individual|party|one)/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       if (!person(agent) || generic(ctx.tokens, agent)) return undefined;
       // "This one is on Dave", "the incident is on the platform team" (not "the fix is on the roadmap").
-      if (/\bon$/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
+      if (/\bon$/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach|release|rollout|migration|deploy|deployment|upgrade|loss|leak|corruption|regression)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
       if (/^blamed$/.test(phrase) && /\b(?:we|nobody|no one)\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       return candidate('attribution', ctx, [m.index, end], agent);
     },
@@ -807,7 +807,7 @@ const RULES: Rule[] = [
         }
       }
       // Only when the sentence is about something going wrong.
-      if (!/\b(?:down|outage|fail\w*|broke\w*|error\w*|incident|lost|unavailable|crash\w*|stopped|bad|wrong|broken|deleted|corrupt\w*|late|delay\w*|impact\w*|stuck|leak\w*|expired|bricked|exposed|dropped|happened|stampede|loss|went\s+dark|double)\b/i.test(ctx.text)) return undefined;
+      if (!/\b(?:down|outage|damage|harm|mess|fail\w*|broke\w*|error\w*|incident|lost|unavailable|crash\w*|stopped|bad|wrong|broken|deleted|corrupt\w*|late|delay\w*|impact\w*|stuck|leak\w*|expired|bricked|exposed|dropped|happened|stampede|loss|went\s+dark|double)\b/i.test(ctx.text)) return undefined;
       const end = verb && verb.word ? verb.end : ctx.tokens[agent.to].end;
       return candidate('attribution', ctx, [m.index, end], agent);
     },
@@ -833,6 +833,8 @@ const RULES: Rule[] = [
       }
       // "To mitigate the impact, engineers …": what responders did to fix it.
       if (/^\W*(?:to\s+(?:mitigate|resolve|recover|restore|fix|stop|contain|limit|reduce|work\s+around|unblock|stabili[sz]e))\b/i.test(ctx.text)) return undefined;
+      // "ignored the first alert, which was a known flapping check": triage of a signal known to be noise.
+      if (/^(?:ignor|dismiss|disregard)/.test(trigger) && /\b(?:known|expected|documented)\s+(?:to\s+be\s+)?(?:flapping|flaky|noisy|false|spurious|benign|harmless)\b|\bfalse\s+(?:positive|alarm)\b/i.test(ctx.text.slice(m.index, m.index + 90))) return undefined;
       // "Hana broke the migration into batches": splitting, not breaking.
       if (/^broke\b/.test(trigger) && /^(?:\s+[\w-]+){0,4}?\s+(?:into|up|down|apart|out)\b/i.test(ctx.text.slice(m.index + 5, m.index + 60))) return undefined;
       // "did not mislead", "never ignored": a lapse denied.
@@ -1339,6 +1341,9 @@ const RULES: Rule[] = [
         if (!person(agent)) return undefined;
         if (/subj(?:Supervised|Sanction|Banned|Training|Apology)/.test(key) && !specific(tokens, agent)) return undefined;
         if (key === 'subjSanction' && ON_LEAVE.test(ctx.text)) return undefined;
+        // In the past tense, only a punishment by its very word ("was fired", "has been suspended"); "the user was removed from
+        // the organisation" is an account change unless the sentence gives it as a sanction.
+        if (key === 'subjSanction' && /^(?:was|were|has|have|had|got)\b/i.test(m[0]) && !/\b(?:fired|sacked|let\s+go|dismissed|disciplined|reprimanded|suspended|demoted|punished|written\s+up|probation|pip|accountable)\b/i.test(m[0]) && !SANCTION.test(ctx.text.slice(m.index + m[0].length))) return undefined;
         // Training is a sanction for one person after what they did, not a course for everyone.
         if (key === 'subjTraining' && !/\b(?:retake|redo|repeat|re-?do|re-?take|remedial|refresher)\b/i.test(m[0]) && !SANCTION.test(ctx.text)) return undefined;
         return candidate('punitive', ctx, trigger, agent);
