@@ -1008,7 +1008,7 @@ const RULES: Rule[] = [
   {
     // "Had Tom looked at the dashboard, …", "Were the Android folks paying attention, …", "if the team had done its job, …",
     // "why didn't X", "why on earth did nobody …", "Didn't anyone in support think to …?"
-    re: w(String.raw`had|were|if(?:\s+only)?|how\s+(?:on\s+earth\s+|come\s+)?(?:did\s+no\s+one|did\s+nobody|was\s+nobody|was\s+no\s+one|did\s+no-one)|why\s+(?:on\s+earth|the\s+hell)\s+(?:did|would|was)|why\s+(?:on\s+earth\s+|the\s+hell\s+|exactly\s+|oh\s+why\s+)?(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|did\s+nobody|didn't\s+anyone|was\s+nobody|was\s+no\s+one|couldn't|wouldn't|hasn't|haven't|isn't|aren't|did(?=\s+(?:the|our|a|an|\S+)(?:\s+\S+){0,3}\s+not\b))|^(?:and\s+|but\s+|so\s+)?(?:was|were|did|has|had|didn't|wasn't|weren't|hasn't|couldn't|isn't)\s+(?:nobody|no\s+one|anyone|anybody|somebody|someone)`),
+    re: w(String.raw`had|were|if(?:\s+only)?|how\s+(?:on\s+earth\s+|come\s+)?(?:did\s+no\s+one|did\s+nobody|was\s+nobody|was\s+no\s+one|did\s+no-one)|why\s+(?:on\s+earth|the\s+hell)\s+(?:did|would|was)(?!\s+(?:nobody|no\s+one|no-one|anyone|anybody)\b)|why\s+(?:on\s+earth\s+|the\s+hell\s+|exactly\s+|oh\s+why\s+)?(?:didn't|did\s+not|wasn't|weren't|did\s+no\s+one|did\s+nobody|didn't\s+anyone|was\s+nobody|was\s+no\s+one|couldn't|wouldn't|hasn't|haven't|isn't|aren't|did(?=\s+(?:the|our|a|an|\S+)(?:\s+\S+){0,3}\s+not\b))|^(?:and\s+|but\s+|so\s+)?(?:was|were|did|has|had|didn't|wasn't|weren't|hasn't|couldn't|isn't)\s+(?:nobody|no\s+one|anyone|anybody|somebody|someone)`),
     check(ctx, m) {
       const phrase = m[0].toLowerCase();
       const k = ctx.tokenAt(m.index + m[0].length);
