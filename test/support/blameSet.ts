@@ -20,10 +20,15 @@ export interface LabelledSentence {
   note?: string;
 }
 
-/** The development split is dev.yaml and dev2.yaml; the test split (test.yaml) is never tuned on. */
-const FILES = { dev: ['dev.yaml', 'dev2.yaml'], test: ['test.yaml'] } as const;
+/**
+ * The development split is dev.yaml to dev5.yaml; the test splits are never tuned on: test.yaml (seen once, so
+ * no longer fresh) and test2.yaml (written and committed for issue 16 before the detector was first run on it).
+ */
+const FILES = { dev: ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.yaml'], test: ['test.yaml'], test2: ['test2.yaml'] } as const;
 
-export function loadSentences(split: 'dev' | 'test', only?: string): LabelledSentence[] {
+export type Split = keyof typeof FILES;
+
+export function loadSentences(split: Split, only?: string): LabelledSentence[] {
   const files: readonly string[] = FILES[split];
   if (only !== undefined && !files.includes(only)) throw new Error(`${only} is not a file of the ${split} split`);
   return files.filter((file) => only === undefined || file === only).flatMap((file) => parse(readFileSync(join(BLAME_SET, file), 'utf8')) as LabelledSentence[]);
@@ -63,7 +68,7 @@ export function formatScore(name: string, s: Score): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // `blameSet.ts dev dev2.yaml` scores one file of the dev split.
-  const split = process.argv[2] === 'test' ? 'test' : 'dev';
+  const split: Split = process.argv[2] === 'test' || process.argv[2] === 'test2' ? process.argv[2] : 'dev';
   const only = split === 'dev' ? process.argv[3] : undefined;
   const result = score(loadSentences(split, only));
   if (split === 'dev') {

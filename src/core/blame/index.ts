@@ -175,7 +175,11 @@ function reword(sentence: string, c: Candidate, options: BlameOptions): Rewordin
     case 'judgement': {
       // "He was careless with the production flag" → "the production flag was easy to get wrong"
       const object = /^\s+with\s+((?:the|a|an|our|its)\s+[\w-]+(?:\s+[\w-]+)?)/i.exec(rest);
-      if (object && c.agentSpan && c.agentSpan[0] === c.start && /\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:careless|sloppy|reckless)$/i.test(matched)) return verified(`${object[1]} was easy to get wrong`, sentence, c, options, object[0].length);
+      if (object && c.agentSpan && c.agentSpan[0] === c.start && /\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:careless|sloppy|reckless)$/i.test(matched)) {
+        // "the credentials were", "the keys were": plural nouns take "were" ("the process was", "the access was" stay singular).
+        const plural = /(?:[^s]s|ies)$/i.test(object[1]) && !/(?:ss|us|is|ess|access|status|process|series)$/i.test(object[1]);
+        return verified(`${object[1]} ${plural ? 'were' : 'was'} easy to get wrong`, sentence, c, options, object[0].length);
+      }
       break;
     }
     case 'punitive': {

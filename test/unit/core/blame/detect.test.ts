@@ -7,6 +7,9 @@ import { blameRegexes } from '../../../../src/core/blame/detect';
 import { formatScore, loadSentences, score } from '../../../support/blameSet';
 import { FIXTURES } from '../../helpers';
 
+/** Just under what the detector measured on test2 the one time it was run at the end of issue 16 (not the targets). */
+const TEST2_FLOORS = { precision: 0.95, recall: 0.87 }; // measured 2026-12-02: precision 0.96, recall 0.88 (64 of 73 found, 3 false alarms)
+
 const found = (text: string, options?: Parameters<typeof findBlameWording>[1]) =>
   findBlameWording(text, options).map((m) => {
     assert.equal(text.slice(m.start, m.end), m.text, 'offsets point at the text');
@@ -123,8 +126,19 @@ describe('blame detector', () => {
       const result = score(loadSentences('test'));
       console.log(`      ${formatScore('test split', result)}`);
       // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floor below keeps what was reached.
-      assert.ok(result.precision >= 0.85, `precision ${result.precision}`);
-      assert.ok(result.recall >= 0.5, `recall ${result.recall}`);
+      // Seen while tuning before issue 16 (no longer a clean measurement; test2 is): measured 0.95 / 0.75 after issue 16.
+      assert.ok(result.precision >= 0.9, `precision ${result.precision}`);
+      assert.ok(result.recall >= 0.7, `recall ${result.recall}`);
+    });
+
+    it('test split 2 (written and committed for issue 16 before any run of the detector on it, never tuned on): measured, misses printed', () => {
+      const result = score(loadSentences('test2'));
+      console.log(`      ${formatScore('test2 split', result)}`);
+      for (const m of result.misses) console.log(`        missed [${m.category}${m.inActionItem ? ', action item' : ''}]: ${m.text}`);
+      for (const f of result.falseAlarms) console.log(`        false alarm [${f.category}]: ${f.text} → ${f.found}`);
+      // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floors sit just under what was measured (TEST2_FLOORS).
+      assert.ok(result.precision >= TEST2_FLOORS.precision, `precision ${result.precision}`);
+      assert.ok(result.recall >= TEST2_FLOORS.recall, `recall ${result.recall}`);
     });
 
     it('the project\'s first sentence set (test/fixtures/blame-sentences.yaml) for reference', () => {
