@@ -13,10 +13,16 @@ const outArg = process.argv.indexOf('--out');
 const out = resolve(ROOT, outArg > 0 ? process.argv[outArg + 1] : 'postmortem.vsix');
 const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 
-function step(title, cmd, args) {
+/** Runs a build step; `quiet` keeps its output unless it fails (vsce prints its own file tree, which would list the files twice). */
+function step(title, cmd, args, quiet = false) {
   const t0 = Date.now();
   console.log(`[package] ${title}`);
-  execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  try {
+    execFileSync(cmd, args, { cwd: ROOT, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  } catch (error) {
+    if (quiet) process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw error;
+  }
   return Date.now() - t0;
 }
 
@@ -36,8 +42,9 @@ if (missing.length) {
 }
 
 mkdirSync(dirname(out), { recursive: true }); // vsce does not create it
-const packMs = step(`vsce package --no-dependencies -o ${relative(ROOT, out)}`, vsce, ['package', '--no-dependencies', '-o', out]);
+const packMs = step(`vsce package --no-dependencies -o ${relative(ROOT, out)}`, vsce, ['package', '--no-dependencies', '-o', out], true);
 const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort();
 const kib = (statSync(out).size / 1024).toFixed(1);
-console.log(`[package] ${relative(ROOT, out)}: ${kib} KiB, ${files.length} files (build ${buildMs} ms, vsce ${packMs} ms):`);
+// `vsce ls` lists the extension's files; the VSIX adds its two manifest files ([Content_Types].xml, extension.vsixmanifest).
+console.log(`[package] ${relative(ROOT, out)}: ${kib} KiB, ${files.length} extension files (build ${buildMs} ms, vsce ${packMs} ms):`);
 for (const f of files) console.log(`  ${f}`);

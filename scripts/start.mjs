@@ -174,6 +174,15 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 process.on('exit', () => stop());
+// npm killed without passing the signal on (e.g. `kill -9` of npm): this script is re-parented; stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) {
+    say('the terminal that started this is gone: stopping code-server');
+    stop();
+    process.exit(0);
+  }
+}, 1000).unref();
 
 const base = `http://127.0.0.1:${port}/`;
 if (!(await waitForHttp(`${base}healthz`, child, 60_000))) {

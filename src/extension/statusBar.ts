@@ -56,6 +56,11 @@ export function registerStatusBar(services: Services): vscode.Disposable {
   const show = (document: vscode.TextDocument, analysis?: Analysis) =>
     guardAsync(services.logger, 'Status bar', undefined, async () => {
       const status = describeActionItems(analysis ?? (await services.analyzer.analyze(document)));
+      // The editor may have been closed or switched while the analysis ran: never show a stale count.
+      if (vscode.window.activeTextEditor?.document !== document || document.isClosed) {
+        if (!isPostmortem(vscode.window.activeTextEditor?.document)) item.hide();
+        return;
+      }
       item.text = status.text;
       item.tooltip = status.tooltip;
       item.command = status.command;
@@ -87,5 +92,6 @@ export function registerStatusBar(services: Services): vscode.Disposable {
       if (document === vscode.window.activeTextEditor?.document && isPostmortem(document)) void show(document, analysis);
     }),
     services.config.onDidChange(schedule),
+    services.files.onDidChange(schedule),
   );
 }

@@ -128,11 +128,14 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const title = metadata.title?.value || (h1 ? oneLineText(h1.inline.text).trim() : undefined);
 
   const doc = { text, blocks, allSections };
+  // Undated events ("10:20") belong to the incident's day: `date:`, else the day of the first key time.
+  const keyDate = [metadata.started, metadata.detected, metadata.mitigated, metadata.resolved].find((f) => f?.value.date)?.value.date;
+  const incidentDate = metadata.date?.value ?? keyDate;
   const timeline = readTimeline({
     doc,
     lines,
     problems,
-    ...(metadata.date ? { baseDate: metadata.date.value } : {}),
+    ...(incidentDate ? { baseDate: incidentDate } : {}),
     ...(title ? { title } : {}),
     ...(metadata.timezone ? { documentZone: metadata.timezone.value } : {}),
     ...(options.defaultTimezone ? { defaultZone: options.defaultTimezone } : {}),

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parsePostmortem } from '../../../../src/core/model/parse';
 import { formatDuration, formatTimeValue } from '../../../../src/core/model/time';
-import { line, parseFixture } from '../../helpers';
+import { FIXTURES, line, parseFixture } from '../../helpers';
 
 describe('model: shared examples match EXPECTED.md', () => {
   it('checkout-latency: 8 events, 4 action items, owners, TTD/TTM/TTR', () => {
@@ -200,5 +202,20 @@ describe('model: malformed input never throws', () => {
     const doc = parsePostmortem('x'.repeat(1000), { maxFileSize: 100 });
     assert.equal(doc.truncated, true);
     assert.deepEqual(doc.problems.map((p) => p.code), ['file-too-large']);
+  });
+});
+
+describe('model: key times and undated events (bugs/key-times-out-of-order.postmortem.md)', () => {
+  const doc = parsePostmortem(readFileSync(join(FIXTURES, 'bugs', 'key-times-out-of-order.postmortem.md'), 'utf8'));
+
+  it('undated events belong to the day of the front matter key times: a 10:20 check after resolution extends the duration', () => {
+    assert.equal(doc.timeline[3].time?.date, '2026-03-14');
+    assert.equal(doc.metrics.durationMinutes, 80);
+    assert.equal(doc.metrics.ttrMinutes, 65);
+  });
+
+  it('metrics built on key times out of order are doubted, with the reason', () => {
+    assert.match(doc.metrics.doubts.ttm ?? '', /Mitigated \(2026-03-14 09:04\) is before detected/);
+    assert.equal(doc.metrics.doubts.ttr, undefined);
   });
 });
