@@ -138,7 +138,7 @@ export function documentLinks(doc: Pick<PostmortemDocument, 'text' | 'frontMatte
     }
     INLINE_LINK.lastIndex = 0;
     for (let m = INLINE_LINK.exec(scan); m; m = INLINE_LINK.exec(scan)) {
-      const raw = m[3];
+      const raw = m[2];
       const open = m[0].indexOf('](') + 2;
       const at = m.index + open + (m[0].slice(open).length - m[0].slice(open).trimStart().length);
       const link = linkOf(raw, line, at, m[1] ? 'image' : 'inline');
