@@ -50,6 +50,7 @@ describe('Markdown tools on post-mortems', () => {
       (h) => h,
       () => undefined,
     );
+    console.log(`      markdown.api.render: ${typeof html === 'string' ? `${html.length} characters` : 'not available'}`);
     if (typeof html === 'string') {
       assert.match(html, /class="pm-header/);
       assert.match(html, /class="pm-section pm-timeline"/);
