@@ -61,6 +61,11 @@ const builds = [
             const { copyFile, mkdir } = await import('node:fs/promises');
             await mkdir('dist/media', { recursive: true });
             for (const file of ['codicon.css', 'codicon.ttf']) await copyFile(`node_modules/@vscode/codicons/dist/${file}`, `dist/media/${file}`);
+            // Built-in Markdown preview styles (markdown.previewStyles): the timeline styles without their
+            // `body` rule (the preview keeps its own page layout), then the preview's overrides.
+            const { readFile, writeFile } = await import('node:fs/promises');
+            const timeline = (await readFile('media/timeline.css', 'utf8')).replace(/^body \{[^}]*\}\n/m, '');
+            await writeFile('dist/media/markdown-preview.css', `${timeline}\n${await readFile('media/markdown-preview.css', 'utf8')}`);
           });
         },
       },

@@ -13,6 +13,9 @@ import { registerDiagnostics } from './diagnostics';
 import { GlossaryService } from './glossaryService';
 import { registerHoverSupport } from './hovers';
 import { registerTimelinePreview } from './preview/index';
+import { postmortemMarkdownItPlugin } from './preview/markdownItPlugin';
+import { registerMarkdownSupport } from './markdownLinks';
+import type MarkdownIt from 'markdown-it';
 import { registerMeeting } from './meeting';
 import { registerStatusBar } from './statusBar';
 import { registerSymbolSupport } from './symbols';
@@ -28,8 +31,13 @@ export interface HostInfo {
 
 type FeatureFactory = (services: Services) => vscode.Disposable | Feature;
 
+/** What `activate` returns: the services, and the built-in Markdown preview's hook (`markdown.markdownItPlugins`). */
+export interface PostmortemApi extends Services {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
 /** Activation common to the node and web hosts: a list of features, each returning a Disposable. */
-export async function activateShared(context: vscode.ExtensionContext, hostInfo: HostInfo, extraFeatures: FeatureFactory[] = []): Promise<Services> {
+export async function activateShared(context: vscode.ExtensionContext, hostInfo: HostInfo, extraFeatures: FeatureFactory[] = []): Promise<PostmortemApi> {
   const logger = new Logger();
   const config = new ConfigService(logger);
   await config.loadFiles();
@@ -49,6 +57,7 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
     ['hovers', (s) => registerHoverSupport(SELECTOR, s)],
     ['outline', (s) => registerSymbolSupport(SELECTOR, s)],
     ['completions', (s) => registerCompletionSupport(SELECTOR, s)],
+    ['markdown links', (s) => registerMarkdownSupport(SELECTOR, s)],
     ['new post-mortem', registerNewPostmortem],
     ['treat as post-mortem', registerTreatAsPostmortem],
     ['timeline preview', registerTimelinePreview],
@@ -70,5 +79,15 @@ export async function activateShared(context: vscode.ExtensionContext, hostInfo:
   }
   context.subscriptions.push(registerCommandTable(commands, logger));
   logger.info(`Postmortem activated (${hostInfo.host})`);
-  return services;
+  return {
+    ...services,
+    extendMarkdownIt: (md: MarkdownIt) => {
+      try {
+        return postmortemMarkdownItPlugin(md, { onError: (error) => logger.error('Markdown preview plugin', error) });
+      } catch (error) {
+        logger.error('Could not extend the Markdown preview', error);
+        return md;
+      }
+    },
+  };
 }

@@ -42,6 +42,26 @@ function bands(row: TimelineRow): string {
 }
 
 
+/**
+ * For the built-in Markdown preview (no script there): the incident header (title, badges, key-time
+ * tiles, blast radius) without the export toolbar.
+ */
+export function renderIncidentHeaderHtml(model: TimelineViewModel): string {
+  return [
+    `<header class="pm-header pm-md-header">`,
+    `<div class="pm-heading"><h1 class="pm-title">${e(model.title)}</h1><div class="pm-meta">${headerMeta(model).join('')}</div></div>`,
+    `</header>`,
+    renderTiles(model.tiles),
+    model.impact ? `<section class="pm-impact" aria-label="Blast radius">${icon('flame')}<div><h2 class="pm-impact-label">Blast radius</h2><p class="pm-impact-text">${e(model.impact)}</p></div></section>` : '',
+    model.truncated ? `<p class="pm-note" role="note">${icon('warning')} This file is too large to analyse fully; the timeline may be incomplete.</p>` : '',
+  ].join('');
+}
+
+/** For the built-in Markdown preview: the visual timeline alone, rows as static elements (no buttons). */
+export function renderTimelineSectionHtml(model: TimelineViewModel): string {
+  return renderTimeline(model, true);
+}
+
 export function renderTimelineHtml(model: TimelineViewModel, options: TimelineHtmlOptions = {}): string {
   return [
     `<main class="pm" aria-label="${e(`Timeline preview: ${model.title}`)}">`,
@@ -55,7 +75,7 @@ export function renderTimelineHtml(model: TimelineViewModel, options: TimelineHt
   ].join('');
 }
 
-function renderHeader(model: TimelineViewModel, options: TimelineHtmlOptions): string {
+function headerMeta(model: TimelineViewModel): string[] {
   const meta: string[] = [];
   if (model.severity) {
     const tone = TONES.has(model.severity.tone) ? model.severity.tone : 'neutral';
@@ -65,6 +85,11 @@ function renderHeader(model: TimelineViewModel, options: TimelineHtmlOptions): s
   if (model.incidentId) meta.push(`<span class="pm-meta-item" title="Incident">${icon('issues')}${e(model.incidentId)}</span>`);
   if (model.date) meta.push(`<span class="pm-meta-item" title="Date">${icon('calendar')}${e(model.date)}</span>`);
   meta.push(`<span class="pm-meta-item" title="Time zone">${icon('globe')}${e(model.zoneLabel)}</span>`);
+  return meta;
+}
+
+function renderHeader(model: TimelineViewModel, options: TimelineHtmlOptions): string {
+  const meta = headerMeta(model);
   const lock = options.locked ? `<span class="pm-locked" title="Locked: this preview stays on its document">${icon('lock')}<span>Locked</span></span>` : '';
   return [
     `<header class="pm-header">`,
@@ -92,7 +117,7 @@ function renderTiles(tiles: MetricTile[]): string {
   return `<section class="pm-tiles" aria-label="Key times">${items.join('')}</section>`;
 }
 
-function renderTimeline(model: TimelineViewModel): string {
+function renderTimeline(model: TimelineViewModel, staticRows = false): string {
   const { timeline } = model;
   const count = [plural(timeline.eventCount, 'event')];
   if (timeline.dayCount > 1) count.push(plural(timeline.dayCount, 'day'));
@@ -110,7 +135,7 @@ function renderTimeline(model: TimelineViewModel): string {
   } else {
     let first = true;
     const rows = timeline.rows.map((row) => {
-      const html = renderRow(row, first);
+      const html = renderRow(row, first, staticRows);
       if (row.kind === 'event') first = false;
       return html;
     });
@@ -127,10 +152,10 @@ function gap(row: TimelineRow): string {
   return `<div class="pm-gap ${bandClass(row.gapBand, 'gap')}" aria-hidden="true"><svg class="pm-spacer" width="1" height="${height}" focusable="false"></svg></div>`;
 }
 
-function renderRow(row: TimelineRow, firstEvent: boolean): string {
+function renderRow(row: TimelineRow, firstEvent: boolean, staticRows = false): string {
   switch (row.kind) {
     case 'event':
-      return `<li class="pm-row pm-row-event">${gap(row)}${renderEvent(row, firstEvent)}</li>`;
+      return `<li class="pm-row pm-row-event">${gap(row)}${renderEvent(row, firstEvent, staticRows)}</li>`;
     case 'phase': {
       const phase = PHASE_CLASSES[row.phase] ? row.phase : 'started';
       return (
@@ -157,7 +182,7 @@ function renderRow(row: TimelineRow, firstEvent: boolean): string {
   }
 }
 
-function renderEvent(row: EventRow, firstEvent: boolean): string {
+function renderEvent(row: EventRow, firstEvent: boolean, staticRows = false): string {
   const phase = row.phase && PHASE_CLASSES[row.phase] ? row.phase : null;
   const classes = ['pm-line', 'pm-event', bands(row)];
   if (phase) classes.push(PHASE_CLASSES[phase]);
@@ -169,12 +194,15 @@ function renderEvent(row: EventRow, firstEvent: boolean): string {
   const problems = row.problems
     .map((p) => `<span class="pm-problem is-${p.severity === 'error' ? 'error' : 'warning'}">${icon(p.severity === 'error' ? 'error' : 'warning')}<span>${e(p.message)}</span></span>`)
     .join('');
+  const open = staticRows
+    ? `<div class="${classes.join(' ')}" role="group" aria-label="${e(row.label)}">`
+    : `<button type="button" class="${classes.join(' ')}" data-line="${num(row.line)}" data-end-line="${num(row.endLine)}" tabindex="${firstEvent ? 0 : -1}" aria-label="${e(row.label)}">`;
   return (
-    `<button type="button" class="${classes.join(' ')}" data-line="${num(row.line)}" data-end-line="${num(row.endLine)}" tabindex="${firstEvent ? 0 : -1}" aria-label="${e(row.label)}">` +
+    open +
     `<span class="pm-time${row.timeInvalid ? ' is-invalid' : ''}" title="${e(row.timeTitle)}">${e(row.time)}</span>` +
     `<span class="pm-rail" aria-hidden="true">${node}</span>` +
     `<span class="pm-body">${badge}<span class="pm-text">${e(row.text || '(no description)')}</span>${problems}</span>` +
-    `</button>`
+    (staticRows ? `</div>` : `</button>`)
   );
 }
 

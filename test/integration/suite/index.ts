@@ -3,4 +3,5 @@ import './diagnostics.test';
 import './languageFeatures.test';
 import './codeActions.test';
 import './commands.test';
+import './markdown.test';
 import './workspaceFiles.test';

@@ -1,0 +1,163 @@
+// Markdown links and headings of a document, for the editor's link features (document links, path and
+// `#header` completions, link validation, header rename and references). Headings come from the
+// engine's parse (sections); links from a line scan that skips front matter, fenced code and code spans.
+// Slugs follow VS Code's Markdown (GitHub) slugifier, so `#anchors` mean the same as in the preview.
+import type { PostmortemDocument } from '../model/types';
+
+export interface LineSpan {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface HeadingInfo {
+  /** Heading text as written (without the `#`s). */
+  text: string;
+  slug: string;
+  depth: number;
+  /** Span of the heading text on its line. */
+  span: LineSpan;
+}
+
+export interface LinkInfo {
+  /** Target as written (angle brackets removed). */
+  target: string;
+  /** Path part (may be empty for `#fragment` links), undefined for external links (`https:`, `mailto:`...). */
+  path: string | undefined;
+  fragment: string | undefined;
+  /** Span of the whole target. */
+  span: LineSpan;
+  /** Span of the path part (empty at the start of the target for `#x`). */
+  pathSpan: LineSpan;
+  /** Span of the fragment after `#`. */
+  fragmentSpan: LineSpan | undefined;
+  kind: 'inline' | 'image' | 'definition';
+}
+
+const PUNCTUATION = /[\][!/'"#$%&()*+,.:;<=>?@\\^{|}~`。，、；：？！…—·ˉ¨‘’“”々～‖∶＂＇｀｜〃〔〕〈〉《》「」『』．〖〗【】（）［］｛｝]/g;
+
+/** VS Code's (GitHub's) heading slug, without the URI encoding. */
+export function slugify(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(PUNCTUATION, '')
+    .replace(/^-+/, '')
+    .replace(/-+$/, '');
+}
+
+const HEADING_LINE = /^( {0,3}#{1,6}[ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** ATX headings with their slugs (duplicates get `-1`, `-2`, like the preview). */
+export function documentHeadings(doc: Pick<PostmortemDocument, 'text' | 'allSections'>): HeadingInfo[] {
+  const all = lines(doc.text);
+  const seen = new Map<string, number>();
+  const out: HeadingInfo[] = [];
+  const sorted = [...doc.allSections].sort((a, b) => a.headingRange.start.line - b.headingRange.start.line);
+  for (const section of sorted) {
+    const line = section.headingRange.start.line;
+    const m = HEADING_LINE.exec(all[line] ?? '');
+    if (!m) continue;
+    const text = m[2];
+    const base = slugify(text);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    const slug = count === 0 ? base : `${base}-${count}`;
+    out.push({ text, slug, depth: section.depth, span: { line, start: m[1].length, end: m[1].length + text.length } });
+  }
+  return out;
+}
+
+const INLINE_LINK = /(!?)\[(?:[^\]\n\\]|\\.)*\]\([ \t]*(<[^>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/g;
+const DEFINITION = /^( {0,3}\[(?:[^\]\n\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Replaces code spans with spaces (same length), so links inside them are not found. */
+function blankCodeSpans(line: string): string {
+  return line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, (m) => ' '.repeat(m.length));
+}
+
+function linkOf(raw: string, line: number, at: number, kind: LinkInfo['kind']): LinkInfo | undefined {
+  let target = raw;
+  let start = at;
+  if (target.startsWith('<') && target.endsWith('>')) {
+    target = target.slice(1, -1);
+    start += 1;
+  }
+  const span = { line, start, end: start + target.length };
+  if (!target) return undefined;
+  if (SCHEME.test(target) || target.startsWith('//')) {
+    return { target, path: undefined, fragment: undefined, span, pathSpan: span, fragmentSpan: undefined, kind };
+  }
+  const hash = target.indexOf('#');
+  const pathPart = hash < 0 ? target : target.slice(0, hash);
+  const fragment = hash < 0 ? undefined : target.slice(hash + 1);
+  const query = pathPart.indexOf('?');
+  const path = query < 0 ? pathPart : pathPart.slice(0, query);
+  return {
+    target,
+    path,
+    fragment,
+    span,
+    pathSpan: { line, start, end: start + path.length },
+    fragmentSpan: hash < 0 ? undefined : { line, start: start + hash + 1, end: span.end },
+    kind,
+  };
+}
+
+/** Inline links, images and link definitions outside front matter, fenced code and code spans. */
+export function documentLinks(doc: Pick<PostmortemDocument, 'text' | 'frontMatterRange'>): LinkInfo[] {
+  const all = lines(doc.text);
+  const out: LinkInfo[] = [];
+  let fence: string | null = null;
+  const first = doc.frontMatterRange ? doc.frontMatterRange.end.line + 1 : 0;
+  for (let line = first; line < all.length; line++) {
+    const text = all[line];
+    const f = FENCE.exec(text);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (/^( {4}|\t)/.test(text) && (line === 0 || all[line - 1].trim() === '')) continue;
+    const scan = blankCodeSpans(text);
+    const def = DEFINITION.exec(scan);
+    if (def) {
+      const link = linkOf(def[2], line, def[1].length, 'definition');
+      if (link) out.push(link);
+      continue;
+    }
+    INLINE_LINK.lastIndex = 0;
+    for (let m = INLINE_LINK.exec(scan); m; m = INLINE_LINK.exec(scan)) {
+      const raw = m[2];
+      const open = m[0].indexOf('](') + 2;
+      const at = m.index + open + (m[0].slice(open).length - m[0].slice(open).trimStart().length);
+      const link = linkOf(raw, line, at, m[1] ? 'image' : 'inline');
+      if (link) out.push(link);
+    }
+  }
+  return out;
+}
+
+/** Is the line position inside the span (end inclusive)? */
+export function inSpan(span: LineSpan, line: number, character: number): boolean {
+  return span.line === line && character >= span.start && character <= span.end;
+}
+
+/** Decodes `%20` and friends in a link path (an undecodable path stays as written). */
+export function decodeLinkPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
