@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { analyzeText } from '../core/analyze';
+import { modelOf } from '../core/analyze';
 import { parseDate } from '../core/model/time';
 import { computeInsights, INSIGHTS_GROUP_BY, type InsightsGroupBy, insightRecord, renderInsightsMarkdown, renderInsightsReport } from '../core/insights/index';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
@@ -33,7 +33,7 @@ export function runStats(args: string[], io: CommandIO): number {
   const groupBy = values['group-by'];
   if (groupBy !== undefined && !(INSIGHTS_GROUP_BY as readonly string[]).includes(groupBy)) throw new UsageError(`unknown --group-by '${groupBy}' (expected ${INSIGHTS_GROUP_BY.join(', ')})`);
   const { today, filePatterns, options } = commandSettings(values, io);
-  const records = findPostmortemFiles(positionals, filePatterns).map((file) => insightRecord(file, analyzeText(readText(file), options).doc));
+  const records = findPostmortemFiles(positionals, filePatterns).map((file) => insightRecord(file, modelOf(readText(file), options)));
   const insights = computeInsights(records, { today, ...(since ? { since } : {}), ...(groupBy ? { groupBy: groupBy as InsightsGroupBy } : {}) });
   const label = (file: string) => relative(process.cwd(), file) || file;
   if (format === 'json') io.out(JSON.stringify(insights, null, 2));

@@ -3,3 +3,4 @@ export * from './compute';
 export * from './text';
 export * from './charts';
 export * from './report';
+export * from './messages';

@@ -218,3 +218,21 @@ describe('insights: 500 generated post-mortems', () => {
     assert.ok(ms < 10_000, `a guard only: ${ms} ms`);
   });
 });
+
+describe('insights: MTTR hover with the workspace figure', () => {
+  it('shows the workspace mean and median next to this incident, and how many lack the times', async () => {
+    const { hoverAt } = await import('../../../../src/core/features/hover');
+    const { createGlossary } = await import('../../../../src/core/glossary/index');
+    const text = `${A}\nOur MTTR target is an hour.\n`;
+    const doc = analyzeText(text, { today: TODAY }).doc;
+    const line = doc.lineCount - 2;
+    const character = doc.text.split('\n')[line].indexOf('MTTR') + 1;
+    const workspace = computeInsights(records(), { today: TODAY });
+    const hover = hoverAt(doc, createGlossary(), { line, character }, TODAY, workspace);
+    assert.ok(hover);
+    assert.match(hover.contents, /\*\*This incident:\*\* time to resolve \*\*2 h\*\*/);
+    assert.match(hover.contents, /\*\*Workspace:\*\* mean over 3 incidents: 2 h 20 min; median 2 h; 1 without the times\./);
+    const without = hoverAt(doc, createGlossary(), { line, character }, TODAY);
+    assert.ok(without && !without.contents.includes('Workspace'));
+  });
+});
