@@ -27,7 +27,7 @@ export interface ChartSet {
 
 const W = 640;
 const H = 240;
-const PAD = { left: 56, right: 16, top: 16, bottom: 44 };
+const PAD = { left: 78, right: 30, top: 16, bottom: 44 };
 const SEVERITY_CLASSES = ['s1', 's2', 's3', 's4', 's5'];
 
 /** Severity → colour class: the most severe first (SEV1/P0/critical → s1), no severity → s0. */
@@ -79,7 +79,7 @@ function empty(id: string, title: string, text: string): string {
 }
 
 function hoursLabel(minutes: number): string {
-  return minutes >= 120 ? `${Math.round(minutes / 6) / 10} h` : `${Math.round(minutes)} min`;
+  return minutes >= 120 ? formatDuration(minutes) : `${Math.round(minutes)} min`;
 }
 
 export function buildCharts(insights: Insights, options: ChartOptions = {}): ChartSet {
@@ -97,7 +97,9 @@ function ttrTrend(insights: Insights, options: ChartOptions, files: Record<strin
   };
   const timed = points.filter((p) => p.ttr.mean !== null);
   if (!timed.length) return { id, title, svg: empty(id, title, 'No incident gives the start and resolve times yet.'), table };
-  const yMax = niceMax(Math.max(...timed.map((p) => Math.max(p.ttr.mean ?? 0, p.ttr.median ?? 0))));
+  const top = Math.max(...timed.map((p) => Math.max(p.ttr.mean ?? 0, p.ttr.median ?? 0)));
+  // Whole hours per grid line above two hours, else nice minutes.
+  const yMax = top > 120 ? Math.ceil(top / 240) * 240 : niceMax(top);
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (points.length === 1 ? innerW / 2 : (innerW * i) / (points.length - 1));
@@ -185,7 +187,8 @@ function ownerItems(insights: Insights, options: ChartOptions, files: Record<str
   const rowH = 22;
   const height = PAD.top + shown.length * rowH + 36;
   const left = 150;
-  const innerW = W - left - PAD.right;
+  // Room for the "12 (3 overdue)" label after the longest bar.
+  const innerW = W - left - PAD.right - 90;
   const xMax = niceMax(Math.max(...shown.map((o) => o.open)));
   const bars = shown
     .map((o, i) => {

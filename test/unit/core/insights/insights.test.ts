@@ -211,6 +211,7 @@ describe('insights: 500 generated post-mortems', () => {
     console.log(`      analyse + insights over 500 post-mortems: ${ms.toFixed(0)} ms`);
     assert.equal(insights.incidents, 500);
     assert.deepEqual([insights.ttd.mean, insights.ttd.median, insights.ttd.count, insights.ttd.missing], [15, 15, 500, 0]);
+    assert.deepEqual([insights.ttm.mean, insights.ttm.median, insights.ttm.count], [25, 25, 500]);
     assert.deepEqual([insights.ttr.mean, insights.ttr.median, insights.ttr.count, insights.ttr.missing], [90, 90, 450, 50]);
     assert.deepEqual(insights.bySeverity, { SEV1: 125, SEV2: 125, SEV3: 125, SEV4: 125 });
     assert.equal(insights.actionItems.total, 1000);
