@@ -165,6 +165,8 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       assert.match(text, /MTTR/);
       assert.match(text, /mean time to restore/i);
       assert.match(text, /This incident:?\s*time to resolve\s*1 h 32 min/);
+      // The workspace figure over the examples (and any post-mortem the session added).
+      assert.match(text, /Workspace:?\s*mean over \d+ incidents: [^;]+; median [^;]+/);
       await shot(page, 'editor-hover', 'editor-hover.png');
       await page.mouse.move(1, 1);
     });
@@ -253,6 +255,24 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       assert.ok(added.length > 0, `no new editor: tabs ${JSON.stringify(tabs)}`);
       await waitUntil(async () => /Checkout latency/i.test(await editorText(page)), 'the summary text in the new editor');
       await shot(page, 'editor-summary');
+    });
+  });
+
+  describe('incident insights', () => {
+    it('Postmortem: Show Incident Insights opens the dashboard; a bar opens the post-mortem behind it', async function () {
+      const title = commands.get('postmortem.showInsights');
+      if (!title) skipBecause(this, 'postmortem.showInsights is not contributed yet');
+      await escape(page);
+      await runCommand(page, title);
+      const { inner } = await webviewFrame(page, undefined, 20_000);
+      await inner.locator('#pm-chart-severity').waitFor({ timeout: 15_000 });
+      assert.match(await inner.locator('body').innerText(), /Time to resolve \(MTTR\)/);
+      await shot(page, 'editor-insights');
+      // The firmware example is the one SEV1 of May 2026.
+      const bar = inner.locator('[data-key="month:2026-05:SEV1"]');
+      await bar.focus();
+      await bar.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'firmware-ota.postmortem.md' }).waitFor({ timeout: 15_000 });
     });
   });
 
