@@ -144,7 +144,8 @@ function severityPerMonth(insights: Insights, options: ChartOptions, files: Reco
     if (list) list.push(p.file);
     else bySeverityFiles.set(key, [p.file]);
   }
-  const yMax = niceMax(Math.max(...months.map((m) => m.incidents)));
+  // Counts: a multiple of 4, so that the four grid lines fall on whole incidents.
+  const yMax = Math.max(4, Math.ceil(Math.max(...months.map((m) => m.incidents)) / 4) * 4);
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const slot = innerW / months.length;
@@ -171,7 +172,7 @@ function severityPerMonth(insights: Insights, options: ChartOptions, files: Reco
   const legend = severities
     .map((s, i) => `<rect class="pm-${severityClass(s)}" x="${PAD.left + i * 84}" y="${H - 16}" width="10" height="10"/><text class="pm-axis" x="${PAD.left + i * 84 + 14}" y="${H - 7}">${e(s === NO_VALUE ? 'no severity' : s)}</text>`)
     .join('');
-  const svg = `${svgOpen(id, title, options.interactive)}${axes(yMax, (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)))}${xLabels(months.map((m) => m.period), x)}${bars}${legend}</svg>`;
+  const svg = `${svgOpen(id, title, options.interactive)}${axes(yMax, (v) => String(Math.round(v)))}${xLabels(months.map((m) => m.period), x)}${bars}${legend}</svg>`;
   return { id, title, svg, table };
 }
 

@@ -52,7 +52,7 @@ describe('cli: stats', () => {
   });
 
   it('500 generated post-mortems on disk: right mean and median (time printed)', function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const dir = mkdtempSync(join(tmpdir(), 'pm-stats-'));
     try {
       generatedPostmortems(500).forEach((text, i) => writeFileSync(join(dir, `inc-${String(i).padStart(3, '0')}.postmortem.md`), text));
@@ -63,7 +63,8 @@ describe('cli: stats', () => {
       assert.equal(run.code, 0, run.err);
       const json = JSON.parse(run.out);
       assert.deepEqual([json.incidents, json.ttr.mean, json.ttr.median, json.ttr.missing, json.ttd.mean, json.ttd.median], [500, 90, 90, 50, 15, 15]);
-      assert.ok(ms < 10_000, `a guard only: ${ms} ms`);
+      // A guard against pathological slowness only (a shared CI machine can be many times slower); the figure is printed.
+    assert.ok(ms < 60_000, `a guard only: ${ms} ms`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

