@@ -72,6 +72,15 @@ const builds = [
     ],
   },
   {
+    // Insights dashboard webview script (browser IIFE), into dist/media/insights.js.
+    ...common,
+    entryPoints: ['media/insights/main.ts'],
+    outfile: 'dist/media/insights.js',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome114'],
+  },
+  {
     // Web extension host (vscode.dev, github.dev): runs in a web worker, so no Node built-ins and no DOM.
     // vfile's `#minpath`/`#minproc`/`#minurl` resolve to their browser files; the `worker` condition keeps
     // decode-named-character-reference off its DOM variant (document.createElement does not exist in a worker).

@@ -2,6 +2,7 @@ import { ACTIONS_USAGE, runActions } from './actionsCommand';
 import { EXPLAIN_USAGE, runExplain } from './explainCommand';
 import { LINT_USAGE, runLint } from './lintCommand';
 import { runSummary, SUMMARY_USAGE } from './summaryCommand';
+import { runStats, STATS_USAGE } from './statsCommand';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CommandIO } from './args';
@@ -36,6 +37,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list action items across post-mortems',
     usage: ACTIONS_USAGE,
     run: runActions,
+  },
+  stats: {
+    summary: 'figures across post-mortems: MTTD/MTTM/MTTR, severities, action-item follow-through, themes',
+    usage: STATS_USAGE,
+    run: runStats,
   },
 };
 

@@ -42,13 +42,18 @@ export function analysisOptionsFor(
   };
 }
 
-/** text -> model -> findings: the one pipeline used by the CLI and the extension. */
-export function analyzeText(text: string, options: AnalysisOptions = {}): Analysis {
-  const doc = parsePostmortem(text, {
+/** text -> model with the same options as analyzeText, without the rules (for figures across many files). */
+export function modelOf(text: string, options: AnalysisOptions = {}): PostmortemDocument {
+  return parsePostmortem(text, {
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.timezone ? { defaultTimezone: options.timezone } : {}),
   });
+}
+
+/** text -> model -> findings: the one pipeline used by the CLI and the extension. */
+export function analyzeText(text: string, options: AnalysisOptions = {}): Analysis {
+  const doc = modelOf(text, options);
   const cache = options.cache;
   const config = options.config ?? defaultConfig();
   const today = options.today ?? todayIso();

@@ -5,6 +5,7 @@ export const COMMAND_IDS = {
   newPostmortem: 'postmortem.new',
   exportSummary: 'postmortem.exportSummary',
   previewSummary: 'postmortem.previewSummary',
+  showInsights: 'postmortem.showInsights',
   showTimeline: 'postmortem.showTimeline',
   showTimelineToSide: 'postmortem.showTimelineToSide',
   toggleTimelineLock: 'postmortem.toggleTimelineLock',

@@ -13,7 +13,8 @@ export function registerHoverSupport(selector: vscode.DocumentSelector, services
       if (!isPostmortem(document)) return undefined;
       return guardAsync(services.logger, 'Hover', undefined, async () => {
         const { doc, today } = await services.analyzer.analyze(document);
-        const hover = hoverAt(doc, glossary.current, { line: position.line, character: position.character }, today);
+        const workspace = await services.insights?.whenReady();
+        const hover = hoverAt(doc, glossary.current, { line: position.line, character: position.character }, today, workspace);
         if (!hover) return undefined;
         const markdown = new vscode.MarkdownString(hover.contents);
         markdown.supportThemeIcons = false;

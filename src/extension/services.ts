@@ -4,6 +4,7 @@ import type { ConfigService } from './config';
 import type { GlossaryService } from './glossaryService';
 import type { Logger } from './logging';
 import type { PostmortemFiles } from './postmortemFiles';
+import type { WorkspaceInsights } from './insights/service';
 
 /** What every feature gets at registration; each feature returns one Disposable. */
 export interface Services {
@@ -17,4 +18,6 @@ export interface Services {
   glossary: GlossaryService;
   /** 'web' in vscode.dev / github.dev: no Node APIs, no CLI. */
   host: 'node' | 'web';
+  /** Figures across the workspace's post-mortems; set when the workspace index starts. */
+  insights?: WorkspaceInsights;
 }

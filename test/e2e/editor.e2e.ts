@@ -75,6 +75,17 @@ async function waitUntil<T>(fn: () => Promise<T | undefined | false>, what: stri
   }
 }
 
+/** Close the editor tabs whose title contains `text` (with their close buttons). */
+async function closeTabs(page: Page, text: string): Promise<void> {
+  const tabs = page.locator('.tabs-container .tab', { hasText: text });
+  for (let i = (await tabs.count()) - 1; i >= 0; i--) {
+    const tab = tabs.nth(i);
+    await tab.hover().catch(() => undefined);
+    await tab.locator('.tab-actions .action-label').first().click().catch(() => undefined);
+  }
+  await page.waitForTimeout(300);
+}
+
 async function escape(page: Page, times = 2): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press('Escape');
 }
@@ -176,6 +187,8 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       assert.match(text, /MTTR/);
       assert.match(text, /mean time to restore/i);
       assert.match(text, /This incident:?\s*time to resolve\s*1 h 32 min/);
+      // The workspace figure over the examples (and any post-mortem the session added).
+      assert.match(text, /Workspace:?\s*mean over \d+ incidents: [^;]+; median [^;]+/);
       await shot(page, 'editor-hover', 'editor-hover.png');
       await page.mouse.move(1, 1);
     });
@@ -264,6 +277,31 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       assert.ok(added.length > 0, `no new editor: tabs ${JSON.stringify(tabs)}`);
       await waitUntil(async () => /Checkout latency/i.test(await editorText(page)), 'the summary text in the new editor');
       await shot(page, 'editor-summary');
+    });
+  });
+
+  describe('incident insights', () => {
+    it('Postmortem: Show Incident Insights opens the dashboard; a bar opens the post-mortem behind it', async function () {
+      const title = commands.get('postmortem.showInsights');
+      if (!title) skipBecause(this, 'postmortem.showInsights is not contributed yet');
+      await escape(page);
+      // Only the dashboard's webview on screen, so that webviewFrame finds it: close a timeline preview left open.
+      await closeTabs(page, 'Timeline:');
+      await runCommand(page, title);
+      try {
+        const { inner } = await webviewFrame(page, undefined, 20_000);
+        await inner.locator('#pm-chart-severity').waitFor({ timeout: 20_000 });
+        assert.match(await inner.locator('body').innerText(), /Time to resolve \(MTTR\)/);
+        await shot(page, 'editor-insights');
+        // The firmware example is the one SEV1 of May 2026.
+        const bar = inner.locator('[data-key="month:2026-05:SEV1"]');
+        await bar.focus();
+        await bar.press('Enter');
+        await page.locator('.tabs-container .tab.active', { hasText: 'firmware-ota.postmortem.md' }).waitFor({ timeout: 15_000 });
+      } finally {
+        await escape(page);
+        await closeTabs(page, 'Incident Insights');
+      }
     });
   });
 

@@ -7,6 +7,8 @@ import { positionAtOffset, rangeContains } from '../model/text';
 import { dueState } from '../model/due';
 import { explainSectionHeading } from './explain';
 import { formatClock, formatDuration, minutesBetween } from '../model/time';
+import type { Insights } from '../insights/compute';
+import { workspaceHoverLine } from '../insights/text';
 
 export interface HoverContent {
   range: Range;
@@ -62,14 +64,33 @@ function inferredNote(doc: PostmortemDocument, phase: Phase): string {
   return `, with *${phase}* inferred from “${source.cue ?? 'the event'}”${event ? ` (line ${event.range.start.line + 1})` : ''}; tag the event \`[${phase}]\` to make it a fact`;
 }
 
-export function glossaryHoverText(term: GlossaryTerm, doc: PostmortemDocument, statement?: string): string {
+/** "**Workspace:** mean over 14 incidents: …" for the time metrics, when the workspace figures are known. */
+export function workspaceValue(term: GlossaryTerm, workspace: Insights | undefined): string | undefined {
+  if (!workspace) return undefined;
+  switch (term.computed) {
+    case 'ttr':
+      return workspaceHoverLine(workspace.ttr);
+    case 'ttd':
+    case 'ttd-mttd':
+      return workspaceHoverLine(workspace.ttd);
+    case 'ttm':
+      return workspaceHoverLine(workspace.ttm);
+    case 'duration':
+      return workspaceHoverLine(workspace.duration);
+    default:
+      return undefined;
+  }
+}
+
+export function glossaryHoverText(term: GlossaryTerm, doc: PostmortemDocument, statement?: string, workspace?: Insights): string {
   const title = term.expansion ? `**${term.term}** — ${term.expansion}` : `**${term.term}**`;
   const value = documentValue(term, doc, statement);
-  return [title, term.definition, `*In a post-mortem:* ${term.whyItMatters}`, ...(value ? [value] : [])].join('\n\n');
+  const across = workspaceValue(term, workspace);
+  return [title, term.definition, `*In a post-mortem:* ${term.whyItMatters}`, ...(value ? [value] : []), ...(across ? [across] : [])].join('\n\n');
 }
 
 /** What to show when hovering `position`: a timeline time, a deadline, or a glossary term in prose. */
-export function hoverAt(doc: PostmortemDocument, glossary: Glossary, position: Position, today: string): HoverContent | undefined {
+export function hoverAt(doc: PostmortemDocument, glossary: Glossary, position: Position, today: string, workspace?: Insights): HoverContent | undefined {
   for (const event of doc.timeline) {
     if (!rangeContains(event.timeRange, position)) continue;
     if (!event.time) return { range: event.timeRange, contents: 'This time cannot be read; write it as `HH:MM` (24-hour), optionally with a date and zone.' };
@@ -95,7 +116,7 @@ export function hoverAt(doc: PostmortemDocument, glossary: Glossary, position: P
     const [start, end] = sourceSpan(run.inline, match.start, match.end);
     // "Blast radius: EU only" — the value is the statement on this line, not the front matter's.
     const statement = /^\s*[:—–-]\s*(\S[^\n]*)/.exec(run.text.slice(match.end))?.[1]?.trim();
-    return { range: { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) }, contents: glossaryHoverText(match.term, doc, statement) };
+    return { range: { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) }, contents: glossaryHoverText(match.term, doc, statement, workspace) };
   }
   const heading = doc.allSections.find((s) => rangeContains(s.headingRange, position));
   if (heading) return { range: heading.headingRange, contents: explainSectionHeading(doc, heading) };

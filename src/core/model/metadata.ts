@@ -21,6 +21,8 @@ const KEY_SYNONYMS: Record<string, MetadataKey> = {
   impact: 'impact', blastradius: 'impact', customerimpact: 'impact',
   review: 'review', followup: 'review', followupreview: 'review', reviewdate: 'review',
   timezone: 'timezone', tz: 'timezone', zone: 'timezone', timezoneused: 'timezone',
+  tags: 'tags', tag: 'tags', labels: 'tags', keywords: 'tags',
+  services: 'services', service: 'services', affectedservices: 'services', components: 'services', component: 'services', systems: 'services',
 };
 
 export function canonicalMetadataKey(key: string): MetadataKey | undefined {
@@ -214,6 +216,10 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
         break;
       case 'timezone':
         set('timezone', { ...field, value: raw });
+        break;
+      case 'tags':
+      case 'services':
+        set(entry.key, { ...field, value: entry.list ?? raw.split(/[,;]/).map((s) => s.trim()).filter(Boolean) });
         break;
       case 'started':
       case 'detected':

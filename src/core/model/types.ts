@@ -72,6 +72,10 @@ export interface Metadata {
   impact?: MetadataField;
   review?: MetadataField;
   timezone?: MetadataField;
+  /** Labels of the incident (`tags: [dns, deploy]`), for recurring themes across post-mortems. */
+  tags?: MetadataField<string[]>;
+  /** Services or components affected (`services: checkout, payments`). */
+  services?: MetadataField<string[]>;
   started?: MetadataField<TimeValue>;
   detected?: MetadataField<TimeValue>;
   mitigated?: MetadataField<TimeValue>;

@@ -3,6 +3,7 @@
 import type { ActionItem, PostmortemDocument, Range } from '../model/types';
 import { parsePostmortem, type ParseOptions } from '../model/parse';
 import { DUE_STATE_LABELS, type DueState, dueState } from '../model/due';
+import { type InsightRecord, insightRecord } from '../insights/record';
 
 export { applyEdit, markDoneEdit, type MarkableItem, type MarkDoneEdit } from './markDone';
 
@@ -18,6 +19,8 @@ export interface IndexedPostmortem {
   /** ISO date of the incident, when known. */
   date?: string;
   items: IndexedActionItem[];
+  /** What incident insights need from the file (metrics, status, tags…). */
+  insight: InsightRecord;
 }
 
 export interface IndexedActionItem {
@@ -125,6 +128,7 @@ export class WorkspaceIndex {
         ...(a.doneMarkerRange ? { doneMarkerRange: a.doneMarkerRange } : {}),
         postmortem: ref,
       })),
+      insight: insightRecord(uri, doc),
     };
     this.entries.set(uri, entry);
     return entry;

@@ -5,3 +5,4 @@ import './codeActions.test';
 import './commands.test';
 import './markdown.test';
 import './workspaceFiles.test';
+import './insights.test';

@@ -1,0 +1,6 @@
+export * from './record';
+export * from './compute';
+export * from './text';
+export * from './charts';
+export * from './report';
+export * from './messages';
