@@ -1,5 +1,6 @@
 import { ACTIONS_USAGE, runActions } from './actionsCommand';
 import { EXPLAIN_USAGE, runExplain } from './explainCommand';
+import { GIT_EVENTS_USAGE, runGitEvents } from './gitEventsCommand';
 import { LINT_USAGE, runLint } from './lintCommand';
 import { runSummary, SUMMARY_USAGE } from './summaryCommand';
 import { realpathSync } from 'node:fs';
@@ -36,6 +37,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list action items across post-mortems',
     usage: ACTIONS_USAGE,
     run: runActions,
+  },
+  'git-events': {
+    summary: "print the repository's commits, merges and tags around the incident as timeline events",
+    usage: GIT_EVENTS_USAGE,
+    run: runGitEvents,
   },
 };
 
