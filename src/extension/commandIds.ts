@@ -25,6 +25,7 @@ export const COMMAND_IDS = {
   stopReview: 'postmortem.stopReview',
   reviewMenu: 'postmortem.reviewMenu',
   applySnippetFix: 'postmortem.applySnippetFix',
+  addRepositoryEvents: 'postmortem.addRepositoryEvents',
 } as const;
 
 export type CommandName = keyof typeof COMMAND_IDS;
