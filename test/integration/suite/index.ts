@@ -3,3 +3,4 @@ import './diagnostics.test';
 import './languageFeatures.test';
 import './codeActions.test';
 import './commands.test';
+import './repositoryEvents.test';
