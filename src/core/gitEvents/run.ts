@@ -22,7 +22,7 @@ export function gitRunnerSync(cwd: string, git = 'git'): GitRunnerSync {
       return execFileSync(git, args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, env: ENV, windowsHide: true, timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
       const stderr = (error as { stderr?: string }).stderr;
-      throw new Error(`git failed: ${(stderr || (error as Error).message).trim()}`);
+      throw new Error(`git failed: ${(stderr || (error as Error).message).trim()}`, { cause: error });
     }
   };
 }
