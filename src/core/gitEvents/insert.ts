@@ -4,6 +4,7 @@
 import type { PostmortemDocument, Position, Section, TimelineEvent } from '../model/types';
 import type { TextEdit } from '../rules/types';
 import { eol } from '../model/text';
+import { readPhase } from '../model/timeline';
 import { zoneOffsetMinutes } from '../model/time';
 import { hasDate, scanTime } from '../model/timeExpr';
 import type { RepoEvent } from './git';
@@ -93,7 +94,8 @@ export function describeEvent(e: RepoEvent, table = false): string {
 
 /** Plain text from git in markdown: no markup, no HTML, no table cell breaks, no phase tags. */
 export function escapeMarkdown(text: string, table = false): string {
-  const one = text.replace(/[\r\n\t]+/g, ' ');
+  // A `[resolved]` in a commit subject must not set the incident's key times: it becomes `(resolved)`.
+  const one = text.replace(/[\r\n\t]+/g, ' ').replace(/\[([^\][]{1,30})\]/g, (m, word: string) => (readPhase(m).source === 'tag' ? `(${word})` : m));
   // `|` only ends a cell in a table, but escaped it reads the same everywhere.
   void table;
   return one.replace(/[\\`*_[\]<>#~|!&$]/g, (c) => (c === '&' ? '&amp;' : `\\${c}`));

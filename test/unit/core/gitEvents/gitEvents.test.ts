@@ -182,6 +182,7 @@ describe('repository events: insertion', () => {
   it('keeps markup and HTML in subjects as text', () => {
     const text = '# Outage\n\n## Timeline\n\n- 2026-03-14 10:00 UTC — Start\n';
     const out = apply(text, planInsertion(analyzeText(text).doc, [ev('2026-03-14T11:00:00Z', '<img src=x onerror=alert(1)> [click](javascript:x) `code` #1 [resolved]')]).edits);
-    assert.ok(out.includes('- 2026-03-14 11:00 UTC — Committed `abcdef1`: \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:x) \\`code\\` \\#1 \\[resolved\\]'), out);
+    assert.ok(out.includes('- 2026-03-14 11:00 UTC — Committed `abcdef1`: \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:x) \\`code\\` \\#1 (resolved)'), out);
+    assert.notEqual(analyzeText(out).doc.timeline[1].phaseSource, 'tag', 'a phase tag in a subject is not a tag in the timeline');
   });
 });
