@@ -115,7 +115,8 @@ export function planInsertion(doc: PostmortemDocument, events: RepoEvent[], opti
     .sort((a, b) => a.local.instant - b.local.instant);
   const headings = !!template && template.dateSource === 'heading' && template.day !== undefined;
   const form: Insertion['form'] = !template ? 'new-section' : headings ? 'headings' : template.source === 'tableRow' ? 'table' : template.source === 'listItem' ? 'list' : 'lines';
-  const inserts: Array<{ at: Position; before: boolean; text: string; order: number }> = [];
+  const inserts: Array<{ at: Position; before: boolean; text: string; order: number; raw?: boolean }> = [];
+  const dated = new Set<TimelineEvent>();
   const planned: PlannedEvent[] = [];
   const sameForm = template ? timed.filter((e) => e.source === template.source && (template.source !== 'tableRow' || e.block === template.block)) : [];
   const newHeadings = new Map<string, { at: Position; before: boolean; lines: string[]; depth: number; order: number }>();
@@ -154,6 +155,12 @@ export function planInsertion(doc: PostmortemDocument, events: RepoEvent[], opti
     const line = formatLine(doc, template, local, zoneSuffix, needDate, event, target);
     planned.push({ event, line, date: local.date, clock: local.clock, zone });
     inserts.push(before ? { at: { line: target.range.start.line, character: 0 }, before: true, text: line, order } : { at: afterLine(doc, target.range.end.line), before: false, text: line, order });
+    // A clock-only event after a new line of another day would take that day: its own date is written.
+    const next = before ? target : candidates[candidates.indexOf(target) + 1];
+    if (needDate && next?.time?.date && next.time.date !== local.date && (next.dateSource === 'previous' || next.dateSource === 'document') && !dated.has(next)) {
+      dated.add(next);
+      inserts.push({ at: next.timeRange.start, before: true, text: `${next.time.date} `, order: Number.MAX_SAFE_INTEGER, raw: true });
+    }
   });
 
   const edits: TextEdit[] = [];
@@ -188,7 +195,7 @@ export function planInsertion(doc: PostmortemDocument, events: RepoEvent[], opti
   }
   for (const list of byPosition.values()) {
     list.sort((a, b) => a.order - b.order);
-    const text = list.map((i) => (i.text.endsWith(nl) || i.text.startsWith(nl) ? i.text : i.text + nl)).join('');
+    const text = list.map((i) => (i.raw || i.text.endsWith(nl) || i.text.startsWith(nl) ? i.text : i.text + nl)).join('');
     edits.push(insertEdit(doc, list[0].at, text));
   }
   edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

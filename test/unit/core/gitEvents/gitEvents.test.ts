@@ -160,7 +160,13 @@ describe('repository events: insertion', () => {
     const { doc } = analyzeText(text);
     const out = apply(text, planInsertion(doc, [ev('2026-03-14T06:30:00Z', 'Late-night deploy')]).edits);
     // 06:30 UTC is 23:30 PDT the day before.
-    assert.ok(out.includes('- 2026-03-13 23:30 — Committed `abcdef1`: Late-night deploy\n- 09:00 — Alert fired'), out);
+    assert.ok(out.includes('- 2026-03-13 23:30 — Committed `abcdef1`: Late-night deploy\n- 2026-03-14 09:00 — Alert fired\n- 10:00'), out);
+    // The events already there keep their day.
+    assert.deepEqual(analyzeText(out).doc.timeline.map((e) => e.time?.date), ['2026-03-13', '2026-03-14', '2026-03-14']);
+    const lines = '# Outage\n\n## Timeline\n\n2026-03-14 09:00 UTC Alert fired\n10:00 Resolved\n';
+    const out2 = apply(lines, planInsertion(analyzeText(lines).doc, [ev('2026-03-13T15:00:00Z', 'Deploy the day before'), ev('2026-03-14T09:30:00Z', 'Hotfix', { shortHash: 'fffffff' })]).edits);
+    assert.equal(out2, '# Outage\n\n## Timeline\n\n2026-03-13 15:00 UTC Committed `abcdef1`: Deploy the day before\n2026-03-14 09:00 UTC Alert fired\n2026-03-14 09:30 UTC Committed `fffffff`: Hotfix\n10:00 Resolved\n');
+    assert.deepEqual(analyzeText(out2).doc.timeline.map((e) => e.time?.instant), ['2026-03-13T15:00:00Z', '2026-03-14T09:00:00Z', '2026-03-14T09:30:00Z', '2026-03-14T10:00:00Z'].map(Date.parse));
   });
 
   it('creates a timeline section in a document without one, times with their zone', () => {
