@@ -23,7 +23,7 @@ const ICONS: Record<RepoEvent['kind'], string> = { commit: '$(git-commit)', merg
 
 export function registerRepositoryEvents(services: Services): Feature {
   return feature(new vscode.Disposable(() => undefined), {
-    addRepositoryEvents: () => guardCommand(services.logger, TITLE, () => addRepositoryEvents(services)),
+    addRepositoryEvents: (options?: unknown) => guardCommand(services.logger, TITLE, () => addRepositoryEvents(services, readOptions(options))),
   });
 }
 
@@ -74,7 +74,24 @@ async function askBound(prompt: string, value: string | undefined, zone: string 
   return parsed.ok ? parsed.iso : undefined;
 }
 
-async function addRepositoryEvents(services: Services): Promise<void> {
+/** What a caller (a keybinding's `args`, another extension) may pass: the window and the paths. */
+interface CommandOptions {
+  since?: string;
+  until?: string;
+  paths?: string[];
+}
+
+function readOptions(raw: unknown): CommandOptions {
+  if (!raw || typeof raw !== 'object') return {};
+  const o = raw as Record<string, unknown>;
+  const out: CommandOptions = {};
+  if (typeof o.since === 'string') out.since = o.since;
+  if (typeof o.until === 'string') out.until = o.until;
+  if (Array.isArray(o.paths)) out.paths = o.paths.filter((p): p is string => typeof p === 'string');
+  return out;
+}
+
+async function addRepositoryEvents(services: Services, options: CommandOptions): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const document = editor?.document;
   if (!document || !isPostmortem(document)) {
@@ -90,8 +107,14 @@ async function addRepositoryEvents(services: Services): Promise<void> {
   const window = defaultWindow(doc);
   const zone = doc.reading.zone?.zone ?? services.config.forDocument(document).timezone;
   const date = doc.reading.baseDate?.date;
-  let since = window.since;
-  let until = window.until;
+  const given = (text: string | undefined, name: string): string | undefined => {
+    if (text === undefined) return undefined;
+    const parsed = parseWindowBound(text, zone, date);
+    if (!parsed.ok) throw new Error(`${name}: ${parsed.reason}`);
+    return parsed.iso;
+  };
+  let since = given(options.since, 'since') ?? window.since;
+  let until = given(options.until, 'until') ?? window.until;
   // Without start or resolve times, the window is asked for (the known end is offered as the default).
   if (!since) {
     since = await askBound(`The document has no start time: events from when? (${zone ? `times in ${zone}` : 'add a zone, e.g. UTC'})`, date ? `${date} 00:00` : undefined, zone, date, 'from');
@@ -106,7 +129,7 @@ async function addRepositoryEvents(services: Services): Promise<void> {
     void vscode.window.showWarningMessage('Postmortem: the window ends before it starts.');
     return;
   }
-  const events = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading git history' }, () => readRepositoryEvents(gitRunner(repo.root, repo.git), { since: since!, until: until! }));
+  const events = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading git history' }, () => readRepositoryEvents(gitRunner(repo.root, repo.git), { since: since!, until: until!, ...(options.paths?.length ? { paths: options.paths } : {}) }));
   const text = document.getText();
   const fresh = events.filter((e) => !text.includes(e.hash.slice(0, Math.max(7, e.shortHash.length))) || (e.kind === 'tag' && !text.includes(e.subject)));
   if (fresh.length === 0) {
