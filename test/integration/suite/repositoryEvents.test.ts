@@ -16,7 +16,7 @@ describe('Add Repository Events to Timeline', () => {
     hashes = {};
     hashes.early = repo.commit('2026-03-14T07:00:00Z', 'Outside the window');
     repo.run(['checkout', '-q', '-b', 'hotfix']);
-    hashes.fix = repo.commit('2026-03-14T05:50:00-07:00', 'Cap retries in payments client', { author: 'Kim Lee' });
+    hashes.fix = repo.commit('2026-03-14T05:50:00-07:00', 'Cap retries in payments client', { author: 'Kim Lee', file: 'payments/client.ts' });
     repo.run(['checkout', '-q', 'main']);
     hashes.merge = repo.merge('2026-03-14T13:20:00Z', 'hotfix', 'Merge branch hotfix');
     repo.tag('2026-03-14T13:25:00Z', 'v1.4.2', 'Hotfix release');
@@ -89,6 +89,24 @@ describe('Add Repository Events to Timeline', () => {
     assert.ok(text.includes(`## Timeline\n\n- 2026-03-14 12:50 UTC — Committed [\``), text);
     assert.ok(text.includes('Cap retries in payments client (Kim Lee)\n- 2026-03-14 13:20 UTC — Merged'), text);
     assert.ok(!text.includes('Tagged'), 'the tag at 13:25 is outside the window');
+    await revertAndClose(doc);
+  });
+
+  it('takes the window and paths as command arguments', async () => {
+    const doc = await openDocument(vscode.Uri.file(join(repo.dir, 'draft.postmortem.md')));
+    let offered: Item[] = [];
+    const restore = stubWindow({
+      showInputBox: async () => assert.fail('the window was given'),
+      showQuickPick: async (items: readonly Item[] | Thenable<readonly Item[]>) => (offered = [...(await items)]),
+    });
+    try {
+      await vscode.commands.executeCommand('postmortem.addRepositoryEvents', { since: '2026-03-14 00:00 UTC', until: '2026-03-14 23:00 UTC', paths: ['payments'] });
+    } finally {
+      restore();
+    }
+    assert.deepEqual(offered.map((i) => i.label), ['$(git-commit) Cap retries in payments client']);
+    const text = await waitFor(() => doc.getText().includes('## Timeline') && doc.getText(), 'the inserted commit');
+    assert.match(text, /## Timeline\n\n- 2026-03-14 12:50 UTC — Committed \[`[0-9a-f]+`\]\([^)]+\): Cap retries in payments client \(Kim Lee\)\n$/);
     await revertAndClose(doc);
   });
 });
