@@ -153,7 +153,10 @@ export function assembleEvents(logOutput: string, tagOutput: string | undefined,
     const t = Date.parse(e.time);
     return Number.isFinite(t) && (!Number.isFinite(since) || t >= since) && (!Number.isFinite(until) || t <= until);
   };
-  const tags = query.tags === false || !tagOutput ? [] : parseTagRefs(tagOutput, shortLength).filter(inWindow);
+  const paths = (query.paths ?? []).some((p) => p.trim());
+  const touching = new Set(commits.map((c) => c.hash));
+  // With paths, a tag counts when it points at one of the commits that touch them.
+  const tags = query.tags === false || !tagOutput ? [] : parseTagRefs(tagOutput, shortLength).filter((t) => inWindow(t) && (!paths || touching.has(t.hash)));
   const base = commitUrlBase(remote);
   const seen = new Set<string>();
   const all = [...commits.filter(inWindow), ...tags].filter((e) => {

@@ -58,6 +58,10 @@ describe('repository events: reading git', () => {
   it('filters by path and leaves tags out on request', () => {
     const events = readRepositoryEventsSync(gitRunnerSync(repo.dir), { since: '2026-03-14T00:00:00Z', until: '2026-03-16T00:00:00Z', paths: ['payments'], tags: false });
     assert.deepEqual(events.map((e) => e.hash), [hashes.fix]);
+    const withTags = readRepositoryEventsSync(gitRunnerSync(repo.dir), { since: '2026-03-14T00:00:00Z', until: '2026-03-16T00:00:00Z', paths: ['payments'] });
+    assert.deepEqual(withTags.map((e) => e.hash), [hashes.fix], 'the tag is on the merge, which does not touch the path on its own');
+    const onMerge = readRepositoryEventsSync(gitRunnerSync(repo.dir), { since: '2026-03-14T00:00:00Z', until: '2026-03-16T00:00:00Z', paths: ['db'] });
+    assert.deepEqual(onMerge.map((e) => e.subject), ['Raise pool size | to 50']);
   });
 
   it('parses untrusted output: separators and control characters in subjects, CRLF, junk records', () => {
