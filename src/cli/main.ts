@@ -1,5 +1,6 @@
 import { ACTIONS_USAGE, runActions } from './actionsCommand';
 import { EXPLAIN_USAGE, runExplain } from './explainCommand';
+import { GIT_EVENTS_USAGE, runGitEvents } from './gitEventsCommand';
 import { LINT_USAGE, runLint } from './lintCommand';
 import { runSummary, SUMMARY_USAGE } from './summaryCommand';
 import { runStats, STATS_USAGE } from './statsCommand';
@@ -42,6 +43,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'figures across post-mortems: MTTD/MTTM/MTTR, severities, action-item follow-through, themes',
     usage: STATS_USAGE,
     run: runStats,
+    },
+  'git-events': {
+    summary: "print the repository's commits, merges and tags around the incident as timeline events",
+    usage: GIT_EVENTS_USAGE,
+    run: runGitEvents,
   },
 };
 

@@ -32,8 +32,8 @@ export function runStats(args: string[], io: CommandIO): number {
   if (since !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(since) && parseDate(since, false)?.ok)) throw new UsageError(`--since expects a date YYYY-MM-DD, got '${since}'`);
   const groupBy = values['group-by'];
   if (groupBy !== undefined && !(INSIGHTS_GROUP_BY as readonly string[]).includes(groupBy)) throw new UsageError(`unknown --group-by '${groupBy}' (expected ${INSIGHTS_GROUP_BY.join(', ')})`);
-  const { today, filePatterns, options } = commandSettings(values, io);
-  const records = findPostmortemFiles(positionals, filePatterns).map((file) => insightRecord(file, modelOf(readText(file), options)));
+  const { today, files, optionsFor } = commandSettings(values, io);
+  const records = findPostmortemFiles(positionals, files).map((file) => insightRecord(file, modelOf(readText(file), optionsFor(file))));
   const insights = computeInsights(records, { today, ...(since ? { since } : {}), ...(groupBy ? { groupBy: groupBy as InsightsGroupBy } : {}) });
   const label = (file: string) => relative(process.cwd(), file) || file;
   if (format === 'json') io.out(JSON.stringify(insights, null, 2));

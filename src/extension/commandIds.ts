@@ -27,6 +27,7 @@ export const COMMAND_IDS = {
   reviewMenu: 'postmortem.reviewMenu',
   applySnippetFix: 'postmortem.applySnippetFix',
   treatAsPostmortem: 'postmortem.treatAsPostmortem',
+  addRepositoryEvents: 'postmortem.addRepositoryEvents',
 } as const;
 
 export type CommandName = keyof typeof COMMAND_IDS;

@@ -6,3 +6,4 @@ import './commands.test';
 import './markdown.test';
 import './workspaceFiles.test';
 import './insights.test';
+import './repositoryEvents.test';
