@@ -6,6 +6,7 @@ import { extractActionItems } from './actionItems';
 import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
 import { oneLineText } from './inline';
 import { parseMarkdown, splitIntoChunks } from './markdown';
+import { capNesting, MAX_NESTING_DEPTH } from './nesting';
 import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
 import { inferPhases } from './phases';
@@ -42,8 +43,7 @@ export class ChunkCache {
       return blocks;
     }
     this.misses++;
-    const tree = parseMarkdown(text);
-    const blocks = buildBlocks(tree, text, offset);
+    const { tree, blocks } = parseChunk(text, offset);
     used.set(text, { tree, blocks, offset });
     return blocks;
   }
@@ -69,6 +69,15 @@ export class ChunkCache {
   get size(): number {
     return this.chunks.size;
   }
+}
+
+/** Parses one chunk: nesting past MAX_NESTING_DEPTH is neutralised first (same length), then read into blocks. */
+function parseChunk(text: string, offset: number): { tree: Root; blocks: ChunkBlocks } {
+  const capped = capNesting(text);
+  const tree = parseMarkdown(capped.text);
+  const blocks = buildBlocks(tree, capped.text, offset);
+  if (capped.spans.length) blocks.flattened = capped.spans.map(([s, e]) => [s + offset, e + offset]);
+  return { tree, blocks };
 }
 
 export interface ParseOptions {
@@ -97,12 +106,15 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const used = new Map<string, ChunkEntry>();
   const blocks: Block[] = [];
   const html: HtmlNode[] = [];
+  const flattened: Array<[number, number]> = [];
   for (const chunk of splitIntoChunks(text, start)) {
-    const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : buildBlocks(parseMarkdown(chunk.text), chunk.text, chunk.offset);
+    const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : parseChunk(chunk.text, chunk.offset).blocks;
     appendBlocks(blocks, parsed.blocks);
     for (const h of parsed.html) html.push(h);
+    if (parsed.flattened) for (const span of parsed.flattened) flattened.push(span);
   }
   options.cache?.replace(used);
+  if (flattened.length) problems.push(nestingProblem(flattened, lines));
 
   // Front matter.
   let frontMatterRange: Range | undefined;
@@ -321,6 +333,26 @@ function emptyDocument(text: string, lines: LineIndex, problems: ModelProblem[])
     tables: [],
     truncated: true,
     reading: {},
+  };
+}
+
+/** One info problem for every part read as plain text because it nests too deep. */
+function nestingProblem(spans: Array<[number, number]>, lines: LineIndex): ModelProblem {
+  const [start, end] = spans[0];
+  const first = lines.positionAt(start).line;
+  let count = 0;
+  let lastLine = -1;
+  for (const [s, e] of spans) {
+    const a = lines.positionAt(s).line;
+    const b = lines.positionAt(e).line;
+    count += b - Math.max(a, lastLine + 1) + 1;
+    lastLine = b;
+  }
+  const where = count === 1 ? `line ${first + 1}` : `${count} lines from line ${first + 1}`;
+  return {
+    code: 'nesting-too-deep',
+    message: `Lists, quotes, links or emphasis nest deeper than ${MAX_NESTING_DEPTH} levels (${where}); past that depth the text is read as plain text.`,
+    range: lines.range(start, Math.min(end, lines.lineStarts[lines.positionAt(start).line + 1] ?? end)),
   };
 }
 
