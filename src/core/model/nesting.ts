@@ -12,6 +12,8 @@
 export const MAX_NESTING_DEPTH = 64;
 /** Unclosed `<!--` kept per paragraph; later ones are neutralised. */
 const MAX_UNCLOSED_COMMENTS = 32;
+/** `]` without a `[`, and emphasis closers without an opener, kept per paragraph. */
+const MAX_UNMATCHED = 32;
 
 export interface CappedNesting {
   /** The text, neutralised where needed; same length as the input. */
@@ -57,11 +59,11 @@ function mayNeedCap(text: string, maxDepth: number): boolean {
       continue;
     }
     if (c !== SPACE && c !== TAB && c !== 0x0d) blank = false;
-    // `>`, `-`, `*`, `+`, `.`, `)`, `[`, `_`, `<`
+    // `>`, `-`, `*`, `+`, `.`, `)`; `[`, `]`, `*`, `_`, `<`
     if (c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2e || c === 0x29) {
       if (++markers > maxDepth) return true;
     }
-    if (c === 0x5b || c === 0x2a || c === 0x5f || c === 0x3c) {
+    if (c === 0x5b || c === 0x5d || c === 0x2a || c === 0x5f || c === 0x3c) {
       if (++openers > maxDepth) return true;
     }
   }
@@ -188,6 +190,8 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
   let comments = 0;
   let bracketDepth = 0;
   let emphasisDepth = 0;
+  let unmatchedBrackets = 0;
+  let unmatchedClosers = 0;
   for (let i = start; i < end; i++) {
     const c = text[i];
     if (c === '\\') {
@@ -200,6 +204,12 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
         spans.push([i, i + 1]);
       }
     } else if (c === ']') {
+      // A `]` closing a neutralised `[`, or one of many without any `[` (micromark looks back through
+      // the whole paragraph for a label start at each), is neutralised too.
+      if (bracketDepth > maxDepth || (bracketDepth === 0 && ++unmatchedBrackets > MAX_UNMATCHED)) {
+        set(i, ' ');
+        spans.push([i, i + 1]);
+      }
       if (bracketDepth > 0) bracketDepth--;
     } else if (c === '<' && text.startsWith('<!--', i) && (lastClose < start || i > lastClose)) {
       if (++comments > MAX_UNCLOSED_COMMENTS) {
@@ -218,7 +228,14 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
           for (let m = i; m < k; m++) set(m, ' ');
           spans.push([i, k]);
         }
-      } else if (closer && !opener && emphasisDepth > 0) emphasisDepth--;
+      } else if (closer && !opener) {
+        // Likewise a closer of a neutralised opener, or one of many without an opener.
+        if (emphasisDepth > maxDepth || (emphasisDepth === 0 && ++unmatchedClosers > MAX_UNMATCHED)) {
+          for (let m = i; m < k; m++) set(m, ' ');
+          spans.push([i, k]);
+        }
+        if (emphasisDepth > 0) emphasisDepth--;
+      }
       i = k - 1;
     }
   }
