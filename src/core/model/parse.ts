@@ -252,6 +252,15 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
   const closed = new Uint8Array(blocks.length);
   for (const s of sections) if (s.kind === 'actionItems' || s.kind === 'lessonsLearned' || s.kind === 'followUpReview') closed.fill(1, s.block, s.blockEnd);
   for (const s of sections) if (s.kind) found.push({ kind: s.kind, how: 'heading', block: s.block, label: s.heading });
+  // Blocks inside a section of each kind (one array per kind: no pass over all sections per block).
+  const inKind = new Map<SectionKind, Uint8Array>();
+  for (const s of sections) {
+    if (!s.kind) continue;
+    let marks = inKind.get(s.kind);
+    if (!marks) inKind.set(s.kind, (marks = new Uint8Array(blocks.length)));
+    if (s.block + 1 < s.blockEnd) marks.fill(1, s.block + 1, s.blockEnd);
+  }
+  const labelled = new Set<string>();
   const firstSection = sections.find((s) => s.depth >= 2)?.block ?? blocks.length;
   let introWords = 0;
   let introBlock = -1;
@@ -262,8 +271,11 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     const kind = label ? labelKind(block) : undefined;
     if (label && kind) {
       // A label inside a section of its own kind ("Why?" in Five Whys) names nothing new.
-      const within = sections.some((s) => s.kind === kind && s.block < b && b < s.blockEnd);
-      if (!within && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) found.push({ kind, how: 'label', block: b, label: label.text });
+      const within = inKind.get(kind)?.[b] === 1;
+      if (!within && !labelled.has(`${kind} ${b}`)) {
+        labelled.add(`${kind} ${b}`);
+        found.push({ kind, how: 'label', block: b, label: label.text });
+      }
       continue;
     }
     if (b < firstSection && block.kind === 'paragraph' && block.listDepth === 0 && !label) {
@@ -287,7 +299,12 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     const b = blocks.findIndex((block, i) => (block.kind === 'paragraph' || block.kind === 'listItem') && block.quoteDepth === 0 && !closed[i] && block.inline.text.split(/\s+/).length >= 12);
     if (b !== -1) found.push({ kind: 'summary', how: 'content', block: b, label: sectionHeadingOf(sections, b) ?? 'the text before the first section' });
   }
-  for (const f of [...timelineFound, ...actionFound]) if (!found.some((g) => g.kind === f.kind && g.block === f.block)) found.push(f);
+  const foundAt = new Set(found.map((f) => `${f.kind} ${f.block}`));
+  for (const f of [...timelineFound, ...actionFound]) {
+    if (foundAt.has(`${f.kind} ${f.block}`)) continue;
+    foundAt.add(`${f.kind} ${f.block}`);
+    found.push(f);
+  }
   if (actionCount > 0 && !found.some((f) => f.kind === 'actionItems')) found.push({ kind: 'actionItems', how: 'content', block: 0, label: `${actionCount} action items` });
   return found.sort((a, b) => a.block - b.block);
 }
