@@ -584,6 +584,30 @@ describe('adversarial: huge and odd documents', function () {
     });
   }
 
+  // Found with the issue-21 probes and fixed: each took seconds to minutes (or threw) before.
+  const HOSTILE_FIXTURES: Array<[string, string]> = [
+    ['hostile-many-timeline-sections.postmortem.md', 'a pass over all findings per label and a parse per tiny section (parse.ts foundParts, MIN_CHUNK)'],
+    ['hostile-many-action-sections.postmortem.md', 'the same, with `## Action Items` sections'],
+    ['hostile-unclosed-front-matter.postmortem.md', 'a front matter that never closes turned chunking off (markdown.ts splitIntoChunks)'],
+    ['hostile-nested-emphasis.postmortem.md', 'nested emphasis and strong: micromark resolves each closer against every opener (nesting.ts)'],
+    ['hostile-nested-links.postmortem.md', 'nested links and images: each `]` looks back for its label start (nesting.ts)'],
+    ['hostile-link-close-run.postmortem.md', '`](` repeated: each `]` looks back through the paragraph (nesting.ts)'],
+    ['hostile-comment-starts.postmortem.md', '`a <!-- ` repeated: each unclosed comment start scans to the end of the paragraph (nesting.ts)'],
+  ];
+  for (const [file, bug] of HOSTILE_FIXTURES) {
+    it(`${file} within 50 ms/KiB + 1 s, ranges inside the document (${bug})`, function () {
+      const text = readFileSync(join(ROOT, 'test', 'fixtures', 'bugs', file), 'utf8');
+      const budget = 50 * (text.length / 1024) + 1000;
+      const first = timed(() => analyzeText(text, { today: TODAY }));
+      let ms = first.ms;
+      for (let attempt = 1; attempt < 3 && ms >= budget; attempt++) ms = Math.min(ms, timed(() => analyzeText(text, { today: TODAY })).ms);
+      const issues = [...checkDocument(first.value.doc), ...checkRanges(first.value.doc, collectRanges(first.value.findings, 'findings'))];
+      assert.deepEqual(issues, [], formatIssues(issues));
+      report.push(`${file} (${(text.length / 1024).toFixed(0)} KiB): ${ms.toFixed(0)} ms`);
+      assert.ok(ms < budget, `${file}: ${ms.toFixed(0)} ms (budget ${budget.toFixed(0)})`);
+    });
+  }
+
   it('nesting within the cap is read as before (no finding, text unchanged)', function () {
     const text = `# T\n\n## Summary\n\n${'> '.repeat(10)}${'- '.repeat(10)}[**_deep_**](https://e.com) text\n\n- - -\n\n${'*'.repeat(200)}\n`;
     const { findings, doc } = analyzeText(text, { today: TODAY });
