@@ -5,13 +5,13 @@
 // the first excess marker becomes a backslash, which makes the rest of the line paragraph text. The
 // text keeps its length and every other character, so offsets still map 1:1 to the document.
 // Inline nesting is capped the same way: links and images past the depth cap lose their `[`, runs of
-// emphasis openers past the cap lose their delimiters, and unclosed `<!--` past a few per paragraph
+// emphasis openers past the cap lose their delimiters, and unclosed `<!--` past four per paragraph
 // become `&!--` … text (micromark looks for the end of each one to the end of the paragraph).
 
 /** Nesting deeper than this is read as plain text (no real document comes close). */
 export const MAX_NESTING_DEPTH = 64;
 /** Unclosed `<!--` kept per paragraph; later ones are neutralised. */
-const MAX_UNCLOSED_COMMENTS = 32;
+const MAX_UNCLOSED_COMMENTS = 4;
 /** `]` without a `[`, and emphasis closers without an opener, kept per paragraph. */
 const MAX_UNMATCHED = 32;
 
