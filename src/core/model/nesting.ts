@@ -14,6 +14,12 @@ export const MAX_NESTING_DEPTH = 64;
 const MAX_UNCLOSED_COMMENTS = 4;
 /** `]` without a `[`, and emphasis closers without an opener, kept per paragraph. */
 const MAX_UNMATCHED = 32;
+/**
+ * An open `[` further than this from its `]` (or from the end of the paragraph when it never closes)
+ * is neutralised: while a label is open, micromark's GFM autolink check walks back to it from every
+ * word, which is quadratic in the length of the label. Real link texts are far shorter.
+ */
+const MAX_LABEL = 2000;
 
 export interface CappedNesting {
   /** The text, neutralised where needed; same length as the input. */
@@ -50,10 +56,15 @@ function mayNeedCap(text: string, maxDepth: number): boolean {
   let markers = 0;
   let openers = 0;
   let blank = true;
+  // The first `[` of the paragraph: a label open for more than MAX_LABEL characters needs a look.
+  let bracketAt = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) {
-      if (blank) openers = 0;
+      if (blank) {
+        openers = 0;
+        bracketAt = -1;
+      }
       markers = 0;
       blank = true;
       continue;
@@ -63,6 +74,8 @@ function mayNeedCap(text: string, maxDepth: number): boolean {
     if (c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2e || c === 0x29) {
       if (++markers > maxDepth) return true;
     }
+    if (c === 0x5b && bracketAt === -1) bracketAt = i;
+    if (bracketAt !== -1 && i - bracketAt > MAX_LABEL) return true;
     if (c === 0x5b || c === 0x5d || c === 0x2a || c === 0x5f || c === 0x3c) {
       if (++openers > maxDepth) return true;
     }
@@ -191,6 +204,8 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
   let bracketDepth = 0;
   let emphasisDepth = 0;
   let unmatchedBrackets = 0;
+  /** Offsets of the `[` still open (within the depth cap). */
+  const opens: number[] = [];
   let unmatchedClosers = 0;
   for (let i = start; i < end; i++) {
     const c = text[i];
@@ -202,13 +217,21 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
       if (++bracketDepth > maxDepth) {
         set(i, ' ');
         spans.push([i, i + 1]);
-      }
+      } else opens.push(i);
     } else if (c === ']') {
       // A `]` closing a neutralised `[`, or one of many without any `[` (micromark looks back through
       // the whole paragraph for a label start at each), is neutralised too.
       if (bracketDepth > maxDepth || (bracketDepth === 0 && ++unmatchedBrackets > MAX_UNMATCHED)) {
         set(i, ' ');
         spans.push([i, i + 1]);
+      } else if (bracketDepth > 0) {
+        // A label longer than MAX_LABEL is no link text: both brackets go (see MAX_LABEL).
+        const open = opens.pop()!;
+        if (i - open > MAX_LABEL) {
+          set(open, ' ');
+          set(i, ' ');
+          spans.push([open, open + 1], [i, i + 1]);
+        }
       }
       if (bracketDepth > 0) bracketDepth--;
     } else if (c === '<' && text.startsWith('<!--', i) && (lastClose < start || i > lastClose)) {
@@ -238,6 +261,12 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
       }
       i = k - 1;
     }
+  }
+  // `[` never closed, with more than MAX_LABEL characters after it in the paragraph.
+  for (const open of opens) {
+    if (end - open <= MAX_LABEL) break;
+    set(open, ' ');
+    spans.push([open, open + 1]);
   }
 }
 
