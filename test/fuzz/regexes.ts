@@ -183,13 +183,7 @@ export const KNOWN_SLOW: KnownSlow[] = [
   },
   // ── bugs (open ones are skipped tests in test/unit/adversarial.test.ts until fixed; fixed ones keep
   // a regression test with their fixture under test/fixtures/bugs/)
-  {
-    where: 'src/core/model/actionItems.ts DUE_PHRASE',
-    source: (src) => src.startsWith(String.raw`\b(due(?:\s+date)?(?!\s+to\b)|deadline|target(?:\s+date)?|eta|by|until|before)\b\s*[:=]?\s*(`),
-    kind: 'bug',
-    note: 'quadratic on a whitespace run after "due"/"by"/"until"/… that is not followed by a deadline word (`\\s*[:=]?\\s*` splits the run two ways on every failed attempt): "- [ ] Fix (@maria, due" + 30,000 spaces + ")" takes ~3 s to parse, 50,000 spaces ~30 s. Fix: `\\b(…)\\b\\s*(?:[:=]\\s*)?(…)` (one way to consume the run).',
-    fixture: { file: 'regex-due-phrase-whitespace.postmortem.md', via: 'analyze' },
-  },
+  // (none open: DUE_PHRASE, the last one, is fixed and kept as a regression in test/unit/adversarial.test.ts)
 ];
 
 export function knownSlow(regex: RegExp): KnownSlow | undefined {

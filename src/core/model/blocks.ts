@@ -66,6 +66,8 @@ export const MAX_NESTING = 64;
 export interface ChunkBlocks {
   blocks: Block[];
   html: HtmlNode[];
+  /** Document spans whose nesting was capped before parsing (read as plain text). */
+  flattened?: Array<[number, number]>;
 }
 
 /**
@@ -242,6 +244,7 @@ export function shiftBlocks(chunk: ChunkBlocks, delta: number): ChunkBlocks {
       ...(b.rowSpans ? { rowSpans: b.rowSpans.map(([s, e]) => [s + delta, e + delta] as [number, number]) } : {}),
     })),
     html: chunk.html.map((h) => ({ start: h.start + delta, value: h.value })),
+    ...(chunk.flattened ? { flattened: chunk.flattened.map(([s, e]) => [s + delta, e + delta] as [number, number]) } : {}),
   };
 }
 

@@ -21,15 +21,33 @@ const SPLIT_HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
 const LIST_ITEM_START = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 /** Above this size a chunk is also split between blocks and list items, so that no single parse grows large. */
 export const SOFT_CHUNK_LIMIT = 2 * 1024;
+/**
+ * A heading starts a new chunk only when the current one has at least this many characters: every
+ * parse has a fixed cost (the parser is set up anew), so thousands of tiny sections (`## Timeline`
+ * repeated) are parsed a few at a time. Real sections are longer, so they keep a chunk each.
+ */
+export const MIN_CHUNK = 512;
 
 /**
  * Splits a document into independently parseable chunks: at level 1–2 ATX headings outside fenced
- * code, and, once a chunk passes SOFT_CHUNK_LIMIT, before an unindented block after a blank line or
+ * code (once the chunk has MIN_CHUNK characters), and, once a chunk passes SOFT_CHUNK_LIMIT, before an unindented block after a blank line or
  * before an unindented list item. Markdown blocks never continue across those points, so the chunks
  * hold the same blocks, list items and tables as the whole text would (lists may be split into
  * several lists; link reference definitions do not carry across chunks, and we do not use them).
  * The front matter stays in the first chunk.
  */
+/** True when a `---` / `...` line closes the front matter opened at `start`. */
+function frontMatterCloses(text: string, start: number): boolean {
+  let lineStart = text.indexOf('\n', start) + 1;
+  while (lineStart > 0 && lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (lineEnd - lineStart <= 40 && /^(?:---|\.\.\.)\s*$/.test(text.slice(lineStart, lineEnd))) return true;
+    lineStart = lineEnd + 1;
+  }
+  return false;
+}
+
 export function splitIntoChunks(text: string, start = 0): Chunk[] {
   const chunks: Chunk[] = [];
   let chunkStart = start;
@@ -37,7 +55,9 @@ export function splitIntoChunks(text: string, start = 0): Chunk[] {
   let inComment = false;
   let previousBlank = false;
   let lineStart = start;
-  let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5));
+  // A front matter that is never closed is no front matter (remark reads a thematic break): chunking
+  // goes on as usual instead of treating the whole document as its front matter.
+  let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5)) && frontMatterCloses(text, start);
   let first = true;
   const cut = (at: number) => {
     chunks.push({ offset: chunkStart, text: text.slice(chunkStart, at) });
@@ -58,7 +78,7 @@ export function splitIntoChunks(text: string, start = 0): Chunk[] {
     } else {
       const open = FENCE.exec(line);
       const large = lineStart - chunkStart > SOFT_CHUNK_LIMIT;
-      if (lineStart > chunkStart && (SPLIT_HEADING.test(line) || (large && !blank && !/^[ \t]/.test(line) && (previousBlank || LIST_ITEM_START.test(line)) && !/^\|/.test(line)))) {
+      if (lineStart > chunkStart && ((lineStart - chunkStart >= MIN_CHUNK && SPLIT_HEADING.test(line)) || (large && !blank && !/^[ \t]/.test(line) && (previousBlank || LIST_ITEM_START.test(line)) && !/^\|/.test(line)))) {
         cut(lineStart);
       }
       if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];

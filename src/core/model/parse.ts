@@ -6,6 +6,7 @@ import { extractActionItems } from './actionItems';
 import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
 import { oneLineText } from './inline';
 import { parseMarkdown, splitIntoChunks } from './markdown';
+import { capNesting, MAX_NESTING_DEPTH } from './nesting';
 import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
 import { inferPhases } from './phases';
@@ -42,8 +43,7 @@ export class ChunkCache {
       return blocks;
     }
     this.misses++;
-    const tree = parseMarkdown(text);
-    const blocks = buildBlocks(tree, text, offset);
+    const { tree, blocks } = parseChunk(text, offset);
     used.set(text, { tree, blocks, offset });
     return blocks;
   }
@@ -69,6 +69,15 @@ export class ChunkCache {
   get size(): number {
     return this.chunks.size;
   }
+}
+
+/** Parses one chunk: nesting past MAX_NESTING_DEPTH is neutralised first (same length), then read into blocks. */
+function parseChunk(text: string, offset: number): { tree: Root; blocks: ChunkBlocks } {
+  const capped = capNesting(text);
+  const tree = parseMarkdown(capped.text);
+  const blocks = buildBlocks(tree, capped.text, offset);
+  if (capped.spans.length) blocks.flattened = capped.spans.map(([s, e]) => [s + offset, e + offset]);
+  return { tree, blocks };
 }
 
 export interface ParseOptions {
@@ -97,12 +106,15 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const used = new Map<string, ChunkEntry>();
   const blocks: Block[] = [];
   const html: HtmlNode[] = [];
+  const flattened: Array<[number, number]> = [];
   for (const chunk of splitIntoChunks(text, start)) {
-    const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : buildBlocks(parseMarkdown(chunk.text), chunk.text, chunk.offset);
+    const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : parseChunk(chunk.text, chunk.offset).blocks;
     appendBlocks(blocks, parsed.blocks);
     for (const h of parsed.html) html.push(h);
+    if (parsed.flattened) for (const span of parsed.flattened) flattened.push(span);
   }
   options.cache?.replace(used);
+  if (flattened.length) problems.push(nestingProblem(flattened, lines));
 
   // Front matter.
   let frontMatterRange: Range | undefined;
@@ -243,6 +255,15 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
   const closed = new Uint8Array(blocks.length);
   for (const s of sections) if (s.kind === 'actionItems' || s.kind === 'lessonsLearned' || s.kind === 'followUpReview') closed.fill(1, s.block, s.blockEnd);
   for (const s of sections) if (s.kind) found.push({ kind: s.kind, how: 'heading', block: s.block, label: s.heading });
+  // Blocks inside a section of each kind (one array per kind: no pass over all sections per block).
+  const inKind = new Map<SectionKind, Uint8Array>();
+  for (const s of sections) {
+    if (!s.kind) continue;
+    let marks = inKind.get(s.kind);
+    if (!marks) inKind.set(s.kind, (marks = new Uint8Array(blocks.length)));
+    if (s.block + 1 < s.blockEnd) marks.fill(1, s.block + 1, s.blockEnd);
+  }
+  const labelled = new Set<string>();
   const firstSection = sections.find((s) => s.depth >= 2)?.block ?? blocks.length;
   let introWords = 0;
   let introBlock = -1;
@@ -253,8 +274,11 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     const kind = label ? labelKind(block) : undefined;
     if (label && kind) {
       // A label inside a section of its own kind ("Why?" in Five Whys) names nothing new.
-      const within = sections.some((s) => s.kind === kind && s.block < b && b < s.blockEnd);
-      if (!within && !found.some((f) => f.kind === kind && f.how === 'label' && f.block === b)) found.push({ kind, how: 'label', block: b, label: label.text });
+      const within = inKind.get(kind)?.[b] === 1;
+      if (!within && !labelled.has(`${kind} ${b}`)) {
+        labelled.add(`${kind} ${b}`);
+        found.push({ kind, how: 'label', block: b, label: label.text });
+      }
       continue;
     }
     if (b < firstSection && block.kind === 'paragraph' && block.listDepth === 0 && !label) {
@@ -278,7 +302,12 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
     const b = blocks.findIndex((block, i) => (block.kind === 'paragraph' || block.kind === 'listItem') && block.quoteDepth === 0 && !closed[i] && block.inline.text.split(/\s+/).length >= 12);
     if (b !== -1) found.push({ kind: 'summary', how: 'content', block: b, label: sectionHeadingOf(sections, b) ?? 'the text before the first section' });
   }
-  for (const f of [...timelineFound, ...actionFound]) if (!found.some((g) => g.kind === f.kind && g.block === f.block)) found.push(f);
+  const foundAt = new Set(found.map((f) => `${f.kind} ${f.block}`));
+  for (const f of [...timelineFound, ...actionFound]) {
+    if (foundAt.has(`${f.kind} ${f.block}`)) continue;
+    foundAt.add(`${f.kind} ${f.block}`);
+    found.push(f);
+  }
   if (actionCount > 0 && !found.some((f) => f.kind === 'actionItems')) found.push({ kind: 'actionItems', how: 'content', block: 0, label: `${actionCount} action items` });
   return found.sort((a, b) => a.block - b.block);
 }
@@ -324,6 +353,26 @@ function emptyDocument(text: string, lines: LineIndex, problems: ModelProblem[])
     tables: [],
     truncated: true,
     reading: {},
+  };
+}
+
+/** One info problem for every part read as plain text because it nests too deep. */
+function nestingProblem(spans: Array<[number, number]>, lines: LineIndex): ModelProblem {
+  const [start, end] = spans[0];
+  const first = lines.positionAt(start).line;
+  let count = 0;
+  let lastLine = -1;
+  for (const [s, e] of spans) {
+    const a = lines.positionAt(s).line;
+    const b = lines.positionAt(e).line;
+    count += b - Math.max(a, lastLine + 1) + 1;
+    lastLine = b;
+  }
+  const where = count === 1 ? `line ${first + 1}` : `${count} lines from line ${first + 1}`;
+  return {
+    code: 'nesting-too-deep',
+    message: `Lists, quotes, links or emphasis nest deeper than ${MAX_NESTING_DEPTH} levels (${where}); past that depth the text is read as plain text.`,
+    range: lines.range(start, Math.min(end, lines.lineStarts[lines.positionAt(start).line + 1] ?? end)),
   };
 }
 

@@ -36,7 +36,8 @@ export type ProblemCode =
   | 'timeline-time-invalid'
   | 'timeline-time-unknown'
   | 'action-item-deadline-invalid'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'nesting-too-deep';
 
 /** Something the parser could not understand; rules turn these into findings. */
 export interface ModelProblem {

@@ -1,0 +1,290 @@
+// A depth cap applied to the text before the Markdown parser sees it. micromark's container handling
+// is quadratic in the nesting depth, and remark-gfm's transforms recurse once per level (a stack
+// overflow from a few thousand `>`), so a line such as `- - - - … Fix` or `> > > …` must never reach
+// the parser as is. Nesting beyond MAX_NESTING (no real document comes close) is neutralised in place:
+// the first excess marker becomes a backslash, which makes the rest of the line paragraph text. The
+// text keeps its length and every other character, so offsets still map 1:1 to the document.
+// Inline nesting is capped the same way: links and images past the depth cap lose their `[`, runs of
+// emphasis openers past the cap lose their delimiters, and unclosed `<!--` past four per paragraph
+// become `&!--` … text (micromark looks for the end of each one to the end of the paragraph).
+
+/** Nesting deeper than this is read as plain text (no real document comes close). */
+export const MAX_NESTING_DEPTH = 64;
+/** Unclosed `<!--` kept per paragraph; later ones are neutralised. */
+const MAX_UNCLOSED_COMMENTS = 4;
+/** `]` without a `[`, and emphasis closers without an opener, kept per paragraph. */
+const MAX_UNMATCHED = 32;
+/**
+ * An open `[` further than this from its `]` (or from the end of the paragraph when it never closes)
+ * is neutralised: while a label is open, micromark's GFM autolink check walks back to it from every
+ * word, which is quadratic in the length of the label. Real link texts are far shorter.
+ */
+const MAX_LABEL = 2000;
+
+export interface CappedNesting {
+  /** The text, neutralised where needed; same length as the input. */
+  text: string;
+  /** Spans (offsets in the input) that were neutralised: read as plain text. */
+  spans: Array<[number, number]>;
+}
+
+const SPACE = 0x20;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const TAB = 0x09;
+
+/**
+ * Caps container nesting (list markers, `>`), bracket nesting (links, images), emphasis nesting and
+ * unclosed HTML comment starts, in linear time. Returns the input itself when nothing needs capping.
+ */
+export function capNesting(text: string, maxDepth = MAX_NESTING_DEPTH): CappedNesting {
+  // Fast path: a document without long marker runs has nothing to cap (one pass over the text).
+  if (!mayNeedCap(text, maxDepth)) return { text, spans: [] };
+  let out: string[] | undefined;
+  const spans: Array<[number, number]> = [];
+  const set = (at: number, c: string) => {
+    if (!out) out = text.split('');
+    out[at] = c;
+  };
+  capContainers(text, maxDepth, set, spans);
+  capInline(text, maxDepth, set, spans);
+  if (!out) return { text, spans };
+  return { text: (out as string[]).join(''), spans: mergeSpans(spans) };
+}
+
+/** A cheap screen: more than `maxDepth` container or inline openers on one line or paragraph. */
+function mayNeedCap(text: string, maxDepth: number): boolean {
+  let markers = 0;
+  let openers = 0;
+  let blank = true;
+  // The first `[` of the paragraph: a label open for more than MAX_LABEL characters needs a look.
+  let bracketAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      if (blank) {
+        openers = 0;
+        bracketAt = -1;
+      }
+      markers = 0;
+      blank = true;
+      continue;
+    }
+    if (c !== SPACE && c !== TAB && c !== 0x0d) blank = false;
+    // `>`, `-`, `*`, `+`, `.`, `)`; `[`, `]`, `*`, `_`, `<`
+    if (c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2e || c === 0x29) {
+      if (++markers > maxDepth) return true;
+    }
+    if (c === 0x5b && bracketAt === -1) bracketAt = i;
+    if (bracketAt !== -1 && i - bracketAt > MAX_LABEL) return true;
+    if (c === 0x5b || c === 0x5d || c === 0x2a || c === 0x5f || c === 0x3c) {
+      if (++openers > maxDepth) return true;
+    }
+  }
+  return false;
+}
+
+function lineEndOf(text: string, from: number): number {
+  const n = text.indexOf('\n', from);
+  return n === -1 ? text.length : n;
+}
+
+/** True when `text[from, end)` is a thematic break (`- - -`, `***`, `_ _ _`): it is not a list item then. */
+function isThematicBreak(text: string, from: number, end: number, suffix: { start: number; char: string; count: number[] }): boolean {
+  if (from < suffix.start || !suffix.char) return false;
+  return suffix.count[from - suffix.start] >= 3;
+}
+
+/** The longest suffix of a line made of one of `-*_` and spaces, with the count of markers from each position. */
+function thematicSuffix(text: string, start: number, end: number): { start: number; char: string; count: number[] } {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === SPACE || text.charCodeAt(e - 1) === TAB || text.charCodeAt(e - 1) === 0x0d)) e--;
+  const char = e > start ? text[e - 1] : '';
+  if (char !== '-' && char !== '*' && char !== '_') return { start: end, char: '', count: [] };
+  let s = e;
+  while (s > start && (text[s - 1] === char || text.charCodeAt(s - 1) === SPACE || text.charCodeAt(s - 1) === TAB)) s--;
+  const count = new Array<number>(end - s + 1).fill(0);
+  for (let i = end - 1; i >= s; i--) count[i - s] = count[i - s + 1] + (text[i] === char ? 1 : 0);
+  return { start: s, char, count };
+}
+
+/** Container prefixes (`> `, `- `, `* `, `+ `, `1. `, `1) `) deeper than `maxDepth` on a line. */
+function capContainers(text: string, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const lineEnd = lineEndOf(text, lineStart);
+    if (lineEnd - lineStart > maxDepth) capLine(text, lineStart, lineEnd, maxDepth, set, spans);
+    lineStart = lineEnd + 1;
+  }
+}
+
+function capLine(text: string, start: number, end: number, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+  let depth = 0;
+  let i = start;
+  let suffix: ReturnType<typeof thematicSuffix> | undefined;
+  while (i < end) {
+    // Indentation between markers (a list item's content may start up to 4 columns in).
+    let j = i;
+    while (j < end && j - i < 4 && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+    if (j >= end) return;
+    const c = text[j];
+    let next = -1;
+    if (c === '>') next = j + 1;
+    else if (c === '-' || c === '*' || c === '+') {
+      const after = text.charCodeAt(j + 1);
+      if (j + 1 === end || after === SPACE || after === TAB || after === 0x0d) {
+        suffix ??= thematicSuffix(text, start, end);
+        if (c !== '+' && isThematicBreak(text, j, end, suffix)) return;
+        next = j + 1;
+      }
+    } else if (c >= '0' && c <= '9') {
+      let k = j;
+      while (k < end && k - j < 9 && text[k] >= '0' && text[k] <= '9') k++;
+      const after = text.charCodeAt(k + 1);
+      if ((text[k] === '.' || text[k] === ')') && (k + 1 === end || after === SPACE || after === TAB || after === 0x0d)) next = k + 1;
+    }
+    if (next === -1) return;
+    depth++;
+    if (depth > maxDepth) {
+      // The first excess marker becomes a backslash: the rest of the line is paragraph text.
+      set(j, '\\');
+      spans.push([j, end]);
+      return;
+    }
+    // One space after the marker belongs to it.
+    i = next < end && (text.charCodeAt(next) === SPACE || text.charCodeAt(next) === TAB) ? next + 1 : next;
+  }
+}
+
+/**
+ * Inline nesting per paragraph (text between blank lines): `[` deeper than `maxDepth` (links, images)
+ * become spaces; emphasis opener runs (`*`/`_` before a word) deeper than `maxDepth` become spaces;
+ * unclosed `<!--` past MAX_UNCLOSED_COMMENTS become `&!--`.
+ */
+function capInline(text: string, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+  let paraStart = 0;
+  let lineStart = 0;
+  const flush = (paraEnd: number) => {
+    if (paraEnd - paraStart > maxDepth) capParagraph(text, paraStart, paraEnd, maxDepth, set, spans);
+  };
+  let fence = '';
+  while (lineStart <= text.length) {
+    const lineEnd = lineEndOf(text, lineStart);
+    // Fenced code is not inline content: a fence ends the paragraph, its lines are skipped.
+    const open = FENCE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 20)));
+    if (fence || open) {
+      if (!fence && open) {
+        flush(lineStart);
+        fence = open[1];
+      } else if (open && open[1][0] === fence[0] && open[1].length >= fence.length) fence = '';
+      paraStart = lineEnd + 1;
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    let blank = true;
+    for (let k = lineStart; k < lineEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== SPACE && c !== TAB && c !== 0x0d && c !== 0x3e) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      flush(lineStart);
+      paraStart = lineEnd + 1;
+    }
+    lineStart = lineEnd + 1;
+  }
+  flush(text.length);
+}
+
+function capParagraph(text: string, start: number, end: number, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+  // Unclosed comment starts: those after the last `-->` of the paragraph.
+  const lastClose = text.lastIndexOf('-->', end - 3);
+  let comments = 0;
+  let bracketDepth = 0;
+  let emphasisDepth = 0;
+  let unmatchedBrackets = 0;
+  /** Offsets of the `[` still open (within the depth cap). */
+  const opens: number[] = [];
+  let unmatchedClosers = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      if (++bracketDepth > maxDepth) {
+        set(i, ' ');
+        spans.push([i, i + 1]);
+      } else opens.push(i);
+    } else if (c === ']') {
+      // A `]` closing a neutralised `[`, or one of many without any `[` (micromark looks back through
+      // the whole paragraph for a label start at each), is neutralised too.
+      if (bracketDepth > maxDepth || (bracketDepth === 0 && ++unmatchedBrackets > MAX_UNMATCHED)) {
+        set(i, ' ');
+        spans.push([i, i + 1]);
+      } else if (bracketDepth > 0) {
+        // A label longer than MAX_LABEL is no link text: both brackets go (see MAX_LABEL).
+        const open = opens.pop()!;
+        if (i - open > MAX_LABEL) {
+          set(open, ' ');
+          set(i, ' ');
+          spans.push([open, open + 1], [i, i + 1]);
+        }
+      }
+      if (bracketDepth > 0) bracketDepth--;
+    } else if (c === '<' && text.startsWith('<!--', i) && (lastClose < start || i > lastClose)) {
+      if (++comments > MAX_UNCLOSED_COMMENTS) {
+        set(i, '&');
+        spans.push([i, i + 4]);
+      }
+    } else if (c === '*' || c === '_') {
+      let k = i;
+      while (k < end && text[k] === c) k++;
+      const before = i > start ? text[i - 1] : ' ';
+      const after = k < end ? text[k] : ' ';
+      const opener = !isSpace(after) && (isSpace(before) || isPunct(before));
+      const closer = !isSpace(before) && (isSpace(after) || isPunct(after));
+      if (opener && !closer) {
+        if (++emphasisDepth > maxDepth) {
+          for (let m = i; m < k; m++) set(m, ' ');
+          spans.push([i, k]);
+        }
+      } else if (closer && !opener) {
+        // Likewise a closer of a neutralised opener, or one of many without an opener.
+        if (emphasisDepth > maxDepth || (emphasisDepth === 0 && ++unmatchedClosers > MAX_UNMATCHED)) {
+          for (let m = i; m < k; m++) set(m, ' ');
+          spans.push([i, k]);
+        }
+        if (emphasisDepth > 0) emphasisDepth--;
+      }
+      i = k - 1;
+    }
+  }
+  // `[` never closed, with more than MAX_LABEL characters after it in the paragraph.
+  for (const open of opens) {
+    if (end - open <= MAX_LABEL) break;
+    set(open, ' ');
+    spans.push([open, open + 1]);
+  }
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+function isPunct(c: string): boolean {
+  return /[!-/:-@[-`{-~]/.test(c);
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
