@@ -34,4 +34,12 @@ describe('commands: one table', () => {
       for (const id of Object.values(COMMAND_IDS)) assert.ok(!text.includes(`'${id}'`), `${file} writes '${id}': use COMMAND_IDS`);
     }
   });
+
+  it('menus and keybindings of our commands also show for Markdown files the patterns make post-mortems', () => {
+    const entries = [...Object.values(pkg.contributes.menus).flat(), ...(pkg.contributes.keybindings ?? [])] as Array<{ command?: string; when?: string }>;
+    const ours = entries.filter((e) => e.command?.startsWith('postmortem.') && e.when?.includes('editorLangId == postmortem'));
+    assert.ok(ours.length >= 5);
+    for (const e of ours) assert.ok(e.when!.includes('editorLangId == markdown && postmortem.markdownPostmortem'), `${e.command}: ${e.when}`);
+  });
 });
+
