@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { SectionKind } from './model/types';
+import { isKnownZone } from './model/time';
 import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } from './model/sections';
 import { blameConfigErrors } from './rules/blameWording';
 import { RULES } from './rules/index';
@@ -105,6 +106,7 @@ export function validateUserConfig(raw: Record<string, unknown>, where: string, 
   }
   if (raw.timezone !== undefined) {
     if (typeof raw.timezone !== 'string') errors.push(`${where}: "timezone" should be a string like UTC or Europe/Berlin`);
+    else if (raw.timezone.trim() && !isKnownZone(raw.timezone)) errors.push(`${where}: "timezone" \`${raw.timezone}\` is not a time zone (use UTC, an offset from -14:00 to +14:00 or an IANA name); it is ignored`);
     else config.timezone = raw.timezone;
   }
   return config;
