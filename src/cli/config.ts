@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig } 
 import { type AnalysisOptions, analysisOptionsFor } from '../core/analyze';
 import { parseDate, todayIso } from '../core/model/time';
 import type { CommandIO } from './args';
+import { escapeTerminal } from '../core/util/escape';
 import { DEFAULT_FILE_PATTERNS, readText, UsageError } from './files';
 
 /** Finds the nearest `.postmortemrc.yaml` from `start` upwards. */
@@ -43,7 +44,7 @@ export function commandSettings(values: { config?: string | undefined; today?: s
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseDate(today, false) : undefined;
   if (!parsed?.ok) throw new UsageError(`--today expects a date YYYY-MM-DD, got '${today}'`);
   const settings = loadCliConfig(values.config, start);
-  for (const error of settings.errors) io.err(`postmortem: configuration: ${error}`);
+  for (const error of settings.errors) io.err(escapeTerminal(`postmortem: configuration: ${error}`));
   return {
     settings,
     today,
