@@ -28,6 +28,7 @@ describe('cli: control characters from documents never reach the terminal', () =
   it('the fixture carries ESC, BEL, C1 CSI and a bidi override in an action item', () => {
     const text = readFileSync(CONTROL, 'utf8');
     const item = text.split('\n').find((l) => l.startsWith('- [ ] Do it'))!;
+    // eslint-disable-next-line no-control-regex
     assert.match(item, /\u001b\[31m\u0007 \u009b1m \u202e/);
   });
 
