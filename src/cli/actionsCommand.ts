@@ -1,6 +1,6 @@
 import { analyzeText } from '../core/analyze';
 import { dueState } from '../core/model/due';
-import { escapeMarkdown, escapeTerminal } from '../core/util/escape';
+import { escapeControls, escapeMarkdown, escapeTerminal } from '../core/util/escape';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 import { commandSettings } from './config';
 import { findPostmortemFiles, readText, UsageError } from './files';
@@ -49,7 +49,7 @@ export function runActions(args: string[], io: CommandIO): number {
     }
   }
   if (format === 'json') io.out(JSON.stringify(rows, null, 2));
-  else if (format === 'markdown') io.out(renderMarkdown(rows));
+  else if (format === 'markdown') io.out(io.tty ? escapeTerminal(renderMarkdown(rows)) : escapeControls(renderMarkdown(rows)));
   else io.out(rows.length ? rows.map(textRow).join('\n') : 'No action items found.');
   return 0;
 }

@@ -4,6 +4,8 @@ import { UsageError } from './files';
 export interface CommandIO {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Standard output is a terminal: Markdown and text also show bidi controls as escapes. */
+  tty?: boolean;
 }
 
 export function parseCommandArgs<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>(args: string[], options: T) {

@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig } 
 import { type AnalysisOptions, analysisOptionsFor } from '../core/analyze';
 import { parseDate, todayIso } from '../core/model/time';
 import type { CommandIO } from './args';
+import { escapeTerminal } from '../core/util/escape';
 import { type FileSearch, readText, UsageError } from './files';
 
 /** Finds the nearest `.postmortemrc.yaml` from `start` upwards. */
@@ -46,7 +47,7 @@ export function commandSettings(values: { config?: string | undefined; today?: s
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseDate(today, false) : undefined;
   if (!parsed?.ok) throw new UsageError(`--today expects a date YYYY-MM-DD, got '${today}'`);
   const settings = loadCliConfig(values.config, start);
-  for (const error of settings.errors) io.err(`postmortem: configuration: ${error}`);
+  for (const error of settings.errors) io.err(escapeTerminal(`postmortem: configuration: ${error}`));
   const options = analysisOptionsFor(settings, { today });
   const byConfigFile = new Map<string | undefined, AnalysisOptions>([[settings.file, options]]);
   const optionsFor = (file: string): AnalysisOptions => {
@@ -55,7 +56,7 @@ export function commandSettings(values: { config?: string | undefined; today?: s
     let found = byConfigFile.get(nearest);
     if (!found) {
       const own = loadCliConfig(nearest, start);
-      for (const error of own.errors) io.err(`postmortem: configuration: ${error}`);
+      for (const error of own.errors) io.err(escapeTerminal(`postmortem: configuration: ${error}`));
       found = analysisOptionsFor(own, { today });
       byConfigFile.set(nearest, found);
     }

@@ -6,6 +6,7 @@ import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 import { commandSettings } from './config';
 import { findPostmortemFiles, readText, UsageError } from './files';
 import { toSarif } from './sarif';
+import { escapeTerminal } from '../core/util/escape';
 
 export const LINT_USAGE = `Usage: postmortem lint [paths...] [--format stylish|json|sarif] [--max-warnings N] [--config file] [--today YYYY-MM-DD]
 
@@ -73,14 +74,15 @@ function stylish(results: FileFindings[], fileCount: number): string {
   let infos = 0;
   for (const { file, findings } of results) {
     if (findings.length === 0) continue;
-    out.push(paint('4', relative(process.cwd(), file) || file));
+    out.push(paint('4', escapeTerminal(relative(process.cwd(), file) || file)));
     for (const f of findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
       const level = f.severity === 'error' ? paint('31', 'error  ') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', 'info   ');
-      out.push(`  ${where} ${level}  ${f.message}  ${paint('2', f.rule)}`);
+      // Messages quote the document (a severity, a phrase): its control characters are shown, never sent.
+      out.push(`  ${where} ${level}  ${escapeTerminal(f.message)}  ${paint('2', f.rule)}`);
     }
     out.push('');
   }

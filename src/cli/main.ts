@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CommandIO } from './args';
 import { UsageError } from './files';
+import { escapeTerminal } from '../core/util/escape';
 import { runTimeline, TIMELINE_USAGE } from './timelineCommand';
 
 
@@ -112,6 +113,8 @@ const isMain = isMainModule();
 if (isMain) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    // Everything on standard error is for a terminal: notes and configuration errors quote documents and settings.
+    err: (text) => process.stderr.write(escapeTerminal(text.endsWith('\n') ? text : `${text}\n`)),
+    tty: process.stdout.isTTY === true,
   });
 }

@@ -6,6 +6,7 @@ import { createSummary, SUMMARY_FORMATS, SUMMARY_TEMPLATE_PATH, type SummaryResu
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 import { commandSettings } from './config';
 import { readText, UsageError } from './files';
+import { escapeControls, escapeTerminal } from '../core/util/escape';
 
 export const SUMMARY_USAGE = `Usage: postmortem summary <file> [--format md|html|text] [--out path] [--force] [--all] [--apply-rewording] [--template file] [--today YYYY-MM-DD]
 
@@ -87,7 +88,7 @@ function summarize(args: string[], io: CommandIO): number {
   });
 
   reportBlame(result, file, values['apply-rewording'] === true, io);
-  for (const note of result.notes) io.err(`postmortem summary: note: ${note}`);
+  for (const note of result.notes) io.err(escapeTerminal(`postmortem summary: note: ${note}`));
 
   if (values.out !== undefined) {
     try {
@@ -97,7 +98,8 @@ function summarize(args: string[], io: CommandIO): number {
     }
     io.err(`postmortem summary: wrote ${values.out}`);
   } else {
-    io.out(result.output);
+    // JSON-free formats to a terminal: control characters (and bidi controls on a TTY) are shown as escapes.
+    io.out(io.tty ? escapeTerminal(result.output) : format === 'html' ? result.output : escapeControls(result.output));
   }
   return 0;
 }
@@ -113,7 +115,7 @@ function reportBlame(result: SummaryResult, file: string, applied: boolean, io: 
   for (const b of result.blameSentences) {
     const phrases = b.phrases.map((p) => `"${p}"`).join(', ');
     const what = applied && b.rewrite !== undefined ? (b.needsManualRewording ? 'partly reworded in the summary' : 'reworded in the summary') : applied ? 'no automatic rewording; kept as written' : 'kept as written (use --apply-rewording)';
-    io.err(`postmortem summary: warning: ${file}:${b.line + 1}: blame-focused wording ${phrases} (${what}). ${b.suggestion}`);
+    io.err(escapeTerminal(`postmortem summary: warning: ${file}:${b.line + 1}: blame-focused wording ${phrases} (${what}). ${b.suggestion}`));
   }
 }
 

@@ -1,7 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { SectionKind } from './model/types';
+import { isKnownZone } from './model/time';
 import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } from './model/sections';
 import { blameConfigErrors } from './rules/blameWording';
+import { catastrophicPatternMessage, isCatastrophicPattern } from './blame/userPatterns';
 import { RULES } from './rules/index';
 import { RULE_IDS, type ResolvedConfig, type RuleId, type RuleSetting } from './rules/types';
 
@@ -14,6 +16,20 @@ export interface UserConfig {
   maxFileSize?: number;
   timezone?: string;
 }
+
+/**
+ * Settings that carry patterns, globs, paths or text matched against documents. Restricted Mode
+ * (an untrusted workspace) ignores their workspace and folder values: package.json lists them in
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`, and the extension reads only the
+ * user's own value for them while the workspace is untrusted.
+ */
+export const RESTRICTED_SETTINGS = [
+  'postmortem.filePatterns',
+  'postmortem.folder',
+  'postmortem.blameWording.extraPatterns',
+  'postmortem.blameWording.allow',
+  'postmortem.glossary.extraTerms',
+] as const;
 
 export const CONFIG_FILE_NAME = '.postmortemrc.yaml';
 export const CONFIG_FILE_NAMES = ['.postmortemrc.yaml', '.postmortemrc.yml'];
@@ -90,7 +106,15 @@ export function validateUserConfig(raw: Record<string, unknown>, where: string, 
         const list = raw.blameWording[key];
         if (list === undefined) continue;
         if (!isStringArray(list)) errors.push(`${where}: "blameWording.${key}" should be a list of strings`);
-        else bw[key] = list;
+        else if (key === 'extraPatterns') {
+          // Patterns that can backtrack catastrophically are refused here, where the setting is known by name.
+          const setting = `${where === 'Settings' ? 'postmortem.' : ''}blameWording.extraPatterns`;
+          bw[key] = list.filter((entry, index) => {
+            if (!isCatastrophicPattern(entry)) return true;
+            errors.push(`${where}: ${catastrophicPatternMessage(setting, index, entry)}`);
+            return false;
+          });
+        } else bw[key] = list;
       }
       config.blameWording = bw;
     }
@@ -105,6 +129,7 @@ export function validateUserConfig(raw: Record<string, unknown>, where: string, 
   }
   if (raw.timezone !== undefined) {
     if (typeof raw.timezone !== 'string') errors.push(`${where}: "timezone" should be a string like UTC or Europe/Berlin`);
+    else if (raw.timezone.trim() && !isKnownZone(raw.timezone)) errors.push(`${where}: "timezone" \`${raw.timezone}\` is not a time zone (use UTC, an offset from -14:00 to +14:00 or an IANA name); it is ignored`);
     else config.timezone = raw.timezone;
   }
   return config;

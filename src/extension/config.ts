@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, resolveConfig, type UserConfig, validateUserConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, RESTRICTED_SETTINGS, resolveConfig, type UserConfig, validateUserConfig } from '../core/config';
 import { RULE_IDS } from '../core/rules/types';
 import type { Logger } from './logging';
 
@@ -113,8 +113,11 @@ function basename(uri: vscode.Uri): string {
 function readSettings(scope: vscode.Uri | undefined): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('postmortem', scope);
   const raw: Record<string, unknown> = {};
+  const trusted = vscode.workspace.isTrusted;
   const explicit = <T>(key: string): T | undefined => {
     const i = c.inspect<T>(key);
+    // Restricted Mode: a workspace cannot set patterns (VS Code drops them too; this holds whatever inspect() returns).
+    if (!trusted && (RESTRICTED_SETTINGS as readonly string[]).includes(`postmortem.${key}`)) return i?.globalValue;
     return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
   };
   // Only explicitly set values: defaults must not hide the workspace's .postmortemrc.yaml.

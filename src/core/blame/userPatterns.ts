@@ -1,6 +1,9 @@
 // The user's own blame-wording patterns (`blameWording.extraPatterns`) and allow list (`allow`).
 // Patterns come from settings and workspace files, so they are untrusted: each is compiled once,
-// invalid ones are reported, never thrown.
+// invalid ones are reported, never thrown. Regexes that can backtrack catastrophically (`(a+)+$`) are
+// refused before use (checked with safe-regex2, a star-height analysis): one such pattern would stall
+// lint, and in the editor the extension host, on a line of a few dozen characters.
+import safeRegex from 'safe-regex2';
 
 const REGEX_META = /[\\^$.*+?()[\]{}|]/;
 
@@ -23,33 +26,56 @@ export interface UserPatterns {
 
 const cache = new Map<string, UserPatterns>();
 
+/** The regex source and flags of one entry: `/source/flags`, a regex source, or a plain phrase. */
+function entrySource(entry: string): { source: string; flags: string; regex: boolean } {
+  const slashed = /^\/(.+)\/([a-z]*)$/s.exec(entry);
+  if (slashed) return { source: slashed[1], flags: slashed[2].includes('g') ? slashed[2] : `${slashed[2]}g`, regex: true };
+  return REGEX_META.test(entry) ? { source: entry, flags: 'gi', regex: true } : { source: phraseSource(entry), flags: 'gi', regex: false };
+}
+
+/** True when a user pattern may take exponential time (nested or ambiguous repetition); invalid regexes are not judged here. */
+export function isCatastrophicPattern(entry: string): boolean {
+  const { source, flags, regex } = entrySource(entry.trim());
+  if (!regex) return false;
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(source, flags);
+  } catch {
+    return false;
+  }
+  return !safeRegex(compiled);
+}
+
+/** The finding for a refused pattern, naming the setting and the entry (`blameWording.extraPatterns[0]`). */
+export function catastrophicPatternMessage(setting: string, index: number, entry: string): string {
+  return `${setting}[${index}] \`${entry.trim()}\` can take exponential time (nested repetition); it is ignored`;
+}
+
 /**
  * Compiles user patterns. Each entry is `/source/flags`, a regex source (when it contains regex
  * syntax) or a plain phrase. Invalid entries are reported in `errors`.
  */
-export function compileUserPatterns(list: readonly string[] | undefined): UserPatterns {
+export function compileUserPatterns(list: readonly string[] | undefined, setting = 'blameWording.extraPatterns'): UserPatterns {
   if (!list || list.length === 0) return { patterns: [], errors: [] };
-  const key = JSON.stringify(list);
+  const key = JSON.stringify([setting, list]);
   const hit = cache.get(key);
   if (hit) return hit;
   const patterns: RegExp[] = [];
   const errors: string[] = [];
-  for (const raw of list) {
-    if (typeof raw !== 'string' || raw.trim() === '') continue;
+  list.forEach((raw, index) => {
+    if (typeof raw !== 'string' || raw.trim() === '') return;
     const entry = raw.trim();
-    let source: string;
-    let flags = 'gi';
-    const slashed = /^\/(.+)\/([a-z]*)$/s.exec(entry);
-    if (slashed) {
-      source = slashed[1];
-      flags = slashed[2].includes('g') ? slashed[2] : `${slashed[2]}g`;
-    } else source = REGEX_META.test(entry) ? entry : phraseSource(entry);
+    const { source, flags } = entrySource(entry);
+    let compiled: RegExp;
     try {
-      patterns.push(new RegExp(source, flags));
+      compiled = new RegExp(source, flags);
     } catch (error) {
       errors.push(`Invalid blame-wording pattern "${entry}": ${(error as Error).message}`);
+      return;
     }
-  }
+    if (isCatastrophicPattern(entry)) errors.push(catastrophicPatternMessage(setting, index, entry));
+    else patterns.push(compiled);
+  });
   const result = { patterns, errors };
   if (cache.size > 32) cache.clear();
   cache.set(key, result);

@@ -179,13 +179,14 @@ export function parseTimeValue(text: string, defaultDate?: string, defaultZone?:
   }
   let minutes = 0;
   if (m[2]) {
-    const clock = parseClock(m[2].replace(/(:\d{2}):\d{2}(?:\.\d+)?/, '$1'));
+    // Seconds are checked (`23:59:60` is a leap second, which no key time can be; the timeline flags it too), then dropped.
+    const clock = parseClock(m[2].replace(/(:\d{2}:\d{2})\.\d+/, '$1'));
     if (!clock) return undefined;
     if (!clock.ok) return clock;
     minutes = clock.minutes;
   }
   const zone = m[3] ?? defaultZone;
-  if (m[3] && !isKnownZone(m[3])) return { ok: false, reason: `unknown time zone ${m[3]}` };
+  if (m[3] && !isKnownZone(m[3])) return { ok: false, reason: /\d/.test(m[3]) ? `\`${m[3]}\` is not a time zone offset (offsets run from -14:00 to +14:00)` : `unknown time zone ${m[3]}` };
   return { ok: true, value: makeTime(raw, minutes, date, zone) };
 }
 

@@ -3,7 +3,7 @@
 // `17:14pm`, `13:14 EDT`, `22:52 (maybe earlier?)`, placeholders (`--:--`, `2X:XX`, `[???]`).
 // A hand-written scanner over sticky regexes: every piece is anchored where the previous one ended, so
 // the whole scan is linear in the length of what it reads.
-import { isValidDate } from './time';
+import { isValidDate, zoneOffsetMinutes } from './time';
 
 export interface TimeExpr {
   /** Span of the expression in the scanned text (brackets, lead words and trailing notes included). */
@@ -62,7 +62,7 @@ const RE = {
   zone: /\s*(?:\(\s*)?(z|utc(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|gmt(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|cest|cet|eest|eet|west|wet|bst|ist|jst|kst|aest|aedt|acst|nzst|nzdt|hst|akst|akdt|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ct|mt|eastern|pacific|central|mountain|[A-Z][a-z]+\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?)\b\s*\)?/iy,
   cityZone: /\s*(?:\(\s*)?([A-Z][A-Za-z]?[a-z]+(?:[ _][A-Z][a-z]+)?)\b\s*\)?/y,
   note: /\s*\((?:maybe|perhaps|possibly|probably|approx\.?|approximately|around|roughly|est\.?|estimated|or so|guess)[^()]{0,60}\)|\s*\?(?!\w)/iy,
-  day: /day\s+(\d{1,3})\b/iy,
+  day: /day\s+(\d{1,12})\b/iy,
 };
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -162,12 +162,17 @@ function clockValue(hours: number, minutes: number, seconds: number | undefined,
   return { end, minutes: h * 60 + minutes };
 }
 
-function readZone(text: string, pos: number): { end: number; zone: string } | undefined {
+function readZone(text: string, pos: number): { end: number; zone: string; invalid?: string } | undefined {
   const m = at(RE.zone, text, pos);
   if (m) {
     // A bare "ET"/"PT"/"CT"/"MT" or "Eastern" needs a word boundary and is upper case or capitalised.
     if (/^(?:et|pt|ct|mt)$/i.test(m[1]) && m[1] !== m[1].toUpperCase()) return undefined;
-    return { end: m.index + m[0].length, zone: m[1].replace(/\s+/g, '') };
+    const zone = m[1].replace(/\s+/g, '');
+    // `+99:99` and `UTC+99` look like offsets but are none; read as UTC they would move the event silently.
+    if (/\d/.test(zone) && zoneOffsetMinutes(zone, Date.UTC(2026, 0, 1)) === undefined) {
+      return { end: m.index + m[0].length, zone, invalid: `\`${zone}\` is not a time zone offset (offsets run from -14:00 to +14:00)` };
+    }
+    return { end: m.index + m[0].length, zone };
   }
   const city = at(RE.cityZone, text, pos);
   if (city && cityZone(city[1])) return { end: city.index + city[0].length, zone: city[1] };
@@ -268,6 +273,7 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
     const zone = readZone(text, p);
     if (zone) {
       expr.zone = zone.zone;
+      if (zone.invalid && !expr.invalid) expr.invalid = zone.invalid;
       p = zone.end;
       expr.coreEnd = p;
     }

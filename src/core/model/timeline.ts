@@ -611,6 +611,7 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
   let previousMinutes: number | undefined;
   let previousMark: DateMark | undefined;
   const unknownReported = new Set<number>();
+  const invalidMarks = new Set<DateMark>();
   const docZone = input.documentZone ?? input.defaultZone;
   const firstEventBlock = candidates[0]?.block ?? 0;
   // A zone statement applies to the events after it, and one in the timeline's first lines to the whole timeline.
@@ -665,7 +666,12 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
       date = isoOf(own, previousDate ?? base);
       dateSource = 'event';
     } else if (mark && mark !== previousMark) {
-      date = mark.expr ? isoOf(mark.expr, previousDate ?? base) : mark.dayNumber !== undefined && base ? addDays(base, mark.dayNumber - 1) : undefined;
+      const day = mark.expr ? undefined : dayOf(mark, base);
+      if (day?.invalid && !invalidMarks.has(mark)) {
+        invalidMarks.add(mark);
+        problems.push({ code: 'timeline-time-invalid', message: `${day.invalid}.`, range: lines.range(input.doc.blocks[mark.block].start, input.doc.blocks[mark.block].end) });
+      }
+      date = mark.expr ? isoOf(mark.expr, previousDate ?? base) : day?.date;
       dateSource = 'heading';
     }
     if (!date) {
@@ -719,6 +725,21 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
   if (documentStatement) reading.zone = { zone: documentStatement.zone, from: 'statement', line: lines.positionAt(input.doc.blocks[documentStatement.block].start).line };
   else if (docZone) reading.zone = { zone: docZone, from: input.documentZone ? 'document' : 'settings' };
   return { events, found, reading };
+}
+
+/** Longest incident a "Day N" heading can count (about three years); beyond is a typo or hostile input. */
+const MAX_DAY_NUMBER = 999;
+
+/** The date of a "Day N" heading (N counted from the base date), or why it has none. */
+function dayOf(mark: DateMark, base: string | undefined): { date?: string; invalid?: string } | undefined {
+  if (mark.dayNumber === undefined) return undefined;
+  const n = mark.dayNumber;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_DAY_NUMBER) return { invalid: `Day ${n} is not a day of an incident (expected Day 1 to Day ${MAX_DAY_NUMBER})` };
+  if (!base) return {};
+  const date = addDays(base, n - 1);
+  // addDays stays inside years 1000–9999 and returns the base day beyond them.
+  if (date === base && n > 1) return { invalid: `Day ${n} after ${base} is past the year 9999` };
+  return { date };
 }
 
 function markFor(marks: DateMark[], block: number): DateMark | undefined {

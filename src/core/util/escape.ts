@@ -49,7 +49,7 @@ export function escapeMarkdown(text: string): string {
 /** One line, no control characters: safe to put in any output format after escaping. */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, '').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -62,4 +62,13 @@ export function escapeTerminal(text: string): string {
     const code = c.charCodeAt(0);
     return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
   });
+}
+
+/**
+ * Control characters only (C0 except tab and newline, DEL, C1) as visible escapes: for Markdown and
+ * text written to a pipe or file, where bidi controls may be the document's own right-to-left text.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
