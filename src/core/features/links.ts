@@ -47,7 +47,24 @@ export function slugify(heading: string): string {
     .replace(/-+$/, '');
 }
 
-const HEADING_LINE = /^( {0,3}#{1,6}[ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const HEADING_PREFIX = /^ {0,3}#{1,6}[ \t]+/;
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** An ATX heading line's prefix (`## `) and text without a closing `#` sequence; scanned from the end (a regex with `(.*?)` and trailing blanks is quadratic). */
+function headingLine(line: string): [prefix: string, text: string] | undefined {
+  const prefix = HEADING_PREFIX.exec(line)?.[0];
+  if (prefix === undefined) return undefined;
+  let end = line.length;
+  while (end > prefix.length && isBlank(line[end - 1])) end--;
+  let hashes = end;
+  while (hashes > prefix.length && line[hashes - 1] === '#') hashes--;
+  // A closing sequence counts when blanks come before it (or it is the whole text).
+  if (hashes < end && (hashes === prefix.length || isBlank(line[hashes - 1]))) {
+    end = hashes;
+    while (end > prefix.length && isBlank(line[end - 1])) end--;
+  }
+  return [prefix, line.slice(prefix.length, end)];
+}
 
 function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -61,19 +78,20 @@ export function documentHeadings(doc: Pick<PostmortemDocument, 'text' | 'allSect
   const sorted = [...doc.allSections].sort((a, b) => a.headingRange.start.line - b.headingRange.start.line);
   for (const section of sorted) {
     const line = section.headingRange.start.line;
-    const m = HEADING_LINE.exec(all[line] ?? '');
+    const m = headingLine(all[line] ?? '');
     if (!m) continue;
-    const text = m[2];
+    const text = m[1];
     const base = slugify(text);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const slug = count === 0 ? base : `${base}-${count}`;
-    out.push({ text, slug, depth: section.depth, span: { line, start: m[1].length, end: m[1].length + text.length } });
+    out.push({ text, slug, depth: section.depth, span: { line, start: m[0].length, end: m[0].length + text.length } });
   }
   return out;
 }
 
-const INLINE_LINK = /(!?)\[(?:[^\]\n\\]|\\.)*\]\([ \t]*(<[^>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/g;
+// The label holds no `[` (a run of `[` would otherwise be rescanned from each one: quadratic).
+const INLINE_LINK = /(!?)\[(?:[^[\]\n\\]|\\.)*\]\([ \t]*(<[^>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/g;
 const DEFINITION = /^( {0,3}\[(?:[^\]\n\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

@@ -34,13 +34,14 @@ export function defaultWindow(doc: PostmortemDocument): EventWindow {
  * (clock-only takes `date`), read in `zone` when it names none. An ISO instant, or a reason.
  */
 export function parseWindowBound(text: string, zone: string | undefined, date?: string): { ok: true; iso: string } | { ok: false; reason: string } {
-  const raw = text.trim();
+  // Typed by a user: one space for each run of blanks keeps the patterns below linear.
+  const raw = text.trim().replace(/\s+/g, ' ').slice(0, 200);
   if (!raw) return { ok: false, reason: 'Enter a date and time, e.g. 2026-03-14 13:05' };
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(raw)) {
     const t = Date.parse(raw);
     return Number.isFinite(t) ? { ok: true, iso: new Date(t).toISOString() } : { ok: false, reason: `${raw} is not a real time` };
   }
-  const m = /^(?:(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+|$))?(?:(\d{1,2}):(\d{2}))?\s*([A-Za-z][\w/+-]*|[+-]\d{2}:?\d{2})?$/.exec(raw);
+  const m = /^(?:(\d{4})-(\d{1,2})-(\d{1,2})(?:T ?| |$))?(?:(\d{1,2}):(\d{2}))? ?([A-Za-z][\w/+-]*|[+-]\d{2}:?\d{2})?$/.exec(raw);
   if (!m || (!m[1] && !m[4])) return { ok: false, reason: 'Expected a date and time such as 2026-03-14 13:05 (optionally with a zone: UTC, +01:00, Europe/Berlin)' };
   const day = m[1] ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : date;
   if (!day) return { ok: false, reason: 'The document has no date: write the date too, e.g. 2026-03-14 13:05' };
