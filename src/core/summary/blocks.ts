@@ -2,7 +2,6 @@
 // straight from the model's blocks. Pure TypeScript, no `vscode` import.
 
 import { type InlineText, sourceOffset } from '../model/inline';
-import { offsetAt } from '../model/text';
 import type { PostmortemDocument, Section, SectionKind } from '../model/types';
 import { positionAtOffset } from '../model/text';
 import type { SourcedText } from './plainText';
@@ -21,7 +20,6 @@ export interface SummaryBlock {
   line: number;
 }
 
-export const offsetOf = offsetAt;
 
 export function lineOf(doc: PostmortemDocument, offset: number): number {
   return positionAtOffset(doc.lineStarts, offset).line;

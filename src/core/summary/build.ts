@@ -5,6 +5,7 @@
 // 2. jargon translation: the first use of an acronym is expanded, a few terms get a plain phrase.
 // Whatever is missing is left out and explained in `notes`, for the author, never in the audience text.
 
+import { offsetAt } from '../model/text';
 import type { Analysis } from '../analyze';
 import { createGlossary, type Glossary } from '../glossary/index';
 import { type ActionItem, PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model/types';
@@ -14,7 +15,7 @@ import { dueState } from '../model/due';
 import { capitalize, linesText, plural } from '../util/words';
 import { isPlaceholderText } from '../rules/emptySection';
 import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate } from '../model/time';
-import { blocksOf, lineOf, offsetOf, sectionsOf, sourced, type SummaryBlock as Block } from './blocks';
+import { blocksOf, lineOf, sectionsOf, sourced, type SummaryBlock as Block } from './blocks';
 import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';
 import { oneLine, sentenceSpans, slice, type SourcedText, trimSourced, trimToWords, uniform } from './plainText';
@@ -81,7 +82,7 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   // ── Impact ────────────────────────────────────────────────────────────────────────────────
   let statementRaw: string | undefined;
   if (metadata.impact?.value.trim()) {
-    statementRaw = sentence(blame.screen(uniform(metadata.impact.value, offsetOf(doc, metadata.impact.range.start))));
+    statementRaw = sentence(blame.screen(uniform(metadata.impact.value, offsetAt(doc, metadata.impact.range.start))));
   }
   let blastRaw: string | undefined;
   const details: string[] = [];
@@ -333,7 +334,7 @@ class BlameScreen {
     findings: Finding[],
     private readonly options: SummaryOptions,
   ) {
-    this.findings = findings.filter((f) => f.rule === 'blame-wording').map((finding) => ({ start: offsetOf(doc, finding.range.start), end: offsetOf(doc, finding.range.end), finding }));
+    this.findings = findings.filter((f) => f.rule === 'blame-wording').map((finding) => ({ start: offsetAt(doc, finding.range.start), end: offsetAt(doc, finding.range.end), finding }));
   }
 
   /** Screens a text that goes into the summary; returns the text to show. */
@@ -418,7 +419,7 @@ class BlameScreen {
 /** An action item's text with the document offset of each character (from its block or table cell). */
 function itemSource(doc: PostmortemDocument, item: ActionItem): SourcedText {
   const block = doc.blocks[item.block];
-  const start = offsetOf(doc, item.textRange.start);
+  const start = offsetAt(doc, item.textRange.start);
   const inline = block?.kind === 'table' ? (block.rows ?? []).flat().find((c) => c.start === start)?.inline : block?.inline;
   if (inline) {
     const full = sourced(inline);

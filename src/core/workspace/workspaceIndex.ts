@@ -71,8 +71,6 @@ export interface ActionItemGroup {
 }
 
 export interface OpenItemsQuery {
-  /** `YYYY-MM-DD`. */
-  today: string;
   includeDone?: boolean;
   /** Handle (`@maria`) or name, case-insensitive; several separated by commas. */
   mine?: string;
@@ -237,7 +235,7 @@ export class WorkspaceIndex {
 
   /** Open items past their deadline, across the workspace (or only the caller's). */
   overdueCount(today: string, mine?: string): number {
-    return this.openItems({ today, ...(mine ? { mine } : {}) }).filter((i) => isOverdue(i, today)).length;
+    return this.openItems(mine ? { mine } : {}).filter((i) => isOverdue(i, today)).length;
   }
 
   /** Every distinct owner seen (case-insensitive), most frequent first, for completions. */

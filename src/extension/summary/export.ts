@@ -102,10 +102,10 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   if (target === 'untitled') {
     const doc = await vscode.workspace.openTextDocument({ content: result.output, language: LANGUAGES[format] });
     await vscode.window.showTextDocument(doc, { preview: false });
-    if (notesHint) void showNotesHint(services, `Postmortem: stakeholder summary created.${notesHint}`);
+    if (notesHint) void showNotesHint(services, `Postmortem: stakeholder summary created.${notesHint}`, true);
   } else if (target === 'clipboard') {
     await vscode.env.clipboard.writeText(result.output);
-    void showNotesHint(services, `Postmortem: ${FORMAT_LABELS[format]} stakeholder summary copied to the clipboard.${notesHint}`);
+    void showNotesHint(services, `Postmortem: ${FORMAT_LABELS[format]} stakeholder summary copied to the clipboard.${notesHint}`, notesHint !== '');
   } else {
     const name = summaryFileName(basename(document.uri), format);
     const uri = siblingUri(document.uri, name);
@@ -121,8 +121,7 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   }
 }
 
-async function showNotesHint(services: Services, message: string): Promise<void> {
-  const hasNotes = message.includes('Postmortem output');
+async function showNotesHint(services: Services, message: string, hasNotes: boolean): Promise<void> {
   const choice = await vscode.window.showInformationMessage(message, ...(hasNotes ? ['Show Notes'] : []));
   if (choice === 'Show Notes') services.logger.show();
 }

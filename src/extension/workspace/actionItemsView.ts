@@ -121,7 +121,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   private items(): IndexedActionItem[] {
     const me = this.mine ? this.me() : undefined;
-    return this.indexer.index.openItems({ today: this.today, includeDone: this.showDone, ...(me ? { mine: me } : {}) });
+    return this.indexer.index.openItems({ includeDone: this.showDone, ...(me ? { mine: me } : {}) });
   }
 
   private groupItem({ group, overdue }: GroupNode): vscode.TreeItem {

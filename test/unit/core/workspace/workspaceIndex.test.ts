@@ -54,19 +54,19 @@ describe('workspace index: files', () => {
     index.update(CHECKOUT, fixture('examples/checkout-latency.postmortem.md'));
     index.update(FIRMWARE, fixture('examples/firmware-ota.postmortem.md'));
     assert.equal(index.size, 2);
-    assert.equal(index.openItems({ today: TODAY }).length, 6);
+    assert.equal(index.openItems({}).length, 6);
 
     // Change: the first checkout item gets ticked.
     const changed = fixture('examples/checkout-latency.postmortem.md').replace('- [ ] Set `maxConnections`', '- [x] Set `maxConnections`');
     index.update(CHECKOUT, changed);
     assert.equal(index.size, 2);
-    assert.equal(index.openItems({ today: TODAY }).length, 5);
+    assert.equal(index.openItems({}).length, 5);
     assert.equal(index.get(CHECKOUT)?.items[0].done, true);
 
     assert.equal(index.remove(CHECKOUT), true);
     assert.equal(index.remove(CHECKOUT), false);
     assert.deepEqual(index.files().map((f) => f.uri), [FIRMWARE]);
-    assert.equal(index.openItems({ today: TODAY }).length, 3);
+    assert.equal(index.openItems({}).length, 3);
   });
 
   it('removes everything under a deleted folder', () => {
@@ -84,20 +84,20 @@ describe('workspace index: files', () => {
     const index = new WorkspaceIndex();
     index.update('file:///ws/empty.postmortem.md', '# Empty\n\n## Summary\n\nNothing yet.\n');
     assert.equal(index.size, 1);
-    assert.deepEqual(index.openItems({ today: TODAY }), []);
+    assert.deepEqual(index.openItems({}), []);
   });
 });
 
 describe('workspace index: open items, overdue and mine', () => {
   it('hides done items unless asked', () => {
     const index = fullIndex();
-    assert.equal(index.openItems({ today: TODAY }).length, 10);
-    assert.equal(index.openItems({ today: TODAY, includeDone: true }).length, 12);
+    assert.equal(index.openItems({}).length, 10);
+    assert.equal(index.openItems({ includeDone: true }).length, 12);
   });
 
   it('overdue with a fixed clock: checkout first item (due 2026-03-21) is 3 days overdue on 2026-03-24', () => {
     const index = fullIndex();
-    const items = index.openItems({ today: TODAY });
+    const items = index.openItems({});
     const overdue = items.filter((i) => daysOverdue(i, TODAY) > 0);
     assert.deepEqual(texts(overdue), ['Set maxConnections explicitly in all payment service configs', 'Review alert thresholds']);
     assert.equal(daysOverdue(overdue[0], TODAY), 3);
@@ -109,12 +109,12 @@ describe('workspace index: open items, overdue and mine', () => {
 
   it('mine: handles match case-insensitively, names match too, comma-separated identities', () => {
     const index = fullIndex();
-    assert.deepEqual(texts(index.openItems({ today: TODAY, mine: '@Maria' })), ['Set maxConnections explicitly in all payment service configs']);
-    assert.deepEqual(texts(index.openItems({ today: TODAY, mine: 'priya natarajan' })), ['Run the checkout load test at 120% of peak before payments releases']);
-    assert.deepEqual(texts(index.openItems({ today: TODAY, mine: '@lena, Tomás Ortega' })), ['Add rev C units to the HIL lab', 'Gate rollouts on per-revision health checks']);
-    assert.deepEqual(index.openItems({ today: TODAY, mine: '@nobody' }), []);
-    assert.equal(index.openItems({ today: TODAY, mine: '@arun' }).length, 0, 'his item is done');
-    assert.equal(index.openItems({ today: TODAY, mine: '@arun', includeDone: true }).length, 1);
+    assert.deepEqual(texts(index.openItems({ mine: '@Maria' })), ['Set maxConnections explicitly in all payment service configs']);
+    assert.deepEqual(texts(index.openItems({ mine: 'priya natarajan' })), ['Run the checkout load test at 120% of peak before payments releases']);
+    assert.deepEqual(texts(index.openItems({ mine: '@lena, Tomás Ortega' })), ['Add rev C units to the HIL lab', 'Gate rollouts on per-revision health checks']);
+    assert.deepEqual(index.openItems({ mine: '@nobody' }), []);
+    assert.equal(index.openItems({ mine: '@arun' }).length, 0, 'his item is done');
+    assert.equal(index.openItems({ mine: '@arun', includeDone: true }).length, 1);
     assert.equal(index.overdueCount(TODAY, '@maria'), 1);
   });
 
@@ -136,7 +136,7 @@ describe('workspace index: open items, overdue and mine', () => {
 describe('workspace index: grouping', () => {
   it('by post-mortem: newest first, items in document order, incident id as description', () => {
     const index = fullIndex();
-    const groups = index.group(index.openItems({ today: TODAY }), 'postmortem', TODAY);
+    const groups = index.group(index.openItems({}), 'postmortem', TODAY);
     assert.deepEqual(groups.map((g) => [g.label, g.description, g.items.length]), [
       ['OTA firmware rollout bricked sensor gateways', 'FW-117', 3],
       ['Checkout latency spike after payments client upgrade', 'INC-2041', 3],
@@ -148,14 +148,14 @@ describe('workspace index: grouping', () => {
 
   it('by owner: A–Z ignoring @, "No owner" last, items by due date', () => {
     const index = fullIndex();
-    const groups = index.group(index.openItems({ today: TODAY }), 'owner', TODAY);
+    const groups = index.group(index.openItems({}), 'owner', TODAY);
     assert.deepEqual(groups.map((g) => g.label), ['@dev.k', '@kim', '@lena', '@maria', 'Priya Natarajan', '@sam', 'Supply chain + firmware leads', 'team lead', 'Tomás Ortega', 'No owner']);
     assert.deepEqual(texts(groups.at(-1)!.items), ['Add config validation to the deploy pipeline']);
   });
 
   it('by due date: Overdue, Due soon, Later, No deadline (and Done when shown)', () => {
     const index = fullIndex();
-    const groups = index.group(index.openItems({ today: TODAY }), 'dueDate', TODAY);
+    const groups = index.group(index.openItems({}), 'dueDate', TODAY);
     assert.deepEqual(groups.map((g) => [g.label, g.items.length]), [
       ['Overdue', 2],
       ['Due soon', 1],
@@ -165,7 +165,7 @@ describe('workspace index: grouping', () => {
     assert.deepEqual(texts(groups[0].items), ['Review alert thresholds', 'Set maxConnections explicitly in all payment service configs']);
     assert.deepEqual(texts(groups[1].items), ['Alert on gateway connection count above 80% of its limit']);
     assert.deepEqual(groups[2].items.map((i) => i.due), ['2026-04-15', '2026-05-20', '2026-06-01', '2026-06-15']);
-    const withDone = index.group(index.openItems({ today: TODAY, includeDone: true }), 'dueDate', TODAY);
+    const withDone = index.group(index.openItems({ includeDone: true }), 'dueDate', TODAY);
     assert.deepEqual(withDone.map((g) => g.label), ['Overdue', 'Due soon', 'Later', 'No deadline', 'Done']);
     assert.equal(withDone.at(-1)!.items.length, 2);
   });
