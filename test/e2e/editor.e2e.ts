@@ -172,6 +172,14 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       assert.equal(await view.getByText('No post-mortems in this workspace yet').count(), 0);
       await shot(page, 'action-items-view');
     });
+
+    it('the action-items status bar entry follows the active post-mortem and goes away when its editor closes', async () => {
+      await openFile(page, 'checkout-latency.postmortem.md');
+      const entry = page.locator('.part.statusbar [aria-label^="Post-mortem action items"]');
+      await entry.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await runCommand(page, 'View: Close All Editors');
+      await entry.first().waitFor({ state: 'hidden', timeout: 10_000 });
+    });
   });
 
   describe('hovers', () => {
