@@ -100,7 +100,10 @@ export class WorkspaceIndexer implements vscode.Disposable {
       const found = new Set(uris.map((u) => u.toString()));
       let dropped = false;
       for (const file of this.index.files()) {
-        if (!found.has(file.uri) && !this.openDocument(file.uri)) dropped = this.index.remove(file.uri) || dropped;
+        // Kept only while edited and still selected: an open editor of a deleted or deselected file is not a post-mortem of the workspace.
+        const open = this.openDocument(file.uri);
+        const keep = open !== undefined && open.isDirty && this.services.files.includes(open.uri);
+        if (!found.has(file.uri) && !keep) dropped = this.index.remove(file.uri) || dropped;
       }
       if (dropped) this.emitter.fire();
       let sinceFire = 0;

@@ -19,11 +19,14 @@ describe('Post-mortem files: the same selection as the CLI', () => {
     await activateExtension();
     writeTree(root);
   });
-  after(async () => {
+  after(async function () {
+    this.timeout(40_000);
     await closeAllEditors();
     await vscode.workspace.getConfiguration('postmortem').update('filePatterns', undefined, vscode.ConfigurationTarget.Workspace);
     for (const path of Object.keys(TREE)) rmSync(join(root, path), { force: true });
     for (const dir of ['docs', 'team', 'a', 'node_modules', 'build', 'dist', 'sub']) rmSync(join(root, dir), { recursive: true, force: true });
+    // The suites after this one count the indexed post-mortems: wait until the watchers dropped these.
+    await waitFor(async () => (await indexedTreeFiles()).length === 0, 'the index to drop the tree', 30_000, 250);
   });
 
   it('indexes exactly the files `postmortem lint .` picks (tricky globs, .gitignore, node_modules, dist)', async () => {
