@@ -143,7 +143,8 @@ const port = await freePort(Number(process.env.PORT ?? 8080));
 const child = spawn(
   CS_BIN,
   [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', SAMPLE],
-  { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  // code-server reads $PORT itself: give it the port chosen here (PORT=0 means "any free one").
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: String(port) } },
 );
 let logs = '';
 child.stdout.on('data', (d) => (logs = (logs + d).slice(-20000)));
