@@ -179,6 +179,8 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       await entry.first().waitFor({ state: 'visible', timeout: 15_000 });
       await runCommand(page, 'View: Close All Editors');
       await entry.first().waitFor({ state: 'hidden', timeout: 10_000 });
+      // The tests after these expect the Explorer in the side bar.
+      await runCommand(page, 'View: Show Explorer');
     });
   });
 
