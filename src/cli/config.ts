@@ -46,20 +46,29 @@ export function commandSettings(values: { config?: string | undefined; today?: s
   const today = values.today ?? (process.env.POSTMORTEM_TODAY || undefined) ?? todayIso();
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(today) ? parseDate(today, false) : undefined;
   if (!parsed?.ok) throw new UsageError(`--today expects a date YYYY-MM-DD, got '${today}'`);
+  const report = (errors: readonly string[]) => {
+    for (const error of errors) io.err(escapeTerminal(`postmortem: configuration: ${error}`));
+  };
   const settings = loadCliConfig(values.config, start);
-  for (const error of settings.errors) io.err(escapeTerminal(`postmortem: configuration: ${error}`));
+  report(settings.errors);
   const options = analysisOptionsFor(settings, { today });
   const byConfigFile = new Map<string | undefined, AnalysisOptions>([[settings.file, options]]);
+  // A walk meets many files per folder: look upwards once per folder.
+  const byFolder = new Map<string, AnalysisOptions>();
   const optionsFor = (file: string): AnalysisOptions => {
     if (values.config) return options;
-    const nearest = findConfigFile(dirname(resolve(file)));
-    let found = byConfigFile.get(nearest);
+    const folder = dirname(resolve(file));
+    let found = byFolder.get(folder);
+    if (found) return found;
+    const nearest = findConfigFile(folder);
+    found = byConfigFile.get(nearest);
     if (!found) {
       const own = loadCliConfig(nearest, start);
-      for (const error of own.errors) io.err(escapeTerminal(`postmortem: configuration: ${error}`));
+      report(own.errors);
       found = analysisOptionsFor(own, { today });
       byConfigFile.set(nearest, found);
     }
+    byFolder.set(folder, found);
     return found;
   };
   return {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES, type ConfigResult, parseConfigFile, RESTRICTED_SETTINGS, resolveConfig, type UserConfig, validateUserConfig } from '../core/config';
 import { RULE_IDS } from '../core/rules/types';
+import { fileName, parentPath } from './fileSystem';
 import type { Logger } from './logging';
 
 /**
@@ -41,9 +42,9 @@ export class ConfigService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/{${CONFIG_FILE_NAMES.join(',')}}`), '**/node_modules/**', MAX_CONFIG_FILES);
       // The first name of CONFIG_FILE_NAMES wins in a directory that has both.
-      found.sort((a, b) => CONFIG_FILE_NAMES.indexOf(basename(a)) - CONFIG_FILE_NAMES.indexOf(basename(b)));
+      found.sort((a, b) => CONFIG_FILE_NAMES.indexOf(fileName(a)) - CONFIG_FILE_NAMES.indexOf(fileName(b)));
       for (const uri of found) {
-        const dir = dirnameOf(uri.path);
+        const dir = parentPath(uri.path);
         if (this.files.has(dir)) continue;
         try {
           const bytes = await vscode.workspace.fs.readFile(uri);
@@ -58,12 +59,12 @@ export class ConfigService implements vscode.Disposable {
   /** The nearest config file at or above the document's folder, up to its workspace folder. */
   private fileFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): { config: UserConfig; errors: string[] } | undefined {
     const top = folder.uri.path.replace(/\/$/, '');
-    let dir = uri.toString() === folder.uri.toString() ? top : dirnameOf(uri.path);
+    let dir = uri.toString() === folder.uri.toString() ? top : parentPath(uri.path);
     for (;;) {
       const file = this.files.get(dir);
       if (file) return file;
       if (dir === top || dir.length <= top.length) return undefined;
-      dir = dirnameOf(dir);
+      dir = parentPath(dir);
     }
   }
 
@@ -100,15 +101,6 @@ export class ConfigService implements vscode.Disposable {
 
 /** Config files read per workspace folder (one per package of a monorepo, not thousands). */
 const MAX_CONFIG_FILES = 100;
-
-function dirnameOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
 function readSettings(scope: vscode.Uri | undefined): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('postmortem', scope);

@@ -4,6 +4,7 @@ import { sectionDefinition } from '../core/model/sections';
 import { formatDuration } from '../core/model/time';
 import { isPostmortem } from './analysis';
 import { toRange } from './convert';
+import { fileName } from './fileSystem';
 import { COMMAND_IDS } from './commandIds';
 import { feature, type Feature } from './commands';
 import { guardCommand } from './logging';
@@ -232,7 +233,7 @@ async function pickPostmortem(): Promise<vscode.Uri | undefined | null> {
   }
   const withoutDocument = { label: '$(clock) Timer only', description: 'run the agenda without revealing sections', uri: undefined };
   const picks = [
-    ...[...candidates.values()].map((uri) => ({ label: `$(file) ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`, description: vscode.workspace.asRelativePath(uri, true), uri })),
+    ...[...candidates.values()].map((uri) => ({ label: `$(file) ${fileName(uri)}`, description: vscode.workspace.asRelativePath(uri, true), uri })),
     withoutDocument,
   ];
   const picked = await vscode.window.showQuickPick(picks, { title: 'Start Review Meeting', placeHolder: 'Which post-mortem does the meeting review?', matchOnDescription: true });

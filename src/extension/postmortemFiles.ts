@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
-import { cleanPatterns, FileSelection, type IgnoreFile } from '../core/files/selection';
+import { FileSelection, type IgnoreFile } from '../core/files/selection';
 import type { ConfigService } from './config';
+import { relativePath } from './fileSystem';
 import type { Logger } from './logging';
 
 /** Context key: the active editor is a Markdown file that the file patterns make a post-mortem. */
 export const MARKDOWN_POSTMORTEM_CONTEXT = 'postmortem.markdownPostmortem';
+
+/** Before a folder's patterns are read: `*.postmortem.md` only. */
+const DEFAULT_SELECTION = new FileSelection();
 
 /** `.gitignore` files read per workspace folder (a monorepo has dozens, not thousands). */
 const MAX_IGNORE_FILES = 200;
@@ -77,7 +81,7 @@ export class PostmortemFiles implements vscode.Disposable {
 
   /** The configured globs of a folder (`*.postmortem.md` first). */
   patternsFor(folder: vscode.WorkspaceFolder): readonly string[] {
-    return this.selections.get(folder.uri.toString())?.patterns ?? ['**/*.postmortem.md'];
+    return (this.selections.get(folder.uri.toString()) ?? DEFAULT_SELECTION).patterns;
   }
 
   /** Whether the file is a post-mortem of its workspace folder; files outside every folder are not. */
@@ -86,13 +90,14 @@ export class PostmortemFiles implements vscode.Disposable {
     if (!folder) return false;
     const selection = this.selections.get(folder.uri.toString());
     const rel = relativePath(folder.uri, uri);
-    return rel !== undefined && (selection ?? new FileSelection()).includes(rel);
+    return rel !== undefined && (selection ?? DEFAULT_SELECTION).includes(rel);
   }
 
   private async selectionFor(folder: vscode.WorkspaceFolder): Promise<FileSelection> {
     const settings = vscode.workspace.getConfiguration('postmortem', folder.uri).get<unknown>('filePatterns', []);
     const fromFile = this.config.forDocument({ uri: folder.uri }).filePatterns;
-    const patterns = cleanPatterns([...(Array.isArray(settings) ? settings : []), ...fromFile]);
+    // FileSelection cleans the lists (strings only, trimmed, bounded): settings are untrusted.
+    const patterns = [...(Array.isArray(settings) ? settings : []), ...fromFile];
     return new FileSelection({ patterns, ignoreFiles: await ignoreFilesOf(folder), exclude: excludeGlobs(folder) });
   }
 
@@ -110,7 +115,7 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder): string[] {
     if (!value || typeof value !== 'object') continue;
     for (const [glob, on] of Object.entries(value as Record<string, unknown>)) if (on === true) globs.push(glob);
   }
-  return cleanPatterns(globs);
+  return globs;
 }
 
 async function ignoreFilesOf(folder: vscode.WorkspaceFolder): Promise<IgnoreFile[]> {
@@ -127,11 +132,4 @@ async function ignoreFilesOf(folder: vscode.WorkspaceFolder): Promise<IgnoreFile
     }
   }
   return files;
-}
-
-/** `uri`'s path relative to `base`, `/`-separated; undefined when it is not inside. */
-export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
-  if (base.scheme !== uri.scheme || base.authority !== uri.authority) return undefined;
-  const root = base.path.endsWith('/') ? base.path : `${base.path}/`;
-  return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
 }

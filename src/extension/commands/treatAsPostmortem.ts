@@ -3,7 +3,7 @@ import { suggestFilePatterns } from '../../core/files/selection';
 import { isPostmortem } from '../analysis';
 import { feature, type Feature } from '../commands';
 import { guardCommand } from '../logging';
-import { relativePath } from '../postmortemFiles';
+import { relativePath } from '../fileSystem';
 import type { Services } from '../services';
 
 /**

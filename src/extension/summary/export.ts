@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exists } from '../fileSystem';
+import { exists, fileName } from '../fileSystem';
 import { type BlameSentence, createSummary, summaryFileName, type SummaryFormat, type SummaryResult } from '../../core/summary/index';
 import { todayIso } from '../../core/model/time';
 import { isPostmortem } from '../analysis';
@@ -139,5 +139,5 @@ function siblingUri(uri: vscode.Uri, name: string): vscode.Uri {
 }
 
 export function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || 'postmortem';
+  return fileName(uri) || 'postmortem';
 }
