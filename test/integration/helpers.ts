@@ -10,14 +10,6 @@ export const EXTENSION_ID = 'postmortem-tools.postmortem';
 /** Where runner.ts finds the reason given to skipBecause() for a skipped test. */
 export const SKIP_REASON = Symbol.for('postmortem.skipReason');
 
-/** `this.skip()` with a reason that the report prints next to the test. */
-export function skipBecause(ctx: Mocha.Context, reason: string): never {
-  const test = ctx.currentTest ?? ctx.test;
-  if (test) (test as unknown as Record<symbol, string>)[SKIP_REASON] = reason;
-  ctx.skip();
-  throw new Error('unreachable'); // ctx.skip() throws
-}
-
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }

@@ -35,7 +35,9 @@ describe('insights dashboard in Chromium', function () {
   let files: Record<string, string[]>;
 
   before(async function () {
-    if (!existsSync(CHROMIUM_PATH) || !existsSync(SCRIPT)) this.skip();
+    // CI installs Chromium (scripts/setup-editor.sh) and builds the script first: a missing one is a failure.
+    assert.ok(existsSync(CHROMIUM_PATH), `Chromium not found at ${CHROMIUM_PATH}: run scripts/setup-editor.sh`);
+    assert.ok(existsSync(SCRIPT), `${SCRIPT} not built: run npm run build`);
     dir = mkdtempSync(join(tmpdir(), 'pm-insights-page-'));
     const built = renderDashboardPage({ cspSource: 'file:', nonce: 'n0nce', scriptUri: pathToFileURL(SCRIPT).href, insights, bodyClass: 'vscode-dark' });
     files = built.files;
