@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/results.json', '*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/results.json', '*.vsix', 'src/cli/generated/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

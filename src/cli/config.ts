@@ -6,6 +6,7 @@ import { parseDate, todayIso } from '../core/model/time';
 import type { CommandIO } from './args';
 import { escapeTerminal } from '../core/util/escape';
 import { type FileSearch, readText, UsageError } from './files';
+import { type SchemaError, validateRcFile } from './generated/schemaValidators';
 
 /** Finds the nearest `.postmortemrc.yaml` from `start` upwards. */
 export function findConfigFile(start: string): string | undefined {
@@ -27,7 +28,28 @@ export function loadCliConfig(explicit: string | undefined, cwd = process.cwd())
   if (!file) return resolveConfig();
   const parsed = parseConfigFile(readText(file), file);
   const result = resolveConfig(parsed.config);
-  return { ...result, errors: [...parsed.errors, ...result.errors], file };
+  const errors = [...parsed.errors, ...result.errors];
+  if (parsed.value !== undefined && !validateRcFile(parsed.value)) errors.push(...schemaMessages(validateRcFile.errors ?? [], file, errors));
+  return { ...result, errors, file };
+}
+
+/**
+ * The schema's complaints (schemas/postmortemrc.schema.json, the one the YAML extension shows in the editor)
+ * that the loader's own messages do not already explain, e.g. a malformed `agenda` entry.
+ */
+export function schemaMessages(schemaErrors: readonly SchemaError[], file: string, explained: readonly string[]): string[] {
+  const messages = new Set<string>();
+  for (const error of schemaErrors) {
+    const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (typeof error.params.additionalProperty === 'string') path.push(error.params.additionalProperty);
+    const named = path.filter((p) => !/^\d+$/.test(p));
+    if (named.some((key, i) => explained.some((e) => e.includes(`"${key}"`) || e.includes(`"${named.slice(0, i + 1).join('.')}"`)))) continue;
+    const allowed = Array.isArray(error.params.allowedValues) ? ` (${error.params.allowedValues.join(', ')})` : '';
+    const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
+    const what = typeof error.params.additionalProperty === 'string' ? `unknown key "${error.params.additionalProperty}"` : `${error.message ?? error.keyword}${allowed}`;
+    messages.add(`${file}: ${where}: ${what} (schema)`);
+  }
+  return [...messages];
 }
 
 /** What every command runs with: the resolved configuration, the date "overdue" is measured against, the file patterns and the analysis options. */

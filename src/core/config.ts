@@ -5,6 +5,7 @@ import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } fr
 import { blameConfigErrors } from './rules/blameWording';
 import { catastrophicPatternMessage, isCatastrophicPattern } from './blame/userPatterns';
 import { RULES } from './rules/index';
+import { slowGlobErrors } from './files/selection';
 import { RULE_IDS, type ResolvedConfig, type RuleId, type RuleSetting } from './rules/types';
 
 /** Keys shared by VS Code settings (`postmortem.<key>`) and `.postmortemrc.yaml`. */
@@ -53,7 +54,7 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 /** Reads `.postmortemrc.yaml`; never throws. */
-export function parseConfigFile(text: string, fileName = CONFIG_FILE_NAME): { config: UserConfig; errors: string[] } {
+export function parseConfigFile(text: string, fileName = CONFIG_FILE_NAME): { config: UserConfig; errors: string[]; value?: unknown } {
   const errors: string[] = [];
   let value: unknown;
   try {
@@ -67,7 +68,7 @@ export function parseConfigFile(text: string, fileName = CONFIG_FILE_NAME): { co
   }
   if (value === null || value === undefined) return { config: {}, errors };
   if (typeof value !== 'object' || Array.isArray(value)) return { config: {}, errors: [`${fileName}: expected a mapping of settings (rules, requiredSections, blameWording, ...)`] };
-  return { config: validateUserConfig(value as Record<string, unknown>, fileName, errors), errors };
+  return { config: validateUserConfig(value as Record<string, unknown>, fileName, errors), errors, value };
 }
 
 /** Keeps the valid parts of a user configuration and explains the rest. */
@@ -155,6 +156,7 @@ export function resolveConfig(...layers: Array<UserConfig | undefined>): ConfigR
     if (layer.timezone) timezone = layer.timezone;
   }
   errors.push(...blameConfigErrors(config.blameWording.extraPatterns).map((e) => `blameWording.extraPatterns: ${e}`));
+  errors.push(...slowGlobErrors(filePatterns));
   return { config, filePatterns, errors, ...(maxFileSize ? { maxFileSize } : {}), ...(timezone ? { timezone } : {}) };
 }
 

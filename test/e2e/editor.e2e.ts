@@ -332,5 +332,24 @@ describe('Postmortem in a real editor (code-server + Chromium)', function () {
       assert.ok(existsSync(join(s.workspace, 'postmortems', name)));
       await shot(page, 'editor-new-postmortem');
     });
+
+    it('typing pm- in an empty post-mortem offers the snippets, without Ctrl+Space', async () => {
+      const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      assert.equal((await editorText(page)).trim(), '');
+      await page.keyboard.type('pm-', { delay: 80 });
+      const widget = page.locator('.editor-group-container.active .suggest-widget.visible');
+      await widget.waitFor({ timeout: 10_000 });
+      await widget.locator('.monaco-list-row', { hasText: 'pm-timeline' }).first().waitFor({ timeout: 10_000 });
+      const labels = await widget.locator('.monaco-list-row .label-name').allTextContents();
+      assert.ok(labels.some((l) => l.startsWith('pm-')), `suggestions: ${labels.join(', ')}`);
+      await shot(page, 'editor-snippet-suggestions');
+      await page.keyboard.press('Escape');
+      // Leave the new file as it was written, so closing it asks nothing.
+      await runCommand(page, 'File: Revert File');
+      await page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    });
   });
 });

@@ -326,6 +326,26 @@ describe('cli', () => {
       assert.match(run.err, /nope\.yaml: cannot read \(ENOENT\)/);
     });
 
+    it('--config is checked against the JSON schema the editor uses; each problem is named once', () => {
+      const config = join(tmp.dir, 'schema.yaml');
+      writeFileSync(config, 'rules:\n  blame-wording: loud\ncolour: blue\nagenda:\n  - title: ""\n    minutes: 0\n  - minutes: 5\ndebounce: 99999\n');
+      const { err } = lintJson('--config', config, NEEDS_WORK);
+      const lines = err.split('\n').map((l) => l.replace(/^postmortem: configuration: .*schema\.yaml: /, ''));
+      assert.deepEqual(lines, [
+        'unknown key "colour"',
+        'rule "blame-wording" should be off, info, warning or error, not "loud"',
+        'debounce: must be <= 5000 (schema)',
+        'agenda.0.title: must NOT have fewer than 1 characters (schema)',
+        'agenda.0.minutes: must be > 0 (schema)',
+        "agenda.1: must have required property 'title' (schema)",
+      ]);
+    });
+
+    it('the schema validator is compiled from schemas/postmortemrc.schema.json and up to date', () => {
+      const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', '..', 'scripts', 'compile-schemas.mjs'), '--check'], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+    });
+
     it('without --config, the nearest .postmortemrc.yaml upwards is used', () => {
       const found = loadCliConfig(undefined, join(tmp.dir, 'off'));
       assert.equal(found.file, tmp.rulesOffConfig);

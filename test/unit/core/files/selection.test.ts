@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { cleanPatterns, FileSelection } from '../../../../src/core/files/selection';
+import { cleanPatterns, FileSelection, slowGlobReason } from '../../../../src/core/files/selection';
+import { resolveConfig } from '../../../../src/core/config';
 import { findPostmortemFiles } from '../../../../src/cli/files';
 import { commandSettings } from '../../../../src/cli/config';
 import { analyzeText } from '../../../../src/core/analyze';
@@ -36,6 +37,19 @@ describe('file selection', () => {
   it('cleans untrusted pattern lists', () => {
     assert.deepEqual(cleanPatterns(['./docs/*.md', 3, '', '  a/**  ', 'docs/*.md', null as unknown as string]), ['docs/*.md', 'a/**']);
     assert.equal(cleanPatterns(Array.from({ length: 500 }, (_, i) => `p${i}`)).length, 100);
+  });
+
+  it('globs that would match slowly are refused with a finding naming the setting; ordinary ones pass', () => {
+    for (const fine of ['docs/[0-9]*.md', '**/incident-*.md', 'docs/**/**/*-*-*.md', '{a,b}/*.md', '@(a|b)*(c).md', 'postmortems/*incident*.md']) assert.equal(slowGlobReason(fine), undefined, fine);
+    for (const slow of ['*a*a*a*a*b.md', '*(a)*(a)*(a)*(a)*(a).md', '+(a)+(a)+(a)+(a).md']) assert.match(slowGlobReason(slow) ?? '', /repeats \d+ times in one path segment/, slow);
+    assert.deepEqual(cleanPatterns(['*a*a*a*a*b.md', 'docs/*.md']), ['docs/*.md']);
+    assert.deepEqual(resolveConfig({ filePatterns: ['docs/*.md', '*(a)*(a)*(a)*(a)*(a).md'] }).errors, [
+      'filePatterns[1] `*(a)*(a)*(a)*(a)*(a).md` repeats 5 times in one path segment (`*`, `*(…)`, `+(…)`; at most 3 match quickly); it is ignored',
+    ]);
+    // The refused glob is never compiled: matching a hostile name stays instant instead of taking a minute.
+    const selection = new FileSelection({ patterns: ['*(a)*(a)*(a)*(a)*(a).md'] });
+    assert.equal(selection.patterns.length, 1);
+    assert.equal(selection.includes(`${'a'.repeat(250)}.mdx`), false);
   });
 
   it('the CLI walker picks exactly the selected files of the tricky tree', () => {
