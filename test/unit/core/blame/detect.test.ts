@@ -8,7 +8,9 @@ import { formatScore, loadSentences, score } from '../../../support/blameSet';
 import { FIXTURES } from '../../helpers';
 
 /** Just under what the detector measured on test2 the one time it was run at the end of issue 16 (not the targets). */
-const TEST2_FLOORS = { precision: 0.95, recall: 0.87 }; // measured 2026-12-02: precision 0.96, recall 0.88 (64 of 73 found, 3 false alarms)
+const TEST2_FLOORS = { precision: 0.95, recall: 0.87 }; // measured 2026-12-02: precision 0.96, recall 0.88 (64 of 73 found, 3 false alarms); after the dev6 pass 1.00 / 0.95
+/** Just under what the detector measured on test3 the one time it was run, right after test3 was committed (not the targets). */
+const TEST3_FLOORS = { precision: 0.92, recall: 0.9 }; // measured 2026-12-02: precision 0.93, recall 0.91 (63 of 69 found, 5 false alarms)
 
 const found = (text: string, options?: Parameters<typeof findBlameWording>[1]) =>
   findBlameWording(text, options).map((m) => {
@@ -126,20 +128,25 @@ describe('blame detector', () => {
       const result = score(loadSentences('test'));
       console.log(`      ${formatScore('test split', result)}`);
       // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floor below keeps what was reached.
-      // Seen while tuning before issue 16 (no longer a clean measurement; test2 is): measured 0.95 / 0.75 after issue 16.
+      // Seen while tuning before issue 16 (no longer a clean measurement; test2 is): measured 0.95 / 0.75 after issue 16, 0.97 / 0.76 after its second pass.
       assert.ok(result.precision >= 0.9, `precision ${result.precision}`);
       assert.ok(result.recall >= 0.7, `recall ${result.recall}`);
     });
 
-    it('test split 2 (written and committed for issue 16 before any run of the detector on it, never tuned on): measured, misses printed', () => {
-      const result = score(loadSentences('test2'));
-      console.log(`      ${formatScore('test2 split', result)}`);
-      for (const m of result.misses) console.log(`        missed [${m.category}${m.inActionItem ? ', action item' : ''}]: ${m.text}`);
-      for (const f of result.falseAlarms) console.log(`        false alarm [${f.category}]: ${f.text} → ${f.found}`);
-      // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floors sit just under what was measured (TEST2_FLOORS).
-      assert.ok(result.precision >= TEST2_FLOORS.precision, `precision ${result.precision}`);
-      assert.ok(result.recall >= TEST2_FLOORS.recall, `recall ${result.recall}`);
-    });
+    // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floors sit just under what was measured (TEST2_FLOORS, TEST3_FLOORS).
+    for (const [split, floors, when] of [
+      ['test2', TEST2_FLOORS, 'written and committed for issue 16 before any run of the detector on it'],
+      ['test3', TEST3_FLOORS, 'written and committed in the second pass of issue 16 before any run of the detector on it'],
+    ] as const) {
+      it(`${split} split (${when}, never tuned on): measured, misses printed`, () => {
+        const result = score(loadSentences(split));
+        console.log(`      ${formatScore(`${split} split`, result)}`);
+        for (const m of result.misses) console.log(`        missed [${m.category}${m.inActionItem ? ', action item' : ''}]: ${m.text}`);
+        for (const f of result.falseAlarms) console.log(`        false alarm [${f.category}]: ${f.text} → ${f.found}`);
+        assert.ok(result.precision >= floors.precision, `precision ${result.precision}`);
+        assert.ok(result.recall >= floors.recall, `recall ${result.recall}`);
+      });
+    }
 
     it('the project\'s first sentence set (test/fixtures/blame-sentences.yaml) for reference', () => {
       const items = parse(readFileSync(join(FIXTURES, 'blame-sentences.yaml'), 'utf8')) as Array<{ text: string; blame: boolean; inActionItem?: boolean }>;
