@@ -235,7 +235,7 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       continue;
     }
     if (block.kind === 'listItem') {
-      const top = block.listDepth === topDepth || groupItems.has(block.parent);
+      const top = block.listDepth === topDepth || groupItems.has(b);
       if (!top) continue;
       const nested = hasNestedItems(b, blocks);
       if (nested && isGroupLabel(block)) {
@@ -316,6 +316,8 @@ function isGroupLabel(block: Block): boolean {
   if (!text) return true;
   // "We've established guiding criteria for disabling the system:" is an item with its details below.
   if (/^(?:we|we've|we're|our|i|the team)\b/i.test(text)) return false;
+  // "A better process for flagging erupting fires quickly:" names one item, and the list below is its detail.
+  if (/^(?:a|an)\s/i.test(text)) return false;
   if (/:$/.test(text) && text.split(/\s+/).length <= 8) return true;
   if (block.leadEmphasis > 0 && block.leadEmphasis >= trimTrailing(text, ': ').length - 1 && text.split(/\s+/).length <= 6) return true;
   return text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text) && matchSectionHeading(text) !== undefined;
