@@ -263,12 +263,50 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       if (block.kind !== 'paragraph' || skipped[b - from]) continue;
       const text = block.inline.text.trim();
       if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text) || (!region.labelled && !INTENT.test(text))) continue;
-      const item = listItem(b, block, ctx, { inline: block.inline, start: block.start, end: block.end });
-      item.form = 'paragraph';
-      if (!item.done && region.done) markDone(item, region.done);
-      items.push(item);
+      // A paragraph written one sentence per line: each line is an item of its own.
+      for (const [start, end] of sentenceLines(block.inline.text) ?? [[0, block.inline.text.length]]) {
+        const inline = trimInline(sliceInline(block.inline, start, end));
+        const whole = start === 0 && end === block.inline.text.length;
+        const [s, e] = whole ? [block.start, block.end] : sourceSpan(inline, 0, inline.text.length);
+        const item = listItem(b, block, ctx, { inline, start: s, end: e });
+        item.form = 'paragraph';
+        if (!item.done && region.done) markDone(item, region.done);
+        items.push(item);
+      }
     }
   }
+}
+
+/**
+ * The lines of a paragraph written one sentence per line ("A temporary exclusion was added.⏎Cloud Platform
+ * 3.0 will contain…"): at least two lines, each but the last ending a sentence, each starting with a capital
+ * and at least four words long. Soft-wrapped prose (lines that end mid-sentence) gives undefined.
+ */
+const CONTINUES = /^(?:it|its|this|that|these|those|they|there|then|however|but|and|or|so|also|thus|hence|therefore|otherwise|instead|here)\b/i;
+
+function sentenceLines(text: string): Array<[number, number]> | undefined {
+  if (!text.includes('\n')) return undefined;
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    spans.push([start, end]);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  const ok = spans.every(([a, b], i) => {
+    const line = text.slice(a, b).trim();
+    return /^[\p{Lu}\p{N}]/u.test(line) && line.split(/\s+/).length >= 4 && (i === spans.length - 1 || /[.!?]$/.test(line));
+  });
+  if (!ok) return undefined;
+  // A line that refers back ("It probably increases CI time…") goes on with the line before it.
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    if (merged.length && CONTINUES.test(text.slice(span[0], span[1]).trim())) merged[merged.length - 1][1] = span[1];
+    else merged.push(span);
+  }
+  return merged.length >= 2 ? merged : undefined;
 }
 
 /**
