@@ -149,7 +149,17 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       continue;
     }
     // In a paragraph, each sentence that promises work is an item of its own.
-    const spans = sentenceSpans(text).filter(([s, e]) => {
+    const sentences = sentenceSpans(text);
+    const last = sentences.length ? text.slice(sentences[sentences.length - 1][0], sentences[sentences.length - 1][1]).trim() : '';
+    if (/:$/.test(last) && COMMITMENT.test(last) && blocks[b + 1]?.kind === 'listItem' && !covered[b + 1]) {
+      // "Going forward, we will do the following:" and a list: the list's entries are the items.
+      let end = b + 1;
+      while (end < blocks.length && blocks[end].kind === 'listItem') end++;
+      regions.push({ from: b + 1, to: end, labelled: true });
+      covered.fill(1, b, end);
+      continue;
+    }
+    const spans = sentences.filter(([s, e]) => {
       const sentence = text.slice(s, e).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
       if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
