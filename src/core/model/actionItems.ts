@@ -50,7 +50,9 @@ const DONE_TENSE = new RegExp(
 );
 /** Words that make a sentence a plan, whatever verb forms follow ("We will set up automated alerts"). */
 const NOT_YET_DONE = /\b(?:will|shall|'ll|should|must|would|going to|plan(?:s|ned)? to|needs? to|consider|recommend(?:s|ed)?)\b/i;
-const TRACKED_ONLY = /^(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)/i;
+const TRACKED_ONLY = /^(?:(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)|(?:a\s+)?(?:tickets?|issues?|cards?|jira)\s+(?:(?:was|were|has been|have been)\s+)?(?:raised|created|opened|filed|logged)\b)/i;
+/** Talk about the work is not the work: "Team discussed about having closer inspection…". */
+const ONLY_TALKED = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:discussed|talked|considered|proposed|suggested|debated)\b/iu;
 const NOT_DONE = /\((?:in progress|wip|todo|to do|pending|ongoing|open|planned)\)/i;
 /** A done marker at the end of the text ("… (Completed)", "… ✅"), looked for in its last characters only. */
 function doneAtEnd(text: string): { index: number; 0: string } | undefined {
@@ -346,7 +348,7 @@ function readHeadingItems(from: number, to: number, blocks: Block[], skipped: Ui
 
 /** Written as already done, and not as a plan or an imperative ("Scale coreDNS dynamically based on…"). */
 function readsAsDone(text: string): boolean {
-  if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || NOT_DONE.test(text)) return false;
+  if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || ONLY_TALKED.test(text) || NOT_DONE.test(text)) return false;
   const opening = text.split(/\s+/).slice(0, 12).join(' ');
   if (NOT_YET_DONE.test(opening)) return false;
   const first = /^[\p{L}]+/u.exec(text.trim())?.[0].toLowerCase();
