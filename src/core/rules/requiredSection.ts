@@ -59,9 +59,7 @@ export const requiredSection: RuleDefinition = {
       const summary = doc.found.find((f) => f.kind === 'summary' && wordsIn(doc, f.block) >= 25);
       // Impact and causes told in a substantive summary, or under a "What went wrong" / "Challenges" heading.
       const byHeading = doc.found.find((f) => f.kind === kind && doc.blocks[f.block]?.kind === 'heading');
-      // A sentence of the Summary section itself that says who was affected or why, however short the summary.
-      const inSummary = doc.found.find((f) => f.kind === kind && f.how === 'content' && doc.allSections.some((x) => x.kind === 'summary' && f.block > x.block && f.block < x.blockEnd));
-      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : inSummary;
+      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : undefined;
       const elsewhere = kind === 'impact' || kind === 'rootCause' ? (byHeading ?? byContent) : doc.found.find((f) => f.kind === kind);
       if (elsewhere) {
         // Told in another section: a hint, not a missing section.
