@@ -3,8 +3,8 @@ import { evaluate, formatRow, formatTotals, loadLabels, totals } from '../suppor
 
 // The engine on 89 real published post-mortems (test/fixtures/real), against labels written by reading
 // each document before any run. The development split is what the engine was tuned on; the test
-// splits never were: their figures are reported, and their floors only catch regressions. test2 (17
-// documents added for the action-item work) was labelled and committed before the engine first ran on it.
+// splits never were: their figures are reported, and their floors only catch regressions. test2 (9 of
+// the 17 documents added for the action-item work) was labelled and committed before the engine first ran on it.
 describe('real post-mortems (test/fixtures/real)', function () {
   this.timeout(120_000);
   const labels = loadLabels();
@@ -47,7 +47,7 @@ describe('real post-mortems (test/fixtures/real)', function () {
   });
 
   it('test2 split: no crash', () => {
-    assert.ok(test2.length >= 15, `${test2.length} test2 documents`);
+    assert.ok(test2.length >= 9, `${test2.length} test2 documents`);
     assert.equal(totals(test2).crashes, 0);
   });
 });
