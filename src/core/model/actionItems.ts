@@ -50,7 +50,9 @@ const DONE_TENSE = new RegExp(
 );
 /** Words that make a sentence a plan, whatever verb forms follow ("We will set up automated alerts"). */
 const NOT_YET_DONE = /\b(?:will|shall|'ll|should|must|would|going to|plan(?:s|ned)? to|needs? to|consider|recommend(?:s|ed)?)\b/i;
-const TRACKED_ONLY = /^(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)/i;
+const TRACKED_ONLY = /^(?:(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)|(?:a\s+)?(?:tickets?|issues?|cards?|jira)\s+(?:(?:was|were|has been|have been)\s+)?(?:raised|created|opened|filed|logged)\b)/i;
+/** Talk about the work is not the work: "Team discussed about having closer inspection…". */
+const ONLY_TALKED = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:discussed|talked|considered|proposed|suggested|debated)\b/iu;
 const NOT_DONE = /\((?:in progress|wip|todo|to do|pending|ongoing|open|planned)\)/i;
 /** A done marker at the end of the text ("… (Completed)", "… ✅"), looked for in its last characters only. */
 function doneAtEnd(text: string): { index: number; 0: string } | undefined {
@@ -149,7 +151,17 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       continue;
     }
     // In a paragraph, each sentence that promises work is an item of its own.
-    const spans = sentenceSpans(text).filter(([s, e]) => {
+    const sentences = sentenceSpans(text);
+    const last = sentences.length ? text.slice(sentences[sentences.length - 1][0], sentences[sentences.length - 1][1]).trim() : '';
+    if (/:$/.test(last) && COMMITMENT.test(last) && blocks[b + 1]?.kind === 'listItem' && !covered[b + 1]) {
+      // "Going forward, we will do the following:" and a list: the list's entries are the items.
+      let end = b + 1;
+      while (end < blocks.length && blocks[end].kind === 'listItem') end++;
+      regions.push({ from: b + 1, to: end, labelled: true });
+      covered.fill(1, b, end);
+      continue;
+    }
+    const spans = sentences.filter(([s, e]) => {
       const sentence = text.slice(s, e).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
       if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
@@ -235,7 +247,7 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       continue;
     }
     if (block.kind === 'listItem') {
-      const top = block.listDepth === topDepth || groupItems.has(block.parent);
+      const top = block.listDepth === topDepth || groupItems.has(b);
       if (!top) continue;
       const nested = hasNestedItems(b, blocks);
       if (nested && isGroupLabel(block)) {
@@ -263,12 +275,50 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       if (block.kind !== 'paragraph' || skipped[b - from]) continue;
       const text = block.inline.text.trim();
       if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text) || (!region.labelled && !INTENT.test(text))) continue;
-      const item = listItem(b, block, ctx, { inline: block.inline, start: block.start, end: block.end });
-      item.form = 'paragraph';
-      if (!item.done && region.done) markDone(item, region.done);
-      items.push(item);
+      // A paragraph written one sentence per line: each line is an item of its own.
+      for (const [start, end] of sentenceLines(block.inline.text) ?? [[0, block.inline.text.length]]) {
+        const inline = trimInline(sliceInline(block.inline, start, end));
+        const whole = start === 0 && end === block.inline.text.length;
+        const [s, e] = whole ? [block.start, block.end] : sourceSpan(inline, 0, inline.text.length);
+        const item = listItem(b, block, ctx, { inline, start: s, end: e });
+        item.form = 'paragraph';
+        if (!item.done && region.done) markDone(item, region.done);
+        items.push(item);
+      }
     }
   }
+}
+
+/**
+ * The lines of a paragraph written one sentence per line ("A temporary exclusion was added.⏎Cloud Platform
+ * 3.0 will contain…"): at least two lines, each but the last ending a sentence, each starting with a capital
+ * and at least four words long. Soft-wrapped prose (lines that end mid-sentence) gives undefined.
+ */
+const CONTINUES = /^(?:it|its|this|that|these|those|they|there|then|however|but|and|or|so|also|thus|hence|therefore|otherwise|instead|here)\b/i;
+
+function sentenceLines(text: string): Array<[number, number]> | undefined {
+  if (!text.includes('\n')) return undefined;
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    spans.push([start, end]);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  const ok = spans.every(([a, b], i) => {
+    const line = text.slice(a, b).trim();
+    return /^[\p{Lu}\p{N}]/u.test(line) && line.split(/\s+/).length >= 4 && (i === spans.length - 1 || /[.!?]$/.test(line));
+  });
+  if (!ok) return undefined;
+  // A line that refers back ("It probably increases CI time…") goes on with the line before it.
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    if (merged.length && CONTINUES.test(text.slice(span[0], span[1]).trim())) merged[merged.length - 1][1] = span[1];
+    else merged.push(span);
+  }
+  return merged.length >= 2 ? merged : undefined;
 }
 
 /**
@@ -298,7 +348,7 @@ function readHeadingItems(from: number, to: number, blocks: Block[], skipped: Ui
 
 /** Written as already done, and not as a plan or an imperative ("Scale coreDNS dynamically based on…"). */
 function readsAsDone(text: string): boolean {
-  if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || NOT_DONE.test(text)) return false;
+  if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || ONLY_TALKED.test(text) || NOT_DONE.test(text)) return false;
   const opening = text.split(/\s+/).slice(0, 12).join(' ');
   if (NOT_YET_DONE.test(opening)) return false;
   const first = /^[\p{L}]+/u.exec(text.trim())?.[0].toLowerCase();
@@ -316,6 +366,8 @@ function isGroupLabel(block: Block): boolean {
   if (!text) return true;
   // "We've established guiding criteria for disabling the system:" is an item with its details below.
   if (/^(?:we|we've|we're|our|i|the team)\b/i.test(text)) return false;
+  // "A better process for flagging erupting fires quickly:" names one item, and the list below is its detail.
+  if (/^(?:a|an)\s/i.test(text)) return false;
   if (/:$/.test(text) && text.split(/\s+/).length <= 8) return true;
   if (block.leadEmphasis > 0 && block.leadEmphasis >= trimTrailing(text, ': ').length - 1 && text.split(/\s+/).length <= 6) return true;
   return text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text) && matchSectionHeading(text) !== undefined;

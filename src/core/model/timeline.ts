@@ -195,7 +195,9 @@ function isDayHeading(heading: string): boolean {
 /** The section kind a bold label (`**Key events**`, `**Review actions:**`) or a short `Label:` names. */
 export function labelKind(block: Block): SectionKind | undefined {
   const label = leadingLabel(block);
-  return label ? matchSectionHeading(label.text)?.kind : undefined;
+  // "A remediation was applied: DigitalOcean is now used…" is a sentence about what was done, not a label.
+  if (!label || /\b(?:was|were|has been|have been)\s+\p{L}+ed$/iu.test(label.text)) return undefined;
+  return matchSectionHeading(label.text)?.kind;
 }
 
 /** A leading bold label or a short `Label:` at the start of a block's text. */

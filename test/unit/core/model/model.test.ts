@@ -122,6 +122,31 @@ describe('model: accepted forms', () => {
   });
 });
 
+describe('model: action items as people list them', () => {
+  const items = (text: string) => parsePostmortem(text).actionItems.map((a) => `${a.done ? '[x] ' : ''}${a.text}`);
+
+  it('the nested items of a group label are the items; a colon line opening with "A" is one item with details', () => {
+    const doc = '# T\n\n## Action items\n\n- Short term:\n  - Add alerting on disk\n  - Rotate keys\n- A better process for flagging fires quickly:\n  - Alerts for issues that gain thumbs up\n- Fix the cron job\n';
+    assert.deepEqual(items(doc), ['Add alerting on disk', 'Rotate keys', 'A better process for flagging fires quickly:', 'Fix the cron job']);
+  });
+
+  it('"Future Actions" under another section is a follow-up section; one sentence per line gives one item per line', () => {
+    const doc =
+      '# T\n\n## Timeline\n\n- 10:00 deploy\n\n### Future Actions\nThe team will rescope the cookie for all services.\nCloud Platform 3.0 will contain separate clusters.\nIt will also need new routing.\n\n## Lessons\n\nWe were lucky\nthat it was a quiet day and nobody noticed.\n';
+    assert.deepEqual(items(doc), ['The team will rescope the cookie for all services.', 'Cloud Platform 3.0 will contain separate clusters. It will also need new routing.']);
+  });
+
+  it('a promise that introduces a list makes its entries items', () => {
+    const doc = '# T\n\n## Recovery and lessons\n\nGoing forward, we will do the following to avoid this:\n\n- Add monitoring for replica lag\n- Increase rate limits for node operators\n\nBedrock fixes this. Specifically:\n\n- There will be no more polling\n';
+    assert.deepEqual(items(doc), ['Add monitoring for replica lag', 'Increase rate limits for node operators']);
+  });
+
+  it('"Ticket raised to …" and "Team discussed …" are not done; "A remediation was applied:" is not a follow-up label', () => {
+    const doc = '# T\n\n- **Review actions**:\n  - Ticket raised to configure the provider #3589\n  - Team discussed about having closer inspection\n  - Added an alert on disk usage\n\n## Updates\n\n- A remediation was applied: DigitalOcean is now used for containers\n';
+    assert.deepEqual(items(doc), ['Ticket raised to configure the provider #3589', 'Team discussed about having closer inspection', '[x] Added an alert on disk usage']);
+  });
+});
+
 describe('model: malformed input never throws', () => {
   it('broken YAML reports the parser position', () => {
     const doc = parseFixture('forms/broken-yaml.postmortem.md');
