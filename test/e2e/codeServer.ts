@@ -39,6 +39,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Merged over the default user settings (trust off, no start-up editor, quiet). */
   settings?: object;
+  /** Workspace trust on, without its prompt, so the workspace opens in Restricted Mode. */
+  untrusted?: boolean;
   /** ms to wait for the HTTP port; default 60000. */
   timeoutMs?: number;
   /** Keep the temp dirs after stop() (for debugging); also env E2E_KEEP_TMP=1. */
@@ -61,6 +63,14 @@ export interface CodeServer {
   timings: { installMs: number; listenMs: number };
   stop(): Promise<void>;
 }
+
+/** Trust on, never asked: a folder nobody trusted opens in Restricted Mode. */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 const DEFAULT_SETTINGS = {
   'security.workspace.trust.enabled': false,
@@ -201,7 +211,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...(opts.untrusted ? UNTRUSTED_SETTINGS : {}), ...(opts.settings ?? {}) }, null, 2),
   );
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
@@ -241,7 +251,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     workspace,

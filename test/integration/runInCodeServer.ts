@@ -10,9 +10,11 @@
  * opens the workbench URL. The runner writes its results to the JSON file named
  * by POSTMORTEM_TEST_RESULTS (the host exits 0 even when tests fail); this script
  * waits for it (3 min), prints mocha's spec report and exits non-zero on failures.
+ * A second window then opens a workspace that is not trusted (Restricted Mode) and runs
+ * ./untrusted/ there; POSTMORTEM_TEST_GREP runs the main suites only.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -20,6 +22,7 @@ import { startCodeServer, type CodeServer } from '../e2e/codeServer.js';
 import { launchBrowser, newWorkbenchPage, screenshot } from '../e2e/workbench.js';
 import { buildIntegrationTests } from './build.js';
 import type { TestResults } from './runner.js';
+import { untrustedWorkspaceFiles } from './untrusted/files.js';
 import { REPO_ROOT, tempWorkspace } from './workspace.js';
 
 const RESULTS_TIMEOUT_MS = Number(process.env.POSTMORTEM_RESULTS_TIMEOUT_MS ?? 180_000);
@@ -45,14 +48,20 @@ function exthostLogTail(logsDir: string, lines = 60): string {
   return `${found[0]}:\n${readFileSync(found[0], 'utf8').split('\n').slice(-lines).join('\n')}`;
 }
 
-async function main(): Promise<number> {
-  const t0 = Date.now();
-  log('building the extension (dist/extension.cjs) and the test bundle');
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stdout}${build.stderr}`);
-  const runner = await buildIntegrationTests();
+interface Pass {
+  /** Which suites the runner loads (POSTMORTEM_TEST_SUITE): the main ones, or the Restricted Mode one. */
+  suite: 'main' | 'untrusted';
+  /** Extra files written into the fresh workspace. */
+  files?: Record<string, string>;
+}
 
+/** One window on a fresh workspace: code-server, Chromium on its workbench, the runner's results. */
+async function runPass(pass: Pass, runner: string, t0: number): Promise<{ failed: boolean; passes: number; failures: number; pending: number }> {
   const workspace = tempWorkspace('postmortem-it-');
+  for (const [path, text] of Object.entries(pass.files ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+  }
   const tmp = mkdtempSync(join(tmpdir(), 'postmortem-it-results-'));
   const resultsFile = join(tmp, 'results.json');
   let browser: Browser | undefined;
@@ -63,29 +72,30 @@ async function main(): Promise<number> {
     rmSync(dirname(workspace), { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
   };
+  const failed = { failed: true, passes: 0, failures: 1, pending: 0 };
   try {
     server = await startCodeServer({
       workspace,
       extensionDevPath: REPO_ROOT,
       extensionTestsPath: runner,
-      env: { POSTMORTEM_TEST_RESULTS: resultsFile },
+      env: { POSTMORTEM_TEST_RESULTS: resultsFile, POSTMORTEM_TEST_SUITE: pass.suite },
+      untrusted: pass.suite === 'untrusted',
     });
-    log(`code-server ${server.url} up in ${server.timings.listenMs} ms; workspace ${workspace}`);
+    log(`${pass.suite}: code-server ${server.url} up in ${server.timings.listenMs} ms; workspace ${workspace}`);
     browser = await launchBrowser();
     const page = await newWorkbenchPage(browser);
     await page.goto(server.workbenchUrl, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    log(`workbench loaded after ${((Date.now() - t0) / 1000).toFixed(1)} s; waiting for the tests (max ${RESULTS_TIMEOUT_MS / 1000} s)`);
+    log(`${pass.suite}: workbench loaded after ${((Date.now() - t0) / 1000).toFixed(1)} s; waiting for the tests (max ${RESULTS_TIMEOUT_MS / 1000} s)`);
 
     const deadline = Date.now() + RESULTS_TIMEOUT_MS;
     while (!existsSync(resultsFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     if (!existsSync(resultsFile)) {
-      await screenshot(page, 'integration-timeout').catch(() => undefined);
-      console.error(`[integration] no results after ${RESULTS_TIMEOUT_MS / 1000} s (screenshot: test-results/integration-timeout.png)`);
+      await screenshot(page, `integration-${pass.suite}-timeout`).catch(() => undefined);
+      console.error(`[integration] ${pass.suite}: no results after ${RESULTS_TIMEOUT_MS / 1000} s (screenshot: test-results/integration-${pass.suite}-timeout.png)`);
       console.error(exthostLogTail(server.logsDir));
       console.error(server.logs().split('\n').slice(-40).join('\n'));
-      console.log('integration: 0 passed, 1 failed');
-      return 1;
+      return failed;
     }
     // The runner writes the file in one call; a partial read would fail JSON.parse: retry once.
     let results: TestResults;
@@ -95,16 +105,37 @@ async function main(): Promise<number> {
       await new Promise((r) => setTimeout(r, 500));
       results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     }
-    console.log(`\nIntegration tests in VS Code ${results.vscodeVersion} (code-server extension host)\n`);
+    console.log(`\nIntegration tests (${pass.suite}) in VS Code ${results.vscodeVersion} (code-server extension host)\n`);
     console.log(results.output);
     if (results.error) console.error(exthostLogTail(server.logsDir));
-    log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    // The plain closing line CI reads.
-    console.log(`integration: ${results.passes} passed, ${results.failures} failed, ${results.pending} skipped`);
-    return results.failures > 0 || results.tests === 0 ? 1 : 0;
+    return { failed: results.failures > 0 || results.tests === 0, passes: results.passes, failures: results.failures, pending: results.pending };
   } finally {
     await cleanup();
   }
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  log('building the extension (dist/extension.cjs) and the test bundle');
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stdout}${build.stderr}`);
+  const runner = await buildIntegrationTests();
+  const passes: Pass[] = [{ suite: 'main' }];
+  // A grep picks tests of the main suites; the Restricted Mode window runs when nothing is picked.
+  if (!process.env.POSTMORTEM_TEST_GREP) passes.push({ suite: 'untrusted', files: untrustedWorkspaceFiles() });
+  const total = { passes: 0, failures: 0, pending: 0 };
+  let failed = false;
+  for (const pass of passes) {
+    const r = await runPass(pass, runner, t0);
+    failed ||= r.failed;
+    total.passes += r.passes;
+    total.failures += r.failures;
+    total.pending += r.pending;
+  }
+  log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // The plain closing line CI reads.
+  console.log(`integration: ${total.passes} passed, ${total.failures} failed, ${total.pending} skipped`);
+  return failed ? 1 : 0;
 }
 
 main().then(

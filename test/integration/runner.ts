@@ -114,7 +114,9 @@ export async function run(): Promise<void> {
     mocha.reporter(bufferedSpecReporter(lines, results));
     // The suites are bundled into this file: expose describe/it, then evaluate them.
     mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
-    await import('./suite/index');
+    // POSTMORTEM_TEST_SUITE=untrusted: the Restricted Mode suite, for the window runInCodeServer opens untrusted.
+    if (process.env.POSTMORTEM_TEST_SUITE === 'untrusted') await import('./untrusted/index');
+    else await import('./suite/index');
     await new Promise<void>((resolve) => mocha.run(() => resolve()));
   } catch (error) {
     results.error = String((error as Error)?.stack ?? error);

@@ -7,3 +7,4 @@ import './markdown.test';
 import './workspaceFiles.test';
 import './insights.test';
 import './repositoryEvents.test';
+import './trustedPatterns.test';
