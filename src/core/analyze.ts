@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from './rules/types';
 import { type ConfigResult, defaultConfig } from './config';
 import type { PostmortemDocument } from './model/types';
-import { ChunkCache, parsePostmortem } from './model/parse';
+import { AnalysisCancelled, ChunkCache, parsePostmortem } from './model/parse';
 import { todayIso } from './model/time';
 import { type Finding, lintDocument } from './rules/index';
 
@@ -11,7 +11,14 @@ export interface AnalysisOptions {
   cache?: ChunkCache;
   maxFileSize?: number;
   timezone?: string;
+  /** Parse time allowed; past it the rest of the document is read as plain text with one finding. */
+  timeBudgetMs?: number;
+  /** Polled between chunks; true abandons the analysis with AnalysisCancelled (a newer text is coming). */
+  isCancelled?: () => boolean;
 }
+
+/** Parse time allowed to one analysis in the CLI and the editor's worker (the editor's own thread gets less). */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
 
 /** What an analysis was computed with, so consumers never re-resolve it. */
 export interface AnalysisContext {
@@ -31,10 +38,11 @@ export interface Analysis extends AnalysisContext {
  */
 export function analysisOptionsFor(
   settings: Pick<ConfigResult, 'config' | 'maxFileSize' | 'timezone'>,
-  extra: { today?: string | undefined; cache?: ChunkCache | undefined } = {},
+  extra: { today?: string | undefined; cache?: ChunkCache | undefined; timeBudgetMs?: number } = {},
 ): AnalysisOptions {
   return {
     config: settings.config,
+    timeBudgetMs: extra.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
     ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
     ...(settings.timezone ? { timezone: settings.timezone } : {}),
     ...(extra.today ? { today: extra.today } : {}),
@@ -48,6 +56,8 @@ export function modelOf(text: string, options: AnalysisOptions = {}): Postmortem
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.maxFileSize ? { maxFileSize: options.maxFileSize } : {}),
     ...(options.timezone ? { defaultTimezone: options.timezone } : {}),
+    ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   });
 }
 
@@ -65,4 +75,4 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
   return { doc, findings, config, today, ...(options.timezone ? { timezone: options.timezone } : {}) };
 }
 
-export { ChunkCache };
+export { AnalysisCancelled, ChunkCache };

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { type Analysis, analysisOptionsFor, analyzeText, ChunkCache } from '../core/analyze';
+import { nestsTooDeep } from '../core/model/nesting';
 import type { PostmortemDocument } from '../core/model/types';
-import type { AnalysisBackend } from './analysisBackend';
+import { type AnalysisBackend, AnalysisTimeout } from './analysisBackend';
 import type { ConfigService } from './config';
 import type { Logger } from './logging';
 
@@ -24,12 +25,22 @@ export function isPostmortem(document: vscode.TextDocument | undefined): documen
 
 /** Documents above this many characters are analysed by the backend (a worker thread on the node host). */
 export const BACKGROUND_THRESHOLD = 200_000;
+/**
+ * Parse time allowed on the extension host's own thread. A document that needs more is shown read up to
+ * there (the rest as plain text), then finished by the worker, or, without one, by further slices of this
+ * budget between which the host's event loop runs (parsed chunks are cached, so each slice gets further).
+ */
+export const HOST_TIME_BUDGET_MS = 150;
 
 interface Entry {
   version: number;
   analysis: Analysis;
   cache: ChunkCache;
+  /** Read only partly (the time budget ran out); a fuller analysis is on its way. */
+  partial: boolean;
 }
+
+const isPartial = (analysis: Analysis) => analysis.doc.problems.some((p) => p.code === 'analysis-time-limit');
 
 /**
  * The extension's single access point to the core: analysis results per open document, cached by
@@ -44,6 +55,8 @@ export class PostmortemAnalyzer implements vscode.Disposable {
   readonly onDidAnalyze = this.emitter.event;
 
   private readonly inFlight = new Map<string, { version: number; promise: Promise<Analysis> }>();
+  /** Documents whose analysis did not fit the host's budget: they go to the backend from now on. */
+  private readonly heavy = new Set<string>();
 
   constructor(
     private readonly config: ConfigService,
@@ -53,6 +66,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.entries.delete(d.uri.toString());
+        this.heavy.delete(d.uri.toString());
         this.backend?.forget(d.uri.toString());
       }),
       config.onDidChange(() => {
@@ -74,8 +88,15 @@ export class PostmortemAnalyzer implements vscode.Disposable {
   async analyze(document: vscode.TextDocument): Promise<Analysis> {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry && entry.version === document.version) return entry.analysis;
-    if (!this.backend || document.getText().length < BACKGROUND_THRESHOLD) return this.get(document);
+    if (entry && entry.version === document.version && !(entry.partial && this.backend)) return entry.analysis;
+    if (!this.backend) return this.get(document);
+    if (!this.heavy.has(key)) {
+      if (!this.mustGoToBackend(document)) {
+        const analysis = this.get(document);
+        if (!this.entries.get(key)?.partial) return analysis;
+      }
+      this.heavy.add(key);
+    }
     const running = this.inFlight.get(key);
     if (running && running.version === document.version) return running.promise;
     const version = document.version;
@@ -84,10 +105,10 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       .analyze({ key, version, text: document.getText(), options: analysisOptionsFor(settings) })
       .then((analysis) => {
         if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
-        if (!analysis) return document.version === version ? this.get(document) : this.analyze(document);
+        if (!analysis) return document.version === version ? this.get(document, HOST_TIME_BUDGET_MS, true) : this.analyze(document);
         const current = this.entries.get(key);
-        if (!current || current.version < version) {
-          this.entries.set(key, { version, analysis, cache: current?.cache ?? new ChunkCache() });
+        if (!current || current.version < version || (current.version === version && current.partial)) {
+          this.entries.set(key, { version, analysis, cache: current?.cache ?? new ChunkCache(), partial: false });
           this.emitter.fire({ document, analysis });
         }
         return analysis;
@@ -95,29 +116,57 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       .catch((error) => {
         this.logger.error(`Background analysis of ${document.uri.fsPath} failed; analysing in place`, error);
         this.inFlight.delete(key);
-        return this.get(document);
+        // A worker that ran out of time gets no second try here: the document is shown as plain text.
+        return this.get(document, error instanceof AnalysisTimeout ? 0 : HOST_TIME_BUDGET_MS, true);
       });
     this.inFlight.set(key, { version, promise });
     return promise;
   }
 
-  /** Analysis of the document's current text (computed on demand, cached per version). */
-  get(document: vscode.TextDocument): Analysis {
+  /**
+   * Analysis of the document's current text (computed on demand, cached per version), within the host's
+   * time budget. `final` keeps a partial result as it is (no further slices).
+   */
+  get(document: vscode.TextDocument, timeBudgetMs = HOST_TIME_BUDGET_MS, final = false): Analysis {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry && entry.version === document.version) return entry.analysis;
+    if (entry && entry.version === document.version && !final) return entry.analysis;
     const cache = entry?.cache ?? new ChunkCache();
     const settings = this.config.forDocument(document);
     let analysis: Analysis;
     try {
-      analysis = analyzeText(document.getText(), analysisOptionsFor(settings, { cache }));
+      analysis = analyzeText(document.getText(), analysisOptionsFor(settings, { cache, timeBudgetMs }));
     } catch (error) {
       this.logger.error(`Analysis of ${document.uri.fsPath} failed`, error);
       analysis = analyzeText('', {});
     }
-    this.entries.set(key, { version: document.version, analysis, cache });
+    const partial = !final && isPartial(analysis);
+    this.entries.set(key, { version: document.version, analysis, cache, partial });
     this.emitter.fire({ document, analysis });
+    if (partial && !this.backend) this.continueLater(document);
+    else if (partial) void this.analyze(document);
     return analysis;
+  }
+
+  /** Large documents, and ones nested past the cap (hostile or broken), are read off the host's thread. */
+  private mustGoToBackend(document: vscode.TextDocument): boolean {
+    const text = document.getText();
+    return text.length >= BACKGROUND_THRESHOLD || nestsTooDeep(text);
+  }
+
+  /** Without a worker: the next slice of the budget after the event loop has run (edits and other extensions first). */
+  private continueLater(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const version = document.version;
+    setTimeout(() => {
+      const entry = this.entries.get(key);
+      if (!entry?.partial || entry.version !== version || document.isClosed || document.version !== version) return;
+      const parsedBefore = entry.cache.size;
+      this.entries.set(key, { ...entry, version: -1 });
+      const analysis = this.get(document);
+      // No progress (one chunk alone is over the budget): keep what there is.
+      if (isPartial(analysis) && entry.cache.size <= parsedBefore) this.entries.set(key, { ...this.entries.get(key)!, partial: false });
+    }, 0);
   }
 
   model(document: vscode.TextDocument): PostmortemDocument {

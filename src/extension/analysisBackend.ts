@@ -17,3 +17,11 @@ export interface AnalysisBackend {
   forget(key: string): void;
   dispose(): void;
 }
+
+/** The backend gave up on a request that ran past its time limit (the worker was restarted). */
+export class AnalysisTimeout extends Error {
+  constructor(readonly limitMs: number) {
+    super(`Analysis took longer than ${limitMs / 1000} s and was stopped`);
+    this.name = 'AnalysisTimeout';
+  }
+}

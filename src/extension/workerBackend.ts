@@ -1,24 +1,60 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { Analysis } from '../core/analyze';
-import type { AnalysisBackend, AnalysisRequest } from './analysisBackend';
+import { type AnalysisBackend, type AnalysisRequest, AnalysisTimeout } from './analysisBackend';
+
+/**
+ * A request still unanswered after this long means a runaway (the parse budget is 10 s, rules are
+ * linear): the worker is stopped and started anew, and the request fails with AnalysisTimeout.
+ */
+export const WORKER_TIME_LIMIT_MS = 30_000;
 
 type Reply = { id: number; analysis?: Analysis; superseded?: boolean; error?: string };
 
 /** Node host: analyses run in a worker thread, so a 2 MB document never blocks the extension host. */
 export class WorkerBackend implements AnalysisBackend {
   private worker: Worker | undefined;
+  /** Every request is announced here as well, for the worker to notice mid-analysis (see analysisWorker.ts). */
+  private announcements: MessagePort | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (a: Analysis | undefined) => void; reject: (e: Error) => void }>();
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly script: string, private readonly onError: (message: string, error?: unknown) => void) {}
+  constructor(
+    private readonly script: string,
+    private readonly onError: (message: string, error?: unknown) => void,
+    private readonly timeLimitMs = WORKER_TIME_LIMIT_MS,
+  ) {}
+
+  /** Re-armed on every reply: the worker answers requests one by one, so silence this long is a runaway. */
+  private arm(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    if (!this.pending.size) return;
+    this.watchdog = setTimeout(() => this.stopRunaway(), this.timeLimitMs);
+    this.watchdog.unref?.();
+  }
+
+  private stopRunaway(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.watchdog = undefined;
+    void worker?.terminate();
+    this.onError(`Analysis worker gave no answer for ${this.timeLimitMs / 1000} s; it was stopped and restarts on the next edit`);
+    const waiters = [...this.pending.values()];
+    this.pending.clear();
+    for (const waiter of waiters) waiter.reject(new AnalysisTimeout(this.timeLimitMs));
+  }
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const channel = new MessageChannel();
+    const worker = new Worker(this.script, { workerData: { announcements: channel.port2 }, transferList: [channel.port2] });
+    this.announcements = channel.port1;
     worker.on('message', (reply: Reply) => {
       const waiter = this.pending.get(reply.id);
       if (!waiter) return;
       this.pending.delete(reply.id);
+      this.arm();
       if (reply.error) waiter.reject(new Error(reply.error));
       else waiter.resolve(reply.superseded ? undefined : reply.analysis);
     });
@@ -27,6 +63,7 @@ export class WorkerBackend implements AnalysisBackend {
       for (const waiter of this.pending.values()) waiter.resolve(undefined);
       this.pending.clear();
       this.worker = undefined;
+      this.arm();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
@@ -40,7 +77,10 @@ export class WorkerBackend implements AnalysisBackend {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.ensure().postMessage({ type: 'analyze', id, ...request });
+      if (!this.watchdog) this.arm();
+      const worker = this.ensure();
+      this.announcements?.postMessage({ key: request.key, id });
+      worker.postMessage({ type: 'analyze', id, ...request });
     });
   }
 
@@ -49,6 +89,7 @@ export class WorkerBackend implements AnalysisBackend {
   }
 
   dispose(): void {
+    clearTimeout(this.watchdog);
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();

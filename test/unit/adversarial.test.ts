@@ -552,6 +552,9 @@ describe('adversarial: huge and odd documents', function () {
     ['mixed "- > "', (n) => `${'- > '.repeat(n)}Fix`],
     ['emphasis "*a _a "', (n) => `${'*a _a '.repeat(n)}x${' a_ a*'.repeat(n)}`],
     ['strong "**a "', (n) => `${'**a '.repeat(n)}x${' a**'.repeat(n)}`],
+    // One run of n delimiters nests n/2 levels (10,000: 6 s in micromark before the cap).
+    ['one delimiter run "***…x***…"', (n) => `${'*'.repeat(n)}x${'*'.repeat(n)}`],
+    ['one delimiter run "___…x___…"', (n) => `${'_'.repeat(n)}x${'_'.repeat(n)}`],
     ['links "["', (n) => `${'['.repeat(n)}a${'](u)'.repeat(n)}`],
     ['images "!["', (n) => `${'!['.repeat(n)}a${'](i.png)'.repeat(n)}`],
   ];

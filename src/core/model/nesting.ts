@@ -51,6 +51,14 @@ export function capNesting(text: string, maxDepth = MAX_NESTING_DEPTH): CappedNe
   return { text: (out as string[]).join(''), spans: mergeSpans(spans) };
 }
 
+/**
+ * True when some nesting would be capped: such a document is hostile or broken (no real one nests
+ * that deep), and its parse is slower than usual, so the editor reads it off its own thread.
+ */
+export function nestsTooDeep(text: string, maxDepth = MAX_NESTING_DEPTH): boolean {
+  return capNesting(text, maxDepth).spans.length > 0;
+}
+
 /** A cheap screen: more than `maxDepth` container or inline openers on one line or paragraph. */
 function mayNeedCap(text: string, maxDepth: number): boolean {
   let markers = 0;
@@ -246,7 +254,11 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
       const after = k < end ? text[k] : ' ';
       const opener = !isSpace(after) && (isSpace(before) || isPunct(before));
       const closer = !isSpace(before) && (isSpace(after) || isPunct(after));
-      if (opener && !closer) {
+      if (k - i > 2 * maxDepth && !isLineOfItsOwn(text, i, k)) {
+        // One run of N delimiters nests N/2 levels by itself (`*****x*****`): a long run is no emphasis.
+        for (let m = i; m < k; m++) set(m, ' ');
+        spans.push([i, k]);
+      } else if (opener && !closer) {
         if (++emphasisDepth > maxDepth) {
           for (let m = i; m < k; m++) set(m, ' ');
           spans.push([i, k]);
@@ -268,6 +280,13 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
     set(open, ' ');
     spans.push([open, open + 1]);
   }
+}
+
+/** True when the run `[from, to)` is a line of its own (`*****`, a thematic break), spaces aside. */
+function isLineOfItsOwn(text: string, from: number, to: number): boolean {
+  for (let j = from - 1; j >= 0 && text[j] !== '\n'; j--) if (text[j] !== ' ' && text[j] !== '\t') return false;
+  for (let j = to; j < text.length && text[j] !== '\n' && text[j] !== '\r'; j++) if (text[j] !== ' ' && text[j] !== '\t') return false;
+  return true;
 }
 
 function isSpace(c: string): boolean {

@@ -52,6 +52,16 @@ export class ChunkCache {
     this.chunks = used;
   }
 
+  /** Adds the chunks of an unfinished parse, so that the next one does not parse them again. */
+  keep(used: Map<string, ChunkEntry>): void {
+    for (const [text, entry] of used) this.chunks.set(text, entry);
+  }
+
+  /** True when a chunk with this text is parsed already (taking it costs no parse). */
+  has(text: string, used: Map<string, ChunkEntry>): boolean {
+    return this.chunks.has(text) || used.has(text);
+  }
+
   /** Memoizes a derived result (e.g. a block's blame matches) by key, kept while the key stays in use. */
   memo<T>(key: string, compute: () => T): T {
     let value = (this.usedMemos.get(key) ?? this.memos.get(key)) as T | undefined;
@@ -86,6 +96,22 @@ export interface ParseOptions {
   maxFileSize?: number;
   /** Zone for times when the document names none. */
   defaultTimezone?: string;
+  /**
+   * Milliseconds of parsing allowed (checked between chunks). Chunks after the budget is spent are read
+   * as plain text, with one info problem saying from where; cached chunks cost nothing, so the next
+   * analysis of the same document gets further.
+   */
+  timeBudgetMs?: number;
+  /** Asked between chunks: true when a newer version of the text has arrived; the parse then throws AnalysisCancelled. */
+  isCancelled?: () => boolean;
+}
+
+/** Thrown when `isCancelled` said so; the chunks parsed so far stay in the cache. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('Analysis cancelled: a newer version of the document arrived');
+    this.name = 'AnalysisCancelled';
+  }
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -107,7 +133,18 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const blocks: Block[] = [];
   const html: HtmlNode[] = [];
   const flattened: Array<[number, number]> = [];
+  const deadline = options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
+  let outOfTime: number | undefined;
   for (const chunk of splitIntoChunks(text, start)) {
+    if (options.isCancelled?.()) {
+      options.cache?.keep(used);
+      throw new AnalysisCancelled();
+    }
+    if (outOfTime === undefined && performance.now() >= deadline && !options.cache?.has(chunk.text, used)) outOfTime = chunk.offset;
+    if (outOfTime !== undefined) {
+      blocks.push(plainTextBlock(chunk.text, chunk.offset));
+      continue;
+    }
     const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : parseChunk(chunk.text, chunk.offset).blocks;
     appendBlocks(blocks, parsed.blocks);
     for (const h of parsed.html) html.push(h);
@@ -115,6 +152,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   }
   options.cache?.replace(used);
   if (flattened.length) problems.push(nestingProblem(flattened, lines));
+  if (outOfTime !== undefined) problems.push(budgetProblem(outOfTime, options.timeBudgetMs ?? 0, lines));
 
   // Front matter.
   let frontMatterRange: Range | undefined;
@@ -373,6 +411,23 @@ function nestingProblem(spans: Array<[number, number]>, lines: LineIndex): Model
     code: 'nesting-too-deep',
     message: `Lists, quotes, links or emphasis nest deeper than ${MAX_NESTING_DEPTH} levels (${where}); past that depth the text is read as plain text.`,
     range: lines.range(start, Math.min(end, lines.lineStarts[lines.positionAt(start).line + 1] ?? end)),
+  };
+}
+
+/** A chunk left unparsed when the time budget ran out: one paragraph of raw text, marked as not prose. */
+function plainTextBlock(text: string, offset: number): Block {
+  const inline = { text, map: [0, offset, text.length], code: [0, text.length], links: [], struck: false };
+  return { kind: 'paragraph', start: offset, end: offset + text.length, inline, listDepth: 0, quoteDepth: 0, parent: -1, leadEmphasis: 0, flattened: true };
+}
+
+function budgetProblem(from: number, budgetMs: number, lines: LineIndex): ModelProblem {
+  const line = lines.positionAt(from).line;
+  const seconds = budgetMs >= 1000 ? `${(budgetMs / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} s` : `${budgetMs} ms`;
+  const why = budgetMs > 0 ? `Reading this document took longer than ${seconds}` : 'This document could not be read within the time limit';
+  return {
+    code: 'analysis-time-limit',
+    message: `${why}; from line ${line + 1} on it is read as plain text (no timeline, action items or wording checks there).`,
+    range: lines.range(from, lines.lineStarts[line + 1] ?? from),
   };
 }
 

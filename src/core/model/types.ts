@@ -37,7 +37,8 @@ export type ProblemCode =
   | 'timeline-time-unknown'
   | 'action-item-deadline-invalid'
   | 'file-too-large'
-  | 'nesting-too-deep';
+  | 'nesting-too-deep'
+  | 'analysis-time-limit';
 
 /** Something the parser could not understand; rules turn these into findings. */
 export interface ModelProblem {

@@ -8,3 +8,4 @@ import './workspaceFiles.test';
 import './insights.test';
 import './repositoryEvents.test';
 import './trustedPatterns.test';
+import './responsiveness.test';

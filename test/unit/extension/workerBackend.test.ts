@@ -4,19 +4,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyzeText } from '../../../src/core/analyze';
+import { AnalysisTimeout } from '../../../src/extension/analysisBackend';
 import { WorkerBackend } from '../../../src/extension/workerBackend';
 import { fixture, FIXTURES } from '../helpers';
 
 const ROOT = join(FIXTURES, '..', '..');
 
+/** A timeline of about `chars` characters (seconds of analysis at 1 MB). */
+function largeTimeline(chars: number): string {
+  const lines = ['---', 'date: 2026-03-14', '---', '## Timeline', ''];
+  let size = 0;
+  for (let i = 0; size < chars; i++) {
+    const line = `- ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} — event ${i}: the on-call engineer checked the p99 latency SLO`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
 describe('analysis worker (node host)', function () {
   this.timeout(60000);
   let backend: WorkerBackend;
   let dir: string;
+  let script: string;
   // The worker is bundled from the current sources (as esbuild.mjs does), so the test never runs a stale dist/.
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'pm-worker-'));
-    const script = join(dir, 'analysisWorker.cjs');
+    script = join(dir, 'analysisWorker.cjs');
     buildSync({ entryPoints: [join(ROOT, 'src', 'extension', 'analysisWorker.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'silent' });
     backend = new WorkerBackend(script, (message, error) => assert.fail(`${message}: ${error}`));
   });
@@ -40,19 +54,36 @@ describe('analysis worker (node host)', function () {
   });
 
   it('keeps the event loop responsive while a large document is analysed', async () => {
-    const lines = ['---', 'date: 2026-03-14', '---', '## Timeline', ''];
-    let size = 0;
-    for (let i = 0; size < 600 * 1024; i++) {
-      const line = `- ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} — event ${i}: the on-call engineer checked the p99 latency SLO`;
-      lines.push(line);
-      size += line.length + 1;
-    }
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
-    const analysis = await backend.analyze({ key: 'c', version: 1, text: lines.join('\n'), options: {} });
+    const analysis = await backend.analyze({ key: 'c', version: 1, text: largeTimeline(600 * 1024), options: {} });
     clearInterval(timer);
     assert.ok(analysis && analysis.doc.timeline.length > 6000);
     // The analysis takes seconds; a blocked loop would have ticked a handful of times at most.
     assert.ok(ticks > 20, `event loop ticked ${ticks} times`);
+  });
+
+  it('a newer version stops the analysis of the older one mid-way (between chunks), not after it', async () => {
+    const big = largeTimeline(1500 * 1024);
+    const older = backend.analyze({ key: 'd', version: 1, text: big, options: {} });
+    // Sent once the worker is busy with the older one: a queued request would be superseded anyway.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const newer = backend.analyze({ key: 'd', version: 2, text: '# Small\n', options: {} });
+    assert.equal(await older, undefined, 'the older analysis was abandoned');
+    assert.equal((await newer)?.doc.title, 'Small');
+  });
+
+  it('a worker silent past its time limit is stopped; the request fails with AnalysisTimeout and the next one gets a new worker', async () => {
+    const errors: string[] = [];
+    // 1.5 s: enough for a new worker to start and read a one-line document, far from enough for 4 MB.
+    const impatient = new WorkerBackend(script, (message) => errors.push(message), 1500);
+    try {
+      await assert.rejects(impatient.analyze({ key: 'e', version: 1, text: largeTimeline(4000 * 1024), options: {} }), AnalysisTimeout);
+      assert.match(errors.join('\n'), /gave no answer for 1.5 s; it was stopped/);
+      const next = await impatient.analyze({ key: 'e', version: 2, text: '# Small\n', options: {} });
+      assert.equal(next?.doc.title, 'Small');
+    } finally {
+      impatient.dispose();
+    }
   });
 });
