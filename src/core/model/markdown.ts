@@ -48,7 +48,10 @@ function frontMatterCloses(text: string, start: number): boolean {
   return false;
 }
 
-export function splitIntoChunks(text: string, start = 0): Chunk[] {
+export function splitIntoChunks(source: string, start = 0): Chunk[] {
+  // A lone CR ends a line as `\n` does (CommonMark): the lines are found on a copy with the same offsets,
+  // the chunks are cut from the source (else a file saved with CR endings is one chunk, parsed slowly).
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const chunks: Chunk[] = [];
   let chunkStart = start;
   let fence: string | undefined;
@@ -60,7 +63,7 @@ export function splitIntoChunks(text: string, start = 0): Chunk[] {
   let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5)) && frontMatterCloses(text, start);
   let first = true;
   const cut = (at: number) => {
-    chunks.push({ offset: chunkStart, text: text.slice(chunkStart, at) });
+    chunks.push({ offset: chunkStart, text: source.slice(chunkStart, at) });
     chunkStart = at;
   };
   while (lineStart <= text.length) {
@@ -92,6 +95,6 @@ export function splitIntoChunks(text: string, start = 0): Chunk[] {
     first = false;
     lineStart = lineEnd + 1;
   }
-  chunks.push({ offset: chunkStart, text: text.slice(chunkStart) });
+  chunks.push({ offset: chunkStart, text: source.slice(chunkStart) });
   return chunks;
 }

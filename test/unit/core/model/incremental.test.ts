@@ -66,3 +66,17 @@ describe('incremental analysis equals a full analysis', () => {
     assert.ok(cache.size > 10);
   });
 });
+
+describe('chunks of a document with lone CR line endings', () => {
+  it('are cut at its headings as with LF (a CR-only file was one chunk, parsed slowly)', () => {
+    const lf = fixture('examples/needs-work.postmortem.md').replace(/\r\n?/g, '\n').repeat(4);
+    const cr = lf.replace(/\n/g, '\r');
+    const lfChunks = splitIntoChunks(lf);
+    const crChunks = splitIntoChunks(cr);
+    assert.ok(lfChunks.length > 1);
+    assert.deepEqual(crChunks.map((c) => c.offset), lfChunks.map((c) => c.offset));
+    assert.equal(crChunks.map((c) => c.text).join(''), cr, 'the chunks are slices of the source, CRs kept');
+    const full = analyzeText(cr, { today: '2026-03-20' });
+    assert.ok(full.doc.timeline.length > 0 && full.doc.actionItems.length > 0);
+  });
+});
