@@ -27,6 +27,8 @@ export const SOFT_CHUNK_LIMIT = 2 * 1024;
  * repeated) are parsed a few at a time. Real sections are longer, so they keep a chunk each.
  */
 export const MIN_CHUNK = 512;
+/** Consecutive blank lines after which a large chunk is cut even before the next block is seen. */
+const LONG_BLANK_RUN = 64;
 
 /**
  * Splits a document into independently parseable chunks: at level 1–2 ATX headings outside fenced
@@ -57,6 +59,7 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
   let fence: string | undefined;
   let inComment = false;
   let previousBlank = false;
+  let blankRun = 0;
   let lineStart = start;
   // A front matter that is never closed is no front matter (remark reads a thematic break): chunking
   // goes on as usual instead of treating the whole document as its front matter.
@@ -83,6 +86,11 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
       const large = lineStart - chunkStart > SOFT_CHUNK_LIMIT;
       if (lineStart > chunkStart && ((lineStart - chunkStart >= MIN_CHUNK && SPLIT_HEADING.test(line)) || (large && !blank && !/^[ \t]/.test(line) && (previousBlank || LIST_ITEM_START.test(line)) && !/^\|/.test(line)))) {
         cut(lineStart);
+      } else if (large && blankRun >= LONG_BLANK_RUN) {
+        // Only a list item continued after this many blank lines would notice (no document does that):
+        // a long run of blank lines is cut, so that a file of them is not one slow parse.
+        cut(lineStart);
+        blankRun = 0;
       }
       if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
       else {
@@ -92,6 +100,7 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
       }
     }
     previousBlank = blank;
+    blankRun = blank ? blankRun + 1 : 0;
     first = false;
     lineStart = lineEnd + 1;
   }
