@@ -19,39 +19,52 @@ export interface FoldingRegion {
   kind: 'frontMatter' | 'section' | 'table';
 }
 
+const startsBefore = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
 function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
+  return startsBefore(outer.start, inner.start) && startsBefore(inner.end, outer.end);
 }
 
 /** Outline: sections (nested by heading level), with timeline events and action items as children. */
 export function buildOutline(doc: PostmortemDocument): OutlineNode[] {
   const kinds = new Map<OutlineNode, Section['kind']>();
+  /** The section nodes under each node, in document order (events and items added later are not searched). */
+  const subsections = new Map<OutlineNode, OutlineNode[]>();
   const toNode = (section: Section): OutlineNode => {
+    const children = section.children.map(toNode);
     const node: OutlineNode = {
       name: section.heading || '(untitled)',
       detail: readAs(section),
       kind: section.depth === 1 ? 'title' : 'section',
       range: section.range,
       selectionRange: contains(section.range, section.headingRange) ? section.headingRange : section.range,
-      children: section.children.map(toNode),
+      children: [...children],
     };
     kinds.set(node, section.kind);
+    subsections.set(node, children);
     return node;
   };
   const roots = doc.sections.map(toNode);
   // Events and items go under the deepest section that holds them (e.g. a day subheading of the timeline).
-  const place = (nodes: OutlineNode[], kind: Section['kind'], child: OutlineNode, inKind = false): boolean => {
-    for (const node of nodes) {
-      if (!contains(node.range, child.range)) continue;
-      const here = inKind || kinds.get(node) === kind;
-      if (place(node.children, kind, child, here)) return true;
-      if (here) {
-        node.children.push(child);
-        return true;
-      }
+  // Sibling sections are disjoint and in order, so the one that may hold a child is found by binary search.
+  const deepest = (nodes: OutlineNode[], kind: Section['kind'], child: OutlineNode, inKind: boolean): OutlineNode | undefined => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (startsBefore(nodes[mid].range.start, child.range.start)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return false;
+    const node = nodes[found];
+    if (!node || !contains(node.range, child.range)) return undefined;
+    const here = inKind || kinds.get(node) === kind;
+    return deepest(subsections.get(node)!, kind, child, here) ?? (here ? node : undefined);
+  };
+  const place = (nodes: OutlineNode[], kind: Section['kind'], child: OutlineNode): void => {
+    deepest(nodes, kind, child, false)?.children.push(child);
   };
   for (const event of doc.timeline) {
     place(roots, 'timeline', {
