@@ -13,6 +13,7 @@
 // subject of, and the words in that clause that put a failure on them. Triggers are found by
 // regexes anchored on literal words, so the pass is linear in the length of the text.
 import { sentenceSpans } from '../util/sentences';
+import { RegexScreens, requiredLiterals } from './screen';
 import { AMBIGUOUS_ROLES, BARE_TEAMS, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
 
 export type BlameCategory = 'conduct' | 'attribution' | 'counterfactual' | 'judgement' | 'punitive' | 'label' | 'custom';
@@ -1477,7 +1478,9 @@ export interface AnalyseOptions {
 /** Candidates of one sentence, before messages and rewordings. */
 export function analyseSentence(sentence: string, options: AnalyseOptions = {}): Candidate[] {
   const tokens = tokenize(sentence);
-  if (tokens.length === 0 || ARGUED.test(sentence)) return [];
+  // The screens skip the regexes that cannot match (no literal they need is in the sentence): same findings, less work.
+  const may = screening ? SCREENS.mayMatch(sentence) : undefined;
+  if (tokens.length === 0 || (!may || may[RULES.length] === 1) && ARGUED.test(sentence)) return [];
   // The token at or after each character offset.
   const at = new Int32Array(sentence.length + 1);
   for (let c = 0, i = 0; c <= sentence.length; c++) {
@@ -1492,7 +1495,9 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
     quotes: quotedSpans(sentence),
   };
   const found: Candidate[] = [];
-  for (const rule of RULES) {
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
+    if (may && may[r] === 0) continue;
     // exec, not matchAll: matchAll clones the (large) regex on every call, and this runs once per sentence.
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
@@ -1519,6 +1524,25 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
     out.push(c);
   }
   return out;
+}
+
+/** The screens of the rules' regexes and, last, of ARGUED. */
+const SCREENS = new RegexScreens([...RULES.map((rule) => rule.re), ARGUED]);
+let screening = true;
+
+/** Runs `fn` with the screens off (every regex runs on every sentence): tests compare the findings both ways. */
+export function withoutScreens<T>(fn: () => T): T {
+  screening = false;
+  try {
+    return fn();
+  } finally {
+    screening = true;
+  }
+}
+
+/** Each rule's regex with its screen's literals (undefined: the regex always runs), for tests. */
+export function screenedRegexes(): Array<{ re: RegExp; literals: string[] | undefined }> {
+  return [...RULES.map((rule) => rule.re), ARGUED].map((re) => ({ re, literals: requiredLiterals(re) }));
 }
 
 /** No real sentence is longer; longer runs (pasted logs, generated text) are read in windows of this size. */
