@@ -861,7 +861,7 @@ const RULES: Rule[] = [
         if (!verb || !verb.word) return undefined;
         // Credit, chance and states: "because Ann happened to look at the dashboard", "because she wanted to leave early".
         // Inability is not a lapse either: "the service is down because they couldn't authenticate" (unless "couldn't be bothered").
-        const unable = /^(?:couldnot|couldn't|cannot|can't)$/.test(verb.lw) && !/^\s+(?:be\s+)?bothered\b/i.test(ctx.text.slice(verb.end));
+        const unable = /^(?:couldnot|couldn't|cannot|can't)$/.test(verb.lw) && !/^\s+(?:be\s+)?(?:bothered|trusted|relied)\b/i.test(ctx.text.slice(verb.end));
         if (unable || CREDIT_VERBS.has(verb.lw) || /^(?:happened|was|were|is|are|had|has|kept|stayed|knew|remembered|asked|told|called|wanted|needed|decided|assumed|thought|expected|believed|used|uses|could|would|will|can)$/.test(verb.lw)) {
           // …unless what follows is itself a lapse ("because she assumed the cache would absorb the spike" is the author's hindsight on a skip).
           return undefined;
