@@ -1558,9 +1558,12 @@ export interface AnalyseOptions {
 
 /** Candidates of one sentence, before messages and rewordings. */
 export function analyseSentence(sentence: string, options: AnalyseOptions = {}): Candidate[] {
-  const tokens = tokenize(sentence);
   // The screens skip the regexes that cannot match (no literal they need is in the sentence): same findings, less work.
+  // When no rule can match, there is nothing to find and the sentence is not even tokenized.
   const may = screening ? SCREENS.mayMatch(sentence) : undefined;
+  const firstMay = may ? may.indexOf(1) : 0;
+  if (firstMay === -1 || firstMay >= RULES.length) return [];
+  const tokens = tokenize(sentence);
   if (tokens.length === 0 || (!may || may[RULES.length] === 1) && ARGUED.test(sentence)) return [];
   // The token at or after each character offset.
   const at = new Int32Array(sentence.length + 1);
