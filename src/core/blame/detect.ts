@@ -13,7 +13,8 @@
 // subject of, and the words in that clause that put a failure on them. Triggers are found by
 // regexes anchored on literal words, so the pass is linear in the length of the text.
 import { sentenceSpans } from '../util/sentences';
-import { RegexScreens, requiredLiterals } from './screen';
+import { RegexScreens, requiredLiterals, screenKey } from './screen';
+import { SCREEN_LITERALS } from './screenLiterals';
 import { AMBIGUOUS_ROLES, BARE_TEAMS, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
 
 export type BlameCategory = 'conduct' | 'attribution' | 'counterfactual' | 'judgement' | 'punitive' | 'label' | 'custom';
@@ -1560,7 +1561,7 @@ export interface AnalyseOptions {
 export function analyseSentence(sentence: string, options: AnalyseOptions = {}): Candidate[] {
   // The screens skip the regexes that cannot match (no literal they need is in the sentence): same findings, less work.
   // When no rule can match, there is nothing to find and the sentence is not even tokenized.
-  const may = screening ? SCREENS.mayMatch(sentence) : undefined;
+  const may = screening ? (SCREENS ??= new RegexScreens(screenedRegexList(), storedLiterals)).mayMatch(sentence) : undefined;
   const firstMay = may ? may.indexOf(1) : 0;
   if (firstMay === -1 || firstMay >= RULES.length) return [];
   const tokens = tokenize(sentence);
@@ -1610,8 +1611,19 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
   return out;
 }
 
-/** The screens of the rules' regexes and, last, of ARGUED. */
-const SCREENS = new RegexScreens([...RULES.map((rule) => rule.re), ARGUED]);
+/** The screens of the rules' regexes and, last, of ARGUED (built on first use, not when the module loads). */
+let SCREENS: RegexScreens | undefined;
+
+/** The regexes the screens stand in front of: the rules' and, last, ARGUED. */
+function screenedRegexList(): RegExp[] {
+  return [...RULES.map((rule) => rule.re), ARGUED];
+}
+
+/** A regex's literals as stored in screenLiterals.ts (worked out from the regex when they are not stored for its source). */
+function storedLiterals(re: RegExp): readonly string[] | undefined {
+  const stored = SCREEN_LITERALS[screenKey(re)];
+  return stored === undefined ? requiredLiterals(re) : stored ?? undefined;
+}
 let screening = true;
 
 /** Runs `fn` with the screens off (every regex runs on every sentence): tests compare the findings both ways. */
@@ -1626,7 +1638,7 @@ export function withoutScreens<T>(fn: () => T): T {
 
 /** Each rule's regex with its screen's literals (undefined: the regex always runs), for tests. */
 export function screenedRegexes(): Array<{ re: RegExp; literals: string[] | undefined }> {
-  return [...RULES.map((rule) => rule.re), ARGUED].map((re) => ({ re, literals: requiredLiterals(re) }));
+  return screenedRegexList().map((re) => ({ re, literals: requiredLiterals(re) }));
 }
 
 /** No real sentence is longer; longer runs (pasted logs, generated text) are read in windows of this size. */

@@ -24,6 +24,9 @@ type Node =
 
 const MAX_SET = 48;
 
+/** A quantifier `{n}`, `{n,}` or `{n,m}` at `lastIndex`. */
+const BRACES = /\{(\d+)(,(\d*))?\}/y;
+
 class Parser {
   i = 0;
   constructor(private readonly src: string, private readonly fold: boolean) {}
@@ -56,7 +59,8 @@ class Parser {
       min = c === '+' ? 1 : 0;
       max = c === '?' ? 1 : Infinity;
     } else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
+      BRACES.lastIndex = this.i;
+      const m = BRACES.exec(s);
       if (m) {
         this.i += m[0].length;
         min = Number(m[1]);
@@ -74,15 +78,16 @@ class Parser {
     if (c === '(') {
       let zero = false;
       if (s[this.i] === '?') {
-        const rest = s.slice(this.i);
-        if (rest.startsWith('?:')) this.i += 2;
-        else if (rest.startsWith('?=') || rest.startsWith('?!')) {
+        // startsWith at a position: slicing the rest of a 10,000-character source at every group is quadratic.
+        const at = (prefix: string) => s.startsWith(prefix, this.i);
+        if (at('?:')) this.i += 2;
+        else if (at('?=') || at('?!')) {
           this.i += 2;
           zero = true;
-        } else if (rest.startsWith('?<=') || rest.startsWith('?<!')) {
+        } else if (at('?<=') || at('?<!')) {
           this.i += 3;
           zero = true;
-        } else if (rest.startsWith('?<')) this.i = s.indexOf('>', this.i) + 1;
+        } else if (at('?<')) this.i = s.indexOf('>', this.i) + 1;
         else throw new Error(`unsupported group at ${this.i}`);
       }
       const alts = this.alternation();
@@ -233,68 +238,103 @@ export function requiredLiterals(re: RegExp): string[] | undefined {
   return kept;
 }
 
+/**
+ * A key for a regex's source and flags (its length and two 32-bit hashes): the detector stores each regex's literals under it
+ * (screenLiterals.ts, generated), so they are not worked out again at every start; a regex whose key is not stored gets its
+ * literals worked out when the screens are built.
+ */
+export function screenKey(re: RegExp): string {
+  const text = `${re.flags}/${re.source}`;
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ c, 0x01000193);
+    djb = (Math.imul(djb, 33) + c) | 0;
+  }
+  return `${text.length}:${(fnv >>> 0).toString(16)}:${(djb >>> 0).toString(16)}`;
+}
+
 /** Characters that case-insensitive Unicode regexes match to ASCII letters but toLowerCase keeps (ſ → s, Kelvin K → k). */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
-/** Aho–Corasick over ASCII: one pass over a text marks every id one of whose literals occurs in it. */
+/**
+ * Aho–Corasick over ASCII, for at most 31 ids: one pass over a text gives the bit mask of the ids one of whose literals occurs
+ * in it. Built on flat typed arrays (a complete transition table over the characters the literals use), so that building it
+ * is cheap even before the code is optimised.
+ */
 class Automaton {
   private readonly delta: Int32Array;
-  private readonly out: number[][];
+  private readonly out: Int32Array;
+  /** Each ASCII character's column in `delta`; 0 for characters no literal contains. */
+  private readonly column: Uint8Array;
+  private readonly width: number;
 
-  constructor(literals: Array<{ id: number; text: string }>) {
-    const children: Array<Map<number, number>> = [new Map()];
-    const outs: number[][] = [[]];
+  constructor(literals: ReadonlyArray<{ id: number; text: string }>) {
+    const column = new Uint8Array(128);
+    let width = 1;
+    let size = 1;
+    for (const { text } of literals) {
+      size += text.length;
+      for (let i = 0; i < text.length; i++) if (!column[text.charCodeAt(i)]) column[text.charCodeAt(i)] = width++;
+    }
+    // The trie: -1 for a missing edge; node 0 is the root.
+    let delta = new Int32Array(size * width).fill(-1);
+    const out = new Int32Array(size);
+    let nodes = 1;
     for (const { id, text } of literals) {
       let node = 0;
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        let child = children[node].get(c);
-        if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
-          outs.push([]);
-          children[node].set(c, child);
-        }
-        node = child;
+        const at = node * width + column[text.charCodeAt(i)];
+        if (delta[at] === -1) delta[at] = nodes++;
+        node = delta[at];
       }
-      if (!outs[node].includes(id)) outs[node].push(id);
+      out[node] |= 1 << id;
     }
-    // The complete transition table (a DFA), breadth first: a missing edge follows the failure link.
-    const delta = new Int32Array(children.length * 128);
-    const fail = new Int32Array(children.length);
-    const queue: number[] = [];
-    for (let c = 0; c < 128; c++) {
-      const child = children[0].get(c);
-      delta[c] = child ?? 0;
-      if (child !== undefined) queue.push(child);
+    delta = delta.slice(0, nodes * width);
+    // Breadth first: a missing edge follows the failure link, and a node also reports what its failure node reports.
+    const fail = new Int32Array(nodes);
+    const queue = new Int32Array(nodes);
+    let tail = 0;
+    for (let k = 1; k < width; k++) {
+      if (delta[k] === -1) delta[k] = 0;
+      else queue[tail++] = delta[k];
     }
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q];
-      for (const id of outs[fail[node]]) if (!outs[node].includes(id)) outs[node].push(id);
-      for (let c = 0; c < 128; c++) {
-        const child = children[node].get(c);
-        if (child === undefined) delta[node * 128 + c] = delta[fail[node] * 128 + c];
+    delta[0] = 0;
+    for (let head = 0; head < tail; head++) {
+      const node = queue[head];
+      out[node] |= out[fail[node]];
+      const row = node * width;
+      const failRow = fail[node] * width;
+      delta[row] = 0;
+      for (let k = 1; k < width; k++) {
+        const child = delta[row + k];
+        if (child === -1) delta[row + k] = delta[failRow + k];
         else {
-          fail[child] = delta[fail[node] * 128 + c];
-          delta[node * 128 + c] = child;
-          queue.push(child);
+          fail[child] = delta[failRow + k];
+          queue[tail++] = child;
         }
       }
     }
     this.delta = delta;
-    this.out = outs;
+    this.out = out;
+    this.column = column;
+    this.width = width;
   }
 
-  mark(text: string, seen: Uint8Array): void {
-    const { delta, out } = this;
+  /** The ids one of whose literals occurs in `text`, as a bit mask. */
+  mask(text: string): number {
+    const { delta, out, column, width } = this;
     let state = 0;
+    let seen = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // Literals are ASCII: another character ends every partial match.
-      state = c < 128 ? delta[state * 128 + c] : 0;
-      const ids = out[state];
-      for (let j = 0; j < ids.length; j++) seen[ids[j]] = 1;
+      // Literals are ASCII: another character, or one no literal contains, ends every partial match.
+      const k = c < 128 ? column[c] : 0;
+      state = k === 0 ? 0 : delta[state * width + k];
+      seen |= out[state];
     }
+    return seen;
   }
 }
 
@@ -303,34 +343,41 @@ class Automaton {
  * match the sentence (none of its required literals occurs in it).
  */
 export class RegexScreens {
+  private readonly count: number;
   private readonly always: Uint8Array;
   private readonly foldedUnicode: number[];
-  private readonly folded: Automaton;
-  private readonly exact: Automaton;
+  /** Per chunk of 31 regexes: the automaton over the lower-cased text and the one over the text as it is. */
+  private readonly chunks: Array<{ folded: Automaton; exact: Automaton }>;
 
-  constructor(regexes: readonly RegExp[]) {
+  constructor(regexes: readonly RegExp[], literalsOf: (re: RegExp) => readonly string[] | undefined = requiredLiterals) {
+    this.count = regexes.length;
     this.always = new Uint8Array(regexes.length);
     this.foldedUnicode = [];
-    const folded: Array<{ id: number; text: string }> = [];
-    const exact: Array<{ id: number; text: string }> = [];
-    regexes.forEach((re, id) => {
-      const literals = requiredLiterals(re);
+    const folded: Array<Array<{ id: number; text: string }>> = [];
+    const exact: Array<Array<{ id: number; text: string }>> = [];
+    regexes.forEach((re, index) => {
+      const chunk = Math.floor(index / 31);
+      folded[chunk] ??= [];
+      exact[chunk] ??= [];
+      const literals = literalsOf(re);
       if (!literals) {
-        this.always[id] = 1;
+        this.always[index] = 1;
         return;
       }
       const fold = re.flags.includes('i');
-      if (fold && re.flags.includes('u')) this.foldedUnicode.push(id);
-      for (const text of literals) (fold ? folded : exact).push({ id, text });
+      if (fold && re.flags.includes('u')) this.foldedUnicode.push(index);
+      for (const text of literals) (fold ? folded : exact)[chunk].push({ id: index % 31, text });
     });
-    this.folded = new Automaton(folded);
-    this.exact = new Automaton(exact);
+    this.chunks = folded.map((list, chunk) => ({ folded: new Automaton(list), exact: new Automaton(exact[chunk]) }));
   }
 
   mayMatch(sentence: string): Uint8Array {
     const seen = this.always.slice();
-    this.folded.mark(sentence.toLowerCase(), seen);
-    this.exact.mark(sentence, seen);
+    const lower = sentence.toLowerCase();
+    this.chunks.forEach(({ folded, exact }, chunk) => {
+      const mask = folded.mask(lower) | exact.mask(sentence);
+      for (let id = 0; id < 31 && chunk * 31 + id < this.count; id++) if (mask & (1 << id)) seen[chunk * 31 + id] = 1;
+    });
     if (FOLDS_TO_ASCII.test(sentence)) for (const id of this.foldedUnicode) seen[id] = 1;
     return seen;
   }

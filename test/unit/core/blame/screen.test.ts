@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 import { analyzeText } from '../../../../src/core/analyze';
 import { analyseSentence, screenedRegexes, sentencesOf, withoutScreens } from '../../../../src/core/blame/detect';
 import { findBlameWording } from '../../../../src/core/blame/index';
-import { RegexScreens, requiredLiterals } from '../../../../src/core/blame/screen';
+import { RegexScreens, requiredLiterals, screenKey } from '../../../../src/core/blame/screen';
+import { SCREEN_LITERALS } from '../../../../src/core/blame/screenLiterals';
+import { renderScreenLiterals, SCREEN_LITERALS_PATH } from '../../../../scripts/gen-blame-screens';
 import { BLAME_SET } from '../../../support/blameSet';
 import { CORPUS_TODAY, REAL } from '../../../support/corpus';
 import { FIXTURES } from '../../helpers';
@@ -51,6 +53,13 @@ describe('blame regex screens (issue 20)', function () {
     // ſ and the Kelvin sign fold to s and k in a case-insensitive Unicode regex: the screen lets the sentence through.
     assert.ok(/careless/iu.test('careleſs'));
     assert.deepEqual([...screens.mayMatch('careleſs')], [1, 0, 1]);
+  });
+
+  it('the stored literals (screenLiterals.ts) are what each regex requires: regenerate with npx tsx scripts/gen-blame-screens.ts', () => {
+    const regexes = screenedRegexes();
+    assert.equal(Object.keys(SCREEN_LITERALS).length, regexes.length, 'one entry per regex, no stale ones');
+    for (const { re, literals } of regexes) assert.deepEqual(SCREEN_LITERALS[screenKey(re)], literals ?? null, re.source.slice(0, 60));
+    assert.equal(readFileSync(SCREEN_LITERALS_PATH, 'utf8'), renderScreenLiterals());
   });
 
   it('every detector regex that matches a labelled sentence or a real post-mortem passes its screen', () => {
