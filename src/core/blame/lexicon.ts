@@ -10,7 +10,7 @@ export const ROLES = new Set([
   'player', 'member', 'volunteer', 'secops', 'sec', 'infra', 'netops', 'partner', 'director', 'vp', 'cto', 'ceo', 'executive', 'boss', 'supervisor',
   'tpm', 'captain', 'buddy', 'desk', 'helpdesk', 'personnel', 'officer', 'clerk', 'dispatcher', 'coordinator', 'planner', 'foreman', 'electrician', 'mechanic',
   'trader', 'accountant', 'bookkeeper', 'recruiter', 'marketer', 'researcher', 'scientist', 'nurse', 'doctor', 'janitor', 'cleaner', 'courier',
-  'implementer', 'steward', 'trainee', 'apprentice', 'newbie',
+  'implementer', 'steward', 'trainee', 'apprentice', 'newbie', 'shift',
 ]);
 
 /** Team words that name software or a function as often as people ("support for IPv6", "infra costs"): people only as the subject of a verb or after "for/from/in". */
@@ -121,6 +121,8 @@ export const NOT_NAMES = new Set([
   'put', 'fire', 'retrain', 'revoke', 'ensure', 'remind', 'ask', 'tell', 'warn', 'name', 'send', 'hold', 'give', 'assign', 'document', 'write', 'review',
   'fix', 'set', 'use', 'move', 'run', 'stop', 'start', 'keep', 'remove', 'introduce', 'require', 'schedule', 'discipline', 'reprimand', 'suspend', 'ban',
   'train', 'pair', 'replace', 'investigate', 'improve', 'automate', 'enable', 'disable', 'block', 'allow', 'limit', 'track', 'check', 'test', 'verify',
+  // Well-known infrastructure and operations software (a capitalised subject that fails is a product).
+  'mattermost', 'rocketchat', 'zulip', 'sentinel', 'nagios', 'zabbix', 'icinga', 'sensu', 'victorops', 'bugsnag', 'rollbar', 'linkerd', 'calico', 'cilium', 'flannel', 'coredns', 'keepalived', 'pacemaker', 'corosync', 'patroni', 'pgbouncer', 'pgpool', 'vitess', 'citus', 'cockroach', 'cockroachdb', 'tidb', 'yugabyte', 'scylla', 'couchbase', 'couchdb', 'riak', 'memcached', 'valkey', 'nats', 'pulsar', 'activemq', 'mosquitto', 'kinesis', 'firehose', 'aurora', 'bigtable', 'spanner', 'redshift', 'databricks', 'dagster', 'prefect', 'nifi', 'flink', 'hadoop', 'presto', 'trino', 'druid', 'pinot', 'clickhouse', 'fluentd', 'fluentbit', 'promtail', 'thanos', 'cortex', 'mimir', 'alertmanager', 'puppet', 'chef', 'pulumi', 'packer', 'vagrant', 'nomad', 'argocd', 'tekton', 'teamcity', 'bamboo', 'gerrit', 'artifactory', 'nexus', 'harbor', 'quay', 'velero', 'restic', 'bacula', 'karpenter', 'keda', 'knative', 'crossplane', 'backstage',
 ]);
 
 /** Verbs of noticing and helping: a person as their subject is credited, not blamed. */

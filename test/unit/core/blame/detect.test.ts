@@ -11,6 +11,8 @@ import { FIXTURES } from '../../helpers';
 const TEST2_FLOORS = { precision: 0.95, recall: 0.87 }; // measured 2026-12-02: precision 0.96, recall 0.88 (64 of 73 found, 3 false alarms); after the dev6 pass 1.00 / 0.95
 /** Just under what the detector measured on test3 the one time it was run, right after test3 was committed (not the targets). */
 const TEST3_FLOORS = { precision: 0.92, recall: 0.9 }; // measured 2026-12-02: precision 0.93, recall 0.91 (63 of 69 found, 5 false alarms)
+/** Just under what the detector measured on test4 the one time it was run, right after test4 was committed (not the targets). */
+const TEST4_FLOORS = { precision: 0.93, recall: 0.85 }; // measured 2026-12-02 (blame3, after the dev7 tuning): precision 0.94, recall 0.86 (59 of 69 found, 4 false alarms, 1 of them on the 31 real sentences)
 
 const found = (text: string, options?: Parameters<typeof findBlameWording>[1]) =>
   findBlameWording(text, options).map((m) => {
@@ -133,10 +135,11 @@ describe('blame detector', () => {
       assert.ok(result.recall >= 0.7, `recall ${result.recall}`);
     });
 
-    // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floors sit just under what was measured (TEST2_FLOORS, TEST3_FLOORS).
+    // The targets are precision ≥ 0.95 and recall ≥ 0.90; the floors sit just under what was measured (TEST2_FLOORS, TEST3_FLOORS, TEST4_FLOORS).
     for (const [split, floors, when] of [
       ['test2', TEST2_FLOORS, 'written and committed for issue 16 before any run of the detector on it'],
       ['test3', TEST3_FLOORS, 'written and committed in the second pass of issue 16 before any run of the detector on it'],
+      ['test4', TEST4_FLOORS, 'written and committed in the third pass of issue 16, after the dev7 tuning, before any run of the detector on it'],
     ] as const) {
       it(`${split} split (${when}, never tuned on): measured, misses printed`, () => {
         const result = score(loadSentences(split));
