@@ -111,7 +111,7 @@ class PlainBuilder {
  * Maps the decoded `value` of a text node to its source `[start, end)`: escapes (`\*`), entities
  * (`&eacute;`) and container prefixes (`> `, list indentation) on continuation lines are skipped.
  */
-function aligner(value: string, source: string, start: number, end: number): ((i: number) => number) | undefined {
+export function aligner(value: string, source: string, start: number, end: number): ((i: number) => number) | undefined {
   if (end - start === value.length && source.startsWith(value, start)) return undefined;
   const offsets = new Array<number>(value.length);
   let j = start;

@@ -1,6 +1,6 @@
 // A depth cap applied to the text before the Markdown parser sees it. micromark's container handling
-// is quadratic in the nesting depth, and remark-gfm's transforms recurse once per level (a stack
-// overflow from a few thousand `>`), so a line such as `- - - - … Fix` or `> > > …` must never reach
+// is quadratic in the nesting depth (and remark-gfm's transforms, no longer used, recursed once per
+// level: a stack overflow from a few thousand `>`), so a line such as `- - - - … Fix` or `> > > …` must never reach
 // the parser as is. Nesting beyond MAX_NESTING (no real document comes close) is neutralised in place:
 // the first excess marker becomes a backslash, which makes the rest of the line paragraph text. The
 // text keeps its length and every other character, so offsets still map 1:1 to the document.
@@ -16,8 +16,9 @@ const MAX_UNCLOSED_COMMENTS = 4;
 const MAX_UNMATCHED = 32;
 /**
  * An open `[` further than this from its `]` (or from the end of the paragraph when it never closes)
- * is neutralised: while a label is open, micromark's GFM autolink check walks back to it from every
- * word, which is quadratic in the length of the label. Real link texts are far shorter.
+ * is neutralised: while a label was open, the GFM autolink literal check (replaced by model/autolink.ts)
+ * walked back to it from every word, quadratic in the length of the label. Real link texts are far
+ * shorter, so the cap stays.
  */
 const MAX_LABEL = 2000;
 
