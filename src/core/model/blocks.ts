@@ -68,6 +68,8 @@ export interface ChunkBlocks {
   html: HtmlNode[];
   /** Document spans whose nesting was capped before parsing (read as plain text). */
   flattened?: Array<[number, number]>;
+  /** The first block is a table whose rows continue the previous chunk's last table. */
+  continues?: boolean;
 }
 
 /**
@@ -245,11 +247,15 @@ export function shiftBlocks(chunk: ChunkBlocks, delta: number): ChunkBlocks {
     })),
     html: chunk.html.map((h) => ({ start: h.start + delta, value: h.value })),
     ...(chunk.flattened ? { flattened: chunk.flattened.map(([s, e]) => [s + delta, e + delta] as [number, number]) } : {}),
+    ...(chunk.continues ? { continues: true } : {}),
   };
 }
 
-/** Appends a chunk's blocks to the document's, remapping parent indexes. */
-export function appendBlocks(into: Block[], chunk: Block[]): void {
-  const base = into.length;
-  for (const b of chunk) into.push(base === 0 || (b.parent === -1 && b.list === undefined) ? b : { ...b, parent: b.parent === -1 ? -1 : b.parent + base, ...(b.list !== undefined ? { list: b.list + base } : {}) });
+/** Appends a chunk's blocks (from index `skip`: the ones before are merged already) to the document's, remapping parent indexes. */
+export function appendBlocks(into: Block[], chunk: Block[], skip = 0): void {
+  const base = into.length - skip;
+  for (let k = skip; k < chunk.length; k++) {
+    const b = chunk[k];
+    into.push(base === 0 || (b.parent === -1 && b.list === undefined) ? b : { ...b, parent: b.parent === -1 ? -1 : b.parent + base, ...(b.list !== undefined ? { list: b.list + base } : {}) });
+  }
 }

@@ -35,10 +35,16 @@ export interface Chunk {
   /** Offset of the chunk in the document. */
   offset: number;
   text: string;
+  /**
+   * A chunk that continues a long table: the table's header and delimiter lines, parsed in front of
+   * the chunk's rows (and not part of the chunk). Its table's rows belong to the previous chunk's last table.
+   */
+  tableHead?: string;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SPLIT_HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const LIST_ITEM_START = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 /** Above this size a chunk is also split between blocks and list items, so that no single parse grows large. */
 export const SOFT_CHUNK_LIMIT = 2 * 1024;
@@ -48,17 +54,9 @@ export const SOFT_CHUNK_LIMIT = 2 * 1024;
  * repeated) are parsed a few at a time. Real sections are longer, so they keep a chunk each.
  */
 export const MIN_CHUNK = 512;
-/** Consecutive blank lines after which a large chunk is cut even before the next block is seen. */
-const LONG_BLANK_RUN = 64;
+/** A table is split between rows only when its header and delimiter lines (parsed again with each part) are at most this long. */
+const MAX_TABLE_HEAD = 4 * 1024;
 
-/**
- * Splits a document into independently parseable chunks: at level 1–2 ATX headings outside fenced
- * code (once the chunk has MIN_CHUNK characters), and, once a chunk passes SOFT_CHUNK_LIMIT, before an unindented block after a blank line or
- * before an unindented list item. Markdown blocks never continue across those points, so the chunks
- * hold the same blocks, list items and tables as the whole text would (lists may be split into
- * several lists; link reference definitions do not carry across chunks, and we do not use them).
- * The front matter stays in the first chunk.
- */
 /** True when a `---` / `...` line closes the front matter opened at `start`. */
 function frontMatterCloses(text: string, start: number): boolean {
   let lineStart = text.indexOf('\n', start) + 1;
@@ -71,32 +69,128 @@ function frontMatterCloses(text: string, start: number): boolean {
   return false;
 }
 
+const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
+
+/** Cells of a table row (unescaped `|` separate them; a leading and a trailing one are optional), -1 for no row. */
+function rowCells(line: string): number {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isBlankCode(line.charCodeAt(a))) a++;
+  while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
+  if (a === b) return -1;
+  if (line[a] === '|') a++;
+  if (b > a && line[b - 1] === '|' && line[b - 2] !== '\\') b--;
+  let cells = 1;
+  for (let i = a; i < b; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') cells++;
+  }
+  return cells;
+}
+
+/** Cells of a GFM delimiter row (`|---|:--:|`), -1 when `line` is none. */
+function delimiterCells(line: string): number {
+  let cells = 0;
+  let dashes = 0;
+  let inCell = false;
+  let colonAfter = false;
+  let pipes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '|') {
+      if (inCell) {
+        if (dashes === 0) return -1;
+        cells++;
+      }
+      pipes++;
+      inCell = false;
+      dashes = 0;
+      colonAfter = false;
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      if (inCell && dashes > 0) colonAfter = true;
+    } else if (c === '-' || c === ':') {
+      if (colonAfter) return -1;
+      if (c === ':' && dashes > 0) colonAfter = true;
+      else if (c === '-') dashes++;
+      inCell = true;
+    } else return -1;
+  }
+  if (inCell) {
+    if (dashes === 0) return -1;
+    cells++;
+  }
+  return cells > 0 && (pipes > 0 || cells > 1) ? cells : -1;
+}
+
+/** True for an unindented thematic break line (`***`, `- - -`, `___`; a final `\r` is its line ending). */
+export function isThematicBreak(line: string): boolean {
+  const c = line[0];
+  if (c !== '*' && c !== '-' && c !== '_') return false;
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (line[i] === c) count++;
+    else if (code !== 0x20 && code !== 0x09 && !(code === 0x0d && i === line.length - 1)) return false;
+  }
+  return count >= 3;
+}
+
+/**
+ * Splits a document into independently parseable chunks: at level 1–2 ATX headings outside fenced
+ * code (once the chunk has MIN_CHUNK characters), and, once a chunk passes SOFT_CHUNK_LIMIT, before
+ * an unindented block after a blank line or a thematic break, before an unindented list item, inside
+ * a run of blank lines that an unindented block (or the end) follows, and between the rows of a table
+ * (the parts after the first are parsed with the table's header and delimiter lines, `tableHead`).
+ * Markdown blocks never continue across those points, so the chunks hold the same blocks, list items
+ * and tables as the whole text would (lists may be split into several lists; link reference
+ * definitions do not carry across chunks, and we do not use them). The front matter stays in the
+ * first chunk. Every parse stays small: micromark needs about 1 KB per character it parses at once.
+ */
 export function splitIntoChunks(source: string, start = 0): Chunk[] {
   // A lone CR ends a line as `\n` does (CommonMark): the lines are found on a copy with the same offsets,
   // the chunks are cut from the source (else a file saved with CR endings is one chunk, parsed slowly).
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const chunks: Chunk[] = [];
   let chunkStart = start;
+  let chunkHead: string | undefined;
   let fence: string | undefined;
   let inComment = false;
   let previousBlank = false;
-  let blankRun = 0;
+  // The previous line was a thematic break that is a block of its own (after a blank line or another such break).
+  let previousBreak = false;
+  let previousHeading = false;
+  // The previous line, when it may be a table's header (an unindented `|` line starting a block), and its cells.
+  let headerAt = -1;
+  let headerCells = -1;
+  // Inside a table that may be split between rows: its header and delimiter lines.
+  let tableHead: string | undefined;
+  // The end of the current run of blank lines when an unindented block (or the end) follows it, else -1.
+  let blankRunSafeUntil = -2;
   let lineStart = start;
   // A front matter that is never closed is no front matter (remark reads a thematic break): chunking
   // goes on as usual instead of treating the whole document as its front matter.
   let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5)) && frontMatterCloses(text, start);
   let first = true;
-  const cut = (at: number) => {
-    chunks.push({ offset: chunkStart, text: source.slice(chunkStart, at) });
+  const cut = (at: number, head?: string) => {
+    // A chunk that started with `---` could read as front matter.
+    if (source.startsWith('---', at)) return;
+    chunks.push({ offset: chunkStart, text: source.slice(chunkStart, at), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}) });
     chunkStart = at;
+    chunkHead = head;
   };
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
     const blank = line.trim() === '';
+    let isBreak = false;
+    let isHeading = false;
     if (inFrontMatter) {
-      if (!first && /^(?:---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
+      if (!first && /^(?:---|\.\.\.)\s*$/.test(line)) {
+        inFrontMatter = false;
+        // Its closing line ends a block, like a thematic break.
+        isBreak = true;
+      }
     } else if (fence) {
       const close = FENCE.exec(line);
       if (close && close[1][0] === fence[0] && close[1].length >= fence.length && line.trim() === close[1]) fence = undefined;
@@ -105,26 +199,68 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
     } else {
       const open = FENCE.exec(line);
       const large = lineStart - chunkStart > SOFT_CHUNK_LIMIT;
-      if (lineStart > chunkStart && ((lineStart - chunkStart >= MIN_CHUNK && SPLIT_HEADING.test(line)) || (large && !blank && !/^[ \t]/.test(line) && (previousBlank || LIST_ITEM_START.test(line)) && !/^\|/.test(line)))) {
-        cut(lineStart);
-      } else if (large && blankRun >= LONG_BLANK_RUN) {
-        // Only a list item continued after this many blank lines would notice (no document does that):
-        // a long run of blank lines is cut, so that a file of them is not one slow parse.
-        cut(lineStart);
-        blankRun = 0;
+      // Tables: a header line, then a delimiter row with as many cells, then rows (unindented `|` lines).
+      if (tableHead !== undefined && (blank || line[0] !== '|')) tableHead = undefined;
+      if (headerAt !== -1) {
+        if (lineStart - headerAt <= MAX_TABLE_HEAD && lineEnd - lineStart <= MAX_TABLE_HEAD && delimiterCells(text.slice(lineStart, lineEnd)) === headerCells) {
+          tableHead = source.slice(headerAt, lineEnd + 1);
+          if (lineEnd === text.length) tableHead += '\n';
+        }
+        headerAt = -1;
+      } else if (tableHead !== undefined && large && lineStart > chunkStart) cut(lineStart, tableHead);
+      if (tableHead === undefined && line[0] === '|' && (previousBlank || previousBreak || previousHeading || lineStart === chunkStart)) {
+        headerAt = lineStart;
+        headerCells = rowCells(text.slice(lineStart, lineEnd));
       }
-      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
-      else {
+      if (blank) {
+        // Inside a run of blank lines: cut when what follows the run may start a chunk anyway.
+        if (large && previousBlank && lineStart > chunkStart) {
+          if (blankRunSafeUntil === -2) blankRunSafeUntil = blankRunEnd(text, lineStart);
+          if (blankRunSafeUntil !== -1) cut(lineStart);
+        }
+      } else if (tableHead === undefined && lineStart > chunkStart && ((lineStart - chunkStart >= MIN_CHUNK && SPLIT_HEADING.test(line)) || (large && !/^[ \t]/.test(line) && (previousBlank || previousBreak || LIST_ITEM_START.test(line)) && !/^\|/.test(line)))) {
+        cut(lineStart);
+      }
+      isBreak = !blank && (previousBlank || previousBreak || lineStart === chunkStart) && lineEnd - lineStart <= 400 && isThematicBreak(line);
+      // An ATX heading is a block of one line: a table may start right after it.
+      isHeading = !blank && ATX_HEADING.test(line);
+      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) {
+        fence = open[1];
+        tableHead = undefined;
+        headerAt = -1;
+      } else {
         const full = text.slice(lineStart, lineEnd);
         const commentOpen = full.lastIndexOf('<!--');
-        if (commentOpen !== -1 && full.indexOf('-->', commentOpen) === -1) inComment = true;
+        if (commentOpen !== -1 && full.indexOf('-->', commentOpen) === -1) {
+          inComment = true;
+          tableHead = undefined;
+          headerAt = -1;
+        }
       }
     }
+    if (!blank) blankRunSafeUntil = -2;
     previousBlank = blank;
-    blankRun = blank ? blankRun + 1 : 0;
+    previousBreak = isBreak;
+    previousHeading = isHeading;
     first = false;
     lineStart = lineEnd + 1;
   }
-  chunks.push({ offset: chunkStart, text: source.slice(chunkStart) });
+  chunks.push({ offset: chunkStart, text: source.slice(chunkStart), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}) });
   return chunks;
+}
+
+/**
+ * For a blank line at `from`: the offset of the next non-blank line when it is unindented and no
+ * table row (or the end of the text), where a chunk could start anyway; -1 otherwise.
+ */
+function blankRunEnd(text: string, from: number): number {
+  let p = from;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c !== 0x0a && !isBlankCode(c)) break;
+    p++;
+  }
+  if (p === text.length) return p;
+  const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+  return p === lineStart && text[p] !== '|' ? p : -1;
 }

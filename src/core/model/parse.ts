@@ -1,14 +1,14 @@
-// text → blocks → model: the parse step. Blocks are built once per chunk (and cached with the chunk's
-// syntax tree, so an edit rebuilds only the sections it touched); sections, metadata, timeline and
-// action items are read from them.
-import type { Root } from 'mdast';
+// text → blocks → model: the parse step. Blocks are built once per chunk (and cached by the chunk's
+// text, so an edit rebuilds only the sections it touched); sections, metadata, timeline and action
+// items are read from them.
 import { extractActionItems } from './actionItems';
 import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
-import { oneLineText } from './inline';
-import { parseMarkdown, splitIntoChunks } from './markdown';
+import { EMPTY_INLINE, oneLineText } from './inline';
+import { type Chunk, isThematicBreak, parseMarkdown, splitIntoChunks } from './markdown';
 import { capNesting, MAX_NESTING_DEPTH } from './nesting';
 import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
+import { nodeStart } from './nodes';
 import { inferPhases } from './phases';
 import { matchSectionHeading } from './sections';
 import { readSuppressions } from './suppressions';
@@ -16,8 +16,13 @@ import { LineIndex } from './text';
 import { labelKind, leadingLabel, readTimeline } from './timeline';
 import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, SectionKind } from './types';
 
+/** A table's continuation is read with the table's head: both are its key. */
+function chunkKey(chunk: Chunk): string {
+  return chunk.tableHead === undefined ? chunk.text : `${chunk.tableHead}\u0000${chunk.text}`;
+}
+
+/** A parsed chunk: its blocks (the syntax tree is not kept: it is many times larger than the text). */
 interface ChunkEntry {
-  tree: Root;
   blocks: ChunkBlocks;
   offset: number;
 }
@@ -33,18 +38,20 @@ export class ChunkCache {
   hits = 0;
   misses = 0;
 
-  /** Blocks of a chunk at `offset`: from the cache (shifted when the chunk moved), or parsed now. */
-  take(text: string, offset: number, used: Map<string, ChunkEntry>): ChunkBlocks {
-    const entry = this.chunks.get(text) ?? used.get(text);
+  /** Blocks of a chunk: from the cache (shifted when the chunk moved), or parsed now. */
+  take(chunk: Chunk, used: Map<string, ChunkEntry>): ChunkBlocks {
+    const { offset } = chunk;
+    const key = chunkKey(chunk);
+    const entry = this.chunks.get(key) ?? used.get(key);
     if (entry) {
       this.hits++;
       const blocks = entry.offset === offset ? entry.blocks : shiftBlocks(entry.blocks, offset - entry.offset);
-      used.set(text, { tree: entry.tree, blocks, offset });
+      used.set(key, { blocks, offset });
       return blocks;
     }
     this.misses++;
-    const { tree, blocks } = parseChunk(text, offset);
-    used.set(text, { tree, blocks, offset });
+    const blocks = parseChunk(chunk);
+    used.set(key, { blocks, offset });
     return blocks;
   }
 
@@ -57,9 +64,10 @@ export class ChunkCache {
     for (const [text, entry] of used) this.chunks.set(text, entry);
   }
 
-  /** True when a chunk with this text is parsed already (taking it costs no parse). */
-  has(text: string, used: Map<string, ChunkEntry>): boolean {
-    return this.chunks.has(text) || used.has(text);
+  /** True when this chunk is parsed already (taking it costs no parse). */
+  has(chunk: Chunk, used: Map<string, ChunkEntry>): boolean {
+    const key = chunkKey(chunk);
+    return this.chunks.has(key) || used.has(key);
   }
 
   /** Memoizes a derived result (e.g. a block's blame matches) by key, kept while the key stays in use. */
@@ -81,13 +89,63 @@ export class ChunkCache {
   }
 }
 
-/** Parses one chunk: nesting past MAX_NESTING_DEPTH is neutralised first (same length), then read into blocks. */
-function parseChunk(text: string, offset: number): { tree: Root; blocks: ChunkBlocks } {
+/**
+ * Parses one chunk: nesting past MAX_NESTING_DEPTH is neutralised first (same length), then read into
+ * blocks. A table's continuation is parsed behind the table's head; its first block then holds the
+ * rows that continue the previous chunk's table (`continues`).
+ */
+function parseChunk(chunk: Chunk): ChunkBlocks {
+  const { text, offset, tableHead: head } = chunk;
+  if (head !== undefined) {
+    const capped = capNesting(head + text);
+    const tree = parseMarkdown(capped.text);
+    const table = tree.children[0];
+    if (table?.type === 'table' && nodeStart(table, 0) === 0 && table.children.length > 1 && nodeStart(table.children[1], 0) === head.length) {
+      const blocks = buildBlocks(tree, capped.text, offset - head.length);
+      blocks.blocks[0] = { ...blocks.blocks[0], start: offset, header: [] };
+      blocks.html = blocks.html.filter((h) => h.start >= offset);
+      const spans = capped.spans.filter(([, e]) => e > head.length);
+      if (spans.length) blocks.flattened = spans.map(([s, e]) => [Math.max(s, head.length) + offset - head.length, e + offset - head.length]);
+      blocks.continues = true;
+      return blocks;
+    }
+  }
   const capped = capNesting(text);
+  const trivial = capped.spans.length === 0 ? trivialBlocks(text, offset) : undefined;
+  if (trivial) return trivial;
   const tree = parseMarkdown(capped.text);
   const blocks = buildBlocks(tree, capped.text, offset);
   if (capped.spans.length) blocks.flattened = capped.spans.map(([s, e]) => [s + offset, e + offset]);
-  return { tree, blocks };
+  return blocks;
+}
+
+/**
+ * The blocks of a chunk made only of blank lines and thematic breaks, without the parser (micromark
+ * takes tens of microseconds per line): every break is a `rule` block up to its line ending. A chunk
+ * starts where no block is open, so each such line is a block of its own. Undefined for any other chunk
+ * (and for `---` at the start, which may open front matter, or a lone CR line ending).
+ */
+function trivialBlocks(text: string, offset: number): ChunkBlocks | undefined {
+  if (text.startsWith('---')) return undefined;
+  const blocks: Block[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const end = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+    let blank = true;
+    for (let k = lineStart; k < end && blank; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x0d) return undefined;
+      if (c !== 0x20 && c !== 0x09) blank = false;
+    }
+    if (!blank) {
+      if (!isThematicBreak(text.slice(lineStart, end))) return undefined;
+      blocks.push({ start: offset + lineStart, end: offset + end, listDepth: 0, quoteDepth: 0, parent: -1, leadEmphasis: 0, kind: 'rule', inline: EMPTY_INLINE });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { blocks, html: [] };
 }
 
 export interface ParseOptions {
@@ -135,18 +193,32 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const flattened: Array<[number, number]> = [];
   const deadline = options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
   let outOfTime: number | undefined;
+  // A long table read in parts: the index of its block, copied once so that cached blocks stay as they are.
+  let mergedTable = -1;
   for (const chunk of splitIntoChunks(text, start)) {
     if (options.isCancelled?.()) {
       options.cache?.keep(used);
       throw new AnalysisCancelled();
     }
-    if (outOfTime === undefined && performance.now() >= deadline && !options.cache?.has(chunk.text, used)) outOfTime = chunk.offset;
+    if (outOfTime === undefined && performance.now() >= deadline && !options.cache?.has(chunk, used)) outOfTime = chunk.offset;
     if (outOfTime !== undefined) {
       blocks.push(plainTextBlock(chunk.text, chunk.offset));
       continue;
     }
-    const parsed = options.cache ? options.cache.take(chunk.text, chunk.offset, used) : parseChunk(chunk.text, chunk.offset).blocks;
-    appendBlocks(blocks, parsed.blocks);
+    const parsed = options.cache ? options.cache.take(chunk, used) : parseChunk(chunk);
+    const last = blocks[blocks.length - 1];
+    const more = parsed.blocks[0];
+    if (parsed.continues && last?.kind === 'table' && last.listDepth === 0 && last.quoteDepth === 0 && more?.kind === 'table') {
+      if (mergedTable !== blocks.length - 1) {
+        mergedTable = blocks.length - 1;
+        blocks[mergedTable] = { ...last, rows: [...(last.rows ?? [])], rowSpans: [...(last.rowSpans ?? [])] };
+      }
+      const table = blocks[mergedTable];
+      for (const row of more.rows ?? []) table.rows!.push(row);
+      for (const span of more.rowSpans ?? []) table.rowSpans!.push(span);
+      table.end = more.end;
+      appendBlocks(blocks, parsed.blocks, 1);
+    } else appendBlocks(blocks, parsed.blocks);
     for (const h of parsed.html) html.push(h);
     if (parsed.flattened) for (const span of parsed.flattened) flattened.push(span);
   }

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { buildBlocks, type Block } from '../../../../src/core/model/blocks';
+import { parseMarkdown, SOFT_CHUNK_LIMIT, splitIntoChunks } from '../../../../src/core/model/markdown';
+import { parsePostmortem } from '../../../../src/core/model/parse';
+
+/** The blocks of `text` parsed in one piece (no chunks). */
+function wholeBlocks(text: string): Block[] {
+  return buildBlocks(parseMarkdown(text), text, 0).blocks;
+}
+
+const rows = (n: number, head = '| Time | Event |\n|---|---|\n') =>
+  head + Array.from({ length: n }, (_, i) => `| ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | event ${i} https://x.example/${i} \`a|b\` a\\|b |`).join('\n') + '\n';
+
+/** Documents that used to be one parse each and are now read in many chunks (unless marked `false`: read as before). */
+const DOCUMENTS: Array<[string, string, boolean?]> = [
+  ['a 3,000-row table and a 2,000-row table', `# T\n\n## Timeline\n\n${rows(3000)}\n## Action Items\n\n| Action | Owner | Due |\n|:--|:-:|--:|\n${Array.from({ length: 2000 }, (_, i) => `| Fix ${i} | @a${i} | 2026-04-${String((i % 28) + 1).padStart(2, '0')} |`).join('\n')}\n`],
+  ['a table right after a heading, no final newline', `# T\n\n## Timeline\n${rows(500).trimEnd()}`],
+  ['a table with CRLF line endings, then text', `# T\r\n\r\n## Timeline\r\n\r\n${rows(500).replace(/\n/g, '\r\n')}\r\nafter`],
+  // After a row without a pipe the table is no longer split.
+  ['a table whose rows go on without pipes', `## Timeline\n\n${rows(300)}no pipe row\n${rows(300, '')}\n`, false],
+  ['runs of blank lines', `# T\n\n## Summary\n\ntext\n${'\n'.repeat(20000)}more text\n${' \n\t\n'.repeat(5000)}- item\n${'\r\n'.repeat(5000)}`],
+  // What follows decides where a run of blank lines may be cut: not before an indented line (code, or a list item's paragraph).
+  ['blank lines before an indented line', `# T\n\n- item\n${'\n'.repeat(5000)}    indented\n${'\n'.repeat(5000)}`, false],
+  ['thematic breaks', `# T\n\n## Summary\n\n${'***  \n\n* * *\t\n   \n___\r\n'.repeat(2000)}text\n---\n${'- - -\n'.repeat(3000)}___\n\n`],
+  // A chunk cannot start at `---` (front matter): runs of `---` stay in one chunk.
+  ['runs of `---`', `# T\n\n## Summary\n\n${'---\n'.repeat(3000)}`, false],
+  ['thematic breaks after a paragraph (setext underline first)', `# T\n\n## Summary\n\npara\n${'---\n'.repeat(3000)}`, false],
+  ['thematic breaks after front matter', `---\ntitle: x\n---\n${'***\n'.repeat(3000)}`],
+];
+
+describe('chunks: long tables, blank runs and thematic breaks are read in parts, as one parse reads them', () => {
+  for (const [name, text, splits] of DOCUMENTS) {
+    it(name, () => {
+      const chunks = splitIntoChunks(text);
+      assert.equal(chunks.map((c) => c.text).join(''), text);
+      if (splits !== false) {
+        assert.ok(chunks.length > 3, `${chunks.length} chunks`);
+        assert.ok(Math.max(...chunks.map((c) => c.text.length)) < SOFT_CHUNK_LIMIT + 400, 'no chunk is large');
+      }
+      assert.deepEqual(parsePostmortem(text).blocks, wholeBlocks(text));
+    });
+  }
+
+  it('table parts carry the header and delimiter lines; the table is one block with every row', () => {
+    const text = `# T\n\n## Timeline\n\n${rows(2000)}`;
+    const parts = splitIntoChunks(text).filter((c) => c.tableHead !== undefined);
+    assert.ok(parts.length > 10);
+    for (const part of parts) assert.equal(part.tableHead, '| Time | Event |\n|---|---|\n');
+    const tables = parsePostmortem(text).blocks.filter((b) => b.kind === 'table');
+    assert.equal(tables.length, 1);
+    assert.equal(tables[0].rows!.length, 2000);
+    assert.equal(text.slice(tables[0].rows![1999][0].start, tables[0].rows![1999][0].end), '07:19');
+  });
+
+  it('a chunk never starts with `---` (it would read as front matter)', () => {
+    const text = `# T\n\n${'***\n'.repeat(2000)}\n${'---\n'.repeat(2000)}`;
+    for (const chunk of splitIntoChunks(text).slice(1)) assert.ok(!chunk.text.startsWith('---'));
+  });
+});
