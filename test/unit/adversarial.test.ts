@@ -212,16 +212,13 @@ const CONTEXTS: Array<[string, (s: string) => string]> = [
   ['comment', (s) => `<!-- postmortem-disable ${s} -->\n`],
 ];
 /**
- * Context/run pairs that are too slow for a known reason (not run; the reason is printed):
- * micromark (the Markdown parser, a dependency) is quadratic on rows with thousands of `|`.
- * (Repeated inline `<!--`, the cmark CVE-2023-22484 pattern, and long runs of `[` were too; since
- * src/core/model/nesting.ts neutralises unclosed comment starts and brackets past the cap before
- * parsing, they run like every other pair.) BUG entries would be open bugs of KNOWN_SLOW.
+ * Context/run pairs that are too slow for a known reason (not run; the reason is printed): none now.
+ * (Rows with thousands of `|`, repeated inline `<!--`, the cmark CVE-2023-22484 pattern, and long
+ * runs of `[` were; since src/core/model/nesting.ts keeps MAX_TABLE_CELLS cells per row and
+ * neutralises unclosed comment starts and brackets past the cap before parsing, they run like every
+ * other pair.) BUG entries would be open bugs of KNOWN_SLOW.
  */
-const KNOWN_SLOW_PIPELINE: Record<string, string> = {
-  'timeline table / "|"': 'micromark-extension-gfm-table: rows with tens of thousands of cells',
-  'action table / "|"': 'micromark-extension-gfm-table: rows with tens of thousands of cells',
-};
+const KNOWN_SLOW_PIPELINE: Record<string, string> = {};
 
 describe(`adversarial: the whole pipeline on ${ADVERSARIAL_LENGTH.toLocaleString('en')}-character runs in every context`, function () {
   this.timeout(0);

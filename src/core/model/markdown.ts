@@ -11,6 +11,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
 import { linkBareUrls } from './autolink';
+import { delimiterCells, rowCells } from './nesting';
 
 /**
  * The GFM constructs the model reads (tables, task list items, strikethrough, footnotes), in
@@ -70,57 +71,6 @@ function frontMatterCloses(text: string, start: number): boolean {
 }
 
 const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
-
-/** Cells of a table row (unescaped `|` separate them; a leading and a trailing one are optional), -1 for no row. */
-function rowCells(line: string): number {
-  let a = 0;
-  let b = line.length;
-  while (a < b && isBlankCode(line.charCodeAt(a))) a++;
-  while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
-  if (a === b) return -1;
-  if (line[a] === '|') a++;
-  if (b > a && line[b - 1] === '|' && line[b - 2] !== '\\') b--;
-  let cells = 1;
-  for (let i = a; i < b; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') cells++;
-  }
-  return cells;
-}
-
-/** Cells of a GFM delimiter row (`|---|:--:|`), -1 when `line` is none. */
-function delimiterCells(line: string): number {
-  let cells = 0;
-  let dashes = 0;
-  let inCell = false;
-  let colonAfter = false;
-  let pipes = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '|') {
-      if (inCell) {
-        if (dashes === 0) return -1;
-        cells++;
-      }
-      pipes++;
-      inCell = false;
-      dashes = 0;
-      colonAfter = false;
-    } else if (c === ' ' || c === '\t' || c === '\r') {
-      if (inCell && dashes > 0) colonAfter = true;
-    } else if (c === '-' || c === ':') {
-      if (colonAfter) return -1;
-      if (c === ':' && dashes > 0) colonAfter = true;
-      else if (c === '-') dashes++;
-      inCell = true;
-    } else return -1;
-  }
-  if (inCell) {
-    if (dashes === 0) return -1;
-    cells++;
-  }
-  return cells > 0 && (pipes > 0 || cells > 1) ? cells : -1;
-}
 
 /** True for an unindented thematic break line (`***`, `- - -`, `___`; a final `\r` is its line ending). */
 export function isThematicBreak(line: string): boolean {

@@ -10,6 +10,12 @@
 
 /** Nesting deeper than this is read as plain text (no real document comes close). */
 export const MAX_NESTING_DEPTH = 64;
+/**
+ * Cells kept per table row: the pipes after the last one are read as text (a space; in the delimiter
+ * row the last cell becomes dashes). micromark's table needs hundreds of bytes per cell and is
+ * quadratic in a row's cells; no real table comes close to this many columns.
+ */
+export const MAX_TABLE_CELLS = 128;
 /** Unclosed `<!--` kept per paragraph; later ones are neutralised. */
 const MAX_UNCLOSED_COMMENTS = 4;
 /** `]` without a `[`, and emphasis closers without an opener, kept per paragraph. */
@@ -31,6 +37,7 @@ export interface CappedNesting {
 
 const SPACE = 0x20;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const isBlankCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
 const TAB = 0x09;
 
 /**
@@ -48,6 +55,7 @@ export function capNesting(text: string, maxDepth = MAX_NESTING_DEPTH): CappedNe
   };
   capContainers(text, maxDepth, set, spans);
   capInline(text, maxDepth, set, spans);
+  capTableCells(text, set);
   if (!out) return { text, spans };
   return { text: (out as string[]).join(''), spans: mergeSpans(spans) };
 }
@@ -64,6 +72,7 @@ export function nestsTooDeep(text: string, maxDepth = MAX_NESTING_DEPTH): boolea
 function mayNeedCap(text: string, maxDepth: number): boolean {
   let markers = 0;
   let openers = 0;
+  let pipes = 0;
   let blank = true;
   // The first `[` of the paragraph: a label open for more than MAX_LABEL characters needs a look.
   let bracketAt = -1;
@@ -74,11 +83,13 @@ function mayNeedCap(text: string, maxDepth: number): boolean {
         openers = 0;
         bracketAt = -1;
       }
+      pipes = 0;
       markers = 0;
       blank = true;
       continue;
     }
     if (c !== SPACE && c !== TAB && c !== 0x0d) blank = false;
+    if (c === 0x7c && ++pipes > MAX_TABLE_CELLS) return true;
     // `>`, `-`, `*`, `+`, `.`, `)`; `[`, `]`, `*`, `_`, `<`
     if (c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2e || c === 0x29) {
       if (++markers > maxDepth) return true;
@@ -288,6 +299,127 @@ function isLineOfItsOwn(text: string, from: number, to: number): boolean {
   for (let j = from - 1; j >= 0 && text[j] !== '\n'; j--) if (text[j] !== ' ' && text[j] !== '\t') return false;
   for (let j = to; j < text.length && text[j] !== '\n' && text[j] !== '\r'; j++) if (text[j] !== ' ' && text[j] !== '\t') return false;
   return true;
+}
+
+/**
+ * Rows of GFM tables (a header line, a delimiter row with as many cells, the lines up to a blank one)
+ * with more than MAX_TABLE_CELLS cells keep that many: the later separators become spaces (the
+ * delimiter row's last cell becomes dashes). Same length; fenced code is skipped.
+ */
+function capTableCells(text: string, set: (at: number, c: string) => void): void {
+  let lineStart = 0;
+  let previousStart = -1;
+  let previousEnd = -1;
+  let inTable = false;
+  let fence = '';
+  while (lineStart <= text.length) {
+    const lineEnd = lineEndOf(text, lineStart);
+    const open = FENCE.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 20)));
+    if (fence || open) {
+      if (!fence && open) fence = open[1];
+      else if (open && open[1][0] === fence[0] && open[1].length >= fence.length) fence = '';
+      inTable = false;
+      previousStart = -1;
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') {
+      inTable = false;
+      previousStart = -1;
+    } else if (inTable) {
+      capRow(text, lineStart, lineEnd, false, set);
+    } else {
+      const cells = delimiterCells(line);
+      if (cells !== -1 && previousStart !== -1 && rowCells(text.slice(previousStart, previousEnd)) === cells) {
+        inTable = true;
+        capRow(text, previousStart, previousEnd, false, set);
+        capRow(text, lineStart, lineEnd, true, set);
+      }
+      previousStart = lineStart;
+      previousEnd = lineEnd;
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** Keeps MAX_TABLE_CELLS cells of the row `text[start, end)` (see capTableCells). */
+function capRow(text: string, start: number, end: number, delimiter: boolean, set: (at: number, c: string) => void): void {
+  let a = start;
+  let b = end;
+  while (a < b && (text.charCodeAt(a) === SPACE || text.charCodeAt(a) === TAB)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === SPACE || text.charCodeAt(b - 1) === TAB || text.charCodeAt(b - 1) === 0x0d)) b--;
+  const from = text[a] === '|' ? a + 1 : a;
+  const to = b > from && text[b - 1] === '|' && text[b - 2] !== '\\' ? b - 1 : b;
+  let separators = 0;
+  let lastCellStart = from;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text[i] !== '|') continue;
+    separators++;
+    if (separators === MAX_TABLE_CELLS - 1) lastCellStart = i + 1;
+    else if (separators >= MAX_TABLE_CELLS) {
+      if (delimiter) {
+        for (let k = lastCellStart; k < to; k++) set(k, '-');
+        return;
+      }
+      set(i, ' ');
+    }
+  }
+}
+
+/** Cells of a table row (unescaped `|` separate them; a leading and a trailing one are optional), -1 for no row. */
+export function rowCells(line: string): number {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isBlankCode(line.charCodeAt(a))) a++;
+  while (b > a && isBlankCode(line.charCodeAt(b - 1))) b--;
+  if (a === b) return -1;
+  if (line[a] === '|') a++;
+  if (b > a && line[b - 1] === '|' && line[b - 2] !== '\\') b--;
+  let cells = 1;
+  for (let i = a; i < b; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') cells++;
+  }
+  return cells;
+}
+
+/** Cells of a GFM delimiter row (`|---|:--:|`), -1 when `line` is none. */
+export function delimiterCells(line: string): number {
+  let cells = 0;
+  let dashes = 0;
+  let inCell = false;
+  let colonAfter = false;
+  let pipes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '|') {
+      if (inCell) {
+        if (dashes === 0) return -1;
+        cells++;
+      }
+      pipes++;
+      inCell = false;
+      dashes = 0;
+      colonAfter = false;
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      if (inCell && dashes > 0) colonAfter = true;
+    } else if (c === '-' || c === ':') {
+      if (colonAfter) return -1;
+      if (c === ':' && dashes > 0) colonAfter = true;
+      else if (c === '-') dashes++;
+      inCell = true;
+    } else return -1;
+  }
+  if (inCell) {
+    if (dashes === 0) return -1;
+    cells++;
+  }
+  return cells > 0 && (pipes > 0 || cells > 1) ? cells : -1;
 }
 
 function isSpace(c: string): boolean {

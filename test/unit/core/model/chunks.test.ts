@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildBlocks, type Block } from '../../../../src/core/model/blocks';
 import { parseMarkdown, SOFT_CHUNK_LIMIT, splitIntoChunks } from '../../../../src/core/model/markdown';
+import { capNesting, MAX_TABLE_CELLS } from '../../../../src/core/model/nesting';
 import { parsePostmortem } from '../../../../src/core/model/parse';
 
 /** The blocks of `text` parsed in one piece (no chunks). */
@@ -55,5 +56,38 @@ describe('chunks: long tables, blank runs and thematic breaks are read in parts,
   it('a chunk never starts with `---` (it would read as front matter)', () => {
     const text = `# T\n\n${'***\n'.repeat(2000)}\n${'---\n'.repeat(2000)}`;
     for (const chunk of splitIntoChunks(text).slice(1)) assert.ok(!chunk.text.startsWith('---'));
+  });
+});
+
+describe('wide tables: a row keeps MAX_TABLE_CELLS cells (nesting.ts), the rest is read as text', () => {
+  it('a 20,000-column table is read with MAX_TABLE_CELLS columns; the last cell holds the rest', () => {
+    const cells = 20_000;
+    const text = `## Timeline\n\n|${Array.from({ length: cells }, (_, i) => ` c${i} `).join('|')}|\n|${':---|'.repeat(cells)}\n|${Array.from({ length: cells }, (_, i) => ` v${i} `).join('|')}|\n`;
+    const capped = capNesting(text);
+    assert.equal(capped.text.length, text.length);
+    assert.deepEqual(capped.spans, []);
+    const table = parsePostmortem(text).blocks.find((b) => b.kind === 'table')!;
+    assert.equal(table.header!.length, MAX_TABLE_CELLS);
+    assert.equal(table.rows![0].length, MAX_TABLE_CELLS);
+    assert.equal(table.header![0].inline.text, 'c0');
+    assert.match(table.rows![0][MAX_TABLE_CELLS - 1].inline.text, /^v127 v128 v129 .* v19999$/);
+    assert.equal(text.slice(table.rows![0][5].start, table.rows![0][5].end), 'v5');
+  });
+
+  it('rows with tens of thousands of pipes under a normal header keep MAX_TABLE_CELLS cells', () => {
+    const text = `## Timeline\n\n| Time | Event |\n|---|---|\n| 10:00 | ${'|'.repeat(50_000)} |\n| 10:05 | fine |\n`;
+    const table = parsePostmortem(text).blocks.find((b) => b.kind === 'table')!;
+    assert.equal(table.rows![0].length, MAX_TABLE_CELLS);
+    assert.deepEqual(table.rows![1].map((c) => c.inline.text), ['10:05', 'fine']);
+  });
+
+  it('tables within the cap, fenced code and text outside tables are not touched', () => {
+    const wide = `|${' a |'.repeat(MAX_TABLE_CELLS)}\n|${'---|'.repeat(MAX_TABLE_CELLS)}\n`;
+    assert.equal(capNesting(wide).text, wide);
+    const code = `\`\`\`\n|${' a |'.repeat(500)}\n|${'---|'.repeat(500)}\n\`\`\`\n`;
+    assert.equal(capNesting(code).text, code);
+    // Header and delimiter row with different counts: no table, left as written.
+    const mismatch = `|${' a |'.repeat(300)}\n|${'---|'.repeat(200)}\n`;
+    assert.equal(capNesting(mismatch).text, mismatch);
   });
 });
