@@ -172,6 +172,13 @@ export class AnalysisCancelled extends Error {
   }
 }
 
+/**
+ * Rows of one table read as rows; later ones are plain text (one info finding says from where). Each
+ * row costs about 0.5 KB in the model and its parse tens of microseconds; no post-mortem's table has
+ * this many.
+ */
+export const MAX_TABLE_ROWS = 5000;
+
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export function parsePostmortem(text: string, options: ParseOptions = {}): PostmortemDocument {
@@ -195,6 +202,9 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   let outOfTime: number | undefined;
   // A long table read in parts: the index of its block, copied once so that cached blocks stay as they are.
   let mergedTable = -1;
+  // Past MAX_TABLE_ROWS rows of that table (from offset `tooLong` on) its rows are plain text.
+  let rowsCapped = false;
+  let tooLong: number | undefined;
   for (const chunk of splitIntoChunks(text, start)) {
     if (options.isCancelled?.()) {
       options.cache?.keep(used);
@@ -203,6 +213,27 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     if (outOfTime === undefined && performance.now() >= deadline && !options.cache?.has(chunk, used)) outOfTime = chunk.offset;
     if (outOfTime !== undefined) {
       blocks.push(plainTextBlock(chunk.text, chunk.offset));
+      continue;
+    }
+    if (chunk.tableHead === undefined) rowsCapped = false;
+    else if (rowsCapped || (mergedTable === blocks.length - 1 && blocks[mergedTable].rows!.length >= MAX_TABLE_ROWS)) {
+      // Rows past MAX_TABLE_ROWS: one plain-text block per part, not parsed; what follows the rows is.
+      rowsCapped = true;
+      tooLong ??= chunk.offset;
+      const t = chunk.text;
+      let k = 0;
+      while (k < t.length && t[k] === '|') {
+        const next = t.indexOf('\n', k);
+        k = next === -1 ? t.length : next + 1;
+      }
+      const rowsEnd = k > 0 && t[k - 1] === '\n' ? k - (t[k - 2] === '\r' ? 2 : 1) : k;
+      if (rowsEnd > 0) blocks.push(plainTextBlock(t.slice(0, rowsEnd), chunk.offset));
+      if (t.slice(k).trim() !== '') {
+        const rest = parseChunk({ offset: chunk.offset + k, text: t.slice(k) });
+        appendBlocks(blocks, rest.blocks);
+        for (const h of rest.html) html.push(h);
+        if (rest.flattened) for (const span of rest.flattened) flattened.push(span);
+      }
       continue;
     }
     const parsed = options.cache ? options.cache.take(chunk, used) : parseChunk(chunk);
@@ -225,6 +256,14 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   options.cache?.replace(used);
   if (flattened.length) problems.push(nestingProblem(flattened, lines));
   if (outOfTime !== undefined) problems.push(budgetProblem(outOfTime, options.timeBudgetMs ?? 0, lines));
+  if (tooLong !== undefined) {
+    const line = lines.positionAt(tooLong).line;
+    problems.push({
+      code: 'table-too-long',
+      message: `A table has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; from line ${line + 1} on its rows are read as plain text (no timeline events or action items there).`,
+      range: lines.range(tooLong, lines.lineStarts[line + 1] ?? tooLong),
+    });
+  }
 
   // Front matter.
   let frontMatterRange: Range | undefined;

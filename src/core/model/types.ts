@@ -38,7 +38,8 @@ export type ProblemCode =
   | 'action-item-deadline-invalid'
   | 'file-too-large'
   | 'nesting-too-deep'
-  | 'analysis-time-limit';
+  | 'analysis-time-limit'
+  | 'table-too-long';
 
 /** Something the parser could not understand; rules turn these into findings. */
 export interface ModelProblem {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { buildBlocks, type Block } from '../../../../src/core/model/blocks';
 import { parseMarkdown, SOFT_CHUNK_LIMIT, splitIntoChunks } from '../../../../src/core/model/markdown';
 import { capNesting, MAX_TABLE_CELLS } from '../../../../src/core/model/nesting';
-import { parsePostmortem } from '../../../../src/core/model/parse';
+import { MAX_TABLE_ROWS, parsePostmortem } from '../../../../src/core/model/parse';
+import { analyzeText } from '../../../../src/core/analyze';
 
 /** The blocks of `text` parsed in one piece (no chunks). */
 function wholeBlocks(text: string): Block[] {
@@ -89,5 +90,29 @@ describe('wide tables: a row keeps MAX_TABLE_CELLS cells (nesting.ts), the rest 
     // Header and delimiter row with different counts: no table, left as written.
     const mismatch = `|${' a |'.repeat(300)}\n|${'---|'.repeat(200)}\n`;
     assert.equal(capNesting(mismatch).text, mismatch);
+  });
+});
+
+describe('long tables: rows past MAX_TABLE_ROWS are plain text (not parsed), with one info finding', () => {
+  it('a 20,000-row timeline table keeps its first rows; what follows the table is read as usual', () => {
+    const text = `# T\n\n## Timeline\n\n${rows(20_000)}\n## Action Items\n\n- [ ] Fix the cache — @a, due 2026-04-01\n`;
+    const analysis = analyzeText(text, { today: '2026-03-20' });
+    const tables = analysis.doc.blocks.filter((b) => b.kind === 'table');
+    assert.equal(tables.length, 1);
+    assert.ok(tables[0].rows!.length >= MAX_TABLE_ROWS && tables[0].rows!.length < MAX_TABLE_ROWS + 500, `${tables[0].rows!.length} rows`);
+    assert.equal(analysis.doc.timeline.length, tables[0].rows!.length);
+    assert.deepEqual(analysis.doc.actionItems.map((a) => a.owner), ['@a']);
+    const problem = analysis.doc.problems.find((p) => p.code === 'table-too-long')!;
+    assert.match(problem.message, /more than 5,000 rows/);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule === 'file-size').map((f) => f.severity), ['info']);
+    // The plain-text rows are in the document's blocks, in order, and inside the text.
+    const plain = analysis.doc.blocks.filter((b) => b.flattened);
+    assert.ok(plain.length > 10);
+    assert.ok(plain.every((b) => text.slice(b.start, b.end).startsWith('| ') && text.slice(b.start, b.end) === b.inline.text));
+  });
+
+  it('a table within the cap has no finding', () => {
+    const analysis = analyzeText(`# T\n\n## Timeline\n\n${rows(3000)}`, { today: '2026-03-20' });
+    assert.ok(!analysis.doc.problems.some((p) => p.code === 'table-too-long'));
   });
 });
