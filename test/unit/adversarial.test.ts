@@ -30,6 +30,7 @@ import type { Range } from '../../src/core/model/types';
 import { findBlameWording } from '../../src/core/blame/index';
 import { snippetToText } from '../../src/core/rules/types';
 import { headingWords, sectionKindOf } from '../../src/core/model/sections';
+import { parsePostmortem } from '../../src/core/model/parse';
 import { readSuppressions } from '../../src/core/model/suppressions';
 import { LineIndex } from '../../src/core/model/text';
 import { parseClock, parseDate, parseTimeValue, zoneOffsetMinutes } from '../../src/core/model/time';
@@ -348,6 +349,59 @@ describe('adversarial: fixed slow-regex bugs stay fixed (fixtures in test/fixtur
         ms = Math.min(ms, performance.now() - started);
       }
       assert.ok(ms < budget, `${file}: ${ms.toFixed(0)} ms (budget ${budget.toFixed(0)})`);
+    });
+  }
+});
+
+// ── The parser on its hostile shapes (issues 20 and 21) ───────────────────────────────────────
+
+/**
+ * What used to take the parser seconds and gigabytes per MB (remark-gfm's autolink literal on prose,
+ * micromark on one huge table, on runs of blank lines, thematic breaks or backslashes, on a row of
+ * thousands of cells): 256 KiB of each, parsed within 8 ms/KiB + 500 ms (best of 3), ranges inside
+ * the document. remark-gfm took 7 to 13 ms/KiB for the parse of wrapped prose alone.
+ */
+const PARSER_SHAPES: Array<[string, (chars: number) => string]> = (() => {
+  const head = '# T\n\n## Summary\n\n';
+  const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  const wrap = (t: string) => t.replace(/(.{1,78})(?: |$)/g, '$1\n');
+  const words = 'the cache failed after the deploy and the queue backed up while retries grew until the gateway refused connections'.split(' ');
+  const prose = (n: number) => {
+    const out: string[] = [];
+    for (let i = 0, length = 0; length < n; i++) length += out[out.push(words[(i * 7) % words.length] + (i % 17 === 16 ? '.' : '')) - 1].length + 1;
+    return out.join(' ').slice(0, n);
+  };
+  const urls = (n: number) => {
+    const out: string[] = [];
+    for (let i = 0, length = 0; length < n; i++) length += out[out.push(`see https://example.com/path/${i}?q=${i}, or www.host${i}.org/x (ops${i}@example.com).`) - 1].length + 1;
+    return out.join(' ').slice(0, n);
+  };
+  return [
+    ['wrapped prose, one paragraph', (n) => head + wrap(prose(n))],
+    ['wrapped prose with bare URLs and addresses', (n) => head + wrap(urls(n))],
+    ['a table of 25,000 rows', (n) => `${head}| Time | Event |\n|---|---|\n${fill('| 1 | 2 |\n', n)}`],
+    ['a table of 3 rows with 20,000 cells each', (n) => `${head}|${fill(' c |', n / 3)}\n|${fill('---|', n / 3)}\n|${fill(' v |', n / 3)}\n`],
+    ['lines of 1,000 nested quotes', (n) => head + fill(`${'>'.repeat(1000)} x\n`, n)],
+    ['a run of [', (n) => head + fill('[', n)],
+    ['a run of backslashes', (n) => head + fill('\\', n)],
+    ['blank lines', (n) => head + fill('\n', n)],
+    ['thematic breaks', (n) => head + fill('***\n', n)],
+  ];
+})();
+
+describe('adversarial: the parser on its hostile shapes, 256 KiB each', function () {
+  this.timeout(0);
+  const report: string[] = [];
+  after(() => console.log(report.map((r) => `      ${r}`).join('\n')));
+  for (const [name, make] of PARSER_SHAPES) {
+    it(`${name}: parsed within 8 ms/KiB + 500 ms`, function () {
+      const text = make(256 * 1024);
+      const budget = 8 * (text.length / 1024) + 500;
+      let doc: ReturnType<typeof parsePostmortem> | undefined;
+      const ms = bestOf3(() => (doc = parsePostmortem(text)), budget);
+      assert.deepEqual(checkDocument(doc!), []);
+      report.push(`${name}: ${(ms / (text.length / 1024)).toFixed(2)} ms/KiB (${ms.toFixed(0)} ms)`);
+      assert.ok(ms < budget, `${name}: ${ms.toFixed(0)} ms (budget ${budget.toFixed(0)})`);
     });
   }
 });

@@ -73,6 +73,7 @@ function mayNeedCap(text: string, maxDepth: number): boolean {
   let markers = 0;
   let openers = 0;
   let pipes = 0;
+  let backslashes = 0;
   let blank = true;
   // The first `[` of the paragraph: a label open for more than MAX_LABEL characters needs a look.
   let bracketAt = -1;
@@ -90,6 +91,9 @@ function mayNeedCap(text: string, maxDepth: number): boolean {
     }
     if (c !== SPACE && c !== TAB && c !== 0x0d) blank = false;
     if (c === 0x7c && ++pipes > MAX_TABLE_CELLS) return true;
+    if (c === 0x5c) {
+      if (++backslashes > 2 * maxDepth) return true;
+    } else backslashes = 0;
     // `>`, `-`, `*`, `+`, `.`, `)`; `[`, `]`, `*`, `_`, `<`
     if (c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || c === 0x2e || c === 0x29) {
       if (++markers > maxDepth) return true;
@@ -230,7 +234,14 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
   for (let i = start; i < end; i++) {
     const c = text[i];
     if (c === '\\') {
-      i++;
+      // A long run of backslashes: past the first `maxDepth` escapes it becomes slashes (plain text in
+      // one piece; micromark needs about 2 KB per escape it reads). An odd run's last backslash stays:
+      // it escapes the character after the run.
+      let k = i;
+      while (k < end && text[k] === '\\') k++;
+      if (k - i > 2 * maxDepth) for (let m = i + 2 * maxDepth; m < ((k - i) % 2 === 0 ? k : k - 1); m++) set(m, '/');
+      // An odd run escapes the character after it.
+      i = (k - i) % 2 === 0 ? k - 1 : k;
       continue;
     }
     if (c === '[') {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildBlocks, type Block } from '../../../../src/core/model/blocks';
 import { parseMarkdown, SOFT_CHUNK_LIMIT, splitIntoChunks } from '../../../../src/core/model/markdown';
-import { capNesting, MAX_TABLE_CELLS } from '../../../../src/core/model/nesting';
+import { capNesting, MAX_NESTING_DEPTH, MAX_TABLE_CELLS } from '../../../../src/core/model/nesting';
 import { MAX_TABLE_ROWS, parsePostmortem } from '../../../../src/core/model/parse';
 import { analyzeText } from '../../../../src/core/analyze';
 
@@ -114,5 +114,24 @@ describe('long tables: rows past MAX_TABLE_ROWS are plain text (not parsed), wit
   it('a table within the cap has no finding', () => {
     const analysis = analyzeText(`# T\n\n## Timeline\n\n${rows(3000)}`, { today: '2026-03-20' });
     assert.ok(!analysis.doc.problems.some((p) => p.code === 'table-too-long'));
+  });
+});
+
+describe('runs of backslashes: past MAX_NESTING_DEPTH escapes the run is read as slashes (nesting.ts)', () => {
+  it('keeps the first escapes, the length and an odd run’s escape of the next character', () => {
+    const even = `x ${'\\'.repeat(1000)}*y*`;
+    const capped = capNesting(even).text;
+    assert.equal(capped.length, even.length);
+    assert.equal(capped, `x ${'\\'.repeat(2 * MAX_NESTING_DEPTH)}${'/'.repeat(1000 - 2 * MAX_NESTING_DEPTH)}*y*`);
+    const odd = `x ${'\\'.repeat(1001)}*y*`;
+    assert.equal(capNesting(odd).text, `x ${'\\'.repeat(2 * MAX_NESTING_DEPTH)}${'/'.repeat(1000 - 2 * MAX_NESTING_DEPTH)}\\*y*`);
+    const short = `x ${'\\'.repeat(2 * MAX_NESTING_DEPTH)}*y*`;
+    assert.equal(capNesting(short).text, short);
+  });
+
+  it('a 200,000-character run parses in one piece of plain text', () => {
+    const text = `# T\n\n## Summary\n\n${'\\'.repeat(200_000)}\n`;
+    const paragraph = parsePostmortem(text).blocks.find((b) => b.kind === 'paragraph')!;
+    assert.equal(paragraph.inline.text, `${'\\'.repeat(MAX_NESTING_DEPTH)}${'/'.repeat(200_000 - 2 * MAX_NESTING_DEPTH)}`);
   });
 });
