@@ -173,7 +173,7 @@ export class AnalysisCancelled extends Error {
 }
 
 /**
- * Rows of one table read as rows; later ones are plain text (one info finding says from where). Each
+ * Rows of one table read as rows; later ones are not read (one info finding says from where). Each
  * row costs about 0.5 KB in the model and its parse tens of microseconds; no post-mortem's table has
  * this many.
  */
@@ -202,7 +202,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   let outOfTime: number | undefined;
   // A long table read in parts: the index of its block, copied once so that cached blocks stay as they are.
   let mergedTable = -1;
-  // Past MAX_TABLE_ROWS rows of that table (from offset `tooLong` on) its rows are plain text.
+  // Past MAX_TABLE_ROWS rows of that table (from offset `tooLong` on) its rows are not read.
   let rowsCapped = false;
   let tooLong: number | undefined;
   for (const chunk of splitIntoChunks(text, start)) {
@@ -217,7 +217,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     }
     if (chunk.tableHead === undefined) rowsCapped = false;
     else if (rowsCapped || (mergedTable === blocks.length - 1 && blocks[mergedTable].rows!.length >= MAX_TABLE_ROWS)) {
-      // Rows past MAX_TABLE_ROWS: one plain-text block per part, not parsed; what follows the rows is.
+      // Rows past MAX_TABLE_ROWS: one block per part, not parsed and without text (so that no reader takes
+      // them for prose); what follows the rows is parsed.
       rowsCapped = true;
       tooLong ??= chunk.offset;
       const t = chunk.text;
@@ -227,7 +228,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
         k = next === -1 ? t.length : next + 1;
       }
       const rowsEnd = k > 0 && t[k - 1] === '\n' ? k - (t[k - 2] === '\r' ? 2 : 1) : k;
-      if (rowsEnd > 0) blocks.push(plainTextBlock(t.slice(0, rowsEnd), chunk.offset));
+      if (rowsEnd > 0) blocks.push({ kind: 'paragraph', start: chunk.offset, end: chunk.offset + rowsEnd, inline: EMPTY_INLINE, listDepth: 0, quoteDepth: 0, parent: -1, leadEmphasis: 0, flattened: true });
       if (t.slice(k).trim() !== '') {
         const rest = parseChunk({ offset: chunk.offset + k, text: t.slice(k) });
         appendBlocks(blocks, rest.blocks);
@@ -260,7 +261,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     const line = lines.positionAt(tooLong).line;
     problems.push({
       code: 'table-too-long',
-      message: `A table has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; from line ${line + 1} on its rows are read as plain text (no timeline events or action items there).`,
+      message: `A table has more than ${MAX_TABLE_ROWS.toLocaleString('en')} rows; from line ${line + 1} on its rows are not read (no timeline events, action items or wording checks there).`,
       range: lines.range(tooLong, lines.lineStarts[line + 1] ?? tooLong),
     });
   }

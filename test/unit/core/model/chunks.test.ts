@@ -93,7 +93,7 @@ describe('wide tables: a row keeps MAX_TABLE_CELLS cells (nesting.ts), the rest 
   });
 });
 
-describe('long tables: rows past MAX_TABLE_ROWS are plain text (not parsed), with one info finding', () => {
+describe('long tables: rows past MAX_TABLE_ROWS are not read (nor parsed), with one info finding', () => {
   it('a 20,000-row timeline table keeps its first rows; what follows the table is read as usual', () => {
     const text = `# T\n\n## Timeline\n\n${rows(20_000)}\n## Action Items\n\n- [ ] Fix the cache — @a, due 2026-04-01\n`;
     const analysis = analyzeText(text, { today: '2026-03-20' });
@@ -105,10 +105,13 @@ describe('long tables: rows past MAX_TABLE_ROWS are plain text (not parsed), wit
     const problem = analysis.doc.problems.find((p) => p.code === 'table-too-long')!;
     assert.match(problem.message, /more than 5,000 rows/);
     assert.deepEqual(analysis.findings.filter((f) => f.rule === 'file-size').map((f) => f.severity), ['info']);
-    // The plain-text rows are in the document's blocks, in order, and inside the text.
+    // The rows not read are blocks without text (no reader takes them for prose), in order, covering the rows.
     const plain = analysis.doc.blocks.filter((b) => b.flattened);
     assert.ok(plain.length > 10);
-    assert.ok(plain.every((b) => text.slice(b.start, b.end).startsWith('| ') && text.slice(b.start, b.end) === b.inline.text));
+    assert.ok(plain.every((b) => text.slice(b.start, b.end).startsWith('| ') && text.slice(b.start, b.end).endsWith(' |') && b.inline.text === ''));
+    // The summary's rule findings are those of the same document with a short table.
+    const short = analyzeText(`# T\n\n## Timeline\n\n${rows(100)}\n## Action Items\n\n- [ ] Fix the cache — @a, due 2026-04-01\n`, { today: '2026-03-20' });
+    assert.deepEqual(analysis.findings.filter((f) => f.rule !== 'file-size').map((f) => f.message), short.findings.map((f) => f.message));
   });
 
   it('a table within the cap has no finding', () => {
