@@ -25,9 +25,12 @@ function gfmParts(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(gfmParts).use(remarkFrontmatter, ['yaml']);
+/** For the chunks after the first: front matter exists only at the start of the document. */
+const withoutFrontMatter = unified().use(remarkParse).use(gfmParts);
 
-export function parseMarkdown(text: string): Root {
-  const tree = processor.parse(text) as Root;
+/** The syntax tree of `text`; `frontMatter` false for a chunk that does not start the document. */
+export function parseMarkdown(text: string, frontMatter = true): Root {
+  const tree = (frontMatter ? processor : withoutFrontMatter).parse(text) as Root;
   linkBareUrls(tree, text);
   return tree;
 }
@@ -41,6 +44,8 @@ export interface Chunk {
    * the chunk's rows (and not part of the chunk). Its table's rows belong to the previous chunk's last table.
    */
   tableHead?: string;
+  /** The chunk that starts the document: the only one that may hold front matter. */
+  first?: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -122,9 +127,7 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
   let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5)) && frontMatterCloses(text, start);
   let first = true;
   const cut = (at: number, head?: string) => {
-    // A chunk that started with `---` could read as front matter.
-    if (source.startsWith('---', at)) return;
-    chunks.push({ offset: chunkStart, text: source.slice(chunkStart, at), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}) });
+    chunks.push({ offset: chunkStart, text: source.slice(chunkStart, at), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}), ...(chunks.length === 0 ? { first: true } : {}) });
     chunkStart = at;
     chunkHead = head;
   };
@@ -195,7 +198,7 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
     first = false;
     lineStart = lineEnd + 1;
   }
-  chunks.push({ offset: chunkStart, text: source.slice(chunkStart), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}) });
+  chunks.push({ offset: chunkStart, text: source.slice(chunkStart), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}), ...(chunks.length === 0 ? { first: true } : {}) });
   return chunks;
 }
 

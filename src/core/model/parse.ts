@@ -18,7 +18,14 @@ import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, Secti
 
 /** A table's continuation is read with the table's head: both are its key. */
 function chunkKey(chunk: Chunk): string {
+  // The first chunk may hold front matter; the same text later in the document does not.
+  if (startsDocument(chunk)) return `\u0001${chunk.text}`;
   return chunk.tableHead === undefined ? chunk.text : `${chunk.tableHead}\u0000${chunk.text}`;
+}
+
+/** True for the chunk at the start of the document: the only one read with front matter. */
+function startsDocument(chunk: Chunk): boolean {
+  return chunk.first === true;
 }
 
 /** A parsed chunk: its blocks (the syntax tree is not kept: it is many times larger than the text). */
@@ -98,7 +105,7 @@ function parseChunk(chunk: Chunk): ChunkBlocks {
   const { text, offset, tableHead: head } = chunk;
   if (head !== undefined) {
     const capped = capNesting(head + text);
-    const tree = parseMarkdown(capped.text);
+    const tree = parseMarkdown(capped.text, false);
     const table = tree.children[0];
     if (table?.type === 'table' && nodeStart(table, 0) === 0 && table.children.length > 1 && nodeStart(table.children[1], 0) === head.length) {
       const blocks = buildBlocks(tree, capped.text, offset - head.length);
@@ -111,9 +118,10 @@ function parseChunk(chunk: Chunk): ChunkBlocks {
     }
   }
   const capped = capNesting(text);
-  const trivial = capped.spans.length === 0 ? trivialBlocks(text, offset) : undefined;
+  const frontMatter = startsDocument(chunk);
+  const trivial = capped.spans.length === 0 && !(frontMatter && text.startsWith('---')) ? trivialBlocks(text, offset) : undefined;
   if (trivial) return trivial;
-  const tree = parseMarkdown(capped.text);
+  const tree = parseMarkdown(capped.text, frontMatter);
   const blocks = buildBlocks(tree, capped.text, offset);
   if (capped.spans.length) blocks.flattened = capped.spans.map(([s, e]) => [s + offset, e + offset]);
   return blocks;
@@ -123,10 +131,9 @@ function parseChunk(chunk: Chunk): ChunkBlocks {
  * The blocks of a chunk made only of blank lines and thematic breaks, without the parser (micromark
  * takes tens of microseconds per line): every break is a `rule` block up to its line ending. A chunk
  * starts where no block is open, so each such line is a block of its own. Undefined for any other chunk
- * (and for `---` at the start, which may open front matter, or a lone CR line ending).
+ * (and for a lone CR line ending; the caller keeps a document's first chunk starting with `---`, which may be front matter).
  */
 function trivialBlocks(text: string, offset: number): ChunkBlocks | undefined {
-  if (text.startsWith('---')) return undefined;
   const blocks: Block[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {

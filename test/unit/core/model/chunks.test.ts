@@ -24,8 +24,9 @@ const DOCUMENTS: Array<[string, string, boolean?]> = [
   // What follows decides where a run of blank lines may be cut: not before an indented line (code, or a list item's paragraph).
   ['blank lines before an indented line', `# T\n\n- item\n${'\n'.repeat(5000)}    indented\n${'\n'.repeat(5000)}`, false],
   ['thematic breaks', `# T\n\n## Summary\n\n${'***  \n\n* * *\t\n   \n___\r\n'.repeat(2000)}text\n---\n${'- - -\n'.repeat(3000)}___\n\n`],
-  // A chunk cannot start at `---` (front matter): runs of `---` stay in one chunk.
-  ['runs of `---`', `# T\n\n## Summary\n\n${'---\n'.repeat(3000)}`, false],
+  // Chunks after the first are read without front matter, so they may start at `---`.
+  ['runs of `---`', `# T\n\n## Summary\n\n${'---\n'.repeat(3000)}`],
+  ['`---` after a blank line, then text and `---` (a setext heading, no front matter)', `# T\n\n${'text\n\n'.repeat(1500)}---\ntitle: x\n---\n\n${'more\n\n'.repeat(1500)}`],
   ['thematic breaks after a paragraph (setext underline first)', `# T\n\n## Summary\n\npara\n${'---\n'.repeat(3000)}`, false],
   ['thematic breaks after front matter', `---\ntitle: x\n---\n${'***\n'.repeat(3000)}`],
 ];
@@ -54,9 +55,13 @@ describe('chunks: long tables, blank runs and thematic breaks are read in parts,
     assert.equal(text.slice(tables[0].rows![1999][0].start, tables[0].rows![1999][0].end), '07:19');
   });
 
-  it('a chunk never starts with `---` (it would read as front matter)', () => {
-    const text = `# T\n\n${'***\n'.repeat(2000)}\n${'---\n'.repeat(2000)}`;
-    for (const chunk of splitIntoChunks(text).slice(1)) assert.ok(!chunk.text.startsWith('---'));
+  it('only the first chunk is read with front matter', () => {
+    const text = `${'---\n'.repeat(3000)}`;
+    const chunks = splitIntoChunks(text);
+    assert.ok(chunks.length > 3 && chunks.slice(1).every((c) => c.text.startsWith('---') && !c.first) && chunks[0].first);
+    const blocks = parsePostmortem(text).blocks;
+    assert.deepEqual([blocks[0].kind, blocks[1].kind, blocks[2].kind], ['frontMatter', 'rule', 'rule']);
+    assert.deepEqual(blocks, wholeBlocks(text));
   });
 });
 
