@@ -1,0 +1,159 @@
+// The file-analysis step of lint, stats and actions: each file's result piece (fileJobs.ts), from the cache
+// (--cache), a worker pool (pool.ts) or this thread, always in the files' order and always equal to what
+// the serial path gives.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import type { AnalysisOptions } from '../core/analyze';
+import type { CommandIO } from './args';
+import { cacheKey, cacheKeyPrefix, DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
+import { type FileJobKind, type FileJobResult, runFileJob } from './fileJobs';
+import { readText, UsageError } from './files';
+import { poolAvailable, runPool } from './pool';
+
+/** Options every many-file command takes (parseArgs shape). */
+export const FILE_JOB_FLAGS = {
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
+} as const;
+
+export const FILE_JOB_USAGE = `  --cache                       keep per-file results and reuse them for unchanged files
+  --cache-location dir          cache directory (default: node_modules/.cache/postmortem in the working directory)
+  --concurrency N|auto|off      threads analysing files (default: auto, one per core when there is enough to do)`;
+
+/**
+ * Below this many bytes of files to analyse, starting workers (each loads the engine and warms it up,
+ * ~0.1–0.3 s of CPU) costs more than it saves: measured with the built CLI, see the README's CLI section.
+ */
+export const POOL_MIN_BYTES = 256 * 1024;
+
+export interface FileJobSettings {
+  /** Threads analysing files, the main thread included; 'auto': one per core, when there is enough to do. */
+  concurrency: number | 'auto';
+  /** With --cache: the cache directory. */
+  cacheLocation?: string;
+  /** The date the run measures against (part of the cache key where a command's result depends on it). */
+  today: string;
+  /** Internal (tests): the main thread only coordinates, so every file goes through a worker. */
+  mainShare?: boolean;
+  /** Internal (tests): start the pool even for little work. */
+  minPoolBytes?: number;
+}
+
+export function fileJobSettings(values: { cache?: boolean | undefined; 'cache-location'?: string | undefined; concurrency?: string | undefined }, today: string): FileJobSettings {
+  const raw = values.concurrency ?? 'auto';
+  let concurrency: number | 'auto';
+  if (raw === 'auto') concurrency = 'auto';
+  else if (raw === 'off') concurrency = 1;
+  else if (/^\d+$/.test(raw) && Number(raw) >= 1) concurrency = Number(raw);
+  else throw new UsageError(`--concurrency expects a number, auto or off, got '${raw}'`);
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+  return { concurrency, today, ...(values.cache ? { cacheLocation: resolve(values['cache-location'] ?? DEFAULT_CACHE_LOCATION) } : {}) };
+}
+
+export interface AnalyzedFiles<K extends FileJobKind> {
+  results: Array<FileJobResult<K>>;
+  /** How the results were obtained (tests, the bench). */
+  report: { cacheHits: number; analysed: number; workers: number; fromWorkers: number };
+}
+
+export function analyzeFiles<K extends FileJobKind>(kind: K, files: string[], optionsFor: (file: string) => AnalysisOptions, settings: FileJobSettings, io: CommandIO): AnalyzedFiles<K> {
+  // The distinct options of the run (one per configuration file), by identity.
+  const table: AnalysisOptions[] = [];
+  const ids = new Map<AnalysisOptions, number>();
+  const optionIds = files.map((file) => {
+    const options = optionsFor(file);
+    let id = ids.get(options);
+    if (id === undefined) ids.set(options, (id = table.push(options) - 1));
+    return id;
+  });
+
+  const results: Array<FileJobResult<K> | undefined> = new Array(files.length);
+  const cache = settings.cacheLocation !== undefined ? ResultCache.open(kind, settings.cacheLocation) : undefined;
+  const prefixes = cache ? table.map((options) => cacheKeyPrefix(kind, options, settings.today)) : undefined;
+  const texts: Array<string | undefined> = new Array(files.length);
+  const keys: Array<string | undefined> = new Array(files.length);
+  let todo: number[] = [...files.keys()];
+  if (cache && prefixes) {
+    todo = [];
+    for (let i = 0; i < files.length; i++) {
+      const text = readText(files[i]);
+      const key = cacheKey(prefixes[optionIds[i]], text);
+      const hit = cache.get(files[i], key);
+      if (hit) results[i] = hit;
+      else {
+        texts[i] = text;
+        keys[i] = key;
+        todo.push(i);
+      }
+    }
+  }
+
+  const here = (i: number): { result: FileJobResult<K>; key?: string } => {
+    const text = texts[i] ?? readText(files[i]);
+    texts[i] = undefined;
+    const result = runFileJob(kind, text, table[optionIds[i]]);
+    return { result, ...(prefixes ? { key: keys[i] ?? cacheKey(prefixes[optionIds[i]], text) } : {}) };
+  };
+
+  const threads = threadsFor(settings, todo, files, texts);
+  let workers = 0;
+  let fromWorkers = 0;
+  if (threads > 1) {
+    const run = runPool({
+      kind,
+      files: todo.map((i) => files[i]),
+      options: table,
+      optionIds: todo.map((i) => optionIds[i]),
+      ...(prefixes ? { keyPrefixes: prefixes } : {}),
+      sizes: todo.map((i) => sizeOf(files[i], texts[i])),
+      workers: settings.mainShare === false ? threads : threads - 1,
+      ...(settings.mainShare !== undefined ? { mainShare: settings.mainShare } : {}),
+      local: (j) => here(todo[j]),
+    });
+    workers = run.workers;
+    fromWorkers = run.fromWorkers;
+    todo.forEach((i, j) => {
+      results[i] = run.results[j];
+      if (run.keys[j] !== undefined) keys[i] = run.keys[j];
+    });
+  }
+  // The serial path, and whatever the pool could not do: in order, so a failing file raises what it raises serially.
+  for (const i of todo) {
+    if (results[i] !== undefined) continue;
+    const { result, key } = here(i);
+    results[i] = result;
+    if (key !== undefined) keys[i] = key;
+  }
+  if (cache) {
+    for (const i of todo) cache.set(files[i], keys[i]!, results[i]!);
+    const problem = cache.save();
+    if (problem) io.err(`postmortem: cache: ${problem}`);
+  }
+  return { results: results as Array<FileJobResult<K>>, report: { cacheHits: files.length - todo.length, analysed: todo.length, workers, fromWorkers } };
+}
+
+function sizeOf(file: string, text: string | undefined): number {
+  if (text !== undefined) return text.length;
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Threads for this much work: 1 (no pool) for one file or little text, else up to one per core. */
+function threadsFor(settings: FileJobSettings, todo: number[], files: string[], texts: Array<string | undefined>): number {
+  if (todo.length < 2 || !poolAvailable()) return 1;
+  const wanted = settings.concurrency === 'auto' ? availableParallelism() : settings.concurrency;
+  const threads = Math.min(wanted, todo.length);
+  if (threads < 2) return 1;
+  if (settings.concurrency === 'auto') {
+    let bytes = 0;
+    const min = settings.minPoolBytes ?? POOL_MIN_BYTES;
+    for (const i of todo) if ((bytes += sizeOf(files[i], texts[i])) >= min) return threads;
+    return 1;
+  }
+  return threads;
+}
