@@ -1,7 +1,7 @@
 // The file-analysis step of lint, stats and actions: each file's result piece (fileJobs.ts), from the cache
 // (--cache), a worker pool (pool.ts) or this thread, always in the files' order and always equal to what
 // the serial path gives.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import type { AnalysisOptions } from '../core/analyze';
@@ -20,16 +20,25 @@ export const FILE_JOB_FLAGS = {
 
 export const FILE_JOB_USAGE = `  --cache                       keep per-file results and reuse them for unchanged files
   --cache-location dir          cache directory (default: node_modules/.cache/postmortem in the working directory)
-  --concurrency N|auto|off      threads analysing files (default: auto, one per core when there is enough to do)`;
+  --concurrency N|auto|off      threads analysing files (default: auto, one per free core when there is enough to do)`;
 
 /**
- * Below this many bytes of files to analyse, starting workers (each loads the engine and warms it up,
- * ~0.1–0.3 s of CPU) costs more than it saves: measured with the built CLI, see the README's CLI section.
+ * Below this many bytes of files to analyse, starting workers (each loads the engine and warms it up:
+ * 0.3–0.5 s of CPU measured with the built CLI on a 2-core machine) costs more than it saves.
  */
-export const POOL_MIN_BYTES = 256 * 1024;
+export const POOL_MIN_BYTES = 512 * 1024;
+
+/**
+ * Threads for `--concurrency auto`: one per core that is free, i.e. the cores minus the 1-minute load
+ * average (as `make -l` does), at least one. On a machine busy with other work, extra threads only
+ * add their start-up and contention: measured 1.15–2× slower wall time at load 7–12 on 2 cores.
+ */
+export function autoThreads(cores = availableParallelism(), load = loadavg()[0]): number {
+  return Math.max(1, Math.min(cores, Math.ceil(cores - load)));
+}
 
 export interface FileJobSettings {
-  /** Threads analysing files, the main thread included; 'auto': one per core, when there is enough to do. */
+  /** Threads analysing files, the main thread included; 'auto': one per free core (autoThreads), when there is enough to do. */
   concurrency: number | 'auto';
   /** With --cache: the cache directory. */
   cacheLocation?: string;
@@ -97,6 +106,9 @@ export function analyzeFiles<K extends FileJobKind>(kind: K, files: string[], op
     return { result, ...(prefixes ? { key: keys[i] ?? cacheKey(prefixes[optionIds[i]], text) } : {}) };
   };
 
+  // Tests of the built CLI: every file through a worker, and say so when the main thread had to step in.
+  const workersOnly = process.env.POSTMORTEM_POOL_WORKERS_ONLY === '1';
+  if (workersOnly) settings = { ...settings, mainShare: false };
   const threads = threadsFor(settings, todo, files, texts);
   let workers = 0;
   let fromWorkers = 0;
@@ -119,6 +131,7 @@ export function analyzeFiles<K extends FileJobKind>(kind: K, files: string[], op
       if (run.keys[j] !== undefined) keys[i] = run.keys[j];
     });
   }
+  if (workersOnly && fromWorkers < todo.length) io.err(`postmortem: pool: ${todo.length - fromWorkers} of ${todo.length} files analysed on the main thread`);
   // The serial path, and whatever the pool could not do: in order, so a failing file raises what it raises serially.
   for (const i of todo) {
     if (results[i] !== undefined) continue;
@@ -146,7 +159,7 @@ function sizeOf(file: string, text: string | undefined): number {
 /** Threads for this much work: 1 (no pool) for one file or little text, else up to one per core. */
 function threadsFor(settings: FileJobSettings, todo: number[], files: string[], texts: Array<string | undefined>): number {
   if (todo.length < 2 || !poolAvailable()) return 1;
-  const wanted = settings.concurrency === 'auto' ? availableParallelism() : settings.concurrency;
+  const wanted = settings.concurrency === 'auto' ? autoThreads() : settings.concurrency;
   const threads = Math.min(wanted, todo.length);
   if (threads < 2) return 1;
   if (settings.concurrency === 'auto') {

@@ -2,7 +2,7 @@
 // main thread, in a pool worker (poolWorker.ts) or read back from the cache (cache.ts): small, plain,
 // JSON-safe pieces, never the whole model.
 import { type AnalysisOptions, analyzeText, modelOf } from '../core/analyze';
-import { type InsightRecord, insightRecord } from '../core/insights/index';
+import { type InsightRecord, insightRecord } from '../core/insights/record';
 import type { Finding } from '../core/rules/types';
 
 /** The commands that analyse many files. */

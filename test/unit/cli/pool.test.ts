@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeFiles, type FileJobSettings } from '../../../src/cli/analyzeFiles';
+import { analyzeFiles, autoThreads, type FileJobSettings } from '../../../src/cli/analyzeFiles';
 import { commandSettings } from '../../../src/cli/config';
 import { FILE_JOB_KINDS } from '../../../src/cli/fileJobs';
 import { runCli } from '../../../src/cli/main';
@@ -115,5 +115,16 @@ describe('cli: worker pool over files', function () {
     assert.equal(cli('lint', join(FIXTURES, 'examples'), '--concurrency', '0').code, 2);
     assert.match(cli('stats', join(FIXTURES, 'examples'), '--concurrency', 'fast').err, /--concurrency expects a number, auto or off/);
     assert.equal(cli('actions', join(FIXTURES, 'examples'), '--concurrency', 'auto').code, 0);
+  });
+});
+
+describe('cli: --concurrency auto', () => {
+  it('one thread per free core: the cores minus the 1-minute load average, at least one', () => {
+    assert.equal(autoThreads(2, 0), 2);
+    assert.equal(autoThreads(2, 0.5), 2);
+    assert.equal(autoThreads(2, 1), 1);
+    assert.equal(autoThreads(2, 7.5), 1);
+    assert.equal(autoThreads(8, 2.2), 6);
+    assert.equal(autoThreads(1, 0), 1);
   });
 });
