@@ -109,7 +109,8 @@ export function analyzeFiles<K extends FileJobKind>(kind: K, files: string[], op
   // Tests of the built CLI: every file through a worker, and say so when the main thread had to step in.
   const workersOnly = process.env.POSTMORTEM_POOL_WORKERS_ONLY === '1';
   if (workersOnly) settings = { ...settings, mainShare: false };
-  const threads = threadsFor(settings, todo, files, texts);
+  const sizes = todo.length >= 2 && settings.concurrency !== 1 ? todo.map((i) => sizeOf(files[i], texts[i])) : [];
+  const threads = threadsFor(settings, sizes);
   let workers = 0;
   let fromWorkers = 0;
   if (threads > 1) {
@@ -119,7 +120,7 @@ export function analyzeFiles<K extends FileJobKind>(kind: K, files: string[], op
       options: table,
       optionIds: todo.map((i) => optionIds[i]),
       ...(prefixes ? { keyPrefixes: prefixes } : {}),
-      sizes: todo.map((i) => sizeOf(files[i], texts[i])),
+      sizes,
       workers: settings.mainShare === false ? threads : threads - 1,
       ...(settings.mainShare !== undefined ? { mainShare: settings.mainShare } : {}),
       local: (j) => here(todo[j]),
@@ -156,17 +157,12 @@ function sizeOf(file: string, text: string | undefined): number {
   }
 }
 
-/** Threads for this much work: 1 (no pool) for one file or little text, else up to one per core. */
-function threadsFor(settings: FileJobSettings, todo: number[], files: string[], texts: Array<string | undefined>): number {
-  if (todo.length < 2 || !poolAvailable()) return 1;
+/** Threads for files of these sizes: 1 (no pool) for one file or little text, else up to one per free core. */
+function threadsFor(settings: FileJobSettings, sizes: number[]): number {
+  if (sizes.length < 2 || !poolAvailable()) return 1;
   const wanted = settings.concurrency === 'auto' ? autoThreads() : settings.concurrency;
-  const threads = Math.min(wanted, todo.length);
+  const threads = Math.min(wanted, sizes.length);
   if (threads < 2) return 1;
-  if (settings.concurrency === 'auto') {
-    let bytes = 0;
-    const min = settings.minPoolBytes ?? POOL_MIN_BYTES;
-    for (const i of todo) if ((bytes += sizeOf(files[i], texts[i])) >= min) return threads;
-    return 1;
-  }
+  if (settings.concurrency === 'auto' && sizes.reduce((a, b) => a + b, 0) < (settings.minPoolBytes ?? POOL_MIN_BYTES)) return 1;
   return threads;
 }

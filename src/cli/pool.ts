@@ -110,6 +110,8 @@ export function runPool<K extends FileJobKind>(job: PoolOptions<K>): PoolRun<K> 
   const done = new Uint8Array(n);
   let remaining = n;
   let fromWorkers = 0;
+  /** The last time a file was finished, here or in a worker. */
+  let lastProgress = performance.now();
   const finish = (i: number) => {
     done[i] = 1;
     remaining--;
@@ -135,11 +137,11 @@ export function runPool<K extends FileJobKind>(job: PoolOptions<K>): PoolRun<K> 
       // left undefined: redone by the caller, in order, so the error is the serial path's
     }
     finish(i);
+    lastProgress = performance.now();
   };
 
   let mainShare = job.mainShare !== false || workers.length === 0;
   const stallMs = job.stallMs ?? 15_000;
-  let lastProgress = performance.now();
   while (remaining > 0) {
     drain();
     if (remaining === 0) break;

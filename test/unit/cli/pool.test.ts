@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFiles, autoThreads, type FileJobSettings } from '../../../src/cli/analyzeFiles';
 import { commandSettings } from '../../../src/cli/config';
 import { FILE_JOB_KINDS } from '../../../src/cli/fileJobs';
 import { runCli } from '../../../src/cli/main';
+import { runPool } from '../../../src/cli/pool';
 import { FIXTURES } from '../helpers';
 
 const TODAY = '2026-03-20';
@@ -126,5 +128,40 @@ describe('cli: --concurrency auto', () => {
     assert.equal(autoThreads(2, 7.5), 1);
     assert.equal(autoThreads(8, 2.2), 6);
     assert.equal(autoThreads(1, 0), 1);
+  });
+});
+
+describe('cli: a worker that stops answering', function () {
+  this.timeout(60_000);
+  it('the main thread does its file after the stall time (a worker blocked reading a FIFO)', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'pm-stall-'));
+    const fifo = join(dir, 'blocked.postmortem.md');
+    execFileSync('mkfifo', [fifo]);
+    let locals = 0;
+    try {
+      const run = runPool({
+        kind: 'lint',
+        files: [fifo],
+        options: [{ today: TODAY }],
+        optionIds: [0],
+        sizes: [0],
+        workers: 1,
+        mainShare: false,
+        stallMs: 3000,
+        local: () => {
+          locals++;
+          return { result: { findings: [] } };
+        },
+      });
+      assert.deepEqual(run.results, [{ findings: [] }]);
+      assert.equal(run.fromWorkers, 0);
+      assert.equal(locals, 1);
+    } finally {
+      // Let the worker's read finish (end of file) so that it can be terminated. O_RDWR: a FIFO opened so
+      // never waits for the other end (the worker may have been terminated before it opened it).
+      closeSync(openSync(fifo, constants.O_RDWR));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
