@@ -1,8 +1,23 @@
 // Bundles the extension (node and web), the timeline webview script and the CLI.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+// The CLI's build id (part of its --cache keys): a hash of the sources and the locked dependencies, so a
+// rebuilt CLI never reuses results an older build computed.
+const buildId = (() => {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `${e.parentPath ?? e.path}/${e.name}`)
+    .sort();
+  for (const file of [...files, 'package-lock.json']) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+})();
+const cliDefine = { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId) };
+const cliBanner = { js: '#!/usr/bin/env node\nimport { createRequire as __pmCreateRequire } from "node:module"; const require = __pmCreateRequire(import.meta.url);' };
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -37,12 +52,23 @@ const builds = [
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
-    define: { __VERSION__: JSON.stringify(version) },
+    define: cliDefine,
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __pmCreateRequire } from "node:module"; const require = __pmCreateRequire(import.meta.url);' },
+    banner: cliBanner,
+  },
+  {
+    // The CLI's pool worker (src/cli/pool.ts starts it from beside dist/cli.js): the engine and the per-file jobs only.
+    ...common,
+    entryPoints: ['src/cli/poolWorker.ts'],
+    define: cliDefine,
+    outfile: 'dist/cliWorker.js',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: cliBanner,
   },
   {
     // Timeline preview webview script (browser IIFE) + the codicon font/CSS it uses, into dist/media/.

@@ -235,6 +235,16 @@ interface CliResult {
   markdownlintCli2Summary: string;
   cliBuiltAt: string;
   cliStale: boolean;
+  /** More rows: one thread vs the pool, a second run with --cache, one small file, stats. */
+  rows: CliRow[];
+}
+
+interface CliRow {
+  label: string;
+  timing: Timing;
+  /** The row this one is compared with (its label), and the ratio. */
+  versus?: string;
+  ratio?: { wall: number; cpu: number };
 }
 
 function newestMtime(dir: string): number {
@@ -283,13 +293,41 @@ async function benchCli(tmp: string): Promise<CliResult | { skipped: string }> {
   if (!new RegExp(`Linting: ${CLI_FILES} file`).test(output)) throw new Error(`markdownlint-cli2 did not lint ${CLI_FILES} files:\n${output.slice(0, 800)}`);
   const summary = /Summary: .*/.exec(output)?.[0] ?? '';
 
-  const samples = { ours: [] as Sample[], theirs: [] as Sample[] };
-  for (let i = 0; i < CLI_RUNS; i++) {
-    samples.ours.push(await timeProcess(process.execPath, ours, dir));
-    samples.theirs.push(await timeProcess(process.execPath, theirs, dir));
+  // One small file (the checkout example size, ~5 KiB), where start-up is everything.
+  const oneDir = path.join(tmp, 'one');
+  mkdirSync(oneDir);
+  writeFileSync(path.join(oneDir, 'one.postmortem.md'), generatePostmortem({ seed: 10_000, targetBytes: SIZES.small }).text);
+  writeFileSync(path.join(oneDir, '.markdownlint-cli2.jsonc'), '{}\n');
+  // --cache: the checked run below fills it, so every timed run is a second run over unchanged files.
+  const cacheDir = path.join(tmp, 'cli-cache');
+  const variants: Array<{ label: string; argv: string[]; cwd: string; versus?: string; fill?: boolean }> = [
+    { label: 'node dist/cli.js lint <dir> --format json', argv: ours, cwd: dir },
+    { label: 'markdownlint-cli2 "**/*.postmortem.md" ({})', argv: theirs, cwd: dir },
+    { label: '  lint, one thread (--concurrency off)', argv: [...ours, '--concurrency', 'off'], cwd: dir, versus: 'node dist/cli.js lint <dir> --format json' },
+    { label: '  lint, second run with --cache', argv: [...ours, '--cache', '--cache-location', cacheDir], cwd: dir, versus: 'markdownlint-cli2 "**/*.postmortem.md" ({})', fill: true },
+    { label: 'lint, one small file', argv: [cli, 'lint', oneDir, '--format', 'json'], cwd: oneDir, versus: 'markdownlint-cli2, one small file' },
+    { label: 'markdownlint-cli2, one small file', argv: [theirs[0], '**/*.postmortem.md'], cwd: oneDir },
+    { label: `stats <dir> --format json`, argv: [cli, 'stats', dir, '--format', 'json'], cwd: dir },
+    { label: '  stats, one thread (--concurrency off)', argv: [cli, 'stats', dir, '--format', 'json', '--concurrency', 'off'], cwd: dir, versus: 'stats <dir> --format json' },
+    { label: '  stats, second run with --cache', argv: [cli, 'stats', dir, '--format', 'json', '--cache', '--cache-location', cacheDir], cwd: dir, versus: 'stats <dir> --format json', fill: true },
+  ];
+  for (const v of variants.filter((x) => x.fill)) {
+    const filled = run(process.execPath, v.argv, v.cwd);
+    if (filled.code !== 0 && filled.code !== 1) throw new Error(`${v.label} exited ${filled.code}: ${filled.stderr.slice(0, 500)}`);
   }
-  const o = timing(samples.ours);
-  const t = timing(samples.theirs);
+  // Interleaved: one run of each per round, so a burst of load from other processes hits them alike.
+  const variantSamples = variants.map(() => [] as Sample[]);
+  for (let i = 0; i < CLI_RUNS; i++) {
+    for (const [k, v] of variants.entries()) variantSamples[k].push(await timeProcess(process.execPath, v.argv, v.cwd));
+  }
+  const timings = new Map(variants.map((v, k) => [v.label, timing(variantSamples[k])]));
+  const o = timings.get(variants[0].label)!;
+  const t = timings.get(variants[1].label)!;
+  const rows: CliRow[] = variants.slice(2).map((v) => {
+    const own = timings.get(v.label)!;
+    const other = v.versus ? timings.get(v.versus) : undefined;
+    return { label: v.label, timing: own, ...(v.versus && other ? { versus: v.versus, ratio: ratios(own, other) } : {}) };
+  });
   return {
     files: CLI_FILES,
     mix,
@@ -301,6 +339,7 @@ async function benchCli(tmp: string): Promise<CliResult | { skipped: string }> {
     markdownlintCli2Summary: summary,
     cliBuiltAt: new Date(cliMtime).toISOString(),
     cliStale,
+    rows,
   };
 }
 
@@ -618,6 +657,16 @@ async function main(): Promise<void> {
         ['    node dist/cli.js lint <dir> --format json', ms(cli.postmortem.wall.median), `[${ms(cli.postmortem.wall.min)} – ${ms(cli.postmortem.wall.max)}]`, ms(cli.postmortem.cpu.median), `${cli.postmortemFindings} findings`],
         ['    markdownlint-cli2 "**/*.postmortem.md" ({})', ms(cli.markdownlintCli2.wall.median), `[${ms(cli.markdownlintCli2.wall.min)} – ${ms(cli.markdownlintCli2.wall.max)}]`, ms(cli.markdownlintCli2.cpu.median), cli.markdownlintCli2Summary],
         ['    ratio  (target ≤ 0.5×)', `${ratio(cli.ratio.wall)} ${verdict(cli.ratio.wall <= TARGETS.cliVsMarkdownlintCli2)}`, '', `${ratio(cli.ratio.cpu)} ${verdict(cli.ratio.cpu <= TARGETS.cliVsMarkdownlintCli2)}`, cli.cliStale ? `dist/cli.js (${cli.cliBuiltAt}) is OLDER than src/` : `dist/cli.js built ${cli.cliBuiltAt}`],
+      ]));
+      out.push(table([
+        ['', 'wall', '[min – max]', 'CPU', 'ratio (wall, CPU)'],
+        ...cli.rows.map((r) => [
+          `    ${r.label}`,
+          ms(r.timing.wall.median),
+          `[${ms(r.timing.wall.min)} – ${ms(r.timing.wall.max)}]`,
+          ms(r.timing.cpu.median),
+          r.ratio ? `${ratio(r.ratio.wall)}, ${ratio(r.ratio.cpu)} of ${r.versus}` : '',
+        ]),
       ]));
       targets.push({ name: `CLI lint ${CLI_FILES} files`, value: `${ratio(cli.ratio.wall)}  cpu ${ratio(cli.ratio.cpu)}`, target: '≤ 0.5× markdownlint-cli2', pass: cli.ratio.wall <= TARGETS.cliVsMarkdownlintCli2, cpuPass: cli.ratio.cpu <= TARGETS.cliVsMarkdownlintCli2 });
     }

@@ -1,11 +1,11 @@
-import { analyzeText } from '../core/analyze';
 import { dueState } from '../core/model/due';
 import { escapeControls, escapeMarkdown, escapeTerminal } from '../core/util/escape';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
+import { analyzeFiles, FILE_JOB_FLAGS, FILE_JOB_USAGE, fileJobSettings } from './analyzeFiles';
 import { commandSettings } from './config';
-import { findPostmortemFiles, readText, UsageError } from './files';
+import { findPostmortemFiles, UsageError } from './files';
 
-export const ACTIONS_USAGE = `Usage: postmortem actions <paths...> [--format json|text|markdown] [--open] [--overdue] [--today YYYY-MM-DD] [--config file]
+export const ACTIONS_USAGE = `Usage: postmortem actions <paths...> [--format json|text|markdown] [--open] [--overdue] [--today YYYY-MM-DD] [--config file] [--cache [--cache-location dir]] [--concurrency N|auto|off]
 
 Lists action items of the given files; directories are searched for *.postmortem.md files
 and the configured filePatterns.
@@ -13,7 +13,8 @@ and the configured filePatterns.
   --open                        only items not done
   --overdue                     only open items whose deadline has passed
   --today YYYY-MM-DD            the date "overdue" is measured against (default: $POSTMORTEM_TODAY, else today)
-  --config file                 configuration file (default: nearest .postmortemrc.yaml)`;
+  --config file                 configuration file (default: nearest .postmortemrc.yaml)
+${FILE_JOB_USAGE}`;
 
 export interface ActionRow {
   file: string;
@@ -34,20 +35,23 @@ export function runActions(args: string[], io: CommandIO): number {
     overdue: { type: 'boolean' },
     today: { type: 'string' },
     config: { type: 'string' },
+    ...FILE_JOB_FLAGS,
   });
   const format = chooseFormat(values.format, ['json', 'text', 'markdown'] as const, 'text');
   if (positionals.length === 0) throw new UsageError('expected at least one file or directory');
   const { today, files, optionsFor } = commandSettings(values, io);
+  const jobs = fileJobSettings(values, today);
+  const found = findPostmortemFiles(positionals, files);
+  const pieces = analyzeFiles('actions', found, optionsFor, jobs, io).results;
   const rows: ActionRow[] = [];
-  for (const file of findPostmortemFiles(positionals, files)) {
-    const { doc } = analyzeText(readText(file), optionsFor(file));
-    for (const item of doc.actionItems) {
+  found.forEach((file, i) => {
+    for (const item of pieces[i].items) {
       const due = dueState(item, today);
       if ((values.open || values.overdue) && item.done) continue;
       if (values.overdue && due.state !== 'overdue') continue;
-      rows.push({ file, line: item.range.start.line + 1, text: item.text, owner: item.owner, due: item.due, done: item.done, state: due.label, overdue: due.state === 'overdue' });
+      rows.push({ file, line: item.line, text: item.text, owner: item.owner, due: item.due, done: item.done, state: due.label, overdue: due.state === 'overdue' });
     }
-  }
+  });
   if (format === 'json') io.out(JSON.stringify(rows, null, 2));
   else if (format === 'markdown') io.out(io.tty ? escapeTerminal(renderMarkdown(rows)) : escapeControls(renderMarkdown(rows)));
   else io.out(rows.length ? rows.map(textRow).join('\n') : 'No action items found.');

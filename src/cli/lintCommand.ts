@@ -1,25 +1,25 @@
 import { relative } from 'node:path';
-import { analyzeText } from '../core/analyze';
-
-import type { Finding } from '../core/rules/types';
+import { analyzeFiles, FILE_JOB_FLAGS, FILE_JOB_USAGE, fileJobSettings } from './analyzeFiles';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 import { commandSettings } from './config';
-import { findPostmortemFiles, readText, UsageError } from './files';
+import type { LintFinding } from './fileJobs';
+import { findPostmortemFiles, UsageError } from './files';
 import { toSarif } from './sarif';
 import { escapeTerminal } from '../core/util/escape';
 
-export const LINT_USAGE = `Usage: postmortem lint [paths...] [--format stylish|json|sarif] [--max-warnings N] [--config file] [--today YYYY-MM-DD]
+export const LINT_USAGE = `Usage: postmortem lint [paths...] [--format stylish|json|sarif] [--max-warnings N] [--config file] [--today YYYY-MM-DD] [--cache [--cache-location dir]] [--concurrency N|auto|off]
 
 Checks post-mortems (directories are searched for *.postmortem.md; default: the current directory).
   --format stylish|json|sarif   output format (default: stylish)
   --max-warnings N              also fail when there are more than N warnings
   --config file                 configuration file (default: nearest .postmortemrc.yaml)
   --today YYYY-MM-DD            date that "overdue" is measured against (default: today)
+${FILE_JOB_USAGE}
 Exit codes: 0 clean, 1 errors or too many warnings, 2 usage or I/O error.`;
 
 export interface FileFindings {
   file: string;
-  findings: Finding[];
+  findings: LintFinding[];
 }
 
 export function runLint(args: string[], io: CommandIO): number {
@@ -28,6 +28,7 @@ export function runLint(args: string[], io: CommandIO): number {
     'max-warnings': { type: 'string' },
     config: { type: 'string' },
     today: { type: 'string' },
+    ...FILE_JOB_FLAGS,
   });
   const format = chooseFormat(values.format, ['stylish', 'json', 'sarif'] as const, 'stylish');
   let maxWarnings: number | undefined;
@@ -35,12 +36,11 @@ export function runLint(args: string[], io: CommandIO): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${values['max-warnings']}'`);
   }
-  const { files: search, optionsFor } = commandSettings(values, io);
+  const { files: search, optionsFor, today } = commandSettings(values, io);
+  const jobs = fileJobSettings(values, today);
   const files = findPostmortemFiles(positionals.length ? positionals : ['.'], search);
-  const results: FileFindings[] = files.map((file) => {
-    const { findings } = analyzeText(readText(file), optionsFor(file));
-    return { file, findings };
-  });
+  const analysed = analyzeFiles('lint', files, optionsFor, jobs, io).results;
+  const results: FileFindings[] = files.map((file, i) => ({ file, findings: analysed[i].findings }));
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (format === 'json') io.out(JSON.stringify(results.map(toJson), null, 2));

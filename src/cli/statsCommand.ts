@@ -1,12 +1,12 @@
 import { relative } from 'node:path';
-import { modelOf } from '../core/analyze';
 import { parseDate } from '../core/model/time';
-import { computeInsights, INSIGHTS_GROUP_BY, type InsightsGroupBy, insightRecord, renderInsightsMarkdown, renderInsightsReport } from '../core/insights/index';
+import { computeInsights, INSIGHTS_GROUP_BY, type InsightRecord, type InsightsGroupBy, renderInsightsMarkdown, renderInsightsReport } from '../core/insights/index';
+import { analyzeFiles, FILE_JOB_FLAGS, FILE_JOB_USAGE, fileJobSettings } from './analyzeFiles';
 import { chooseFormat, type CommandIO, parseCommandArgs } from './args';
 import { commandSettings } from './config';
-import { findPostmortemFiles, readText, UsageError } from './files';
+import { findPostmortemFiles, UsageError } from './files';
 
-export const STATS_USAGE = `Usage: postmortem stats <paths...> [--format json|md|html] [--since YYYY-MM-DD] [--group-by severity|month|service|owner] [--today YYYY-MM-DD] [--config file]
+export const STATS_USAGE = `Usage: postmortem stats <paths...> [--format json|md|html] [--since YYYY-MM-DD] [--group-by severity|month|service|owner] [--today YYYY-MM-DD] [--config file] [--cache [--cache-location dir]] [--concurrency N|auto|off]
 
 Figures across post-mortems: incidents by severity, status and month; TTD, TTM, TTR and duration as
 mean, median and p90 (with how many incidents lack the times); trends per month and quarter; action
@@ -16,7 +16,8 @@ Directories are searched for *.postmortem.md files and the configured filePatter
   --since YYYY-MM-DD      only incidents on or after this date (undated ones are left out and counted)
   --group-by KEY          also give the figures per severity, month, service or owner
   --today YYYY-MM-DD      the date "overdue" is measured against (default: $POSTMORTEM_TODAY, else today)
-  --config file           configuration file (default: nearest .postmortemrc.yaml)`;
+  --config file           configuration file (default: nearest .postmortemrc.yaml)
+${FILE_JOB_USAGE}`;
 
 export function runStats(args: string[], io: CommandIO): number {
   const { values, positionals } = parseCommandArgs(args, {
@@ -25,6 +26,7 @@ export function runStats(args: string[], io: CommandIO): number {
     'group-by': { type: 'string' },
     today: { type: 'string' },
     config: { type: 'string' },
+    ...FILE_JOB_FLAGS,
   });
   const format = chooseFormat(values.format, ['json', 'md', 'markdown', 'html'] as const, 'md');
   if (positionals.length === 0) throw new UsageError('expected at least one file or directory');
@@ -33,7 +35,10 @@ export function runStats(args: string[], io: CommandIO): number {
   const groupBy = values['group-by'];
   if (groupBy !== undefined && !(INSIGHTS_GROUP_BY as readonly string[]).includes(groupBy)) throw new UsageError(`unknown --group-by '${groupBy}' (expected ${INSIGHTS_GROUP_BY.join(', ')})`);
   const { today, files, optionsFor } = commandSettings(values, io);
-  const records = findPostmortemFiles(positionals, files).map((file) => insightRecord(file, modelOf(readText(file), optionsFor(file))));
+  const jobs = fileJobSettings(values, today);
+  const found = findPostmortemFiles(positionals, files);
+  const pieces = analyzeFiles('stats', found, optionsFor, jobs, io).results;
+  const records: InsightRecord[] = found.map((file, i) => ({ uri: file, ...pieces[i] }));
   const insights = computeInsights(records, { today, ...(since ? { since } : {}), ...(groupBy ? { groupBy: groupBy as InsightsGroupBy } : {}) });
   const label = (file: string) => relative(process.cwd(), file) || file;
   if (format === 'json') io.out(JSON.stringify(insights, null, 2));
