@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { analyzeText } from '../../src/core/analyze';
 import { FAMILIES, hostileDocument, runEverywhere } from '../fuzz/hostileFamilies';
 import { checkDocument, checkRanges, collectRanges, formatIssues } from '../fuzz/invariants';
-import { ROOT } from '../fuzz/regexes';
+import { bestOf3, ROOT } from '../fuzz/regexes';
 import { fixture } from './helpers';
 
 const ALL = process.env.POSTMORTEM_HOSTILE_TIERS === 'all';
@@ -25,17 +25,6 @@ const TODAY = '2026-03-20';
 const limitMs = (chars: number) => 2000 * (chars / 1_000_000) + 1000;
 const NOISE_FLOOR_MS = 100;
 const MAX_GROWTH = 15;
-
-/** Best of up to three runs, stopping at the first under `good`. */
-function timedBest(run: () => void, good: number): number {
-  let best = Infinity;
-  for (let attempt = 0; attempt < 3 && best >= good; attempt++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
 
 function childRun(family: string, size: number): { ms: number; maxRssBytes: number; chars: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fuzz', 'hostileChild.ts'), family, String(size)], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
@@ -57,7 +46,7 @@ describe(`hostile documents by tiers (${TIERS.map((t) => `${t / 1000} KB`).join(
       for (const size of TIERS) {
         const text = hostileDocument(family, size);
         let result: ReturnType<typeof runEverywhere> | undefined;
-        const ms = timedBest(() => (result = runEverywhere(text, TODAY)), limitMs(text.length));
+        const ms = bestOf3(() => (result = runEverywhere(text, TODAY)), limitMs(text.length));
         const { analysis } = result!;
         const issues = [...checkDocument(analysis.doc), ...checkRanges(analysis.doc, collectRanges(analysis.findings, 'findings'))];
         assert.deepEqual(issues, [], `${family} at ${size}: ${formatIssues(issues)}`);

@@ -5,18 +5,11 @@ import { join, resolve } from 'node:path';
 import { analyzeFiles } from '../../../src/cli/analyzeFiles';
 import { cacheKeyPrefix } from '../../../src/cli/cache';
 import { commandSettings } from '../../../src/cli/config';
-import { runCli } from '../../../src/cli/main';
+import { cli } from './runCli';
 import { FIXTURES } from '../helpers';
 
 const TODAY = '2026-03-20';
 const quiet = { out: () => {}, err: () => {} };
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const DOC = (n: number) => `---
 title: Incident ${n}

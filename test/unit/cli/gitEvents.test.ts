@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { cli } from './runCli';
 import { makeRepo, type TestRepo } from '../../support/gitRepo';
-
-function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const DOC = `---
 title: Checkout outage

@@ -6,19 +6,12 @@ import { join } from 'node:path';
 import { analyzeFiles, autoThreads, type FileJobSettings } from '../../../src/cli/analyzeFiles';
 import { commandSettings } from '../../../src/cli/config';
 import { FILE_JOB_KINDS } from '../../../src/cli/fileJobs';
-import { runCli } from '../../../src/cli/main';
+import { cli } from './runCli';
 import { runPool } from '../../../src/cli/pool';
 import { FIXTURES } from '../helpers';
 
 const TODAY = '2026-03-20';
 const quiet = { out: () => {}, err: () => {} };
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -2,18 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { cli } from './runCli';
 import { FIXTURES } from '../helpers';
 import { generatedPostmortems } from '../core/insights/generate';
 
 const EXAMPLES = join(FIXTURES, 'examples');
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('cli: stats', () => {
   it('JSON over the shared examples: the documented shape and hand-computed figures', () => {
