@@ -79,7 +79,12 @@ async function quickInputPick(
   for (let attempt = 1; ; attempt++) {
     await closeQuickInput(page);
     await open();
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    if (!(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+      if (Date.now() >= deadline) throw new Error(`the quick input did not open for "${value}"`);
+      // The keys went nowhere (an editor or webview closing as they came): focus the workbench, try again.
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').click().catch(() => {});
+      continue;
+    }
     await input.fill(value);
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(4000 * attempt, Math.max(1000, deadline - Date.now())) });
