@@ -105,7 +105,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       .analyze({ key, version, text: document.getText(), options: analysisOptionsFor(settings) })
       .then((analysis) => {
         if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
-        if (!analysis) return document.version === version ? this.get(document, HOST_TIME_BUDGET_MS, true) : this.analyze(document);
+        if (!analysis) return document.version === version ? this.compute(document, HOST_TIME_BUDGET_MS, true) : this.analyze(document);
         const current = this.entries.get(key);
         if (!current || current.version < version || (current.version === version && current.partial)) {
           this.entries.set(key, { version, analysis, cache: current?.cache ?? new ChunkCache(), partial: false });
@@ -117,21 +117,26 @@ export class PostmortemAnalyzer implements vscode.Disposable {
         this.logger.error(`Background analysis of ${document.uri.fsPath} failed; analysing in place`, error);
         this.inFlight.delete(key);
         // A worker that ran out of time gets no second try here: the document is shown as plain text.
-        return this.get(document, error instanceof AnalysisTimeout ? 0 : HOST_TIME_BUDGET_MS, true);
+        return this.compute(document, error instanceof AnalysisTimeout ? 0 : HOST_TIME_BUDGET_MS, true);
       });
     this.inFlight.set(key, { version, promise });
     return promise;
   }
 
+  /** Analysis of the document's current text (computed on demand within the host's time budget, cached per version). */
+  get(document: vscode.TextDocument): Analysis {
+    const entry = this.entries.get(document.uri.toString());
+    if (entry && entry.version === document.version) return entry.analysis;
+    return this.compute(document, HOST_TIME_BUDGET_MS, false);
+  }
+
   /**
-   * Analysis of the document's current text (computed on demand, cached per version), within the host's
-   * time budget. `final` keeps a partial result as it is (no further slices).
+   * Analyses the document's current text now and caches the result. A partial result (the budget ran out)
+   * is continued, by the worker or in later slices, unless `final`.
    */
-  get(document: vscode.TextDocument, timeBudgetMs = HOST_TIME_BUDGET_MS, final = false): Analysis {
+  private compute(document: vscode.TextDocument, timeBudgetMs: number, final: boolean): Analysis {
     const key = document.uri.toString();
-    const entry = this.entries.get(key);
-    if (entry && entry.version === document.version && !final) return entry.analysis;
-    const cache = entry?.cache ?? new ChunkCache();
+    const cache = this.entries.get(key)?.cache ?? new ChunkCache();
     const settings = this.config.forDocument(document);
     let analysis: Analysis;
     try {
@@ -162,8 +167,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       const entry = this.entries.get(key);
       if (!entry?.partial || entry.version !== version || document.isClosed || document.version !== version) return;
       const parsedBefore = entry.cache.size;
-      this.entries.set(key, { ...entry, version: -1 });
-      const analysis = this.get(document);
+      const analysis = this.compute(document, HOST_TIME_BUDGET_MS, false);
       // No progress (one chunk alone is over the budget): keep what there is.
       if (isPartial(analysis) && entry.cache.size <= parsedBefore) this.entries.set(key, { ...this.entries.get(key)!, partial: false });
     }, 0);
