@@ -10,6 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
+import type { Construct, Extension, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { linkBareUrls } from './autolink';
 import { delimiterCells, rowCells } from './nesting';
 
@@ -20,8 +21,63 @@ import { delimiterCells, rowCells } from './nesting';
  */
 function gfmParts(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gatedTable(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+/** The text being parsed: the table gate looks ahead in it. */
+let parsing = '';
+
+/**
+ * gfmTable, tried only where a table can start: after a table row (its body rows), or on a line whose
+ * next line may be a delimiter row. micromark tries the table on every line of every paragraph and
+ * tokenizes the whole line as a header row before it sees that no delimiter row follows: on a long
+ * line with spaces that is a token per word (160 MB and 0.4 s for a 1 MB line of prose).
+ */
+function gatedTable(): Extension {
+  const table = gfmTable().flow!.null as Construct;
+  const tokenize: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+    const inner = table.tokenize.call(this, effects, ok, nok);
+    return (code) => (afterTableRow(this) || delimiterRowMayFollow(parsing, this.now().offset) ? inner(code) : nok(code));
+  };
+  return { flow: { null: { ...table, tokenize } } };
+}
+
+/** True when the last block event before line prefixes and endings is a table head or row (as gfmTable's own start checks). */
+function afterTableRow(context: TokenizeContext): boolean {
+  const events = context.events;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const type = events[i][1].type;
+    if (type === 'lineEnding' || type === 'linePrefix') continue;
+    return type === 'tableHead' || type === 'tableRow';
+  }
+  return false;
+}
+
+/** At most this much of the next line is looked at: a delimiter row longer than this is read by micromark as usual. */
+const MAX_DELIMITER_LOOK = 4096;
+
+/**
+ * False when the line after `offset` cannot be a table's delimiter row: a row holds only `|`, `:`,
+ * `-` and white space (after quote markers and indentation), with at least one `-`.
+ */
+export function delimiterRowMayFollow(text: string, offset: number): boolean {
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+  if (end >= text.length) return false;
+  const start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+  let next = start;
+  while (next < text.length && next - start < MAX_DELIMITER_LOOK && text.charCodeAt(next) !== 0x0a && text.charCodeAt(next) !== 0x0d) next++;
+  if (next - start >= MAX_DELIMITER_LOOK) return true;
+  let i = start;
+  while (i < next && (text.charCodeAt(i) === 0x3e || text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  let dash = false;
+  for (; i < next; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d) dash = true;
+    else if (c !== 0x7c && c !== 0x3a && c !== 0x20 && c !== 0x09) return false;
+  }
+  return dash;
 }
 
 const processor = unified().use(remarkParse).use(gfmParts).use(remarkFrontmatter, ['yaml']);
@@ -30,7 +86,13 @@ const withoutFrontMatter = unified().use(remarkParse).use(gfmParts);
 
 /** The syntax tree of `text`; `frontMatter` false for a chunk that does not start the document. */
 export function parseMarkdown(text: string, frontMatter = true): Root {
-  const tree = (frontMatter ? processor : withoutFrontMatter).parse(text) as Root;
+  parsing = text;
+  let tree: Root;
+  try {
+    tree = (frontMatter ? processor : withoutFrontMatter).parse(text) as Root;
+  } finally {
+    parsing = '';
+  }
   linkBareUrls(tree, text);
   return tree;
 }
