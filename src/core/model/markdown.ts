@@ -12,6 +12,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root } from 'mdast';
 import type { Construct, Extension, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { linkBareUrls } from './autolink';
+import { parseSimpleChunk } from './simpleBlocks';
 import { delimiterCells, rowCells } from './nesting';
 
 /**
@@ -86,6 +87,13 @@ const withoutFrontMatter = unified().use(remarkParse).use(gfmParts);
 
 /** The syntax tree of `text`; `frontMatter` false for a chunk that does not start the document. */
 export function parseMarkdown(text: string, frontMatter = true): Root {
+  const tree = (frontMatter && text.startsWith('---') ? undefined : parseSimpleChunk(text)) ?? parseWithMicromark(text, frontMatter);
+  linkBareUrls(tree, text);
+  return tree;
+}
+
+/** The syntax tree of `text` as micromark and remark read it (parseMarkdown reads the simplest chunks itself). */
+export function parseWithMicromark(text: string, frontMatter = true): Root {
   parsing = text;
   let tree: Root;
   try {
@@ -93,7 +101,6 @@ export function parseMarkdown(text: string, frontMatter = true): Root {
   } finally {
     parsing = '';
   }
-  linkBareUrls(tree, text);
   return tree;
 }
 
