@@ -87,10 +87,12 @@ const withoutFrontMatter = unified().use(remarkParse).use(gfmParts);
 
 /** The syntax tree of `text`; `frontMatter` false for a chunk that does not start the document. */
 export function parseMarkdown(text: string, frontMatter = true): Root {
-  const tree = (frontMatter && text.startsWith('---') ? undefined : parseSimpleChunk(text)) ?? parseWithMicromark(text, frontMatter);
+  const tree = (frontMatter && text.startsWith('---') ? undefined : parseSimpleChunk(text, parseInline)) ?? parseWithMicromark(text, frontMatter);
   linkBareUrls(tree, text);
   return tree;
 }
+
+const parseInline = (text: string) => parseWithMicromark(text, false);
 
 /** The syntax tree of `text` as micromark and remark read it (parseMarkdown reads the simplest chunks itself). */
 export function parseWithMicromark(text: string, frontMatter = true): Root {

@@ -1,33 +1,35 @@
-// A parser for chunks made only of the simplest Markdown: ATX headings, paragraphs and `-`/`+` list
-// items of one line, of plain text. Most lines of a timeline or of prose are such lines, and
-// micromark spends about 2.5 s per MB on them (a state machine per character, a token per construct
-// it tries); this reads them in one pass and gives the tree micromark would give, positions included
-// (test/unit/core/model/simpleBlocks.test.ts compares the two on random chunks). Anything else in a
-// chunk (emphasis, links, code, HTML, escapes, entities, tables, quotes, ordered lists, indentation,
-// tabs, trailing white space, a line that continues a list item) makes it return undefined, and
-// micromark reads the chunk.
-import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
-import type { Point } from 'unist';
+// A block parser for chunks made only of the simplest Markdown blocks: ATX headings, paragraphs and
+// one-line `-`/`+`/`*` list items. Most chunks of a post-mortem are such blocks, and micromark's block
+// level (a state machine per character, a token per construct it tries) costs about 2.5 s per MB of
+// them. This reads the block structure in one pass; the inline content of the blocks that have any
+// inline syntax (emphasis, code, links, escapes, entities, HTML, hard breaks) is parsed by micromark
+// in one batch, each block's text as a paragraph of its own, and moved to its place. The result is the
+// tree micromark gives for the whole chunk, positions included (test/unit/core/model/simpleBlocks.test.ts
+// compares the two on random chunks). Anything else in a chunk (tables, quotes, code blocks, HTML
+// blocks, ordered lists, definitions, indentation, tabs, a line that continues a list item) makes it
+// return undefined, and micromark reads the chunk.
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Point, Position } from 'unist';
 
-/** Characters that may start inline Markdown, or that micromark replaces: a chunk with one is not simple. */
-function hasInlineSyntax(text: string): boolean {
+/** Parses `text` as Markdown without front matter (micromark), for the inline content of the blocks. */
+export type InlineParser = (text: string) => Root;
+
+/** A chunk with one of these is not simple: control characters (micromark replaces NUL; tabs move columns), tables, a BOM. */
+function hasBlockHazard(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20) {
-      if (c !== 0x0a && c !== 0x0d) return true;
-    } else if (c === 0x5c || c === 0x2a || c === 0x5f || c === 0x5b || c === 0x5d || c === 0x26 || c === 0x3c || c === 0x60 || c === 0x7e || c === 0x7c || c === 0xfeff) {
-      return true;
-    }
+    if ((c < 0x20 && c !== 0x0a && c !== 0x0d) || c === 0x7c || c === 0xfeff) return true;
   }
   return false;
 }
 
+/** Characters that may start inline Markdown (or end a line with a hard break): a block with one is parsed by micromark. */
+const INLINE_SYNTAX = /[\\*_[\]&<`~!]| \r?\n| \r| $/;
 const ORDERED_MARKER = /^\d{1,9}[.)]/;
-/** Content that would open another block inside a list item (`- - a`, `- # a`, `- 1. a`, `- > a`). */
-const isBlockStart = (content: string) => /^[-+#>=]/.test(content) || ORDERED_MARKER.test(content);
-
-/** A line that may be a table's delimiter row (`:-`, `:--: --`): with the line before, a table. */
-const DELIMITER_ROW = /^[-: ]*-[-: ]*$/;
+/** A line of only `*`, `_`, `-` and spaces may be a thematic break or a setext underline; `-`, `:` and spaces a table's delimiter row. */
+const BREAK_LIKE = /^[-*_ ]*$|^[-: ]*-[-: ]*$/;
+/** Content that would open another block (`- - a`, `- # a`, `- 1. a`, `- > a`, a fence, HTML, a definition or task box). */
+const opensBlock = (content: string) => /^(?:[-+*] |[#>=<[]|`{3}|~{3})/.test(content) || ORDERED_MARKER.test(content) || BREAK_LIKE.test(content);
 
 interface Line {
   start: number;
@@ -36,9 +38,17 @@ interface Line {
   index: number;
 }
 
+/** A block's inline text, parsed later in the batch: where it is in the chunk and the node that gets its children. */
+interface Pending {
+  from: number;
+  to: number;
+  line: Line;
+  node: Paragraph | Heading;
+}
+
 /** The tree micromark would give for `text`, or undefined when `text` holds more than the simplest blocks. */
-export function parseSimpleChunk(text: string): Root | undefined {
-  if (hasInlineSyntax(text)) return undefined;
+export function parseSimpleChunk(text: string, parseInline: InlineParser): Root | undefined {
+  if (hasBlockHazard(text) || text.includes(']:')) return undefined;
   const lines: Line[] = [];
   for (let start = 0, index = 0; ; index++) {
     let end = start;
@@ -49,20 +59,22 @@ export function parseSimpleChunk(text: string): Root | undefined {
   }
   const point = (line: Line, offset: number): Point => ({ line: line.index + 1, column: offset - line.start + 1, offset });
   const children: RootContent[] = [];
+  const pending: Pending[] = [];
+  /** A paragraph (or heading content) from `from` on `first` to the end of `last`: plain text now, or parsed in the batch. */
+  const block = <T extends Paragraph | Heading>(node: T, first: Line, last: Line, from: number): T => {
+    const to = last.end;
+    if (INLINE_SYNTAX.test(text.slice(from, to))) pending.push({ from, to, line: first, node });
+    else node.children = [{ type: 'text', value: text.slice(from, to), position: { start: point(first, from), end: point(last, to) } } satisfies Text];
+    return node;
+  };
+  const paragraph = (first: Line, last: Line, from: number): Paragraph =>
+    block({ type: 'paragraph', children: [], position: { start: point(first, from), end: point(last, last.end) } }, first, last, from);
   // The open paragraph: its lines, and its place in `children` (filled in when it closes).
-  let paragraph: { first: Line; last: Line; at: number } | undefined;
+  let open: { first: Line; last: Line; at: number } | undefined;
   let list: { node: List; marker: string; blankSince: boolean } | undefined;
-  const para = (first: Line, last: Line, from: number): Paragraph => {
-    const position = { start: point(first, from), end: point(last, last.end) };
-    const value: Text = { type: 'text', value: text.slice(from, last.end), position: { start: { ...position.start }, end: { ...position.end } } };
-    return { type: 'paragraph', children: [value], position };
-  };
   const closeParagraph = () => {
-    if (paragraph) children[paragraph.at] = para(paragraph.first, paragraph.last, paragraph.first.start);
-    paragraph = undefined;
-  };
-  const closeList = () => {
-    list = undefined;
+    if (open) children[open.at] = paragraph(open.first, open.last, open.first.start);
+    open = undefined;
   };
   for (const line of lines) {
     const length = line.end - line.start;
@@ -72,28 +84,26 @@ export function parseSimpleChunk(text: string): Root | undefined {
       continue;
     }
     const first = text[line.start];
-    if (first === ' ' || text.charCodeAt(line.end - 1) === 0x20) return undefined;
     const content = text.slice(line.start, line.end);
+    if (first === ' ') return undefined;
     if (first === '#') {
       const hashes = /^#{1,6} /.exec(content);
       if (!hashes) return undefined;
       const from = line.start + hashes[0].length;
       const value = text.slice(from, line.end);
-      if (value === '' || value[0] === ' ' || value.endsWith('#')) return undefined;
+      if (value === '' || value[0] === ' ' || value.endsWith('#') || value.endsWith(' ')) return undefined;
       closeParagraph();
-      closeList();
-      const textNode: Text = { type: 'text', value, position: { start: point(line, from), end: point(line, line.end) } };
-      const heading: Heading = { type: 'heading', depth: (hashes[0].length - 1) as Heading['depth'], children: [textNode], position: { start: point(line, line.start), end: point(line, line.end) } };
-      children.push(heading);
+      list = undefined;
+      const heading: Heading = { type: 'heading', depth: (hashes[0].length - 1) as Heading['depth'], children: [], position: { start: point(line, line.start), end: point(line, line.end) } };
+      children.push(block(heading, line, line, from));
       continue;
     }
-    if (first === '-' || first === '+') {
-      if (length < 3 || text[line.start + 1] !== ' ') return undefined;
+    if ((first === '-' || first === '+' || first === '*') && text[line.start + 1] === ' ' && !BREAK_LIKE.test(content)) {
       const itemText = content.slice(2);
-      if (itemText[0] === ' ' || isBlockStart(itemText)) return undefined;
+      if (itemText === '' || itemText[0] === ' ' || opensBlock(itemText) || itemText.endsWith(' ')) return undefined;
       closeParagraph();
-      if (list && list.marker !== first) closeList();
-      const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [para(line, line, line.start + 2)], position: { start: point(line, line.start), end: point(line, line.end) } };
+      if (list && list.marker !== first) list = undefined;
+      const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [paragraph(line, line, line.start + 2)], position: { start: point(line, line.start), end: point(line, line.end) } };
       if (list) {
         if (list.blankSince) list.node.spread = true;
         list.blankSince = false;
@@ -106,16 +116,58 @@ export function parseSimpleChunk(text: string): Root | undefined {
       }
       continue;
     }
-    if (first === '>' || first === '=' || ORDERED_MARKER.test(content) || DELIMITER_ROW.test(content)) return undefined;
+    // `-` alone is an empty list item; `-x` is a paragraph.
+    if (opensBlock(content) || ((first === '-' || first === '+' || first === '*') && length === 1)) return undefined;
     if (list) {
       // Without a blank line the line continues the last item (lazily): micromark reads that.
       if (!list.blankSince) return undefined;
-      closeList();
+      list = undefined;
     }
-    if (paragraph) paragraph.last = line;
-    else paragraph = { first: line, last: line, at: children.push(para(line, line, line.start)) - 1 };
+    if (open) open.last = line;
+    else open = { first: line, last: line, at: children.push({ type: 'paragraph', children: [] }) - 1 };
   }
   closeParagraph();
+  if (pending.length && !parseInlineBatch(text, pending, parseInline)) return undefined;
   const last = lines[lines.length - 1];
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: point(last, text.length) } };
+}
+
+/**
+ * Parses the inline text of every pending block in one micromark run (the texts as paragraphs
+ * separated by blank lines) and gives each block its children and, for paragraphs, micromark's end
+ * (trailing white space is not part of a paragraph). False when a text is not read as one paragraph.
+ */
+function parseInlineBatch(text: string, pending: Pending[], parseInline: InlineParser): boolean {
+  const starts: number[] = [];
+  let joined = '';
+  for (const p of pending) {
+    if (joined) joined += '\n\n';
+    starts.push(joined.length);
+    joined += text.slice(p.from, p.to);
+  }
+  const tree = parseInline(joined);
+  if (tree.children.length !== pending.length) return false;
+  for (let i = 0; i < pending.length; i++) {
+    const parsed = tree.children[i];
+    const p = pending[i];
+    if (parsed.type !== 'paragraph' || parsed.position?.start.offset !== starts[i]) return false;
+    const move = mover(starts[i], parsed.position.start.line, p.from, p.line.index + 1, p.from - p.line.start + 1);
+    for (const child of parsed.children) moveNode(child, move);
+    p.node.children = parsed.children as PhrasingContent[];
+    if (p.node.type === 'paragraph') {
+      if (parsed.position.end.offset! > starts[i] + (p.to - p.from)) return false;
+      p.node.position!.end = move(parsed.position.end);
+    }
+  }
+  return true;
+}
+
+/** Maps a point of the batch to the chunk: same offset delta and line delta; columns move on the block's first line only. */
+function mover(batchOffset: number, batchLine: number, offset: number, line: number, column: number): (p: Point) => Point {
+  return (p) => ({ line: p.line - batchLine + line, column: p.line === batchLine ? p.column + column - 1 : p.column, offset: p.offset! - batchOffset + offset });
+}
+
+function moveNode(node: { position?: Position; children?: unknown[] }, move: (p: Point) => Point): void {
+  if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+  if (node.children) for (const child of node.children) moveNode(child as typeof node, move);
 }
