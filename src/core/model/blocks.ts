@@ -70,6 +70,8 @@ export interface ChunkBlocks {
   flattened?: Array<[number, number]>;
   /** The first block is a table whose rows continue the previous chunk's last table. */
   continues?: boolean;
+  /** Document spans of lines longer than MAX_MARKUP_LINE, read as plain text. */
+  longLines?: Array<[number, number]>;
 }
 
 /**
@@ -247,6 +249,7 @@ export function shiftBlocks(chunk: ChunkBlocks, delta: number): ChunkBlocks {
     })),
     html: chunk.html.map((h) => ({ start: h.start + delta, value: h.value })),
     ...(chunk.flattened ? { flattened: chunk.flattened.map(([s, e]) => [s + delta, e + delta] as [number, number]) } : {}),
+    ...(chunk.longLines ? { longLines: chunk.longLines.map(([s, e]) => [s + delta, e + delta] as [number, number]) } : {}),
     ...(chunk.continues ? { continues: true } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Construct, Extension, TokenizeContext, Tokenizer } from 'micromark-util-types';
 import { linkBareUrls } from './autolink';
 import { parseSimpleChunk } from './simpleBlocks';
@@ -85,11 +85,45 @@ const processor = unified().use(remarkParse).use(gfmParts).use(remarkFrontmatter
 /** For the chunks after the first: front matter exists only at the start of the document. */
 const withoutFrontMatter = unified().use(remarkParse).use(gfmParts);
 
-/** The syntax tree of `text`; `frontMatter` false for a chunk that does not start the document. */
-export function parseMarkdown(text: string, frontMatter = true): Root {
+/** A text whose spans were made plain for the parser (nesting.ts plainLongLines): the original, and the spans. */
+export interface PlainSpans {
+  source: string;
+  spans: Array<[number, number]>;
+}
+
+/**
+ * The syntax tree of `text`; `frontMatter` false for a chunk that does not start the document. With
+ * `plain`, `text` is a copy of `plain.source` whose spans hold no inline syntax: their text nodes get
+ * the original characters back, and bare links are found in the original.
+ */
+export function parseMarkdown(text: string, frontMatter = true, plain?: PlainSpans): Root {
   const tree = (frontMatter && text.startsWith('---') ? undefined : parseSimpleChunk(text, parseInline)) ?? parseWithMicromark(text, frontMatter);
-  linkBareUrls(tree, text);
+  if (plain) restoreText(tree, plain);
+  linkBareUrls(tree, plain?.source ?? text);
   return tree;
+}
+
+/** Text nodes in the plain spans (of the same length as their source, as there is no escape in them) take the source's characters. */
+function restoreText(tree: Root, { source, spans }: PlainSpans): void {
+  const overlaps = (start: number, end: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo][0] < end;
+  };
+  const stack: Array<Root | RootContent> = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined && end - start === node.value.length && overlaps(start, end)) node.value = source.slice(start, end);
+    } else if ('children' in node) for (const child of node.children) stack.push(child);
+  }
 }
 
 const parseInline = (text: string) => parseWithMicromark(text, false);

@@ -28,6 +28,73 @@ const MAX_UNMATCHED = 32;
  */
 const MAX_LABEL = 2000;
 
+/**
+ * Past its block markers, a line longer than this is read as plain text: no emphasis, links, code or
+ * HTML in it. micromark needs about 1 KB of memory and a microsecond per construct on such a line
+ * (a 1 MB line of code spans: 4.7 s and 1.2 GB); VS Code stops highlighting a line at the same length
+ * (`editor.maxTokenizationLineLength`, 20,000).
+ */
+export const MAX_MARKUP_LINE = 20_000;
+const INLINE_MARKUP = /[`*_[\]!<&\\~]/g;
+const isSpaceOrTab = (c: number) => c === 0x20 || c === 0x09;
+
+/** End of the block markers at the start of a line: indentation, `>`, list markers, an ATX heading's `#`s, a table row's `|`. */
+function blockPrefixEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpaceOrTab(c) || c === 0x3e || c === 0x7c) {
+      i++;
+    } else if ((c === 0x2d || c === 0x2b || c === 0x2a) && isSpaceOrTab(text.charCodeAt(i + 1))) {
+      i += 2;
+    } else if (c === 0x23 || (c >= 0x30 && c <= 0x39)) {
+      let j = i;
+      while (j < end && j - i < 9 && text.charCodeAt(j) === c) j++;
+      if (c !== 0x23) while (j < end && j - i < 9 && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+      if (c !== 0x23 && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x29)) j++;
+      else if (c !== 0x23 || j - i > 6) return i;
+      if (!isSpaceOrTab(text.charCodeAt(j))) return i;
+      i = j;
+    } else return i;
+  }
+  return i;
+}
+
+/** True when `text[from, end)` is one character repeated, with spaces (a thematic break, fence or underline). */
+function oneCharacter(text: string, from: number, end: number): boolean {
+  const c = text.charCodeAt(from);
+  for (let i = from + 1; i < end; i++) if (text.charCodeAt(i) !== c && !isSpaceOrTab(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Replaces inline syntax characters in lines longer than MAX_MARKUP_LINE (after their block markers)
+ * with `x`, for the parser; the same length, so offsets map 1:1. `spans` are the lines' replaced
+ * parts: parseMarkdown puts the original text back into the text nodes there. A line of one repeated
+ * character (a thematic break, a fence) stays as it is.
+ */
+export function plainLongLines(text: string): CappedNesting {
+  if (text.length <= MAX_MARKUP_LINE) return { text, spans: [] };
+  const spans: Array<[number, number]> = [];
+  let out = '';
+  let copied = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+    if (end - start > MAX_MARKUP_LINE) {
+      const from = blockPrefixEnd(text, start, end);
+      if (from < end && !oneCharacter(text, from, end)) {
+        out += text.slice(copied, from) + text.slice(from, end).replace(INLINE_MARKUP, 'x');
+        copied = end;
+        spans.push([from, end]);
+      }
+    }
+    start = end + 1;
+  }
+  if (!spans.length) return { text, spans };
+  return { text: out + text.slice(copied), spans };
+}
+
 export interface CappedNesting {
   /** The text, neutralised where needed; same length as the input. */
   text: string;

@@ -5,7 +5,7 @@ import { extractActionItems } from './actionItems';
 import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
 import { EMPTY_INLINE, oneLineText } from './inline';
 import { type Chunk, isThematicBreak, parseMarkdown, splitIntoChunks } from './markdown';
-import { capNesting, MAX_NESTING_DEPTH } from './nesting';
+import { capNesting, type CappedNesting, MAX_MARKUP_LINE, MAX_NESTING_DEPTH, plainLongLines } from './nesting';
 import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
 import { nodeStart } from './nodes';
@@ -97,6 +97,26 @@ export class ChunkCache {
 }
 
 /**
+ * The text the parser reads (long lines made plain, then nesting capped; same length) and the text
+ * the blocks are read from: the capped text with the long lines' own characters.
+ */
+function prepare(text: string): { plain: CappedNesting; capped: CappedNesting; source: string } {
+  const plain = plainLongLines(text);
+  const capped = capNesting(plain.text);
+  if (!plain.spans.length) return { plain, capped, source: capped.text };
+  // In the long lines: the document's characters where only plainLongLines changed them, the cap's where it did (excess table pipes).
+  let source = '';
+  let at = 0;
+  for (const [s, e] of plain.spans) {
+    const chars = capped.text.slice(s, e).split('');
+    for (let i = s; i < e; i++) if (plain.text.charCodeAt(i) !== text.charCodeAt(i) && capped.text.charCodeAt(i) === plain.text.charCodeAt(i)) chars[i - s] = text[i];
+    source += capped.text.slice(at, s) + chars.join('');
+    at = e;
+  }
+  return { plain, capped, source: source + capped.text.slice(at) };
+}
+
+/**
  * Parses one chunk: nesting past MAX_NESTING_DEPTH is neutralised first (same length), then read into
  * blocks. A table's continuation is parsed behind the table's head; its first block then holds the
  * rows that continue the previous chunk's table (`continues`).
@@ -104,26 +124,29 @@ export class ChunkCache {
 function parseChunk(chunk: Chunk): ChunkBlocks {
   const { text, offset, tableHead: head } = chunk;
   if (head !== undefined) {
-    const capped = capNesting(head + text);
-    const tree = parseMarkdown(capped.text, false);
+    const { plain, capped, source } = prepare(head + text);
+    const tree = parseMarkdown(capped.text, false, plain.spans.length ? { source, spans: plain.spans } : undefined);
     const table = tree.children[0];
     if (table?.type === 'table' && nodeStart(table, 0) === 0 && table.children.length > 1 && nodeStart(table.children[1], 0) === head.length) {
-      const blocks = buildBlocks(tree, capped.text, offset - head.length);
+      const blocks = buildBlocks(tree, source, offset - head.length);
       blocks.blocks[0] = { ...blocks.blocks[0], start: offset, header: [] };
       blocks.html = blocks.html.filter((h) => h.start >= offset);
       const spans = capped.spans.filter(([, e]) => e > head.length);
       if (spans.length) blocks.flattened = spans.map(([s, e]) => [Math.max(s, head.length) + offset - head.length, e + offset - head.length]);
+      const long = plain.spans.filter(([, e]) => e > head.length);
+      if (long.length) blocks.longLines = long.map(([s, e]) => [Math.max(s, head.length) + offset - head.length, e + offset - head.length]);
       blocks.continues = true;
       return blocks;
     }
   }
-  const capped = capNesting(text);
+  const { plain, capped, source } = prepare(text);
   const frontMatter = startsDocument(chunk);
   const trivial = capped.spans.length === 0 && !(frontMatter && text.startsWith('---')) ? trivialBlocks(text, offset) : undefined;
   if (trivial) return trivial;
-  const tree = parseMarkdown(capped.text, frontMatter);
-  const blocks = buildBlocks(tree, capped.text, offset);
+  const tree = parseMarkdown(capped.text, frontMatter, plain.spans.length ? { source, spans: plain.spans } : undefined);
+  const blocks = buildBlocks(tree, source, offset);
   if (capped.spans.length) blocks.flattened = capped.spans.map(([s, e]) => [s + offset, e + offset]);
+  if (plain.spans.length) blocks.longLines = plain.spans.map(([s, e]) => [s + offset, e + offset]);
   return blocks;
 }
 
@@ -205,6 +228,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const blocks: Block[] = [];
   const html: HtmlNode[] = [];
   const flattened: Array<[number, number]> = [];
+  const longLines: Array<[number, number]> = [];
   const deadline = options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
   let outOfTime: number | undefined;
   // A long table read in parts: the index of its block, copied once so that cached blocks stay as they are.
@@ -241,6 +265,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
         appendBlocks(blocks, rest.blocks);
         for (const h of rest.html) html.push(h);
         if (rest.flattened) for (const span of rest.flattened) flattened.push(span);
+        if (rest.longLines) for (const span of rest.longLines) longLines.push(span);
       }
       continue;
     }
@@ -260,9 +285,13 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     } else appendBlocks(blocks, parsed.blocks);
     for (const h of parsed.html) html.push(h);
     if (parsed.flattened) for (const span of parsed.flattened) flattened.push(span);
+    if (parsed.longLines) for (const span of parsed.longLines) longLines.push(span);
   }
   options.cache?.replace(used);
   if (flattened.length) problems.push(nestingProblem(flattened, lines));
+  // A line read as plain text for its nesting already has its finding.
+  const onlyLong = longLines.filter(([s, e]) => !flattened.some(([fs, fe]) => fs < e && s < fe));
+  if (onlyLong.length) problems.push(longLineProblem(onlyLong, lines));
   if (outOfTime !== undefined) problems.push(budgetProblem(outOfTime, options.timeBudgetMs ?? 0, lines));
   if (tooLong !== undefined) {
     const line = lines.positionAt(tooLong).line;
@@ -530,6 +559,18 @@ function nestingProblem(spans: Array<[number, number]>, lines: LineIndex): Model
     code: 'nesting-too-deep',
     message: `Lists, quotes, links or emphasis nest deeper than ${MAX_NESTING_DEPTH} levels (${where}); past that depth the text is read as plain text.`,
     range: lines.range(start, Math.min(end, lines.lineStarts[lines.positionAt(start).line + 1] ?? end)),
+  };
+}
+
+/** One info problem for the lines read as plain text because they are too long. */
+function longLineProblem(spans: Array<[number, number]>, lines: LineIndex): ModelProblem {
+  const [start, end] = spans[0];
+  const line = lines.positionAt(start).line;
+  const where = spans.length === 1 ? `Line ${line + 1} is` : `${spans.length} lines, from line ${line + 1}, are`;
+  return {
+    code: 'line-too-long',
+    message: `${where} longer than ${MAX_MARKUP_LINE.toLocaleString('en')} characters, so ${spans.length === 1 ? 'its' : 'their'} emphasis, links and code are read as plain text (VS Code stops highlighting lines this long too).`,
+    range: lines.range(start, Math.min(end, start + 200)),
   };
 }
 

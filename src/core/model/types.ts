@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'file-too-large'
   | 'nesting-too-deep'
   | 'analysis-time-limit'
+  | 'line-too-long'
   | 'table-too-long';
 
 /** Something the parser could not understand; rules turn these into findings. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildBlocks, type Block } from '../../../../src/core/model/blocks';
 import { parseMarkdown, SOFT_CHUNK_LIMIT, splitIntoChunks } from '../../../../src/core/model/markdown';
-import { capNesting, MAX_NESTING_DEPTH, MAX_TABLE_CELLS } from '../../../../src/core/model/nesting';
+import { capNesting, MAX_MARKUP_LINE, MAX_NESTING_DEPTH, MAX_TABLE_CELLS } from '../../../../src/core/model/nesting';
 import { MAX_TABLE_ROWS, parsePostmortem } from '../../../../src/core/model/parse';
 import { analyzeText } from '../../../../src/core/analyze';
 
@@ -141,5 +141,28 @@ describe('runs of backslashes: past MAX_NESTING_DEPTH escapes the run is read as
     const text = `# T\n\n## Summary\n\n${'\\'.repeat(200_000)}\n`;
     const paragraph = parsePostmortem(text).blocks.find((b) => b.kind === 'paragraph')!;
     assert.equal(paragraph.inline.text, `${'\\'.repeat(MAX_NESTING_DEPTH)}${'/'.repeat(200_000 - 2 * MAX_NESTING_DEPTH)}`);
+  });
+
+  it('lines longer than MAX_MARKUP_LINE: plain text with their own characters, block markers kept, one info finding', () => {
+    const unit = 'See **bold** `code` [a](https://e.com/x_(1)) and www.example.org &amp; <b>x</b> ~~s~~ \\* ';
+    const long = unit.repeat(Math.ceil((MAX_MARKUP_LINE + 10) / unit.length));
+    const text = `# T\n\n## ${long}\n\n- ${long}\r\n\n| Time | Event |\n|---|---|\n| 10:00 | ${long} |\n\n${'* '.repeat(MAX_MARKUP_LINE)}\n\nShort *emph* and [link](https://a.example).\n`;
+    const analysis = analyzeText(text, { today: '2026-03-20' });
+    const { blocks } = analysis.doc;
+    // A line of one repeated character keeps its meaning (here a thematic break).
+    assert.deepEqual(blocks.map((b) => b.kind), ['heading', 'heading', 'listItem', 'table', 'rule', 'paragraph']);
+    assert.equal(blocks[1].inline.text, long.trim().replace(/ +/g, ' '));
+    assert.equal(blocks[2].inline.text, long.trim().replace(/ +/g, ' '));
+    assert.equal(blocks[3].rows![0][1].inline.text, long.trim().replace(/ +/g, ' '));
+    // Every character maps back to the same character of the document.
+    const inline = blocks[2].inline;
+    for (let i = 0; i < inline.map.length; i += 3) assert.equal(text.slice(inline.map[i + 1], inline.map[i + 1] + inline.map[i + 2]), inline.text.slice(inline.map[i], inline.map[i] + inline.map[i + 2]));
+    // Bare URLs are still links, with the document's characters; the short paragraph keeps its Markdown.
+    assert.ok(inline.links.some((l) => l.url === 'http://www.example.org'));
+    assert.equal(blocks[5].inline.text, 'Short emph and link.');
+    const found = analysis.findings.filter((f) => f.message.includes(`longer than ${MAX_MARKUP_LINE.toLocaleString('en')} characters`));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^3 lines, from line 3, are longer than 20,000 characters, so their emphasis, links and code are read as plain text/);
+    assert.equal(found[0].severity, 'info');
   });
 });
