@@ -256,7 +256,8 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
       if (text.slice(lineStart, lineEnd).includes('-->')) inComment = false;
     } else {
       const open = FENCE.exec(line);
-      const large = lineStart - chunkStart > SOFT_CHUNK_LIMIT;
+      // A long line also gets a chunk of its own (one huge thematic break is then read without the parser).
+      const large = lineStart - chunkStart > SOFT_CHUNK_LIMIT || lineEnd - lineStart > SOFT_CHUNK_LIMIT;
       // Tables: a header line, then a delimiter row with as many cells, then rows (unindented `|` lines).
       if (tableHead !== undefined && (blank || line[0] !== '|')) tableHead = undefined;
       if (headerAt !== -1) {
