@@ -4,7 +4,7 @@
 import type { Phase } from '../model/types';
 import { escapeHtml } from '../util/escape';
 import { plural } from '../util/words';
-import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
+import { BAND_NAMES, type BandKind, hiddenEventsNote, PHASE_NAMES } from './labels';
 import type { ActionItemView, EventRow, MetricTile, TimelineRow, TimelineViewModel } from './viewModel';
 
 export interface TimelineHtmlOptions {
@@ -142,7 +142,9 @@ function renderTimeline(model: TimelineViewModel, staticRows = false): string {
     // Long timelines let the browser skip layout and paint of off-screen rows (see timeline.css).
     body = `<ol class="pm-rows${rows.length > LARGE_TIMELINE_ROWS ? ' is-large' : ''}" aria-label="Timeline events">${rows.join('')}</ol>`;
   }
-  return `<section class="pm-section pm-timeline" aria-labelledby="pm-timeline-heading">${head}${body}</section>`;
+  const hidden = hiddenEventsNote(timeline);
+  const note = hidden ? `<p class="pm-note" role="note">${icon('info')} ${e(hidden)}</p>` : '';
+  return `<section class="pm-section pm-timeline" aria-labelledby="pm-timeline-heading">${head}${note}${body}</section>`;
 }
 
 /** Gap above a row: an SVG spacer (its height attribute is not a style, so the webview CSP allows it). */

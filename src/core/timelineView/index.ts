@@ -6,3 +6,4 @@ export * from './messages';
 export * from './page';
 export * from './svg';
 export * from './viewModel';
+export { hiddenEventsNote, MAX_DRAWN_EVENTS } from './labels';

@@ -2,7 +2,7 @@
 // (no CSS variables: the file is viewed outside VS Code); every document string escaped.
 import type { Phase } from '../model/types';
 import { escapeHtml } from '../util/escape';
-import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
+import { BAND_NAMES, type BandKind, hiddenEventsNote, PHASE_NAMES } from './labels';
 import type { TimelineViewModel } from './viewModel';
 
 export interface TimelineSvgOptions {
@@ -136,6 +136,14 @@ export function renderTimelineSvg(model: TimelineViewModel, options: TimelineSvg
     lx += 16 + label.length * 6.2 + 18;
   }
   y += 16;
+  const hidden = hiddenEventsNote(model.timeline);
+  if (hidden) {
+    for (const line of wrapText(hidden, chars(W - 2 * pad, 12), 2)) {
+      y += 18;
+      out.push(`<text x="${pad}" y="${y}" font-size="12" fill="${c.muted}">${e(line)}</text>`);
+    }
+    y += 8;
+  }
 
   const timeX = pad + 64;
   const railX = pad + 84;

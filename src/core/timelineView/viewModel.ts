@@ -10,7 +10,7 @@ import { textOf } from '../model/text';
 import { capitalize } from '../util/words';
 import { formatClock, formatDuration, formatTimeValue, minutesBetween } from '../model/time';
 import { readPhase } from '../model/timeline';
-import { BAND_NAMES, type BandKind, PHASE_NAMES } from './labels';
+import { BAND_NAMES, type BandKind, MAX_DRAWN_EVENTS, PHASE_NAMES } from './labels';
 
 export const TIMELINE_VIEW_SCHEMA = 1;
 
@@ -156,6 +156,8 @@ export interface TimelineViewModel {
     /** Total height of the rows, px. */
     height: number;
     eventCount: number;
+    /** Events not drawn (past MAX_DRAWN_EVENTS). */
+    hiddenEventCount: number;
     problemCount: number;
     dayCount: number;
     /** Scale of the proportional gaps. */
@@ -358,7 +360,9 @@ function dateOf(item: Item): string | null {
 }
 
 function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineViewModel['timeline'] {
-  const events = doc.timeline;
+  // `kept[i]`: the index in doc.timeline of drawn event i, when some are left out.
+  const kept = doc.timeline.length > MAX_DRAWN_EVENTS ? doc.timeline.flatMap((e, i) => (i < MAX_DRAWN_EVENTS || e.phase !== null ? [i] : [])) : undefined;
+  const events = kept ? kept.map((i) => doc.timeline[i]) : doc.timeline;
   const problemsByLine = new Map<number, Problem[]>();
   for (const finding of findings) {
     if (!TIMELINE_RULES.has(finding.rule)) continue;
@@ -515,7 +519,7 @@ function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineV
       gap: gapPx,
       band,
       gapBand,
-      index: item.index!,
+      index: kept ? kept[item.index!] : item.index!,
       line: event.range.start.line,
       endLine: event.range.end.line,
       time: timeText,
@@ -545,6 +549,7 @@ function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineV
     bands,
     height,
     eventCount: events.length,
+    hiddenEventCount: doc.timeline.length - events.length,
     problemCount,
     dayCount: rows.filter((r) => r.kind === 'day').length,
     pxPerMinute: Math.round(pxPerMinute * 1000) / 1000,

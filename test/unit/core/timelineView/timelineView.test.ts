@@ -5,7 +5,9 @@ import {
   buildTimelineViewModel,
   decodePngDataUrl,
   escapeHtml,
+  hiddenEventsNote,
   jsonForScript,
+  MAX_DRAWN_EVENTS,
   parseWebviewMessage,
   renderTimelineHtml,
   renderTimelinePage,
@@ -472,5 +474,26 @@ describe('timeline webview script (jsdom)', () => {
     assert.equal(parsed.ok, true);
     assert.ok(parsed.ok && parsed.message.type === 'export' && parsed.message.data.includes('OTA firmware rollout'));
     app.dispose();
+  });
+});
+
+describe('timeline view: very long timelines', () => {
+  it('draws the first MAX_DRAWN_EVENTS events and every phase, and says how many are left out', () => {
+    const lines = Array.from({ length: MAX_DRAWN_EVENTS + 999 }, (_, i) => `- 2026-03-14 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} step ${i}`);
+    lines[lines.length - 1] = '- 2026-03-15 23:59 [resolved] all clear';
+    const text = `---\ndate: 2026-03-14\n---\n# Long\n\n## Timeline\n\n${lines.join('\n')}\n`;
+    const view = modelOf(text);
+    assert.equal(view.timeline.eventCount, MAX_DRAWN_EVENTS + 1);
+    assert.equal(view.timeline.hiddenEventCount, 998);
+    const last = timelineEvents(view).at(-1)!;
+    assert.equal(last.phase, 'resolved');
+    // Rows keep their place in the document's timeline and their line.
+    assert.equal(last.index, MAX_DRAWN_EVENTS + 998);
+    assert.equal(last.line, text.split('\n').findIndex((l) => l.includes('all clear')));
+    const note = `Showing 5,001 of 5,999 events: the timeline draws the first 5,000 and every phase.`;
+    assert.ok(hiddenEventsNote(view.timeline)?.startsWith(note));
+    assert.ok(body(renderTimelineHtml(view)).querySelector('.pm-timeline .pm-note')?.textContent?.includes(note));
+    assert.ok(renderTimelineSvg(view).includes('Showing 5,001 of 5,999 events'));
+    assert.equal(hiddenEventsNote(model('checkout-latency').timeline), null);
   });
 });
