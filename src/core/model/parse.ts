@@ -1,10 +1,12 @@
 // text → blocks → model: the parse step. Blocks are built once per chunk (and cached by the chunk's
 // text, so an edit rebuilds only the sections it touched); sections, metadata, timeline and action
 // items are read from them.
+import type { Yaml } from 'mdast';
 import { extractActionItems } from './actionItems';
 import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
 import { EMPTY_INLINE, oneLineText } from './inline';
 import { type Chunk, isThematicBreak, parseMarkdown, splitIntoChunks } from './markdown';
+import { leadingFrontMatter } from './frontMatter';
 import { capNesting, type CappedNesting, MAX_MARKUP_LINE, MAX_NESTING_DEPTH, plainLongLines } from './nesting';
 import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
@@ -139,8 +141,10 @@ function parseChunk(chunk: Chunk): ChunkBlocks {
       return blocks;
     }
   }
-  const { plain, capped, source } = prepare(text);
   const frontMatter = startsDocument(chunk);
+  const matter = frontMatter ? leadingFrontMatter(text) : undefined;
+  if (matter) return withFrontMatter(chunk, matter.node, matter.end);
+  const { plain, capped, source } = prepare(text);
   const trivial = capped.spans.length === 0 && !(frontMatter && text.startsWith('---')) ? trivialBlocks(text, offset) : undefined;
   if (trivial) return trivial;
   const tree = parseMarkdown(capped.text, frontMatter, plain.spans.length ? { source, spans: plain.spans } : undefined);
@@ -148,6 +152,20 @@ function parseChunk(chunk: Chunk): ChunkBlocks {
   if (capped.spans.length) blocks.flattened = capped.spans.map(([s, e]) => [s + offset, e + offset]);
   if (plain.spans.length) blocks.longLines = plain.spans.map(([s, e]) => [s + offset, e + offset]);
   return blocks;
+}
+
+/** The blocks of a first chunk that opens with front matter: its block, then the rest of the chunk parsed on its own. */
+function withFrontMatter(chunk: Chunk, node: Yaml, end: number): ChunkBlocks {
+  const head = buildBlocks({ type: 'root', children: [node] }, chunk.text, chunk.offset);
+  if (end === chunk.text.length) return head;
+  const rest = parseChunk({ offset: chunk.offset + end, text: chunk.text.slice(end) });
+  appendBlocks(head.blocks, rest.blocks);
+  return {
+    ...head,
+    html: [...head.html, ...rest.html],
+    ...(rest.flattened ? { flattened: rest.flattened } : {}),
+    ...(rest.longLines ? { longLines: rest.longLines } : {}),
+  };
 }
 
 /**
