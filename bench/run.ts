@@ -1,7 +1,7 @@
 // Performance benchmark: `npm run bench`. Not a test: it prints a table and writes bench/results.json.
 // See bench/README.md for what each row measures.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,20 @@ import { editMiddleEvent, generatePostmortem, generateSized, type GeneratedDoc, 
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TODAY = '2026-06-01';
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+/** `--name=value` or `--name value`. */
+function option(name: string): string | undefined {
+  const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  const value = argv[at].includes('=') ? argv[at].slice(argv[at].indexOf('=') + 1) : argv[at + 1];
+  if (!value || value.startsWith('--')) throw new Error(`--${name} needs a file name`);
+  return value;
+}
+/** `--baseline <results.json>`: an earlier run's results, printed as a "before" column. */
+const BASELINE = option('baseline');
+/** `--out <file>`: where the results go (any run; by default only complete runs write bench/results.json). */
+const OUT = option('out');
+const args = new Set(argv);
 /** `--quick`: fewer runs, for checking the script itself. */
 const QUICK = args.has('--quick');
 const only = (name: string) => ![...args].some((a) => a.startsWith('--only=')) || args.has(`--only=${name}`);
@@ -715,6 +728,7 @@ async function main(): Promise<void> {
 
   out.push('Targets');
   out.push(table(targets.map((t) => [`  ${t.name}`, t.value, t.target, verdict(t.pass), t.cpuPass === undefined ? '' : `cpu ${verdict(t.cpuPass)}`])));
+  if (BASELINE) out.push('', ...beforeAfter(BASELINE, sizes, targets));
   process.stdout.write(`${out.join('\n')}\n`);
 
   const results = {
@@ -732,13 +746,53 @@ async function main(): Promise<void> {
     bundle,
     targets,
   };
-  // Only complete runs replace the results; --quick / --only runs are for checking the script.
+  // Only complete runs replace bench/results.json; --quick / --only runs are for checking the script,
+  // or for a before/after comparison with --out.
   const partial = QUICK || [...args].some((a) => a.startsWith('--only='));
-  if (partial) log('partial run (--quick / --only): bench/results.json not written');
+  const outFile = OUT ? path.resolve(OUT) : partial ? undefined : path.join(ROOT, 'bench', 'results.json');
+  if (!outFile) log('partial run (--quick / --only): bench/results.json not written (--out <file> writes it anywhere)');
   else {
-    writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v), 2)}\n`);
-    log('wrote bench/results.json');
+    writeFileSync(outFile, `${JSON.stringify(results, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v), 2)}\n`);
+    log(`wrote ${path.relative(process.cwd(), outFile) || outFile}`);
   }
+}
+
+interface BaselineResults {
+  commit?: string;
+  date?: string;
+  loadAverage?: { before?: number[] };
+  analysis?: Partial<Record<SizeName, Partial<SizeResult>>>;
+  targets?: Array<{ name: string; value: string }>;
+}
+
+/** The "before" columns: the baseline's analysis times and targets next to this run's. */
+function beforeAfter(file: string, sizes: Partial<Record<SizeName, SizeResult>>, targets: Array<{ name: string; value: string; target: string }>): string[] {
+  let base: BaselineResults;
+  try {
+    base = JSON.parse(readFileSync(file, 'utf8')) as BaselineResults;
+  } catch (error) {
+    return [`Before / after: cannot read the baseline ${file}: ${(error as Error).message}`];
+  }
+  const lines = [`Before / after  (before: ${file}, commit ${base.commit?.slice(0, 10) ?? '?'}, ${base.date ?? '?'}, load avg ${base.loadAverage?.before?.[0]?.toFixed(2) ?? '?'})`];
+  const rows: string[][] = [['', 'before', 'after', 'after / before']];
+  const change = (before: number | undefined, after: number | undefined) => (before && after !== undefined ? ratio(after / before) : 'n/a');
+  for (const size of ['small', 'medium', 'large'] as const) {
+    const [b, a] = [base.analysis?.[size], sizes[size]];
+    if (!a) continue;
+    for (const [label, pick] of [
+      ['full analysis', (r: Partial<SizeResult>) => r.full?.wall.median],
+      ['  cpu', (r: Partial<SizeResult>) => r.full?.cpu.median],
+      ['incremental edit', (r: Partial<SizeResult>) => r.incremental?.wall.median],
+      ['markdownlint (same run)', (r: Partial<SizeResult>) => r.markdownlint?.wall.median],
+    ] as const) {
+      const before = b ? pick(b) : undefined;
+      rows.push([`  ${size} ${label}`, ms(before), ms(pick(a)), change(before, pick(a))]);
+    }
+  }
+  const baseTargets = new Map((base.targets ?? []).map((t) => [t.name, t.value]));
+  for (const t of targets) rows.push([`  ${t.name}  (${t.target})`, baseTargets.get(t.name) ?? 'n/a', t.value, '']);
+  lines.push(table(rows));
+  return lines;
 }
 
 main().catch((error) => {
