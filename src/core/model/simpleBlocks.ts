@@ -1,30 +1,31 @@
-// A block parser for chunks made only of the simplest Markdown blocks: ATX headings, paragraphs and
-// one-line `-`/`+`/`*` list items. Most chunks of a post-mortem are such blocks, and micromark's block
+// A block parser for chunks made only of the simplest Markdown blocks: ATX headings, paragraphs,
+// one-line `-`/`+`/`*` list items (task items too) and GFM tables whose rows start and end with a pipe. Most chunks of a post-mortem are such blocks, and micromark's block
 // level (a state machine per character, a token per construct it tries) costs about 2.5 s per MB of
 // them. This reads the block structure in one pass; the inline content of the blocks that have any
 // inline syntax (emphasis, code, links, escapes, entities, HTML, hard breaks) is parsed by micromark
 // in one batch, each block's text as a paragraph of its own, and moved to its place. The result is the
 // tree micromark gives for the whole chunk, positions included (test/unit/core/model/simpleBlocks.test.ts
-// compares the two on random chunks). Anything else in a chunk (tables, quotes, code blocks, HTML
-// blocks, ordered lists, definitions, indentation, tabs, a line that continues a list item) makes it
-// return undefined, and micromark reads the chunk.
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+// compares the two on random chunks). Anything else in a chunk (quotes, code blocks, HTML blocks,
+// ordered lists, definitions, indentation, tabs, a line that continues a list item or a table, a pipe
+// outside a table, a backslash in a table) makes it return undefined, and micromark reads the chunk.
+import type { AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 
 /** Parses `text` as Markdown without front matter (micromark), for the inline content of the blocks. */
 export type InlineParser = (text: string) => Root;
 
-/** A chunk with one of these is not simple: control characters (micromark replaces NUL; tabs move columns), tables, a BOM. */
+/** A chunk with one of these is not simple: control characters (micromark replaces NUL; tabs move columns), a BOM. */
 function hasBlockHazard(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x0a && c !== 0x0d) || c === 0x7c || c === 0xfeff) return true;
+    if ((c < 0x20 && c !== 0x0a && c !== 0x0d) || c === 0xfeff) return true;
   }
   return false;
 }
 
 /** Characters that may start inline Markdown (or end a line with a hard break): a block with one is parsed by micromark. */
 const INLINE_SYNTAX = /[\\*_[\]&<`~!]| \r?\n| \r| $/;
+const TASK_BOX = /^\[([ xX])\] /;
 const ORDERED_MARKER = /^\d{1,9}[.)]/;
 /** A line of only `*`, `_`, `-` and spaces may be a thematic break or a setext underline; `-`, `:` and spaces a table's delimiter row. */
 const BREAK_LIKE = /^[-*_ ]*$|^[-: ]*-[-: ]*$/;
@@ -43,7 +44,7 @@ interface Pending {
   from: number;
   to: number;
   line: Line;
-  node: Paragraph | Heading;
+  node: Paragraph | Heading | TableCell;
 }
 
 /** The tree micromark would give for `text`, or undefined when `text` holds more than the simplest blocks. */
@@ -60,9 +61,9 @@ export function parseSimpleChunk(text: string, parseInline: InlineParser): Root 
   const point = (line: Line, offset: number): Point => ({ line: line.index + 1, column: offset - line.start + 1, offset });
   const children: RootContent[] = [];
   const pending: Pending[] = [];
+  const tasks: Array<{ paragraph: Paragraph; box: Point }> = [];
   /** A paragraph (or heading content) from `from` on `first` to the end of `last`: plain text now, or parsed in the batch. */
-  const block = <T extends Paragraph | Heading>(node: T, first: Line, last: Line, from: number): T => {
-    const to = last.end;
+  const block = <T extends Paragraph | Heading | TableCell>(node: T, first: Line, last: Line, from: number, to = last.end): T => {
     if (INLINE_SYNTAX.test(text.slice(from, to))) pending.push({ from, to, line: first, node });
     else node.children = [{ type: 'text', value: text.slice(from, to), position: { start: point(first, from), end: point(last, to) } } satisfies Text];
     return node;
@@ -76,7 +77,8 @@ export function parseSimpleChunk(text: string, parseInline: InlineParser): Root 
     if (open) children[open.at] = paragraph(open.first, open.last, open.first.start);
     open = undefined;
   };
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const length = line.end - line.start;
     if (length === 0) {
       closeParagraph();
@@ -86,6 +88,17 @@ export function parseSimpleChunk(text: string, parseInline: InlineParser): Root 
     const first = text[line.start];
     const content = text.slice(line.start, line.end);
     if (first === ' ') return undefined;
+    if (first === '|') {
+      // A table starts a block: after a paragraph line or a list item it would be read otherwise.
+      if (open || (list && !list.blankSince)) return undefined;
+      const table = readTable(text, lines, i, block, point);
+      if (!table) return undefined;
+      list = undefined;
+      children.push(table.node);
+      i = table.last;
+      continue;
+    }
+    if (content.includes('|')) return undefined;
     if (first === '#') {
       const hashes = /^#{1,6} /.exec(content);
       if (!hashes) return undefined;
@@ -100,10 +113,15 @@ export function parseSimpleChunk(text: string, parseInline: InlineParser): Root 
     }
     if ((first === '-' || first === '+' || first === '*') && text[line.start + 1] === ' ' && !BREAK_LIKE.test(content)) {
       const itemText = content.slice(2);
-      if (itemText === '' || itemText[0] === ' ' || opensBlock(itemText) || itemText.endsWith(' ')) return undefined;
+      // A task item's paragraph is what follows its box.
+      const task = TASK_BOX.exec(itemText);
+      const itemContent = task ? itemText.slice(4) : itemText;
+      if (itemContent === '' || itemContent[0] === ' ' || opensBlock(itemContent) || itemText.endsWith(' ')) return undefined;
       closeParagraph();
       if (list && list.marker !== first) list = undefined;
-      const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [paragraph(line, line, line.start + 2)], position: { start: point(line, line.start), end: point(line, line.end) } };
+      const body = paragraph(line, line, line.start + 2 + (task ? 4 : 0));
+      if (task) tasks.push({ paragraph: body, box: point(line, line.start + 2) });
+      const item: ListItem = { type: 'listItem', spread: false, checked: task ? task[1] !== ' ' : null, children: [body], position: { start: point(line, line.start), end: point(line, line.end) } };
       if (list) {
         if (list.blankSince) list.node.spread = true;
         list.blankSince = false;
@@ -128,8 +146,85 @@ export function parseSimpleChunk(text: string, parseInline: InlineParser): Root 
   }
   closeParagraph();
   if (pending.length && !parseInlineBatch(text, pending, parseInline)) return undefined;
+  // mdast-util-gfm-task-list-item moves a task paragraph's start past the box only when it opens with text.
+  for (const { paragraph: node, box } of tasks) if (node.children[0]?.type !== 'text') node.position!.start = box;
   const last = lines[lines.length - 1];
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: point(last, text.length) } };
+}
+
+/** A table row's cells: from each pipe to the next (the last one to past the closing pipe), or undefined when the line is no such row. */
+function rowCells(text: string, line: Line): Array<{ start: number; end: number }> | undefined {
+  let end = line.end;
+  while (end > line.start && text.charCodeAt(end - 1) === 0x20) end--;
+  if (end - line.start < 2 || text.charCodeAt(end - 1) !== 0x7c) return undefined;
+  const cells: Array<{ start: number; end: number }> = [];
+  let cellStart = line.start;
+  for (let i = line.start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // An escaped pipe is cell content: micromark reads rows with backslashes.
+    if (c === 0x5c) return undefined;
+    if (c === 0x7c) {
+      // The last cell (and the row) also holds the white space after the closing pipe.
+      cells.push({ start: cellStart, end: i === end - 1 ? line.end : i });
+      cellStart = i;
+    }
+  }
+  return cells;
+}
+
+/** The offset of the closing pipe of a row whose last cell ends at `end` (after trailing spaces). */
+function closingPipe(text: string, end: number): number {
+  while (text.charCodeAt(end - 1) === 0x20) end--;
+  return end - 1;
+}
+
+const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
+
+/** Reads the table whose header is `lines[at]`: a delimiter row with as many cells, then rows up to a blank line or the end. */
+function readTable(
+  text: string,
+  lines: Line[],
+  at: number,
+  block: (node: TableCell, first: Line, last: Line, from: number, to: number) => TableCell,
+  point: (line: Line, offset: number) => Point,
+): { node: Table; last: number } | undefined {
+  const header = rowCells(text, lines[at]);
+  const delimiterLine = lines[at + 1];
+  if (!header || !delimiterLine || text[delimiterLine.start] !== '|') return undefined;
+  const delimiter = rowCells(text, delimiterLine);
+  if (!delimiter || delimiter.length !== header.length) return undefined;
+  const align: AlignType[] = [];
+  for (const cell of delimiter) {
+    const inner = text.slice(cell.start + 1, cell === delimiter[delimiter.length - 1] ? closingPipe(text, cell.end) : cell.end);
+    const match = DELIMITER_CELL.exec(inner);
+    if (!match) return undefined;
+    align.push(match[1] && match[2] ? 'center' : match[1] ? 'left' : match[2] ? 'right' : null);
+  }
+  const row = (line: Line, cells: Array<{ start: number; end: number }>): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((cell, k) => {
+      let from = cell.start + 1;
+      let to = k === cells.length - 1 ? closingPipe(text, cell.end) : cell.end;
+      while (from < to && text.charCodeAt(from) === 0x20) from++;
+      while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+      const node: TableCell = { type: 'tableCell', children: [], position: { start: point(line, cell.start), end: point(line, cell.end) } };
+      return from < to ? block(node, line, line, from, to) : node;
+    }),
+    position: { start: point(line, line.start), end: point(line, cells[cells.length - 1].end) },
+  });
+  const rows = [row(lines[at], header)];
+  let last = at + 1;
+  for (let i = at + 2; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.end === line.start) break;
+    // A line that is not a `|…|` row may still continue the table: micromark reads the chunk.
+    const cells = text[line.start] === '|' ? rowCells(text, line) : undefined;
+    if (!cells) return undefined;
+    rows.push(row(line, cells));
+    last = i;
+  }
+  const end = last === at + 1 ? point(delimiterLine, delimiterLine.end) : rows[rows.length - 1].position!.end;
+  return { node: { type: 'table', align, children: rows, position: { start: point(lines[at], lines[at].start), end: { ...end } } }, last };
 }
 
 /**
