@@ -40,7 +40,7 @@ export const frontMatter: RuleDefinition = {
 export const fileSize: RuleDefinition = {
   id: 'file-size',
   defaultSeverity: 'info',
-  description: 'The file is larger than postmortem.maxFileSize and is not analysed, or part of it nests too deep or takes too long to read (read as plain text).',
+  description: 'The file is larger than postmortem.maxFileSize and is not analysed, or part of it nests too deep, has lines over 20,000 characters or takes too long to read (read as plain text).',
   rationale: 'Very large files (pasted logs) would slow the editor; raise the limit or move logs to an attachment.',
   bad: exampleDocument({ shown: '(a post-mortem larger than postmortem.maxFileSize, e.g. with pasted logs)', maxFileSize: 200 }),
   good: exampleDocument({ shown: '(logs linked, not pasted; the post-mortem within postmortem.maxFileSize)' }),
