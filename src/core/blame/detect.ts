@@ -1580,13 +1580,19 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
     quotes: quotedSpans(sentence),
   };
   const found: Candidate[] = [];
+  let lower: string | undefined;
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
     if (may && may[r] === 0) continue;
+    // A case-insensitive rule runs, without the i flag, on the sentence with ASCII letters lowered; its match is read back from the sentence.
+    const folded = folding ? foldedRegex(rule.re) : undefined;
+    const re = folded ?? rule.re;
+    const input = folded ? (lower ??= asciiLower(sentence)) : sentence;
     // exec, not matchAll: matchAll clones the (large) regex on every call, and this runs once per sentence.
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(sentence); m !== null; m = rule.re.exec(sentence)) {
-      if (m[0] === '') rule.re.lastIndex++;
+    re.lastIndex = 0;
+    for (let hit = re.exec(input); hit !== null; hit = re.exec(input)) {
+      if (hit[0] === '') re.lastIndex++;
+      const m = folded ? inSentence(hit, sentence) : hit;
       const inQuote = (at: number) => ctx.quotes.find(([a, b]) => at >= a && at < b);
       const quote = inQuote(m.index!);
       if (quote && !rule.quoted?.(ctx, quote)) continue;
@@ -1609,6 +1615,74 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
     out.push(c);
   }
   return out;
+}
+
+/**
+ * Case-insensitive regexes cost V8 about twice as much to compile (each letter becomes a class of its
+ * Unicode case variants), and the detector's are large: compiling them was most of the first analysis
+ * of a document in a fresh process. Each `i` rule regex also exists without `i` (and with `d`, for
+ * the groups' offsets), for the sentence with its ASCII letters lowered (same length, same offsets).
+ * Its letters are lowered too; `\p{Lu}` becomes `\p{LC}` (under `iu`, an upper-case class matches every
+ * cased letter). Outside ASCII, the sentence keeps its letters; the patterns' literals are ASCII.
+ */
+const FOLDED = new WeakMap<RegExp, RegExp>();
+let folding = true;
+
+function foldedRegex(re: RegExp): RegExp | undefined {
+  if (!re.flags.includes('i')) return undefined;
+  let folded = FOLDED.get(re);
+  if (!folded) FOLDED.set(re, (folded = new RegExp(lowerPattern(re.source), `${re.flags.replace('i', '')}d`)));
+  return folded;
+}
+
+/** `source` with its literal ASCII letters lowered; escapes, property names, group names and back-references kept. */
+export function lowerPattern(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      const braced = (next === 'p' || next === 'P' || next === 'u') && source[i + 2] === '{';
+      const named = next === 'k' && source[i + 2] === '<';
+      const end = braced ? source.indexOf('}', i) : named ? source.indexOf('>', i) : next === 'u' ? i + 5 : next === 'x' ? i + 3 : next === 'c' ? i + 2 : i + 1;
+      const escape = source.slice(i, end + 1);
+      out += escape === '\\p{Lu}' ? '\\p{LC}' : escape;
+      i = end;
+    } else if (c === '(' && source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') {
+      const end = source.indexOf('>', i);
+      out += source.slice(i, end + 1);
+      i = end;
+    } else out += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
+  return out;
+}
+
+/** `text` with A–Z lowered (same length, so every offset holds). */
+function asciiLower(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text;
+}
+
+/** A match on the lowered sentence, with its texts and groups taken from the sentence itself. */
+function inSentence(m: RegExpExecArray, sentence: string): RegExpExecArray {
+  const indices = m.indices!;
+  const slice = (span: [number, number] | undefined) => (span ? sentence.slice(span[0], span[1]) : undefined);
+  const out = Object.assign(indices.map(slice), { index: m.index, input: sentence }) as unknown as RegExpExecArray;
+  if (indices.groups) {
+    const groups: Record<string, string | undefined> = {};
+    for (const name of Object.keys(indices.groups)) groups[name] = slice(indices.groups[name]);
+    out.groups = groups as Record<string, string>;
+  } else out.groups = undefined;
+  return out;
+}
+
+/** Runs `fn` with every rule's regex run as written (with `i`): tests compare the findings both ways. */
+export function withoutFolding<T>(fn: () => T): T {
+  folding = false;
+  try {
+    return fn();
+  } finally {
+    folding = true;
+  }
 }
 
 /** The screens of the rules' regexes and, last, of ARGUED (built on first use, not when the module loads). */
@@ -1666,7 +1740,7 @@ export function sentencesOf(text: string): Array<[number, number]> {
   }
   return spans;
 }
-/** Every regex of the detector, for the adversarial timing test. */
+/** Every regex of the detector, as written and as run (case-folded), for the adversarial timing test. */
 export function blameRegexes(): RegExp[] {
-  return RULES.map((r) => r.re);
+  return RULES.flatMap((r) => [r.re, ...(foldedRegex(r.re) ? [foldedRegex(r.re)!] : [])]);
 }

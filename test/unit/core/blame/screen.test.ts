@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { analyzeText } from '../../../../src/core/analyze';
-import { analyseSentence, screenedRegexes, sentencesOf, withoutScreens } from '../../../../src/core/blame/detect';
+import { analyseSentence, lowerPattern, screenedRegexes, sentencesOf, withoutFolding, withoutScreens } from '../../../../src/core/blame/detect';
 import { findBlameWording } from '../../../../src/core/blame/index';
 import { RegexScreens, requiredLiterals, screenKey } from '../../../../src/core/blame/screen';
 import { SCREEN_LITERALS } from '../../../../src/core/blame/screenLiterals';
@@ -92,6 +92,31 @@ describe('blame regex screens (issue 20)', function () {
       assert.deepEqual(findBlameWording(text), withoutScreens(() => findBlameWording(text)), path);
       const blame = () => analyzeText(text, { today: CORPUS_TODAY }).findings.filter((f) => f.rule === 'blame-wording');
       assert.deepEqual(blame(), withoutScreens(blame), path);
+    }
+  });
+});
+
+describe('blame detector: case-insensitive rules run case-folded (no i flag, the sentence lowered)', function () {
+  this.timeout(120_000);
+
+  it('lowers literal letters, and keeps escapes, property names, group names and back-references', () => {
+    assert.equal(lowerPattern(String.raw`(?<Who>Dev\s+[A-Z]\p{Lu}\P{L}\k<Who>\u0041\u{1F600}\x4A\cM)(?<!X)(?<=Y)`), String.raw`(?<Who>dev\s+[a-z]\p{LC}\P{L}\k<Who>\u0041\u{1F600}\x4A\cM)(?<!x)(?<=y)`);
+  });
+
+  it('the findings are identical either way: every labelled sentence, as written and in capitals', () => {
+    for (const s of labelled()) {
+      const options = { inActionItem: s.inActionItem };
+      assert.deepEqual(analyseSentence(s.text, options), withoutFolding(() => analyseSentence(s.text, options)), s.text);
+      const upper = s.text.toUpperCase();
+      if (upper.length === s.text.length) assert.deepEqual(analyseSentence(upper, options), withoutFolding(() => analyseSentence(upper, options)), upper);
+    }
+  });
+
+  it('the findings are identical either way: every real post-mortem', () => {
+    for (const { path, text } of realDocs()) {
+      assert.deepEqual(findBlameWording(text), withoutFolding(() => findBlameWording(text)), path);
+      const blame = () => analyzeText(text, { today: CORPUS_TODAY }).findings.filter((f) => f.rule === 'blame-wording');
+      assert.deepEqual(blame(), withoutFolding(blame), path);
     }
   });
 });
