@@ -1561,7 +1561,7 @@ export interface AnalyseOptions {
 export function analyseSentence(sentence: string, options: AnalyseOptions = {}): Candidate[] {
   // The screens skip the regexes that cannot match (no literal they need is in the sentence): same findings, less work.
   // When no rule can match, there is nothing to find and the sentence is not even tokenized.
-  const may = screening ? (SCREENS ??= new RegexScreens(screenedRegexList(), storedLiterals)).mayMatch(sentence) : undefined;
+  const may = switches.screening ? (SCREENS ??= new RegexScreens(screenedRegexList(), storedLiterals)).mayMatch(sentence) : undefined;
   const firstMay = may ? may.indexOf(1) : 0;
   if (firstMay === -1 || firstMay >= RULES.length) return [];
   const tokens = tokenize(sentence);
@@ -1585,7 +1585,7 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
     const rule = RULES[r];
     if (may && may[r] === 0) continue;
     // A case-insensitive rule runs, without the i flag, on the sentence with ASCII letters lowered; its match is read back from the sentence.
-    const folded = folding ? foldedRegex(rule.re) : undefined;
+    const folded = switches.folding ? foldedRegex(rule.re) : undefined;
     const re = folded ?? rule.re;
     const input = folded ? (lower ??= asciiLower(sentence)) : sentence;
     // exec, not matchAll: matchAll clones the (large) regex on every call, and this runs once per sentence.
@@ -1626,7 +1626,6 @@ export function analyseSentence(sentence: string, options: AnalyseOptions = {}):
  * cased letter). Outside ASCII, the sentence keeps its letters; the patterns' literals are ASCII.
  */
 const FOLDED = new WeakMap<RegExp, RegExp>();
-let folding = true;
 
 function foldedRegex(re: RegExp): RegExp | undefined {
   if (!re.flags.includes('i')) return undefined;
@@ -1676,14 +1675,7 @@ function inSentence(m: RegExpExecArray, sentence: string): RegExpExecArray {
 }
 
 /** Runs `fn` with every rule's regex run as written (with `i`): tests compare the findings both ways. */
-export function withoutFolding<T>(fn: () => T): T {
-  folding = false;
-  try {
-    return fn();
-  } finally {
-    folding = true;
-  }
-}
+export const withoutFolding = <T>(fn: () => T): T => withSwitchOff('folding', fn);
 
 /** The screens of the rules' regexes and, last, of ARGUED (built on first use, not when the module loads). */
 let SCREENS: RegexScreens | undefined;
@@ -1698,17 +1690,20 @@ function storedLiterals(re: RegExp): readonly string[] | undefined {
   const stored = SCREEN_LITERALS[screenKey(re)];
   return stored === undefined ? requiredLiterals(re) : stored ?? undefined;
 }
-let screening = true;
+/** Speed-ups that must not change any finding; tests turn each off to compare. */
+const switches = { screening: true, folding: true };
 
-/** Runs `fn` with the screens off (every regex runs on every sentence): tests compare the findings both ways. */
-export function withoutScreens<T>(fn: () => T): T {
-  screening = false;
+function withSwitchOff<T>(name: keyof typeof switches, fn: () => T): T {
+  switches[name] = false;
   try {
     return fn();
   } finally {
-    screening = true;
+    switches[name] = true;
   }
 }
+
+/** Runs `fn` with the screens off (every regex runs on every sentence): tests compare the findings both ways. */
+export const withoutScreens = <T>(fn: () => T): T => withSwitchOff('screening', fn);
 
 /** Each rule's regex with its screen's literals (undefined: the regex always runs), for tests. */
 export function screenedRegexes(): Array<{ re: RegExp; literals: string[] | undefined }> {
