@@ -145,8 +145,10 @@ export interface FakeTextDocument {
 export interface FakeVscode {
   /** The module object `require('vscode')` returns. */
   module: Record<string, unknown>;
-  /** Fires `workspace.onDidOpenTextDocument` for a new document with this text; resolves when its diagnostics are set. */
+  /** Fires `workspace.onDidOpenTextDocument` for a new document with this text; resolves when its `postmortem` diagnostics are set. */
   openDocument(path: string, text: string, languageId?: string): { document: FakeTextDocument; diagnostics: Promise<Diagnostic[]> };
+  /** Resolves when the document's diagnostics are next set. */
+  nextDiagnostics(document: FakeTextDocument): Promise<Diagnostic[]>;
   context: Record<string, unknown>;
 }
 
@@ -222,7 +224,11 @@ export function createFakeVscode(options: { workspaceFolder: string; extensionPa
         name,
         set: (uri: Uri, diagnostics: Diagnostic[]) => {
           entries.set(uri.toString(), diagnostics);
-          diagnosticWaiters.get(uri.toString())?.(diagnostics);
+          // Only the engine's own collection (not the Markdown link checks) answers a waiting harness.
+          if (name !== 'postmortem') return;
+          const waiter = diagnosticWaiters.get(uri.toString());
+          diagnosticWaiters.delete(uri.toString());
+          waiter?.(diagnostics);
         },
         get: (uri: Uri) => entries.get(uri.toString()),
         delete: (uri: Uri) => entries.delete(uri.toString()),
@@ -288,6 +294,7 @@ export function createFakeVscode(options: { workspaceFolder: string; extensionPa
       emitter('workspace.onDidOpenTextDocument').fire(document);
       return { document, diagnostics };
     },
+    nextDiagnostics: (document) => new Promise<Diagnostic[]>((resolve) => diagnosticWaiters.set(document.uri.toString(), resolve)),
   };
 }
 

@@ -496,7 +496,7 @@ interface BundleResult {
   bytes: number;
   workerBytes?: number;
   topInputs: Array<{ package: string; bytes: number }>;
-  activation: { loadMs: Stats; activateMs: Stats; firstAnalysisMs: Stats; totalMs: Stats; cpuMs: Stats; bootMs: Stats; diagnostics: number };
+  activation: { loadMs: Stats; activateMs: Stats; firstAnalysisMs: Stats; totalMs: Stats; cpuMs: Stats; bootMs: Stats; diagnostics: number; completeMs?: Stats; completeDiagnostics?: number };
 }
 
 function packageOf(file: string): string {
@@ -566,7 +566,11 @@ async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResul
     bytes,
     ...(workerBytes !== undefined ? { workerBytes } : {}),
     topInputs,
-    activation: { loadMs: pick('loadMs'), activateMs: pick('activateMs'), firstAnalysisMs: pick('firstAnalysisMs'), totalMs: pick('totalMs'), cpuMs: pick('cpuMs'), bootMs: pick('bootMs'), diagnostics: samples[0].diagnostics },
+    activation: {
+      loadMs: pick('loadMs'), activateMs: pick('activateMs'), firstAnalysisMs: pick('firstAnalysisMs'), totalMs: pick('totalMs'), cpuMs: pick('cpuMs'), bootMs: pick('bootMs'), diagnostics: samples[0].diagnostics,
+      // A second pass (the first analysis's deferred rules), when every run had one.
+      ...(samples.every((s) => s.completeMs !== undefined) ? { completeMs: pick('completeMs'), completeDiagnostics: samples[0].completeDiagnostics } : {}),
+    },
   };
 }
 
@@ -719,6 +723,7 @@ async function main(): Promise<void> {
       ['    load bundle (require)', ms(a.loadMs.median), '', `node boot before it: ${ms(a.bootMs.median)}`],
       ['    activate(context)', ms(a.activateMs.median), '', ''],
       ['    first analysis of the medium doc (open → diagnostics)', ms(a.firstAnalysisMs.median), '', `${a.diagnostics} diagnostics`],
+      ...(a.completeMs ? [['    open → complete diagnostics (second pass: the deferred rules)', ms(a.completeMs.median), '', `${a.completeDiagnostics} diagnostics`]] : []),
       [`    activation total  (target ≤ ${TARGETS.activationMs} ms)`, ms(a.totalMs.median), verdict(a.totalMs.median <= TARGETS.activationMs), `[${ms(a.totalMs.min)} – ${ms(a.totalMs.max)}]; CPU ${ms(a.cpuMs.median)} ${verdict(a.cpuMs.median <= TARGETS.activationMs)}`],
     ]));
     out.push('');

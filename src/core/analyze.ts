@@ -3,7 +3,7 @@ import { type ConfigResult, defaultConfig } from './config';
 import type { PostmortemDocument } from './model/types';
 import { AnalysisCancelled, ChunkCache, parsePostmortem } from './model/parse';
 import { todayIso } from './model/time';
-import { type Finding, lintDocument } from './rules/index';
+import { type Finding, lintDocument, type RuleId } from './rules/index';
 
 export interface AnalysisOptions {
   config?: ResolvedConfig;
@@ -15,6 +15,8 @@ export interface AnalysisOptions {
   timeBudgetMs?: number;
   /** Polled between chunks; true abandons the analysis with AnalysisCancelled (a newer text is coming). */
   isCancelled?: () => boolean;
+  /** Rules to leave out of this analysis (the editor's first one, see {@link Analysis.deferred}). */
+  deferRules?: readonly RuleId[];
 }
 
 /** Parse time allowed to one analysis in the CLI and the editor's worker (the editor's own thread gets less). */
@@ -30,6 +32,8 @@ export interface AnalysisContext {
 export interface Analysis extends AnalysisContext {
   doc: PostmortemDocument;
   findings: Finding[];
+  /** Enabled rules that did not run (`deferRules`): the findings are complete only without them. */
+  deferred?: RuleId[];
 }
 
 /**
@@ -67,12 +71,15 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
   const cache = options.cache;
   const config = options.config ?? defaultConfig();
   const today = options.today ?? todayIso();
+  const deferred = options.deferRules?.filter((id) => config.rules[id] !== 'off') ?? [];
   const findings = lintDocument(doc, config, {
     today,
     ...(cache ? { memo: <T>(key: string, compute: () => T) => cache.memo(key, compute) } : {}),
+    ...(deferred.length ? { skip: new Set(deferred) } : {}),
   });
-  cache?.sweepMemos();
-  return { doc, findings, config, today, ...(options.timezone ? { timezone: options.timezone } : {}) };
+  // A run without some rules keeps their memos for the run that has them.
+  if (!deferred.length) cache?.sweepMemos();
+  return { doc, findings, config, today, ...(options.timezone ? { timezone: options.timezone } : {}), ...(deferred.length ? { deferred } : {}) };
 }
 
 export { AnalysisCancelled, ChunkCache };

@@ -32,6 +32,13 @@ export const BACKGROUND_THRESHOLD = 200_000;
  */
 export const HOST_TIME_BUDGET_MS = 150;
 
+/**
+ * Rules whose first run in a fresh extension host costs most of the first analysis (the blame detector
+ * compiles its regexes): the first document opened gets its other diagnostics first, and these right after,
+ * once the event loop has run. Later analyses run every rule at once.
+ */
+const COLD_RULES = ['blame-wording'] as const;
+
 interface Entry {
   version: number;
   analysis: Analysis;
@@ -39,6 +46,9 @@ interface Entry {
   /** Read only partly (the time budget ran out); a fuller analysis is on its way. */
   partial: boolean;
 }
+
+/** Without some rules (`Analysis.deferred`): the complete analysis is on its way. */
+const isDeferred = (analysis: Analysis) => analysis.deferred !== undefined;
 
 const isPartial = (analysis: Analysis) => analysis.doc.problems.some((p) => p.code === 'analysis-time-limit');
 
@@ -57,6 +67,8 @@ export class PostmortemAnalyzer implements vscode.Disposable {
   private readonly inFlight = new Map<string, { version: number; promise: Promise<Analysis> }>();
   /** Documents whose analysis did not fit the host's budget: they go to the backend from now on. */
   private readonly heavy = new Set<string>();
+  /** True until the first analysis on this thread: that one leaves COLD_RULES for a second pass. */
+  private cold = true;
 
   constructor(
     private readonly config: ConfigService,
@@ -123,6 +135,16 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     return promise;
   }
 
+  /**
+   * `analyze`, with every rule's findings: for what is written from the findings (a summary screens the
+   * blame-focused sentences), where the quick first analysis of a fresh host (`Analysis.deferred`) will not do.
+   */
+  async complete(document: vscode.TextDocument): Promise<Analysis> {
+    const analysis = await this.analyze(document);
+    if (!isDeferred(analysis) || document.version !== this.entries.get(document.uri.toString())?.version) return analysis;
+    return this.compute(document, HOST_TIME_BUDGET_MS, false);
+  }
+
   /** Analysis of the document's current text (computed on demand within the host's time budget, cached per version). */
   get(document: vscode.TextDocument): Analysis {
     const entry = this.entries.get(document.uri.toString());
@@ -138,9 +160,11 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     const key = document.uri.toString();
     const cache = this.entries.get(key)?.cache ?? new ChunkCache();
     const settings = this.config.forDocument(document);
+    const deferRules = this.cold && !final ? COLD_RULES : undefined;
+    this.cold = false;
     let analysis: Analysis;
     try {
-      analysis = analyzeText(document.getText(), analysisOptionsFor(settings, { cache, timeBudgetMs }));
+      analysis = analyzeText(document.getText(), { ...analysisOptionsFor(settings, { cache, timeBudgetMs }), ...(deferRules ? { deferRules } : {}) });
     } catch (error) {
       this.logger.error(`Analysis of ${document.uri.fsPath} failed`, error);
       analysis = analyzeText('', {});
@@ -150,6 +174,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     this.emitter.fire({ document, analysis });
     if (partial && !this.backend) this.continueLater(document);
     else if (partial) void this.analyze(document);
+    else if (isDeferred(analysis)) this.completeLater(document);
     return analysis;
   }
 
@@ -170,6 +195,17 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       const analysis = this.compute(document, HOST_TIME_BUDGET_MS, false);
       // No progress (one chunk alone is over the budget): keep what there is.
       if (isPartial(analysis) && entry.cache.size <= parsedBefore) this.entries.set(key, { ...this.entries.get(key)!, partial: false });
+    }, 0);
+  }
+
+  /** The deferred rules' pass, after the event loop has run (the first diagnostics are on screen by then). */
+  private completeLater(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const version = document.version;
+    setTimeout(() => {
+      const entry = this.entries.get(key);
+      if (!entry || !isDeferred(entry.analysis) || entry.version !== version || document.isClosed || document.version !== version) return;
+      this.compute(document, HOST_TIME_BUDGET_MS, false);
     }, 0);
   }
 

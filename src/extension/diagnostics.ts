@@ -59,6 +59,10 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
   const disposables = [
     collection,
     vscode.workspace.onDidOpenTextDocument((d) => void update(d)),
+    // A later pass of the same version (the first analysis's deferred rules, a read finished in slices) has more findings.
+    analyzer.onDidAnalyze(({ document, analysis }) => {
+      if (!document.isClosed && isPostmortem(document) && collection.get(document.uri) !== undefined) collection.set(document.uri, analysis.findings.map(toDiagnostic));
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument(clear),
     // Language changes (e.g. "Change Language Mode") close and reopen the document model.

@@ -80,7 +80,7 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   const document = await targetDocument(arg);
   if (!document) return;
   const today = todayIso();
-  const probe = createSummary(await services.analyzer.analyze(document), { format: 'text', today, glossary: services.glossary.current });
+  const probe = createSummary(await services.analyzer.complete(document), { format: 'text', today, glossary: services.glossary.current });
   const choice = await confirmBlame(probe.blameSentences);
   if (choice === 'cancel') return;
   const format = await pickFormat();
@@ -89,7 +89,7 @@ export async function exportSummary(services: Services, arg?: unknown): Promise<
   if (!target) return;
   const template = format === 'md' ? await readSummaryTemplate(document, services.logger) : undefined;
   // The document may have changed while the pickers were open: summarise what it says now.
-  const result = createSummary(await services.analyzer.analyze(document), {
+  const result = createSummary(await services.analyzer.complete(document), {
     format,
     today,
     glossary: services.glossary.current,

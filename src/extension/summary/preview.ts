@@ -71,7 +71,7 @@ export class SummaryPreviews implements vscode.Disposable {
 
   private render(entry: PreviewEntry): void {
     void guardAsync(this.services.logger, 'Stakeholder summary preview', undefined, async () => {
-      const result = createSummary(await this.services.analyzer.analyze(entry.document), {
+      const result = createSummary(await this.services.analyzer.complete(entry.document), {
         glossary: this.services.glossary.current,
         format: 'html',
         today: todayIso(),

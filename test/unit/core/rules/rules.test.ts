@@ -158,3 +158,23 @@ describe('severities from configuration', () => {
   });
 });
 
+
+describe('deferred rules (the editor\'s first analysis in a fresh host)', () => {
+  const text = fixture('examples/needs-work.postmortem.md');
+  const key = (f: { rule: string; range: { start: { line: number; character: number } }; message: string }) => `${f.rule}@${f.range.start.line}:${f.range.start.character} ${f.message}`;
+
+  it('leaves out exactly the deferred rule\'s findings and says which rule it left out', () => {
+    const full = analyzeText(text, { today: TODAY });
+    const quick = analyzeText(text, { today: TODAY, deferRules: ['blame-wording'] });
+    assert.deepEqual(quick.deferred, ['blame-wording']);
+    assert.equal(full.deferred, undefined);
+    assert.ok(full.findings.filter((f) => f.rule === 'blame-wording').length >= 5, 'the example has blame wording to leave out');
+    assert.deepEqual(quick.findings.map(key), full.findings.filter((f) => f.rule !== 'blame-wording').map(key));
+  });
+
+  it('a rule that is off is not deferred: nothing more is coming', () => {
+    const { config } = resolveConfig(parseConfigFile('rules:\n  blame-wording: off\n').config);
+    const quick = analyzeText(text, { today: TODAY, config, deferRules: ['blame-wording'] });
+    assert.equal(quick.deferred, undefined);
+  });
+});
