@@ -21,6 +21,8 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
   const { analyzer, logger, config } = services;
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The document version whose findings are shown, per document. */
+  const shown = new Map<string, number>();
 
   const update = async (document: vscode.TextDocument) => {
     const uri = document.uri;
@@ -28,6 +30,7 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
     // A Markdown file may stop being a post-mortem (its pattern removed): its problems go with it.
     if (!isPostmortem(document)) {
       collection.delete(uri);
+      shown.delete(uri.toString());
       return;
     }
     const version = document.version;
@@ -36,6 +39,7 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
       // A newer edit has its own run scheduled; never show findings for text that is gone.
       if (document.isClosed || document.version !== version) return;
       collection.set(document.uri, findings.map(toDiagnostic));
+      shown.set(uri.toString(), version);
     } catch (error) {
       logger.error(`Diagnostics for ${document.uri.toString()} failed`, error);
     }
@@ -54,14 +58,16 @@ export function registerDiagnostics(services: Services): vscode.Disposable {
     clearTimeout(timers.get(document.uri.toString()));
     timers.delete(document.uri.toString());
     collection.delete(document.uri);
+    shown.delete(document.uri.toString());
   };
 
   const disposables = [
     collection,
     vscode.workspace.onDidOpenTextDocument((d) => void update(d)),
-    // A later pass of the same version (the first analysis's deferred rules, a read finished in slices) has more findings.
+    // A later pass of the version shown (the first analysis's deferred rules, a read finished in slices) has more
+    // findings; a newer version waits for its debounced update.
     analyzer.onDidAnalyze(({ document, analysis }) => {
-      if (!document.isClosed && isPostmortem(document) && collection.get(document.uri) !== undefined) collection.set(document.uri, analysis.findings.map(toDiagnostic));
+      if (!document.isClosed && isPostmortem(document) && shown.get(document.uri.toString()) === document.version) collection.set(document.uri, analysis.findings.map(toDiagnostic));
     }),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument(clear),
