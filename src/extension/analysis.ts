@@ -186,26 +186,27 @@ export class PostmortemAnalyzer implements vscode.Disposable {
 
   /** Without a worker: the next slice of the budget after the event loop has run (edits and other extensions first). */
   private continueLater(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const version = document.version;
-    setTimeout(() => {
-      const entry = this.entries.get(key);
-      if (!entry?.partial || entry.version !== version || document.isClosed || document.version !== version) return;
+    this.afterEventLoop(document, (entry) => entry.partial, (entry) => {
       const parsedBefore = entry.cache.size;
       const analysis = this.compute(document, HOST_TIME_BUDGET_MS, false);
       // No progress (one chunk alone is over the budget): keep what there is.
-      if (isPartial(analysis) && entry.cache.size <= parsedBefore) this.entries.set(key, { ...this.entries.get(key)!, partial: false });
-    }, 0);
+      if (isPartial(analysis) && entry.cache.size <= parsedBefore) this.entries.set(document.uri.toString(), { ...this.entries.get(document.uri.toString())!, partial: false });
+    });
   }
 
   /** The deferred rules' pass, after the event loop has run (the first diagnostics are on screen by then). */
   private completeLater(document: vscode.TextDocument): void {
+    this.afterEventLoop(document, (entry) => isDeferred(entry.analysis), () => this.compute(document, HOST_TIME_BUDGET_MS, false));
+  }
+
+  /** Runs `next` once the event loop has run, if the document is still open, unchanged, and its entry still `wants` it. */
+  private afterEventLoop(document: vscode.TextDocument, wants: (entry: Entry) => boolean, next: (entry: Entry) => void): void {
     const key = document.uri.toString();
     const version = document.version;
     setTimeout(() => {
       const entry = this.entries.get(key);
-      if (!entry || !isDeferred(entry.analysis) || entry.version !== version || document.isClosed || document.version !== version) return;
-      this.compute(document, HOST_TIME_BUDGET_MS, false);
+      if (!entry || !wants(entry) || entry.version !== version || document.isClosed || document.version !== version) return;
+      next(entry);
     }, 0);
   }
 
