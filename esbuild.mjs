@@ -33,9 +33,19 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
+    // The desktop entry point: a small loader that runs dist/extensionMain.cjs through V8's code cache.
     ...common,
     entryPoints: ['src/extension/extension.node.ts'],
     outfile: 'dist/extension.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/main.node.ts'],
+    outfile: 'dist/extensionMain.cjs',
     platform: 'node',
     format: 'cjs',
     target: 'node18',

@@ -45,10 +45,11 @@ const ACTIVATION_RUNS = QUICK ? 2 : 7;
 
 const TARGETS = {
   fullVsMarkdownlint: 0.5,
-  incrementalVsMarkdownlint: 0.1,
+  // Issue 20's targets.
+  incrementalVsMarkdownlint: 0.05,
   cliVsMarkdownlintCli2: 0.5,
-  bundleBytes: 500 * 1000,
-  activationMs: 50,
+  bundleBytes: 400 * 1000,
+  activationMs: 150,
   firstPaintMs: 100,
 };
 
@@ -496,7 +497,7 @@ interface BundleResult {
   bytes: number;
   workerBytes?: number;
   topInputs: Array<{ package: string; bytes: number }>;
-  activation: { loadMs: Stats; activateMs: Stats; firstAnalysisMs: Stats; totalMs: Stats; cpuMs: Stats; bootMs: Stats; diagnostics: number; completeMs?: Stats; completeDiagnostics?: number };
+  activation: { firstStartTotalMs?: Stats; loadMs: Stats; activateMs: Stats; firstAnalysisMs: Stats; totalMs: Stats; cpuMs: Stats; bootMs: Stats; diagnostics: number; completeMs?: Stats; completeDiagnostics?: number };
 }
 
 function packageOf(file: string): string {
@@ -511,8 +512,10 @@ async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResul
   // The options of the extension build in esbuild.mjs, with --production (minify, no source map).
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/extension/extension.node.ts'],
-    outfile: path.join(outdir, 'extension.cjs'),
+    // The loader (dist/extension.cjs) and the bundle it runs through V8's code cache (dist/extensionMain.cjs).
+    entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     minify: true,
     sourcemap: false,
@@ -525,9 +528,10 @@ async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResul
     logLevel: 'silent',
   });
   const bundle = path.join(outdir, 'extension.cjs');
-  const bytes = statSync(bundle).size;
+  const bytes = statSync(bundle).size + statSync(path.join(outdir, 'extensionMain.cjs')).size;
   const byPackage = new Map<string, number>();
-  for (const [file, { bytesInOutput }] of Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)) {
+  const mainOutput = Object.keys(result.metafile.outputs).find((o) => o.endsWith('extensionMain.cjs'))!;
+  for (const [file, { bytesInOutput }] of Object.entries(result.metafile.outputs[mainOutput].inputs)) {
     byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + bytesInOutput);
   }
   const topInputs = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([pkg, b]) => ({ package: pkg, bytes: b }));
@@ -555,18 +559,29 @@ async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResul
   await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['bench/activate.ts'], outfile: harness, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
   const workspace = path.join(tmp, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  const samples: Array<Record<string, number>> = [];
-  for (let i = 0; i < ACTIVATION_RUNS + 1; i++) {
+  const activateOnce = () => {
     const r = run(process.execPath, [harness, bundle, mediumPath, workspace, path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts')], tmp);
     if (r.code !== 0) throw new Error(`activation harness failed (${r.code}):\n${r.stderr.slice(0, 2000)}`);
-    if (i > 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  };
+  // The extension's global storage (fakeVscode: beside dist/) holds the loader's V8 code cache.
+  const storage = path.join(outdir, '..', '.global-storage');
+  activateOnce(); // warms the file system cache; discarded
+  const firstStarts: Array<Record<string, number>> = [];
+  for (let i = 0; i < ACTIVATION_RUNS; i++) {
+    rmSync(storage, { recursive: true, force: true });
+    firstStarts.push(activateOnce());
   }
+  // The last first start wrote the code cache: every start below is a later one.
+  const samples: Array<Record<string, number>> = [];
+  for (let i = 0; i < ACTIVATION_RUNS; i++) samples.push(activateOnce());
   const pick = (k: string) => stats(samples.map((s) => s[k]));
   return {
     bytes,
     ...(workerBytes !== undefined ? { workerBytes } : {}),
     topInputs,
     activation: {
+      firstStartTotalMs: stats(firstStarts.map((s) => s.totalMs)),
       loadMs: pick('loadMs'), activateMs: pick('activateMs'), firstAnalysisMs: pick('firstAnalysisMs'), totalMs: pick('totalMs'), cpuMs: pick('cpuMs'), bootMs: pick('bootMs'), diagnostics: samples[0].diagnostics,
       // A second pass (the first analysis's deferred rules), when every run had one.
       ...(samples.every((s) => s.completeMs !== undefined) ? { completeMs: pick('completeMs'), completeDiagnostics: samples[0].completeDiagnostics } : {}),
@@ -652,7 +667,7 @@ async function main(): Promise<void> {
       ['    markdownlint, default rules (sync)', ...cols.map((c) => cell(S[c].markdownlint))],
       ['    ratio  (target ≤ 0.5×)', ...cols.map((c) => judged(S[c].fullVsMarkdownlint, TARGETS.fullVsMarkdownlint))],
       ['(2) incremental, one-char timeline edit', ...cols.map((c) => cell(S[c].incremental))],
-      ['    ratio to markdownlint  (target ≤ 0.1× at 45 KiB)', ...cols.map((c) => (c === 'medium' ? judged(S[c].incrementalVsMarkdownlint, TARGETS.incrementalVsMarkdownlint) : plain(S[c].incrementalVsMarkdownlint)))],
+      [`    ratio to markdownlint  (target ≤ ${TARGETS.incrementalVsMarkdownlint}× at 45 KiB)`, ...cols.map((c) => (c === 'medium' ? judged(S[c].incrementalVsMarkdownlint, TARGETS.incrementalVsMarkdownlint) : plain(S[c].incrementalVsMarkdownlint)))],
       ['    chunks re-parsed / reused', ...cols.map((c) => `${S[c].incrementalCache.misses} / ${S[c].incrementalCache.hits}`)],
       ['(3) remark parse alone (reference)', ...cols.map((c) => cell(S[c].remarkParse))],
       ['    full analysis / remark parse', ...cols.map((c) => plain(S[c].fullVsRemark))],
@@ -660,7 +675,7 @@ async function main(): Promise<void> {
     ]));
     out.push('');
     for (const c of cols) targets.push({ name: `full analysis ${c}`, value: plain(S[c].fullVsMarkdownlint), target: '≤ 0.5× markdownlint', pass: S[c].fullVsMarkdownlint.wall <= TARGETS.fullVsMarkdownlint, cpuPass: S[c].fullVsMarkdownlint.cpu <= TARGETS.fullVsMarkdownlint });
-    targets.push({ name: 'incremental edit, 45 KiB', value: plain(S.medium.incrementalVsMarkdownlint), target: '≤ 0.1× markdownlint full', pass: S.medium.incrementalVsMarkdownlint.wall <= TARGETS.incrementalVsMarkdownlint, cpuPass: S.medium.incrementalVsMarkdownlint.cpu <= TARGETS.incrementalVsMarkdownlint });
+    targets.push({ name: 'incremental edit, 45 KiB', value: plain(S.medium.incrementalVsMarkdownlint), target: `≤ ${TARGETS.incrementalVsMarkdownlint}× markdownlint full`, pass: S.medium.incrementalVsMarkdownlint.wall <= TARGETS.incrementalVsMarkdownlint, cpuPass: S.medium.incrementalVsMarkdownlint.cpu <= TARGETS.incrementalVsMarkdownlint });
   }
 
   if (cli) {
@@ -712,7 +727,7 @@ async function main(): Promise<void> {
 
   if (bundle && 'skipped' in bundle) {
     out.push(`(6) extension bundle and activation: n/a (${bundle.skipped})`, '');
-    targets.push({ name: 'bundle size', value: 'n/a', target: '≤ 500 KB', pass: undefined });
+    targets.push({ name: 'bundle size', value: 'n/a', target: `≤ ${TARGETS.bundleBytes / 1000} KB`, pass: undefined });
     targets.push({ name: 'activation + first analysis', value: 'n/a', target: `≤ ${TARGETS.activationMs} ms`, pass: undefined });
   } else if (bundle) {
     const a = bundle.activation;
@@ -724,10 +739,11 @@ async function main(): Promise<void> {
       ['    activate(context)', ms(a.activateMs.median), '', ''],
       ['    first analysis of the medium doc (open → diagnostics)', ms(a.firstAnalysisMs.median), '', `${a.diagnostics} diagnostics`],
       ...(a.completeMs ? [['    open → complete diagnostics (second pass: the deferred rules)', ms(a.completeMs.median), '', `${a.completeDiagnostics} diagnostics`]] : []),
-      [`    activation total  (target ≤ ${TARGETS.activationMs} ms)`, ms(a.totalMs.median), verdict(a.totalMs.median <= TARGETS.activationMs), `[${ms(a.totalMs.min)} – ${ms(a.totalMs.max)}]; CPU ${ms(a.cpuMs.median)} ${verdict(a.cpuMs.median <= TARGETS.activationMs)}`],
+      ...(a.firstStartTotalMs ? [['    activation total, first start (no code cache yet: after install or update)', ms(a.firstStartTotalMs.median), '', `[${ms(a.firstStartTotalMs.min)} – ${ms(a.firstStartTotalMs.max)}]`]] : []),
+      [`    activation total, later starts  (target ≤ ${TARGETS.activationMs} ms)`, ms(a.totalMs.median), verdict(a.totalMs.median <= TARGETS.activationMs), `[${ms(a.totalMs.min)} – ${ms(a.totalMs.max)}]; CPU ${ms(a.cpuMs.median)} ${verdict(a.cpuMs.median <= TARGETS.activationMs)}`],
     ]));
     out.push('');
-    targets.push({ name: 'bundle size', value: `${(bundle.bytes / 1000).toFixed(1)} KB`, target: '≤ 500 KB', pass: bundle.bytes <= TARGETS.bundleBytes });
+    targets.push({ name: 'bundle size', value: `${(bundle.bytes / 1000).toFixed(1)} KB`, target: `≤ ${TARGETS.bundleBytes / 1000} KB`, pass: bundle.bytes <= TARGETS.bundleBytes });
     targets.push({ name: 'activation + first analysis', value: `${ms(a.totalMs.median)}  cpu ${ms(a.cpuMs.median)}`, target: `≤ ${TARGETS.activationMs} ms`, pass: a.totalMs.median <= TARGETS.activationMs, cpuPass: a.cpuMs.median <= TARGETS.activationMs });
   }
 

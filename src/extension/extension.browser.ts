@@ -11,7 +11,7 @@ function repositoryEventsUnavailable(): Feature {
 
 /**
  * vscode.dev / github.dev entry (dist/web/extension.js): no Node built-ins, no worker threads, no CLI.
- * Every feature in the shared list runs here too; node-only features belong in extension.node.ts.
+ * Every feature in the shared list runs here too; node-only features belong in main.node.ts.
  */
 export function activate(context: vscode.ExtensionContext) {
   return activateShared(context, { host: 'web' }, [repositoryEventsUnavailable]);

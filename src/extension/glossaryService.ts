@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { createGlossary, type Glossary, GLOSSARY_FILE_NAME, type GlossaryTerm, parseGlossaryFile } from '../core/glossary/index';
+import { builtInGlossary, createGlossary, type Glossary, GLOSSARY_FILE_NAME, type GlossaryTerm, parseGlossaryFile } from '../core/glossary/index';
 import type { Logger } from './logging';
 
 /** The glossary with `postmortem.glossary.extraTerms` and the workspace's `.postmortem-glossary.yaml` (trusted workspaces only). */
 export class GlossaryService implements vscode.Disposable {
-  private glossary: Glossary = createGlossary();
+  /** Terms from the workspace's glossary file and settings; the glossary itself is built on first use. */
+  private extra: Partial<GlossaryTerm>[] = [];
+  private glossary: Glossary | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly logger: Logger) {
@@ -21,6 +23,7 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   get current(): Glossary {
+    this.glossary ??= this.extra.length ? createGlossary(this.extra) : builtInGlossary();
     return this.glossary;
   }
 
@@ -41,7 +44,8 @@ export class GlossaryService implements vscode.Disposable {
     }
     const fromSettings = vscode.workspace.getConfiguration('postmortem').get<unknown>('glossary.extraTerms', {});
     extra.push(...settingsTerms(fromSettings));
-    this.glossary = createGlossary(extra);
+    this.extra = extra;
+    this.glossary = undefined;
   }
 
   dispose(): void {

@@ -218,6 +218,14 @@ function mergeTerm(base: GlossaryTerm, extra: Partial<GlossaryTerm>): GlossaryTe
  * missing fields default to empty. Entries without a usable term or id are ignored. When two terms
  * claim the same spelling, added or overridden terms win over untouched built-ins.
  */
+let builtIn: Glossary | undefined;
+
+/** The built-in terms alone, built once on first use and shared (the summary, insights, hovers without extras). */
+export function builtInGlossary(): Glossary {
+  builtIn ??= createGlossary();
+  return builtIn;
+}
+
 export function createGlossary(extra?: Partial<GlossaryTerm>[]): Glossary {
   const terms: GlossaryTerm[] = GLOSSARY_TERMS.map((t) => ({ ...t, aliases: [...t.aliases] }));
   const custom = new Set<number>();

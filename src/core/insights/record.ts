@@ -1,7 +1,7 @@
 // What insights need from one post-mortem, taken from its model once: the facts the document states
 // (severity, status, dates, key-time metrics, action items, tags, services, root-cause words and
 // glossary terms) and nothing it does not. Small, so the workspace index can keep one per file.
-import { createGlossary, type Glossary } from '../glossary/index';
+import { builtInGlossary, type Glossary } from '../glossary/index';
 import type { MetricId, PostmortemDocument } from '../model/types';
 
 export interface InsightActionItem {
@@ -40,7 +40,6 @@ export interface InsightRecord {
 
 export const METRIC_IDS: readonly MetricId[] = ['ttd', 'ttm', 'ttr', 'duration'];
 
-let defaultGlossary: Glossary | undefined;
 
 const WORD = /\p{L}[\p{L}'’-]*\p{L}/gu;
 /** Words too common to be a theme. */
@@ -64,7 +63,7 @@ export function insightRecord(uri: string, doc: PostmortemDocument, options: { g
     const word = m[0].toLowerCase().replace(/[’']s$/, '');
     if (word.length >= 4 && !STOP_WORDS.has(word)) words.add(word);
   }
-  const glossary = options.glossary ?? (defaultGlossary ??= createGlossary());
+  const glossary = options.glossary ?? builtInGlossary();
   const terms = new Set(causeText ? glossary.findAll(causeText).map((m) => m.term.id) : []);
   return {
     uri,

@@ -7,7 +7,7 @@
 
 import { offsetAt } from '../model/text';
 import type { Analysis } from '../analyze';
-import { createGlossary, type Glossary } from '../glossary/index';
+import { builtInGlossary } from '../glossary/index';
 import { type ActionItem, PHASES, type Phase, type PostmortemDocument, type TimeValue } from '../model/types';
 import type { Finding } from '../rules/types';
 import { DOC_STATUS_LABELS, PHASE_LABELS, zoneLabel } from '../model/labels';
@@ -30,19 +30,13 @@ const MAX_IMPACT_DETAILS = 3;
 
 const METRIC_ENDS: Record<SummaryMetric['id'], Phase> = { ttd: 'detected', ttm: 'mitigated', ttr: 'resolved' };
 
-let builtInGlossary: Glossary | undefined;
-function defaultGlossary(): Glossary {
-  builtInGlossary ??= createGlossary();
-  return builtInGlossary;
-}
-
 /** Builds the summary. Never throws for a document's sake; never yields "undefined", "null" or "NaN". */
 export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): StakeholderSummary {
   const { doc } = analysis;
   const today = options.today ?? analysis.today;
   const notes: string[] = [];
   const blame = new BlameScreen(doc, analysis.findings, options);
-  const jargon = new JargonTranslator(options.glossary ?? defaultGlossary());
+  const jargon = new JargonTranslator(options.glossary ?? builtInGlossary());
   const { metadata, metrics } = doc;
 
   if (doc.truncated) notes.push('The post-mortem is too large to analyse, so the summary is nearly empty (setting postmortem.maxFileSize).');

@@ -187,11 +187,12 @@ export class WorkspaceIndexer implements vscode.Disposable {
     this.cancelDocument(document.uri.toString());
     const version = document.version;
     this.services.analyzer.analyze(document).then(
-      (analysis) => {
-        if (document.version !== version) return;
+      // After the event loop: the diagnostics of the same analysis are published first.
+      (analysis) => setImmediate(() => {
+        if (document.version !== version || document.isClosed) return;
         this.index.updateFromModel(document.uri.toString(), analysis.doc);
         this.emitter.fire();
-      },
+      }),
       (error) => this.services.logger.error(`Indexing ${document.uri.toString()} failed`, error),
     );
   }
