@@ -33,6 +33,7 @@ export function runTimeline(args: string[], io: CommandIO): number {
       ...(e.timeInvalid ? { invalid: true } : {}),
       ...(e.timeUnknown ? { unknown: true } : {}),
       ...(e.approximate ? { approximate: true } : {}),
+      ...(e.relative ? { relative: true } : {}),
     }));
     // Metrics built on key times out of order are not facts: `doubts` says why, per metric.
     const doubts = Object.keys(doc.metrics.doubts).length ? { doubts: doc.metrics.doubts } : {};

@@ -47,7 +47,7 @@ export interface ExplainedEvent {
   phaseFrom?: PhaseSource;
   /** Inferred phases: the words that suggested it. */
   cue?: string;
-  flags: Array<'invalid' | 'unknown' | 'approximate' | 'range'>;
+  flags: Array<'invalid' | 'unknown' | 'approximate' | 'relative' | 'range'>;
   text: string;
 }
 
@@ -149,6 +149,7 @@ function explainEvent(event: TimelineEvent): ExplainedEvent {
   if (event.timeInvalid) flags.push('invalid');
   if (event.timeUnknown) flags.push('unknown');
   if (event.approximate) flags.push('approximate');
+  if (event.relative) flags.push('relative');
   if (event.endTime) flags.push('range');
   return {
     line: event.range.start.line + 1,
@@ -277,7 +278,7 @@ export function renderExplanation(x: Explanation, file: string): string {
   for (const e of tl.events) {
     const when = e.flags.includes('unknown') ? 'time unknown' : e.flags.includes('invalid') ? `unreadable “${t(e.written)}”` : `${e.flags.includes('approximate') ? '~' : ''}${e.time ?? '—'}`;
     const phase = e.phase ? ` [${PHASE_LABELS[e.phase].toLowerCase()}${e.phaseFrom === 'inferred' ? `, inferred from “${t(e.cue ?? '')}”` : e.phaseFrom ? `, ${e.phaseFrom}` : ''}]` : '';
-    const where = [e.from, e.dateFrom && e.dateFrom !== 'event' ? `date: ${e.dateFrom}` : '', e.zoneFrom && e.zoneFrom !== 'event' ? `zone: ${e.zoneFrom}` : ''].filter(Boolean).join(', ');
+    const where = [e.from, e.flags.includes('relative') ? `“${t(e.written)}” from the clock time above` : '', e.dateFrom && e.dateFrom !== 'event' ? `date: ${e.dateFrom}` : '', e.zoneFrom && e.zoneFrom !== 'event' ? `zone: ${e.zoneFrom}` : ''].filter(Boolean).join(', ');
     out.push(`  L${String(e.line).padEnd(5)}${when.padEnd(24)}${phase} ${t(truncate(e.text, 80))}  (${where})`);
   }
   if (x.keyTimes.length) out.push('', `Key times: ${x.keyTimes.map((k) => `${k.phase} ${k.time} (${KEY_TIME_WORDS[k.from]}${k.line ? `, line ${k.line}` : ''}${k.cue ? `: “${t(k.cue)}”` : ''})`).join(' · ')}`);

@@ -89,6 +89,8 @@ interface Region {
 
 /** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
 const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+/** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
+const FOLLOW_UP_INTRO = /\b(?:to (?:prevent|avoid|reduce the (?:risk|chance|likelihood) of)\b[^:]{0,80}\b(?:again|recurr\w*|similar|happening|future)|(?:prevent|avoid)(?:ing)? (?:this|similar|a recurrence|recurrences?|such)\b|going forward|moving forward|next steps|follow[- ]ups?\b|action items|remediation (?:steps|items|plan)|(?:will|are going to|plan to)\b[^:.]{0,40}\b(?:address|do|implement|tackle|work on|take on|complete)\b[^:.]{0,20}\bthe following)\b[^:]{0,120}:$/iu;
 /** "The bugs found in this incident will be added as static test cases": work promised in the passive. */
 const PASSIVE_COMMITMENT = /^(?:(?:lastly|additionally|also|finally|going forward|in the future|moving forward|in addition),?\s+)?(?:the|these|this|those|a|an|all|our|more|new)\s(?:[\p{L}\p{N}'’-]+\s){0,8}?(?:will|is going to|are going to)\s+be\s+(?:added|created|implemented|introduced|updated|documented|written|extended|improved|automated|monitored|migrated|moved|replaced|rotated|tested|enabled|enforced|set up|scheduled|reviewed|published|built|deployed|rolled out)\b/iu;
 /** Verbs that open a sub-heading naming follow-up work: "#### Increase Clarity of Assertions". */
@@ -142,8 +144,19 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (covered[b] || (block.kind !== 'listItem' && block.kind !== 'paragraph') || block.quoteDepth > 0) continue;
-    if (kindOf[b] === 'timeline' || kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
+    if (kindOf[b] === 'timeline') continue;
     const text = block.inline.text;
+    const sentences = block.kind === 'paragraph' ? sentenceSpans(text) : [];
+    const last = sentences.length ? text.slice(sentences[sentences.length - 1][0], sentences[sentences.length - 1][1]).trim() : '';
+    if (/:$/.test(last) && (COMMITMENT.test(last) || FOLLOW_UP_INTRO.test(last)) && blocks[b + 1]?.kind === 'listItem' && !covered[b + 1]) {
+      // "Going forward, we will do the following:" and a list: the list's entries are the items (in any section).
+      let end = b + 1;
+      while (end < blocks.length && blocks[end].kind === 'listItem') end++;
+      regions.push({ from: b + 1, to: end, labelled: true });
+      covered.fill(1, b, end);
+      continue;
+    }
+    if (kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
     if (block.kind === 'listItem') {
       if (!COMMITMENT.test(text)) continue;
       regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
@@ -151,16 +164,6 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       continue;
     }
     // In a paragraph, each sentence that promises work is an item of its own.
-    const sentences = sentenceSpans(text);
-    const last = sentences.length ? text.slice(sentences[sentences.length - 1][0], sentences[sentences.length - 1][1]).trim() : '';
-    if (/:$/.test(last) && COMMITMENT.test(last) && blocks[b + 1]?.kind === 'listItem' && !covered[b + 1]) {
-      // "Going forward, we will do the following:" and a list: the list's entries are the items.
-      let end = b + 1;
-      while (end < blocks.length && blocks[end].kind === 'listItem') end++;
-      regions.push({ from: b + 1, to: end, labelled: true });
-      covered.fill(1, b, end);
-      continue;
-    }
     const spans = sentences.filter(([s, e]) => {
       const sentence = text.slice(s, e).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.

@@ -83,13 +83,16 @@ export function buildBlocks(tree: Root, source: string, chunkOffset: number): Ch
   const html: HtmlNode[] = [];
   type Frame = { nodes: readonly Nodes[]; index: number; listDepth: number; quoteDepth: number; parent: number; depth: number; ordered?: boolean; first?: number };
   const stack: Frame[] = [{ nodes: tree.children, index: 0, listDepth: 0, quoteDepth: 0, parent: -1, depth: 0 }];
-  const base = (node: Nodes, frame: Frame): Pick<Block, 'start' | 'end' | 'listDepth' | 'quoteDepth' | 'parent' | 'leadEmphasis'> => ({
+  // One literal for every block (fields in one order), so blocks share a shape; kind-specific fields follow.
+  const make = (kind: BlockKind, node: Nodes, frame: Frame, inline: InlineText, lead = 0): Block => ({
+    kind,
     start: nodeStart(node, chunkOffset),
     end: nodeEnd(node, chunkOffset),
+    inline,
     listDepth: frame.listDepth,
     quoteDepth: frame.quoteDepth,
     parent: frame.parent,
-    leadEmphasis: 0,
+    leadEmphasis: lead,
   });
   const collectHtml = (nodes: readonly Nodes[]) => {
     // Inline HTML (comments at the end of a line); iterative over emphasis and links.
@@ -108,17 +111,22 @@ export function buildBlocks(tree: Root, source: string, chunkOffset: number): Ch
     }
     const node = frame.nodes[frame.index++] as RootContent;
     if (frame.depth > MAX_NESTING) {
-      blocks.push({ ...base(node, frame), kind: 'paragraph', inline: flatText(node, source, chunkOffset), flattened: true });
+      const flat = make('paragraph', node, frame, flatText(node, source, chunkOffset));
+      flat.flattened = true;
+      blocks.push(flat);
       continue;
     }
     switch (node.type) {
-      case 'heading':
+      case 'heading': {
         collectHtml(node.children);
-        blocks.push({ ...base(node, frame), kind: 'heading', depth: node.depth, inline: inlineText(node.children, source, chunkOffset), leadEmphasis: leadEmphasis(node.children, source) });
+        const heading = make('heading', node, frame, inlineText(node.children, source, chunkOffset), leadEmphasis(node.children, source));
+        heading.depth = node.depth;
+        blocks.push(heading);
         break;
+      }
       case 'paragraph':
         collectHtml(node.children);
-        blocks.push({ ...base(node, frame), kind: 'paragraph', inline: inlineText(node.children, source, chunkOffset), leadEmphasis: leadEmphasis(node.children, source) });
+        blocks.push(make('paragraph', node, frame, inlineText(node.children, source, chunkOffset), leadEmphasis(node.children, source)));
         break;
       case 'list':
         stack.push({ nodes: node.children, index: 0, listDepth: frame.listDepth + 1, quoteDepth: frame.quoteDepth, parent: frame.parent, depth: frame.depth + 1, ordered: node.ordered === true, first: -1 });
@@ -129,15 +137,11 @@ export function buildBlocks(tree: Root, source: string, chunkOffset: number): Ch
         if (own) collectHtml(own.children);
         const index = blocks.length;
         if (frame.first === -1) frame.first = index;
-        blocks.push({
-          ...base(node, frame),
-          kind: 'listItem',
-          inline: own ? inlineText(own.children, source, chunkOffset) : EMPTY_INLINE,
-          leadEmphasis: own ? leadEmphasis(own.children, source) : 0,
-          ordered: frame.ordered === true,
-          checked: node.checked ?? null,
-          list: frame.first ?? index,
-        });
+        const item = make('listItem', node, frame, own ? inlineText(own.children, source, chunkOffset) : EMPTY_INLINE, own ? leadEmphasis(own.children, source) : 0);
+        item.ordered = frame.ordered === true;
+        item.checked = node.checked ?? null;
+        item.list = frame.first ?? index;
+        blocks.push(item);
         const rest = own ? node.children.slice(1) : node.children;
         if (rest.length) stack.push({ nodes: rest, index: 0, listDepth: frame.listDepth, quoteDepth: frame.quoteDepth, parent: index, depth: frame.depth + 1 });
         break;
@@ -149,25 +153,32 @@ export function buildBlocks(tree: Root, source: string, chunkOffset: number): Ch
         stack.push({ nodes: node.children, index: 0, listDepth: frame.listDepth, quoteDepth: frame.quoteDepth, parent: frame.parent, depth: frame.depth + 1 });
         break;
       case 'table':
-        blocks.push({ ...base(node, frame), kind: 'table', inline: EMPTY_INLINE, ...tableCells(node, source, chunkOffset) });
+        blocks.push(Object.assign(make('table', node, frame, EMPTY_INLINE), tableCells(node, source, chunkOffset)));
         for (const row of node.children) for (const cell of row.children) collectHtml(cell.children);
         break;
-      case 'code':
-        blocks.push({ ...base(node, frame), kind: 'code', inline: EMPTY_INLINE, value: node.value, ...(node.lang ? { lang: node.lang } : {}) });
+      case 'code': {
+        const code = make('code', node, frame, EMPTY_INLINE);
+        code.value = node.value;
+        if (node.lang) code.lang = node.lang;
+        blocks.push(code);
         break;
-      case 'html':
+      }
+      case 'html': {
         html.push({ start: nodeStart(node, chunkOffset), value: node.value });
-        blocks.push({ ...base(node, frame), kind: 'html', inline: EMPTY_INLINE, value: node.value });
+        const htmlBlock = make('html', node, frame, EMPTY_INLINE);
+        htmlBlock.value = node.value;
+        blocks.push(htmlBlock);
         break;
+      }
       case 'thematicBreak':
-        blocks.push({ ...base(node, frame), kind: 'rule', inline: EMPTY_INLINE });
+        blocks.push(make('rule', node, frame, EMPTY_INLINE));
         break;
       case 'yaml':
-        blocks.push({ ...base(node, frame), kind: 'frontMatter', inline: EMPTY_INLINE, value: node.value, lang: 'yaml' });
+        blocks.push(Object.assign(make('frontMatter', node, frame, EMPTY_INLINE), { value: node.value, lang: 'yaml' }));
         break;
       default:
         if ((node as { type: string }).type === 'toml') {
-          blocks.push({ ...base(node, frame), kind: 'frontMatter', inline: EMPTY_INLINE, value: (node as unknown as { value: string }).value, lang: 'toml' });
+          blocks.push(Object.assign(make('frontMatter', node, frame, EMPTY_INLINE), { value: (node as unknown as { value: string }).value, lang: 'toml' }));
         }
         // definitions: not content.
         break;

@@ -393,6 +393,7 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
   const stack: Section[] = [];
   // For each heading, the next heading with depth <= its own (a monotonic stack keeps this linear).
   const closer: number[] = new Array(headingIndexes.length).fill(-1);
+  const headingMatches = new Map<string, ReturnType<typeof matchSectionHeading>>();
   const open: number[] = [];
   headingIndexes.forEach((_, j) => {
     while (open.length && depthOf(open[open.length - 1]) >= depthOf(j)) closer[open.pop()!] = j;
@@ -410,12 +411,17 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     const heading = oneLineText(block.inline.text).trim();
     // Inside a kinded section, a subsection has a kind of its own only when its heading says so
     // strongly and differently ("## Retrospective" → "### Action Items"; not "## Root Cause" → "### Trigger").
-    const parentKind = [...stack].reverse().find((s) => s.kind)?.kind;
+    let parentKind: SectionKind | undefined;
+    for (let k = stack.length - 1; k >= 0 && !parentKind; k--) parentKind = stack[k].kind;
     const isTitle = depth === 1 && h1Count === 1;
-    const own = isTitle ? undefined : matchSectionHeading(heading);
+    // Headings repeat (one per day, per event): each distinct text is matched once.
+    let own = headingMatches.get(heading);
+    if (own === undefined && !headingMatches.has(heading)) headingMatches.set(heading, (own = matchSectionHeading(heading)));
+    if (isTitle) own = undefined;
     // Subsections of a follow-up section ("### Detection", "### Prevention") are groups of follow-ups.
     const match = own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined;
-    const firstParagraph = blocks.slice(blockIndex + 1, ownEnd).find((b) => b.kind === 'paragraph');
+    let firstParagraph: Block | undefined;
+    for (let b = blockIndex + 1; b < ownEnd && !firstParagraph; b++) if (blocks[b].kind === 'paragraph') firstParagraph = blocks[b];
     const section: Section = {
       ...(match ? { kind: match.kind, match: { cue: match.cue, score: match.score } } : {}),
       heading,

@@ -1,6 +1,7 @@
 // Reads the date and time expressions people write in post-mortems: `2018-04-18 12:35`,
 // `June 14th, 2022, 10:00 AM`, `Sun Oct 31 21:33`, `19. April, 11:00`, `[08:47]`, `~13:30-13:45`,
-// `17:14pm`, `13:14 EDT`, `22:52 (maybe earlier?)`, placeholders (`--:--`, `2X:XX`, `[???]`).
+// `17:14pm`, `13:14 EDT`, `22:52 (maybe earlier?)`, placeholders (`--:--`, `2X:XX`, `[???]`), offsets from an
+// earlier event (`[+1 hrs]`, `+10 minutes`, `T+2h`, `+2 business days later`).
 // A hand-written scanner over sticky regexes: every piece is anchored where the previous one ended, so
 // the whole scan is linear in the length of what it reads.
 import { isValidDate, zoneOffsetMinutes } from './time';
@@ -26,6 +27,10 @@ export interface TimeExpr {
   zone?: string;
   /** A placeholder where the time should be (`--:--`, `XX:XX`, `HH:MM`, `[???]`): time unknown. */
   placeholder: boolean;
+  /** An offset from the last event with a clock time (`+1 hrs`, `T+90m`), in minutes. */
+  offsetMinutes?: number;
+  /** An offset in days (`+2 business days later`): a date relative to that event, no time of day. */
+  offsetDays?: number;
   /** Looks like a time or date but cannot be one (`25:61`, `2026-13-01`). */
   invalid?: string;
 }
@@ -63,6 +68,7 @@ const RE = {
   cityZone: /\s*(?:\(\s*)?([A-Z][A-Za-z]?[a-z]+(?:[ _][A-Z][a-z]+)?)\b\s*\)?/y,
   note: /\s*\((?:maybe|perhaps|possibly|probably|approx\.?|approximately|around|roughly|est\.?|estimated|or so|guess)[^()]{0,60}\)|\s*\?(?!\w)/iy,
   day: /day\s+(\d{1,12})\b/iy,
+  offset: /(?:T\s?)?\+\s?(\d{1,4}(?:\.\d{1,2})?)\s*(h|hrs?|hours?|m|mins?|minutes?|(?:business\s+|working\s+)?days?)\b(?:\s+later\b)?/iy,
 };
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -221,6 +227,21 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
   if (m) p = m.index + m[0].length;
   const coreStart = p;
   const expr: TimeExpr = { start, end: p, coreStart, coreEnd: p, approximate, placeholder: false };
+  const offset = at(RE.offset, text, p);
+  if (offset) {
+    const amount = +offset[1];
+    const unit = offset[2].toLowerCase();
+    if (unit.endsWith('day') || unit.endsWith('days')) expr.offsetDays = amount;
+    else expr.offsetMinutes = Math.round(unit.startsWith('h') ? amount * 60 : amount);
+    p = offset.index + offset[0].length;
+    expr.coreEnd = p;
+    if (bracket) {
+      const close = at(RE.close, text, p);
+      if (close) p = close.index + close[0].length;
+    }
+    expr.end = p;
+    return expr;
+  }
   m = at(RE.weekday, text, p);
   if (m) {
     // A weekday alone is not a date; it needs a date or a time after it.

@@ -267,7 +267,7 @@ function leadingTime(inline: InlineText, from = 0): TimeExpr | undefined {
 
 /** A clock time, a placeholder for one, or an impossible time (reported): what makes a block an event. */
 function isEventExpr(expr: TimeExpr): boolean {
-  return expr.minutes !== undefined || expr.placeholder || expr.invalid !== undefined;
+  return expr.minutes !== undefined || expr.placeholder || expr.invalid !== undefined || expr.offsetMinutes !== undefined;
 }
 
 /** The description after the time, without the separator. */
@@ -496,6 +496,8 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
     const expr = scanTime(timeCell.inline.text);
     const [start, end] = r < 0 ? headerSpan : (block.rowSpans?.[r] ?? [block.start, block.end]);
     const desc: InlineText = descCol >= 0 && row[descCol] ? row[descCol].inline : { text: '', map: [0, start, 0], code: [], links: [], struck: false };
+    // "+2 business days later": a date relative to the events above, not an event with a time.
+    if (expr?.offsetDays !== undefined) return;
     if (!expr) {
       // Something stands in the time column that is not a time: unreadable only when it looks like one.
       if (/\d{1,2}:\d/.test(timeCell.inline.text) || timeCol === byHeader) out.push(unreadableCell(i, timeCell, desc, start, end, zone));
@@ -555,6 +557,8 @@ function readCode(i: number, block: Block, source: string, out: Candidate[]): vo
 /** A leading number is an event time only when it reads as one: a clock, or a date with a time. */
 function looksLikeEventTime(expr: TimeExpr, text: string, zone: Zone): boolean {
   const strict = zone !== 'timeline' && zone !== 'labelled';
+  // "+2 hours" starts an event only in a timeline ("+1 from me" is no time).
+  if (expr.offsetMinutes !== undefined) return !strict;
   if (expr.placeholder) return !strict || /[:?]/.test(text.slice(expr.coreStart, expr.coreEnd));
   if (expr.minutes === undefined && !expr.invalid) return false;
   if (expr.invalid && strict) return false;
@@ -624,6 +628,7 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
   };
   const documentStatement = statementFor(firstEventBlock);
   let previousZone: string | undefined;
+  let anchor: { minutes: number; date: string | undefined; zone: string | undefined; dateSource: TimelineEvent['dateSource']; zoneSource: TimelineEvent['zoneSource'] } | undefined;
   for (const c of candidates) {
     const mark = markFor(marks, c.block);
     const [timeStart, timeEnd] = sourceSpan(c.inline, c.expr.coreStart, c.expr.coreEnd);
@@ -649,12 +654,26 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
       events.push(event);
       continue;
     }
+    // "+90 minutes": from the last event with a clock time (the table's or list's anchor).
+    if (c.expr.offsetMinutes !== undefined && anchor) {
+      const total = anchor.minutes + c.expr.offsetMinutes;
+      const date = anchor.date ? addDays(anchor.date, Math.floor(total / 1440)) : undefined;
+      event.time = makeTime(input.doc.text.slice(timeStart, timeEnd), total % 1440, date, anchor.zone);
+      event.relative = true;
+      // The next clock time follows this one ("09:00" after "+25h" from 23:10 is on the day after).
+      if (date) previousDate = date;
+      previousMinutes = total % 1440;
+      if (anchor.dateSource) event.dateSource = anchor.dateSource;
+      if (anchor.zoneSource) event.zoneSource = anchor.zoneSource;
+      events.push(event);
+      continue;
+    }
     if (c.expr.placeholder || c.expr.minutes === undefined) {
       event.timeUnknown = true;
       const section = sectionOf[c.block];
       if (!unknownReported.has(section)) {
         unknownReported.add(section);
-        const count = candidates.filter((o) => sectionOf[o.block] === section && (o.expr.placeholder || o.expr.minutes === undefined) && !o.expr.invalid).length;
+        const count = candidates.filter((o) => sectionOf[o.block] === section && (o.expr.placeholder || o.expr.minutes === undefined) && !o.expr.invalid && o.expr.offsetMinutes === undefined).length;
         problems.push({ code: 'timeline-time-unknown', message: count > 1 ? `${count} events have no time yet: fill in the times.` : 'This event has no time yet: fill in the time.', range: event.timeRange });
       }
       events.push(event);
@@ -716,6 +735,7 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
     if (c.expr.endMinutes !== undefined) event.endTime = makeTime(raw, c.expr.endMinutes, c.expr.endMinutes < c.expr.minutes && date ? addDays(date, 1) : date, zone);
     if (dateSource) event.dateSource = dateSource;
     if (zoneSource) event.zoneSource = zoneSource;
+    anchor = { minutes: c.expr.minutes, date, zone, dateSource, zoneSource };
     events.push(event);
   }
   const first = events[0];

@@ -168,6 +168,8 @@ export interface TimelineEvent {
   timeUnknown?: boolean;
   /** `~13:30`, `(maybe earlier?)`. */
   approximate?: boolean;
+  /** Written as an offset from an earlier event (`+90 minutes`, `[+1 hrs]`); the time is computed from that event's. */
+  relative?: boolean;
   /** End of a time range (`13:30-13:45`). */
   endTime?: TimeValue;
   /** Where the date came from: written on the event, a day heading or date line above, the previous event, the document. */

@@ -84,6 +84,27 @@ describe('model: accepted forms', () => {
     assert.deepEqual([c.owner, c.due], [null, null]);
   });
 
+  it('times written as offsets from the clock time above (`[+1 hrs]`, `+10 minutes`, `T+25h`)', () => {
+    const doc = parseFixture('forms/relative-times.postmortem.md');
+    assert.deepEqual(
+      doc.timeline.map((e) => [formatTimeValue(e.time!), e.relative ?? false]),
+      [
+        ['2026-03-09T23:10:00Z', false],
+        ['2026-03-10T00:10:00Z', true],
+        ['2026-03-10T00:40:00Z', true],
+        ['2026-03-11T00:10:00Z', true],
+        // The list under "Retrial timeline" has its own clock time to count from.
+        ['2026-03-11T09:00:00Z', false],
+        ['2026-03-11T09:10:00Z', true],
+        ['2026-03-11T10:10:00Z', true],
+      ],
+    );
+    // "+2 Business Days Later" is a date, not an unreadable time; "+1 from the storage team" is no time at all.
+    assert.deepEqual(doc.problems.filter((p) => p.code.startsWith('timeline-time')), []);
+    assert.equal(doc.metrics.ttdMinutes, 60);
+    assert.equal(doc.metrics.ttmMinutes, 90);
+  });
+
   it('bold key lines, numbered headings, day headings, list separators and owner phrases', () => {
     const doc = parseFixture('forms/list-variants.postmortem.md');
     assert.equal(doc.metadata.severity?.value, 'SEV3');
@@ -123,6 +144,17 @@ describe('model: accepted forms', () => {
 });
 
 describe('model: action items as people list them', () => {
+  it('a sentence that introduces follow-ups before a list ("To prevent similar issues…:", "…will address the following…:")', () => {
+    const doc = parseFixture('forms/follow-up-intro.postmortem.md');
+    // The steps taken to restore service are not follow-ups.
+    assert.deepEqual(doc.actionItems.map((a) => a.text), [
+      'A periodic job has been added that renews the certificates and alerts on errors.',
+      'A daily check verifies that every domain has a certificate valid for two more weeks.',
+      'Move the renewal job into the main scheduler.',
+      'Page a second person when renewal fails.',
+    ]);
+  });
+
   const items = (text: string) => parsePostmortem(text).actionItems.map((a) => `${a.done ? '[x] ' : ''}${a.text}`);
 
   it('the nested items of a group label are the items; a colon line opening with "A" is one item with details', () => {
