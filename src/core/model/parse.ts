@@ -393,7 +393,6 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
   const stack: Section[] = [];
   // For each heading, the next heading with depth <= its own (a monotonic stack keeps this linear).
   const closer: number[] = new Array(headingIndexes.length).fill(-1);
-  const headingMatches = new Map<string, ReturnType<typeof matchSectionHeading>>();
   const open: number[] = [];
   headingIndexes.forEach((_, j) => {
     while (open.length && depthOf(open[open.length - 1]) >= depthOf(j)) closer[open.pop()!] = j;
@@ -414,10 +413,7 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     let parentKind: SectionKind | undefined;
     for (let k = stack.length - 1; k >= 0 && !parentKind; k--) parentKind = stack[k].kind;
     const isTitle = depth === 1 && h1Count === 1;
-    // Headings repeat (one per day, per event): each distinct text is matched once.
-    let own = headingMatches.get(heading);
-    if (own === undefined && !headingMatches.has(heading)) headingMatches.set(heading, (own = matchSectionHeading(heading)));
-    if (isTitle) own = undefined;
+    const own = isTitle ? undefined : matchSectionHeading(heading);
     // Subsections of a follow-up section ("### Detection", "### Prevention") are groups of follow-ups.
     const match = own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined;
     let firstParagraph: Block | undefined;

@@ -210,6 +210,18 @@ const MATCH_THRESHOLD = 2;
  * of the same kind add a little, ties go to the cue that comes first in the heading.
  */
 export function matchSectionHeading(heading: string): SectionMatch | undefined {
+  // Every block's leading label is matched on every analysis, and headings repeat: each text is scored once.
+  if (MATCHES.has(heading)) return MATCHES.get(heading);
+  if (MATCHES.size >= MAX_MATCHES) MATCHES.clear();
+  const match = scoreSectionHeading(heading);
+  MATCHES.set(heading, match);
+  return match;
+}
+
+const MATCHES = new Map<string, Readonly<SectionMatch> | undefined>();
+const MAX_MATCHES = 4096;
+
+function scoreSectionHeading(heading: string): Readonly<SectionMatch> | undefined {
   const words = headingWords(heading);
   if (words.length === 0 || words.length > 24) return undefined;
   const best = new Map<SectionKind, { score: number; cue: string; at: number; end: number; extra: number }>();
@@ -236,7 +248,7 @@ export function matchSectionHeading(heading: string): SectionMatch | undefined {
     // Ties go to the cue that covers more of the heading ("detection metrics" are metrics), then to the earlier one.
     if (!winner || score > winner.score || (score === winner.score && (length > winner.length || (length === winner.length && b.at < winner.at)))) winner = { kind, score, cue: b.cue, at: b.at, length };
   }
-  return winner && winner.score >= MATCH_THRESHOLD ? { kind: winner.kind, cue: winner.cue, score: winner.score } : undefined;
+  return winner && winner.score >= MATCH_THRESHOLD ? Object.freeze({ kind: winner.kind, cue: winner.cue, score: winner.score }) : undefined;
 }
 
 function indexOfWords(words: string[], phrase: string[]): number {
