@@ -96,9 +96,46 @@ const DEFINITION = /^( {0,3}\[(?:[^\]\n\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Replaces code spans with spaces (same length), so links inside them are not found. */
+/**
+ * Replaces code spans with spaces (same length), so links inside them are not found. A span opens at a
+ * run of backticks and closes at the next run of the same length (CommonMark); a scan over the runs keeps
+ * it linear, where a back-referencing regex was quadratic on a long run of backticks.
+ */
 function blankCodeSpans(line: string): string {
-  return line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, (m) => ' '.repeat(m.length));
+  if (!line.includes('`')) return line;
+  const runs: Array<[start: number, length: number]> = [];
+  for (let i = 0; i < line.length; ) {
+    if (line[i] !== '`') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < line.length && line[j] === '`') j++;
+    runs.push([i, j - i]);
+    i = j;
+  }
+  // For each run, the next run of the same length.
+  const next = new Int32Array(runs.length).fill(-1);
+  const laterOfLength = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    next[k] = laterOfLength.get(runs[k][1]) ?? -1;
+    laterOfLength.set(runs[k][1], k);
+  }
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < runs.length; ) {
+    const close = next[k];
+    if (close === -1) {
+      k++;
+      continue;
+    }
+    const start = runs[k][0];
+    const end = runs[close][0] + runs[close][1];
+    out += line.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+    k = close + 1;
+  }
+  return out + line.slice(at);
 }
 
 function linkOf(raw: string, line: number, at: number, kind: LinkInfo['kind']): LinkInfo | undefined {

@@ -28,7 +28,7 @@ const INLINE_SYNTAX = /[\\*_[\]&<`~!]| \r?\n| \r| $/;
 const TASK_BOX = /^\[([ xX])\] /;
 const ORDERED_MARKER = /^\d{1,9}[.)]/;
 /** A line of only `*`, `_`, `-` and spaces may be a thematic break or a setext underline; `-`, `:` and spaces a table's delimiter row. */
-const BREAK_LIKE = /^[-*_ ]*$|^[-: ]*-[-: ]*$/;
+const BREAK_LIKE = { test: (s: string) => /^[-*_ ]*$/.test(s) || (/^[-: ]*$/.test(s) && s.includes('-')) }; // not one regex: `^[-: ]*-[-: ]*$` backtracks quadratically on a run of `-`
 /** Content that would open another block (`- - a`, `- # a`, `- 1. a`, `- > a`, a fence, HTML, a definition or task box). */
 const opensBlock = (content: string) => /^(?:[-+*] |[#>=<[]|`{3}|~{3})/.test(content) || ORDERED_MARKER.test(content) || BREAK_LIKE.test(content);
 

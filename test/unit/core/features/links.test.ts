@@ -45,4 +45,9 @@ describe('links and headings (core/features/links)', () => {
     assert.equal(line.slice(first.fragmentSpan!.start, first.fragmentSpan!.end), 'part');
     assert.equal(line.slice(links[1].span.start, links[1].span.end), 'b c.png');
   });
+
+  it('code spans hide links by CommonMark rules: a span closes at a run of backticks of its own length', () => {
+    const text = '# T\n\nSee `[a](a.md)` and ``[b](b.md)`` but not ```[c](c.md)`` or [d](d.md).\n';
+    assert.deepEqual(documentLinks(parsePostmortem(text)).map((l) => l.target), ['c.md', 'd.md']);
+  });
 });
