@@ -35,17 +35,9 @@ const builds = [
   {
     // The desktop entry point: a small loader that runs dist/extensionMain.cjs through V8's code cache.
     ...common,
-    entryPoints: ['src/extension/extension.node.ts'],
-    outfile: 'dist/extension.cjs',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-  },
-  {
-    ...common,
-    entryPoints: ['src/extension/main.node.ts'],
-    outfile: 'dist/extensionMain.cjs',
+    entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
     platform: 'node',
     format: 'cjs',
     target: 'node18',

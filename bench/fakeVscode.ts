@@ -264,7 +264,7 @@ export function createFakeVscode(options: { workspaceFolder: string; extensionPa
     globalState: storage(),
     workspaceState: storage(),
     storageUri: undefined,
-    globalStorageUri: Uri.file(nodePath.join(options.extensionPath, '.global-storage')),
+    globalStorageUri: Uri.file(globalStoragePath(options.extensionPath)),
     logUri: Uri.file(nodePath.join(options.extensionPath, '.log')),
     extensionMode: 1,
     environmentVariableCollection: stub('environmentVariableCollection'),
@@ -296,6 +296,11 @@ export function createFakeVscode(options: { workspaceFolder: string; extensionPa
     },
     nextDiagnostics: (document) => new Promise<Diagnostic[]>((resolve) => diagnosticWaiters.set(document.uri.toString(), resolve)),
   };
+}
+
+/** Where the fake context's global storage is (the loader keeps its V8 code cache there). */
+export function globalStoragePath(extensionPath: string): string {
+  return nodePath.join(extensionPath, '.global-storage');
 }
 
 /** Makes `require('vscode')` return the fake (CommonJS bundles such as dist/extension.cjs). */

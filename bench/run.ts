@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyzeText, ChunkCache } from '../src/core/analyze';
+import { globalStoragePath } from './fakeVscode';
 import { editMiddleEvent, generatePostmortem, generateSized, type GeneratedDoc, SIZE_TOLERANCE, SIZES, type SizeName } from './generate';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -564,8 +565,8 @@ async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResul
     if (r.code !== 0) throw new Error(`activation harness failed (${r.code}):\n${r.stderr.slice(0, 2000)}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
   };
-  // The extension's global storage (fakeVscode: beside dist/) holds the loader's V8 code cache.
-  const storage = path.join(outdir, '..', '.global-storage');
+  // The extension's global storage holds the loader's V8 code cache.
+  const storage = globalStoragePath(path.dirname(outdir));
   activateOnce(); // warms the file system cache; discarded
   const firstStarts: Array<Record<string, number>> = [];
   for (let i = 0; i < ACTIVATION_RUNS; i++) {

@@ -28,9 +28,10 @@ const INLINE_SYNTAX = /[\\*_[\]&<`~!]| \r?\n| \r| $/;
 const TASK_BOX = /^\[([ xX])\] /;
 const ORDERED_MARKER = /^\d{1,9}[.)]/;
 /** A line of only `*`, `_`, `-` and spaces may be a thematic break or a setext underline; `-`, `:` and spaces a table's delimiter row. */
-const BREAK_LIKE = { test: (s: string) => /^[-*_ ]*$/.test(s) || (/^[-: ]*$/.test(s) && s.includes('-')) }; // not one regex: `^[-: ]*-[-: ]*$` backtracks quadratically on a run of `-`
+// Two linear tests, not one regex: `^[-: ]*-[-: ]*$` backtracks quadratically on a run of `-`.
+const breakLike = (s: string) => /^[-*_ ]*$/.test(s) || (/^[-: ]*$/.test(s) && s.includes('-'));
 /** Content that would open another block (`- - a`, `- # a`, `- 1. a`, `- > a`, a fence, HTML, a definition or task box). */
-const opensBlock = (content: string) => /^(?:[-+*] |[#>=<[]|`{3}|~{3})/.test(content) || ORDERED_MARKER.test(content) || BREAK_LIKE.test(content);
+const opensBlock = (content: string) => /^(?:[-+*] |[#>=<[]|`{3}|~{3})/.test(content) || ORDERED_MARKER.test(content) || breakLike(content);
 
 interface Line {
   start: number;
@@ -111,7 +112,7 @@ export function parseSimpleChunk(text: string, parseInline: InlineParser): Root 
       children.push(block(heading, line, line, from));
       continue;
     }
-    if ((first === '-' || first === '+' || first === '*') && text[line.start + 1] === ' ' && !BREAK_LIKE.test(content)) {
+    if ((first === '-' || first === '+' || first === '*') && text[line.start + 1] === ' ' && !breakLike(content)) {
       const itemText = content.slice(2);
       // A task item's paragraph is what follows its box.
       const task = TASK_BOX.exec(itemText);

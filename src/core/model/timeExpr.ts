@@ -231,7 +231,7 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
   if (offset) {
     const amount = +offset[1];
     const unit = offset[2].toLowerCase();
-    if (unit.endsWith('day') || unit.endsWith('days')) expr.offsetDays = amount;
+    if (unit.includes('day')) expr.offsetDays = amount;
     else expr.offsetMinutes = Math.round(unit.startsWith('h') ? amount * 60 : amount);
     p = offset.index + offset[0].length;
     expr.coreEnd = p;

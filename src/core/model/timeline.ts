@@ -628,6 +628,7 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
   };
   const documentStatement = statementFor(firstEventBlock);
   let previousZone: string | undefined;
+  const firstClock = candidates.findIndex((c) => c.expr.minutes !== undefined && !c.expr.invalid);
   let anchor: { minutes: number; date: string | undefined; zone: string | undefined; dateSource: TimelineEvent['dateSource']; zoneSource: TimelineEvent['zoneSource'] } | undefined;
   for (const c of candidates) {
     const mark = markFor(marks, c.block);
@@ -673,7 +674,8 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
       const section = sectionOf[c.block];
       if (!unknownReported.has(section)) {
         unknownReported.add(section);
-        const count = candidates.filter((o) => sectionOf[o.block] === section && (o.expr.placeholder || o.expr.minutes === undefined) && !o.expr.invalid && o.expr.offsetMinutes === undefined).length;
+        // An offset is timed once a clock time came before it (see `anchor`).
+        const count = candidates.filter((o, k) => sectionOf[o.block] === section && (o.expr.placeholder || o.expr.minutes === undefined) && !o.expr.invalid && (o.expr.offsetMinutes === undefined || firstClock === -1 || k < firstClock)).length;
         problems.push({ code: 'timeline-time-unknown', message: count > 1 ? `${count} events have no time yet: fill in the times.` : 'This event has no time yet: fill in the time.', range: event.timeRange });
       }
       events.push(event);

@@ -105,6 +105,12 @@ describe('model: accepted forms', () => {
     assert.equal(doc.metrics.ttmMinutes, 90);
   });
 
+  it('an offset before any clock time is an event with no time yet, counted with the placeholders', () => {
+    const doc = parsePostmortem('# T\n\n## Timeline\n\n- +10 minutes paged\n- --:-- rolled back\n- 10:00 resolved\n- +5 min closed\n');
+    assert.deepEqual(doc.timeline.map((e) => [e.timeUnknown ?? false, e.relative ?? false]), [[true, false], [true, false], [false, false], [false, true]]);
+    assert.deepEqual(doc.problems.filter((p) => p.code === 'timeline-time-unknown').map((p) => p.message), ['2 events have no time yet: fill in the times.']);
+  });
+
   it('bold key lines, numbered headings, day headings, list separators and owner phrases', () => {
     const doc = parseFixture('forms/list-variants.postmortem.md');
     assert.equal(doc.metadata.severity?.value, 'SEV3');
