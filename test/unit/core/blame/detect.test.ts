@@ -15,6 +15,7 @@ const TEST3_FLOORS = { precision: 0.92, recall: 0.9 }; // measured 2026-12-02: p
 const TEST4_FLOORS = { precision: 0.93, recall: 0.85 }; // measured 2026-12-02 (blame3, after the dev7 tuning): precision 0.94, recall 0.86 (59 of 69 found, 4 false alarms, 1 of them on the 31 real sentences)
 
 const TEST5_FLOORS = { precision: 0.94, recall: 0.58 }; // measured 2026-12-03 at its first run (before any tuning after it was written): precision 0.95, recall 0.60 (38 of 63 found, 2 false alarms, none on the 40 real sentences)
+const TEST6_FLOORS = { precision: 0.97, recall: 0.66 }; // measured 2026-12-03 at its first run, after the dev8 tuning: precision 0.98, recall 0.68 (48 of 71 found, 1 false alarm, none on the 42 real sentences); the detector before that tuning: 0.98 / 0.65
 
 const found = (text: string, options?: Parameters<typeof findBlameWording>[1]) =>
   findBlameWording(text, options).map((m) => {
@@ -143,6 +144,7 @@ describe('blame detector', () => {
       ['test3', TEST3_FLOORS, 'written and committed in the second pass of issue 16 before any run of the detector on it'],
       ['test4', TEST4_FLOORS, 'written and committed in the third pass of issue 16, after the dev7 tuning, before any run of the detector on it'],
       ['test5', TEST5_FLOORS, 'written by another hand in unseen idioms and committed before any run of the detector on it'],
+      ['test6', TEST6_FLOORS, 'written by another hand again, committed while dev8 was tuned on, before any run of the detector on it'],
     ] as const) {
       it(`${split} split (${when}, never tuned on): measured, misses printed`, () => {
         const result = score(loadSentences(split));
@@ -153,13 +155,6 @@ describe('blame detector', () => {
         assert.ok(result.recall >= floors.recall, `recall ${result.recall}`);
       });
     }
-
-    it('dev8 (development data for the next pass, not tuned on yet): measured and reported', () => {
-      const result = score(loadSentences('dev8'));
-      console.log(`      ${formatScore('dev8 split', result)}`);
-      // Measured 2026-12-03 before any tuning: precision 0.94, recall 0.55 (48 of 87 found, 3 false alarms).
-      assert.ok(result.precision >= 0.93 && result.recall >= 0.54, formatScore('dev8 split', result));
-    });
 
     it('the project\'s first sentence set (test/fixtures/blame-sentences.yaml) for reference', () => {
       const items = parse(readFileSync(join(FIXTURES, 'blame-sentences.yaml'), 'utf8')) as Array<{ text: string; blame: boolean; inActionItem?: boolean }>;

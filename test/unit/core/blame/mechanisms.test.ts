@@ -167,4 +167,36 @@ describe('blame detector mechanisms', () => {
     assert.equal(hit.category, 'label');
     assert.equal(hit.replacement, undefined);
   });
+
+  it('idioms of the dev8 pass: the agent found through each, and their system or rejected counterparts', () => {
+    expectFlagged([
+      ['The buck stops with the deploy captain, who waved the release through.', 'attribution', 'the deploy captain'],
+      ['Chalk the double charge up to Oren\'s rushed hotfix.', 'attribution'],
+      ['The data loss traces right back to a slip by Noor on the admin console.', 'attribution', 'Noor'],
+      ['Blame for the lost orders belongs to the billing-platform lot.', 'attribution'],
+      ['Had it dawned on Tobias to check the replica lag, there would have been no failover.', 'counterfactual', 'Tobias'],
+      ['The least the release manager could have done was read the changelog.', 'counterfactual', 'the release manager'],
+      ['Any DBA worth their salt would have kept a snapshot.', 'judgement'],
+      ['Typical Marguerite, pushing on a Friday evening.', 'judgement', 'Marguerite'],
+      ['The field crew bodged the fibre splice in the manhole.', 'conduct', 'The field crew'],
+      ['The storage team has made a real hash of the migration.', 'conduct'],
+      ['It was a wetware issue at the keyboard, closing.', 'label'],
+    ]);
+    expectFlagged([
+      ['Keep an eye on Rasmus whenever he deploys.', 'punitive', 'Rasmus'],
+      ['Stand Ingrid down as release captain until the audit is done.', 'punitive'],
+      ['Owner: HR. Leif\'s bonus is to be docked for the outage.', 'punitive'],
+    ], true);
+    expectClean([
+      'The car was parked in the parking lot next to the data centre.',
+      'Classic Kubernetes: the pod restarted in a loop.',
+      'We stood the incident bridge down at 14:00.',
+      'The metrics pipeline was asleep at the wheel: its scrape job had stopped.',
+      'The scheduler was out of its depth with that many cron entries.',
+      'The heartbeat service should have sent a ping every second.',
+      'Finger trouble was our first guess, but the audit log showed a templating bug.',
+      'Interviews asked what the responders could see, not what they should have done.',
+    ]);
+    expectClean(['Keep an eye on the disk usage after the upgrade.'], true);
+  });
 });
