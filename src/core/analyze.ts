@@ -74,7 +74,7 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
   const deferred = options.deferRules?.filter((id) => config.rules[id] !== 'off') ?? [];
   const findings = lintDocument(doc, config, {
     today,
-    ...(cache ? { memo: <T>(key: string, compute: () => T) => cache.memo(key, compute) } : {}),
+    ...(cache ? { memo: <T>(space: string, key: string, compute: () => T) => cache.memo(space, key, compute) } : {}),
     ...(deferred.length ? { skip: new Set(deferred) } : {}),
   });
   // A run without some rules keeps their memos for the run that has them.

@@ -42,8 +42,8 @@ interface ChunkEntry {
  */
 export class ChunkCache {
   private chunks = new Map<string, ChunkEntry>();
-  private memos = new Map<string, unknown>();
-  private usedMemos = new Map<string, unknown>();
+  private memos = new Map<string, Map<string, unknown>>();
+  private usedMemos = new Map<string, Map<string, unknown>>();
   hits = 0;
   misses = 0;
 
@@ -79,11 +79,17 @@ export class ChunkCache {
     return this.chunks.has(key) || used.has(key);
   }
 
-  /** Memoizes a derived result (e.g. a block's blame matches) by key, kept while the key stays in use. */
-  memo<T>(key: string, compute: () => T): T {
-    let value = (this.usedMemos.get(key) ?? this.memos.get(key)) as T | undefined;
+  /**
+   * Memoizes a derived result (e.g. a block's blame matches) by key within a space, kept while the key stays
+   * in use. The key is used as it is (a block's own text, whose hash V8 keeps), not joined to the space: a
+   * joined key would be a new string to hash on every analysis.
+   */
+  memo<T>(space: string, key: string, compute: () => T): T {
+    let used = this.usedMemos.get(space);
+    if (!used) this.usedMemos.set(space, (used = new Map()));
+    let value = (used.get(key) ?? this.memos.get(space)?.get(key)) as T | undefined;
     if (value === undefined) value = compute();
-    this.usedMemos.set(key, value);
+    used.set(key, value);
     return value;
   }
 
@@ -327,8 +333,15 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   if (first && first.kind === 'frontMatter') {
     frontMatterRange = lines.range(first.start, first.end);
     const contentOffset = lines.lineStarts[lines.positionAt(first.start).line + 1] ?? first.end;
-    if (first.lang === 'toml') entries.push(...readTomlFrontMatter(first.value ?? '', contentOffset, lines, problems));
-    else entries.push(...readFrontMatter(first.value ?? '', contentOffset, lines, problems));
+    // Read once per front matter text: an edit below it leaves its ranges as they are.
+    const read = () => {
+      const found: ModelProblem[] = [];
+      const read = first.lang === 'toml' ? readTomlFrontMatter : readFrontMatter;
+      return { entries: read(first.value ?? '', contentOffset, lines, found), problems: found };
+    };
+    const frontMatter = options.cache ? options.cache.memo(`frontMatter:${first.lang ?? 'yaml'}:${contentOffset}`, first.value ?? '', read) : read();
+    entries.push(...frontMatter.entries);
+    problems.push(...frontMatter.problems);
   } else if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text.slice(start, start + 8))) {
     const fence = text.slice(start, start + 3);
     problems.push({ code: 'front-matter-yaml', message: `Front matter starts with \`${fence}\` but is never closed by a \`${fence}\` line.`, range: lines.range(start, start + 3) });

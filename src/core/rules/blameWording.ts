@@ -20,7 +20,8 @@ export const blameWording: RuleDefinition = {
     if (impact) {
       const start = doc.lineStarts[impact.range.start.line] + impact.range.start.character;
       const exact = doc.text.startsWith(impact.value, start);
-      for (const match of findBlameWording(impact.value, options)) {
+      const find = () => findBlameWording(impact.value, options);
+      for (const match of memo ? memo('blame:impact', impact.value, find) : find()) {
         const range = exact ? { start: positionAtOffset(doc.lineStarts, start + match.start), end: positionAtOffset(doc.lineStarts, start + match.end) } : impact.range;
         report({ message: `${match.why} ${match.suggestion}`, range, suggestion: match.suggestion, blame: { category: match.category, ...(match.agent ? { agent: match.agent.text } : {}), blaming: match.blaming.text, ...(exact && match.replacement !== undefined ? { replacement: match.replacement } : {}) }, fixes: exact && match.replacement !== undefined ? [{ title: `Reword as "${match.replacement}"`, edits: [{ range, newText: match.replacement }] }] : [] });
       }
@@ -28,7 +29,7 @@ export const blameWording: RuleDefinition = {
     for (const run of proseRuns(doc)) {
       if (run.inQuote) continue;
       const find = () => findBlameWording(run.text.replace(/\n/g, ' '), { ...options, inActionItem: run.inActionItem });
-      const matches = memo ? memo(`blame:${run.inActionItem ? 1 : 0}:${run.text}`, find) : find();
+      const matches = memo ? memo(run.inActionItem ? 'blame:actionItem' : 'blame', run.text, find) : find();
       for (const match of matches) {
         const [start, end] = sourceSpan(run.inline, match.start, match.end);
         const range = { start: positionAtOffset(doc.lineStarts, start), end: positionAtOffset(doc.lineStarts, end) };

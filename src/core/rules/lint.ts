@@ -36,7 +36,7 @@ export function ruleById(id: string): RuleDefinition | undefined {
 export interface LintOptions {
   /** `YYYY-MM-DD`; defaults to the local date. Tests fix it. */
   today?: string;
-  memo?: <T>(key: string, compute: () => T) => T;
+  memo?: <T>(space: string, key: string, compute: () => T) => T;
   /** Rules left out of this run (their findings come in a later one). */
   skip?: ReadonlySet<RuleId>;
 }

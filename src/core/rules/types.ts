@@ -59,7 +59,7 @@ export interface RuleContext {
   today: string;
   report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: FindingSeverity }): void;
   /** Memoizes per-text results across analyses of the same document (absent in one-shot runs). */
-  memo?: <T>(key: string, compute: () => T) => T;
+  memo?: <T>(space: string, key: string, compute: () => T) => T;
 }
 
 export interface RuleDefinition {

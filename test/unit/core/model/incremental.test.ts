@@ -56,6 +56,18 @@ describe('incremental analysis equals a full analysis', () => {
     );
   });
 
+  it('the front matter read once per text: edits below it and in it give what a fresh analysis gives', () => {
+    let text = DOCUMENTS[0];
+    assert.ok(text.startsWith('---\n'));
+    const cache = new ChunkCache();
+    analyzeText(text, { cache, today: TODAY });
+    const end = text.indexOf('\n---', 4);
+    for (const next of [text.replace('## Timeline', '## Timeline\n\nEdited.'), text.slice(0, end) + '\nseverity: [oops' + text.slice(end), text.slice(0, end) + '\nowner: "@kim"' + text.slice(end)]) {
+      text = next;
+      assert.deepEqual(analyzeText(text, { cache, today: TODAY }), analyzeText(text, { today: TODAY }));
+    }
+  });
+
   it('a one-line edit re-parses only the chunk it touches', () => {
     const text = generated();
     const cache = new ChunkCache();
