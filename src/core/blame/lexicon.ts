@@ -10,7 +10,7 @@ export const ROLES = new Set([
   'player', 'member', 'volunteer', 'secops', 'sec', 'infra', 'netops', 'partner', 'director', 'vp', 'cto', 'ceo', 'executive', 'boss', 'supervisor',
   'tpm', 'captain', 'buddy', 'desk', 'helpdesk', 'personnel', 'officer', 'clerk', 'dispatcher', 'coordinator', 'planner', 'foreman', 'electrician', 'mechanic',
   'trader', 'accountant', 'bookkeeper', 'recruiter', 'marketer', 'researcher', 'scientist', 'nurse', 'doctor', 'janitor', 'cleaner', 'courier',
-  'implementer', 'steward', 'trainee', 'apprentice', 'newbie', 'shift',
+  'implementer', 'steward', 'trainee', 'apprentice', 'newbie', 'shift', 'noc',
 ]);
 
 /** Team words that name software or a function as often as people ("support for IPv6", "infra costs"): people only as the subject of a verb or after "for/from/in". */

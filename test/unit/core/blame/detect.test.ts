@@ -15,7 +15,7 @@ const TEST3_FLOORS = { precision: 0.92, recall: 0.9 }; // measured 2026-12-02: p
 const TEST4_FLOORS = { precision: 0.93, recall: 0.85 }; // measured 2026-12-02 (blame3, after the dev7 tuning): precision 0.94, recall 0.86 (59 of 69 found, 4 false alarms, 1 of them on the 31 real sentences)
 
 const TEST5_FLOORS = { precision: 0.94, recall: 0.58 }; // measured 2026-12-03 at its first run (before any tuning after it was written): precision 0.95, recall 0.60 (38 of 63 found, 2 false alarms, none on the 40 real sentences)
-const TEST6_FLOORS = { precision: 0.97, recall: 0.66 }; // measured 2026-12-03 at its first run, after the dev8 tuning: precision 0.98, recall 0.68 (48 of 71 found, 1 false alarm, none on the 42 real sentences); the detector before that tuning: 0.98 / 0.65
+const TEST6_FLOORS = { precision: 0.97, recall: 0.66 }; // measured 2026-12-03 at its first run, after the dev8 tuning: precision 0.98, recall 0.68 (48 of 71 found, 1 false alarm, none on the 42 real sentences); the detector before that tuning: 0.98 / 0.65; after the dev9 tuning: 0.98 / 0.73 (its misses had been printed by this test, never used to write rules)
 
 const found = (text: string, options?: Parameters<typeof findBlameWording>[1]) =>
   findBlameWording(text, options).map((m) => {
@@ -101,10 +101,10 @@ describe('blame detector', () => {
 
   describe('user patterns and the allow list', () => {
     it('extraPatterns: plain phrases, regex sources and /source/flags', () => {
-      const options = { extraPatterns: ['fat finger', String.raw`\bwent rogue\b`, '/YOLO deploy/'] };
-      const text = 'A fat   finger typo; the admin went rogue; a YOLO deploy; a yolo deploy.';
+      const options = { extraPatterns: ['fat finger', String.raw`\bwent walkabout\b`, '/YOLO deploy/'] };
+      const text = 'A fat   finger typo; the admin went walkabout; a YOLO deploy; a yolo deploy.';
       const custom = findBlameWording(text, options).filter((m) => m.category === 'custom');
-      assert.deepEqual(custom.map((m) => m.text), ['fat   finger', 'went rogue', 'YOLO deploy']);
+      assert.deepEqual(custom.map((m) => m.text), ['fat   finger', 'went walkabout', 'YOLO deploy']);
     });
 
     it('invalid patterns are reported, never thrown; empty matches do not loop', () => {

@@ -199,4 +199,28 @@ describe('blame detector mechanisms', () => {
     ]);
     expectClean(['Keep an eye on the disk usage after the upgrade.'], true);
   });
+
+  it('the dev9 pass: a person\'s action and the damage it did in a clause of its own, and the same structures without blame', () => {
+    expectFlagged([
+      ['Dmitri truncated the orders table during peak hours, so checkout latency doubled.', 'attribution', 'Dmitri'],
+      ['Ines\'s migration, run without a dry run, took the billing API offline.', 'attribution'],
+      ['Thanks to Piet, the storefront served a maintenance page all evening.', 'attribution', 'Piet'],
+      ['Zhao was on call and didn\'t, so the queue filled the disk.', 'conduct'],
+      ['tomasz: my bad, I pointed the importer at the live bucket', 'conduct'],
+      ['What a numpty: Rory rebooted the primary mid-sale.', 'judgement', 'Rory'],
+      ['Why Elif thought it was fine to rotate the keys during the freeze is a mystery.', 'judgement', 'Elif'],
+      ['The migration squad are a bunch of cowboys.', 'judgement'],
+      ['Heads should roll for the lost invoices.', 'punitive'],
+    ]);
+    expectFlagged([['Have a word with Bruno about force-pushing to main.', 'punitive', 'Bruno']], true);
+    expectClean([
+      'Mia restarted the consumer, and the backlog went down within minutes.',
+      'Ola drained the node, and the pods went offline one by one as planned.',
+      'Amara failed over to the standby, so the error rate doubled for a minute before settling.',
+      'Thanks to Priyanka, the status page was back within minutes.',
+      'After Ines\'s review, the cache filled the disk and the broker went read-only.',
+      'We deployed the change and users lost their sessions.',
+      'Nobody on the storage team could have known the disk was failing; the SMART alerts went to an old mailbox.',
+    ]);
+  });
 });
