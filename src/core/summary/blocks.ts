@@ -25,9 +25,23 @@ export function lineOf(doc: PostmortemDocument, offset: number): number {
   return positionAtOffset(doc.lineStarts, offset).line;
 }
 
-/** Sections of a kind. */
+/** Sections by kind, grouped once per document: the summary asks for a kind a dozen times per format. */
+const BY_KIND = new WeakMap<Section[], Map<SectionKind, Section[]>>();
+
+/** Sections of a kind, in document order. */
 export function sectionsOf(doc: PostmortemDocument, kind: SectionKind): Section[] {
-  return doc.allSections.filter((s) => s.kind === kind);
+  let byKind = BY_KIND.get(doc.allSections);
+  if (!byKind) {
+    byKind = new Map();
+    for (const section of doc.allSections) {
+      if (!section.kind) continue;
+      const list = byKind.get(section.kind);
+      if (list) list.push(section);
+      else byKind.set(section.kind, [section]);
+    }
+    BY_KIND.set(doc.allSections, byKind);
+  }
+  return byKind.get(kind)?.slice() ?? [];
 }
 
 /** Plain text on one line with the document offset of every character. */
