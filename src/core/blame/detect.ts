@@ -1115,10 +1115,12 @@ const RULES: Rule[] = [
         const agent = head === undefined ? undefined : classifyAt(tokens, head);
         return person(agent) && specific(tokens, agent) ? candidate('attribution', ctx, [thanks.index, tokens[agent.to].end], agent) : undefined;
       }
-      // The damage is its own clause: after ", so", "; ", ", and", "so", "which is what".
-      const joint = /(?:[,;]\s*(?:and\s+|so\s+|which\s+(?:is\s+what\s+)?)?|\s+(?:and|so)\s+|\s+which\s+is\s+what\s+)(?:[^,;]{0,50}?)$/i.exec(before);
-      if (!joint) return undefined;
-      const clauseEnd = ctx.tokenAt(joint.index);
+      // The damage is its own clause: within 50 characters after ", so", "; ", ", and", "so", "which is what" (found with
+      // lastIndexOf: a regex anchored at the end would be tried from every offset of a long run of spaces).
+      const tail = before.slice(-50).toLowerCase();
+      const cut = Math.max(tail.lastIndexOf(','), tail.lastIndexOf(';'), tail.lastIndexOf(' and '), tail.lastIndexOf(' so '), tail.lastIndexOf(' which is what '));
+      if (cut === -1) return undefined;
+      const clauseEnd = ctx.tokenAt(before.length - tail.length + cut);
       // "Noor's hotfix … took down the card terminals", "It was Mehmet's cron job … that filled the disk": what the person made did it.
       for (let i = 0; i < clauseEnd; i++) {
         if (!POSSESSIVE.test(tokens[i].lw)) continue;
