@@ -1106,7 +1106,6 @@ const RULES: Rule[] = [
     check(ctx, m) {
       if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index)) || rejected(ctx) || sanctioned(ctx.text)) return undefined;
       const tokens = ctx.tokens;
-      const k = ctx.tokenAt(m.index);
       const before = ctx.text.slice(0, m.index);
       // "Thanks to Gareth, …" said of the damage: sarcasm.
       const thanks = /^\W*thanks\s+to\s+/i.exec(before);
