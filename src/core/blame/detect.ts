@@ -1510,7 +1510,10 @@ const RULES: Rule[] = [
       else {
         if (g.describe && !/^\W*(?:careless|sloppy|reckless|lazy|negligent|incompetent|amateurish|clumsy|cavalier|shambolic|hopeless)\b/i.test(ctx.text)) return undefined;
         // "kenji: my bad, I pointed …": the speaker.
-        if (g.mybad) return candidate('conduct', ctx, [m.index, end], { kind: 'person', from: ctx.tokenAt(m.index), to: ctx.tokenAt(m.index) });
+        if (g.mybad) {
+          const speaker = tokens.length > 2 && tokens[0].word && tokens[1].text === ':' && ctx.tokenAt(m.index) === 2 ? 0 : ctx.tokenAt(m.index);
+          return candidate('conduct', ctx, [m.index, end], { kind: 'person', from: speaker, to: speaker });
+        }
         const head = g.epithet || g.why ? ctx.tokenAt(end - 1) : headFrom(tokens, ctx.tokenAt(end));
         agent = head === undefined ? undefined : classifyAt(tokens, head);
         if (g.epithet && agent && !isName(tokens, agent.to)) return undefined;
