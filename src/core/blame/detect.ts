@@ -1131,8 +1131,8 @@ const RULES: Rule[] = [
         const owner = classifyAt(tokens, i);
         if (!person(owner) || !specific(tokens, owner)) continue;
         // "After Ines's review, the cache filled the disk": an adjunct, not the subject.
-        const before = tokens[owner.from - 1];
-        if (before && (CLAUSE_BREAK.has(before.lw) || /^(?:after|before|during|following|despite|with|without|per|in|on|at|for|from|by|under|since|thanks)$/.test(before.lw))) continue;
+        const previous = tokens[owner.from - 1];
+        if (previous && (CLAUSE_BREAK.has(previous.lw) || /^(?:during|following|with|without|per|in|on|at|for|from|by|under|thanks)$/.test(previous.lw))) continue;
         const owned = tokens.slice(i + 1, Math.min(i + 4, clauseEnd)).some((t) => t.word && ACTION_NOUNS.test(t.lw));
         if (owned) return candidate('attribution', ctx, [tokens[owner.from].start, m.index + m[0].length], owner);
       }

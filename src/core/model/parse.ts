@@ -336,8 +336,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     // Read once per front matter text: an edit below it leaves its ranges as they are.
     const read = () => {
       const found: ModelProblem[] = [];
-      const read = first.lang === 'toml' ? readTomlFrontMatter : readFrontMatter;
-      return { entries: read(first.value ?? '', contentOffset, lines, found), problems: found };
+      const reader = first.lang === 'toml' ? readTomlFrontMatter : readFrontMatter;
+      return { entries: reader(first.value ?? '', contentOffset, lines, found), problems: found };
     };
     const frontMatter = options.cache ? options.cache.memo(`frontMatter:${first.lang ?? 'yaml'}:${contentOffset}`, first.value ?? '', read) : read();
     entries.push(...frontMatter.entries);

@@ -27,9 +27,10 @@ export function lineOf(doc: PostmortemDocument, offset: number): number {
 
 /** Sections by kind, grouped once per document: the summary asks for a kind a dozen times per format. */
 const BY_KIND = new WeakMap<Section[], Map<SectionKind, Section[]>>();
+const NONE: readonly Section[] = Object.freeze([]);
 
 /** Sections of a kind, in document order. */
-export function sectionsOf(doc: PostmortemDocument, kind: SectionKind): Section[] {
+export function sectionsOf(doc: PostmortemDocument, kind: SectionKind): readonly Section[] {
   let byKind = BY_KIND.get(doc.allSections);
   if (!byKind) {
     byKind = new Map();
@@ -41,7 +42,7 @@ export function sectionsOf(doc: PostmortemDocument, kind: SectionKind): Section[
     }
     BY_KIND.set(doc.allSections, byKind);
   }
-  return byKind.get(kind)?.slice() ?? [];
+  return byKind.get(kind) ?? NONE;
 }
 
 /** Plain text on one line with the document offset of every character. */
