@@ -1,7 +1,9 @@
 // Bundles the extension (node and web), the timeline webview script and the CLI.
 import * as esbuild from 'esbuild';
+import { buildNodeExtension, nodeExtensionWatchOptions } from './scripts/lazyChunks.mjs';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -19,6 +21,7 @@ const buildId = (() => {
 const cliDefine = { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId) };
 const cliBanner = { js: '#!/usr/bin/env node\nimport { createRequire as __pmCreateRequire } from "node:module"; const require = __pmCreateRequire(import.meta.url);' };
 
+const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -32,17 +35,6 @@ const common = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  {
-    // The desktop entry point: a small loader that runs dist/extensionMain.cjs through V8's code cache.
-    ...common,
-    entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-  },
   {
     ...common,
     entryPoints: ['src/extension/analysisWorker.ts'],
@@ -125,9 +117,11 @@ const builds = [
   },
 ];
 
+// The desktop entry point (a small loader that runs dist/extensionMain.cjs through V8's code cache) is built
+// by scripts/lazyChunks.mjs, with the chunks the first diagnostics do not need loaded on first use.
 if (watch) {
-  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  const contexts = await Promise.all([nodeExtensionWatchOptions({ common }), ...builds].map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([buildNodeExtension({ root: ROOT, outdir: `${ROOT}/dist`, common }), ...builds.map((b) => esbuild.build(b))]);
 }

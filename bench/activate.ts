@@ -1,7 +1,8 @@
 // Child process of bench/run.ts (bundled to plain CommonJS first, so no TypeScript loader skews the
 // timings): loads the production extension bundle with a fake `vscode`, activates it, opens the medium
 // document and waits for its diagnostics. Prints one JSON line with the phases in ms.
-//   node activate.cjs <extension.cjs> <document.postmortem.md> <empty workspace dir> <@types/vscode/index.d.ts>
+//   node activate.cjs <extension.cjs> <document.postmortem.md> <empty workspace dir> <@types/vscode/index.d.ts> [--first-only]
+// --first-only: exit at the first diagnostics (bench/profile.ts activation-first profiles only what users wait for).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   const found = await Promise.race([diagnostics, timeout]);
   const t3 = performance.now();
   const cpu = process.cpuUsage(c0);
+  const chunksAtFirst = Object.keys(requireBundle.cache).filter((f) => /[\\/]lazy-[\w-]+\.cjs$/.test(f)).map((f) => path.basename(f, '.cjs').slice('lazy-'.length));
+  if (process.argv.includes('--first-only')) {
+    process.stdout.write(`${JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, firstAnalysisMs: t3 - t2, diagnostics: found.length, chunksAtFirst })}\n`);
+    process.exit(0);
+  }
   // The first analysis of a fresh host may leave its costliest rules for a second pass: wait for that one too.
   const settled = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2_000).unref());
   const complete = await Promise.race([fake.nextDiagnostics(document), settled]);
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     totalMs: t3 - t0,
     cpuMs: (cpu.user + cpu.system) / 1000,
     diagnostics: found.length,
+    chunksAtFirst,
     subscriptions: (fake.context.subscriptions as unknown[]).length,
   })}\n`);
   for (const d of fake.context.subscriptions as Array<{ dispose?: () => unknown }>) {

@@ -1,11 +1,12 @@
 // CPU profile of the analysis, summarised by package and by function (self time).
 //   npx tsx bench/profile.ts [full|incremental]-[small|medium|large] [--runs N]
-//   npx tsx bench/profile.ts activation
+//   npx tsx bench/profile.ts activation|activation-first
 // full/incremental: bundles src/core/analyze.ts with esbuild (not minified, with a source map: like the
 // shipped CLI and extension bundles), runs the analysis under the inspector's Profiler after a warm-up
 // run. activation: builds the production extension bundle (minified, plus a source map) and the
 // bench/activate.ts harness, and runs the harness under `node --cpu-prof` (load + activate + first
-// analysis of the medium document, cold, as in bench/run.ts).
+// analysis of the medium document, cold, as in bench/run.ts); activation-first stops at the first diagnostics,
+// leaving out the deferred rules' pass.
 // Writes bench/<mode>.cpuprofile (git-ignored; open it in Chrome DevTools or VS Code) and prints the
 // top self-time packages, files and functions, mapped back to their original source files and lines.
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildNodeExtension } from '../scripts/lazyChunks.mjs';
 import type { analyzeText as AnalyzeText, ChunkCache as ChunkCacheClass } from '../src/core/analyze';
 import { editMiddleEvent, generateSized } from './generate';
 
@@ -127,25 +129,11 @@ function report(mode: string, title: string, profile: Profile, map: FrameMapper)
 }
 
 /** Cold activation in a child process under --cpu-prof (the same harness as bench/run.ts). */
-async function profileActivation(): Promise<void> {
+async function profileActivation(firstOnly: boolean): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'postmortem-profile-'));
   try {
     const bundle = path.join(tmp, 'ext', 'dist', 'extension.cjs');
-    await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
-      outdir: path.dirname(bundle),
-      outExtension: { '.js': '.cjs' },
-      bundle: true,
-      minify: true,
-      sourcemap: 'external',
-      legalComments: 'none',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      external: ['vscode'],
-      logLevel: 'silent',
-    });
+    await buildNodeExtension({ root: ROOT, outdir: path.dirname(bundle), common: { bundle: true, minify: true, sourcemap: 'external', legalComments: 'none', logLevel: 'silent' } });
     const harness = path.join(tmp, 'activate.cjs');
     await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['bench/activate.ts'], outfile: harness, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
     const documentPath = path.join(tmp, 'medium.postmortem.md');
@@ -153,12 +141,12 @@ async function profileActivation(): Promise<void> {
     const workspace = path.join(tmp, 'workspace');
     mkdirSync(workspace);
     const profDir = path.join(tmp, 'prof');
-    const harnessArgs = [harness, bundle, documentPath, workspace, path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts')];
+    const harnessArgs = [harness, bundle, documentPath, workspace, path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'), ...(firstOnly ? ['--first-only'] : [])];
     execFileSync(process.execPath, harnessArgs, { cwd: tmp }); // warm the disk cache
     const phases = execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=100', ...harnessArgs], { cwd: tmp, encoding: 'utf8' }).trim();
     const profile = JSON.parse(readFileSync(path.join(profDir, readdirSync(profDir)[0]), 'utf8')) as Profile;
     // The warm-up run wrote the loader's code cache: this is a later start, the code in extensionMain.cjs.
-    report('activation', `activation (fresh process, code cache written by the run before, under --cpu-prof): ${phases}`, profile, bundleMapper(path.join(path.dirname(bundle), 'extensionMain.cjs')));
+    report(firstOnly ? 'activation-first' : 'activation', `activation${firstOnly ? ' to the first diagnostics' : ''} (fresh process, code cache written by the run before, under --cpu-prof): ${phases}`, profile, bundleMapper(path.join(path.dirname(bundle), 'extensionMain.cjs')));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -167,7 +155,7 @@ async function profileActivation(): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const mode = argv.find((a) => !a.startsWith('--')) ?? 'full-large';
-  if (mode === 'activation') return profileActivation();
+  if (mode === 'activation' || mode === 'activation-first') return profileActivation(mode === 'activation-first');
   const runsArg = argv.indexOf('--runs');
   const [kind, size] = mode.split('-') as ['full' | 'incremental', 'small' | 'medium' | 'large'];
   if (!['full', 'incremental'].includes(kind) || !['small', 'medium', 'large'].includes(size)) throw new Error(`unknown mode ${mode}`);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildNodeExtension } from '../scripts/lazyChunks.mjs';
 import { lint as markdownlintSync } from 'markdownlint/sync';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -497,7 +498,11 @@ async function benchFirstPaint(): Promise<PaintResult | { skipped: string }> {
 interface BundleResult {
   bytes: number;
   workerBytes?: number;
+  /** The lazy chunks beside the bundle (scripts/lazyChunks.mjs), loaded on first use. */
+  chunks: Array<{ name: string; bytes: number }>;
   topInputs: Array<{ package: string; bytes: number }>;
+  /** The chunks loaded by the time of the first diagnostics. */
+  chunksAtFirst: string[];
   activation: { firstStartTotalMs?: Stats; loadMs: Stats; activateMs: Stats; firstAnalysisMs: Stats; totalMs: Stats; cpuMs: Stats; bootMs: Stats; diagnostics: number; completeMs?: Stats; completeDiagnostics?: number };
 }
 
@@ -510,24 +515,9 @@ function packageOf(file: string): string {
 
 async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResult> {
   const outdir = path.join(tmp, 'ext', 'dist');
-  // The options of the extension build in esbuild.mjs, with --production (minify, no source map).
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    // The loader (dist/extension.cjs) and the bundle it runs through V8's code cache (dist/extensionMain.cjs).
-    entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-    metafile: true,
-    logLevel: 'silent',
-  });
+  // The extension build of esbuild.mjs (scripts/lazyChunks.mjs), with --production (minify, no source map).
+  const { result, chunkFiles } = await buildNodeExtension({ root: ROOT, outdir, common: { bundle: true, minify: true, sourcemap: false, legalComments: 'none', logLevel: 'silent' }, metafile: true });
+  const chunks = chunkFiles.map((file) => ({ name: path.basename(file, '.cjs').replace(/^lazy-/, ''), bytes: statSync(file).size })).sort((a, b) => b.bytes - a.bytes);
   const bundle = path.join(outdir, 'extension.cjs');
   const bytes = statSync(bundle).size + statSync(path.join(outdir, 'extensionMain.cjs')).size;
   const byPackage = new Map<string, number>();
@@ -563,23 +553,25 @@ async function benchBundle(tmp: string, mediumPath: string): Promise<BundleResul
   const activateOnce = () => {
     const r = run(process.execPath, [harness, bundle, mediumPath, workspace, path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts')], tmp);
     if (r.code !== 0) throw new Error(`activation harness failed (${r.code}):\n${r.stderr.slice(0, 2000)}`);
-    return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number> & { chunksAtFirst?: string[] };
   };
   // The extension's global storage holds the loader's V8 code cache.
   const storage = globalStoragePath(path.dirname(outdir));
   activateOnce(); // warms the file system cache; discarded
-  const firstStarts: Array<Record<string, number>> = [];
+  const firstStarts: Array<ReturnType<typeof activateOnce>> = [];
   for (let i = 0; i < ACTIVATION_RUNS; i++) {
     rmSync(storage, { recursive: true, force: true });
     firstStarts.push(activateOnce());
   }
   // The last first start wrote the code cache: every start below is a later one.
-  const samples: Array<Record<string, number>> = [];
+  const samples: Array<ReturnType<typeof activateOnce>> = [];
   for (let i = 0; i < ACTIVATION_RUNS; i++) samples.push(activateOnce());
   const pick = (k: string) => stats(samples.map((s) => s[k]));
   return {
     bytes,
     ...(workerBytes !== undefined ? { workerBytes } : {}),
+    chunks,
+    chunksAtFirst: samples[0].chunksAtFirst ?? [],
     topInputs,
     activation: {
       firstStartTotalMs: stats(firstStarts.map((s) => s.totalMs)),
@@ -735,6 +727,8 @@ async function main(): Promise<void> {
     out.push(`(6) extension bundle (esbuild, --production options) and activation (fresh node process, fake vscode, median of ${ACTIVATION_RUNS})`);
     out.push(table([
       ['    dist/extension.cjs + extensionMain.cjs minified', `${(bundle.bytes / 1000).toFixed(1)} KB`, verdict(bundle.bytes <= TARGETS.bundleBytes), `largest: ${bundle.topInputs.slice(0, 5).map((t) => `${t.package} ${(t.bytes / 1000).toFixed(0)} KB`).join(', ')}`],
+      ['    lazy chunks (dist/lazy-*.cjs, loaded on first use)', `${(bundle.chunks.reduce((n, c) => n + c.bytes, 0) / 1000).toFixed(1)} KB`, '', bundle.chunks.map((c) => `${c.name} ${(c.bytes / 1000).toFixed(1)} KB`).join(', ')],
+      ['    of them loaded by the first diagnostics', `${bundle.chunksAtFirst.length}`, '', bundle.chunksAtFirst.join(', ') || 'none'],
       ...(bundle.workerBytes !== undefined ? [['    dist/analysisWorker.cjs minified (not loaded at activation)', `${(bundle.workerBytes / 1000).toFixed(1)} KB`, '', '']] : []),
       ['    load bundle (require)', ms(a.loadMs.median), '', `node boot before it: ${ms(a.bootMs.median)}`],
       ['    activate(context)', ms(a.activateMs.median), '', ''],

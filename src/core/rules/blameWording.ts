@@ -1,4 +1,6 @@
-import { compileUserPatterns, findBlameWording } from '../blame/index';
+import { findBlameWording } from '../blame/index';
+// Not through the index: configuration checks run at every start, the detector only when this rule runs.
+import { compileUserPatterns } from '../blame/userPatterns';
 import { sourceSpan } from '../model/inline';
 import { proseRuns } from '../model/prose';
 import { positionAtOffset } from '../model/text';
@@ -53,5 +55,5 @@ export const blameWording: RuleDefinition = {
 
 /** Problems in user-supplied patterns, reported once per configuration. */
 export function blameConfigErrors(extraPatterns: string[]): string[] {
-  return compileUserPatterns(extraPatterns).errors;
+  return extraPatterns.length ? compileUserPatterns(extraPatterns).errors : [];
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Insights, parseDashboardMessage, renderDashboardPage, renderDashboardUpdate } from '../../core/insights/index';
-import { createNonce } from '../../core/timelineView/page';
+import { createNonce } from '../../core/timelineView/index';
 import { safely } from '../preview/safe';
 import type { Services } from '../services';
 import type { WorkspaceInsights } from './service';

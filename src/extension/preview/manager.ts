@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { renderTimelineSvg } from '../../core/timelineView/svg';
-import { buildTimelineViewModel } from '../../core/timelineView/viewModel';
+import { buildTimelineViewModel, type ExportFormat, renderTimelineSvg } from '../../core/timelineView/index';
 import { todayIso } from '../../core/model/time';
-import type { ExportFormat } from '../../core/timelineView/messages';
 import { escapeHtml } from '../../core/util/escape';
 import { isPostmortem } from '../analysis';
 import type { Services } from '../services';

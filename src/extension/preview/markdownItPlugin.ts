@@ -11,8 +11,7 @@ import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { analyzeText } from '../../core/analyze';
 import { todayIso } from '../../core/model/time';
-import { renderIncidentHeaderHtml, renderTimelineSectionHtml } from '../../core/timelineView/html';
-import { buildTimelineViewModel, type TimelineViewModel } from '../../core/timelineView/viewModel';
+import { buildTimelineViewModel, renderIncidentHeaderHtml, renderTimelineSectionHtml, type TimelineViewModel } from '../../core/timelineView/index';
 
 export const POSTMORTEM_TOKEN = 'pm_postmortem';
 /** Larger sources are left to the plain render (the preview must stay fast while typing). */

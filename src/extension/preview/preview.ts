@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { todayIso } from '../../core/model/time';
-import { type ExportFormat, type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../core/timelineView/messages';
-import { createNonce, renderTimelinePage } from '../../core/timelineView/page';
-import { renderTimelineSvg } from '../../core/timelineView/svg';
-import { buildTimelineViewModel, type TimelineViewModel } from '../../core/timelineView/viewModel';
+import { buildTimelineViewModel, createNonce, type ExportFormat, type HostMessage, parseWebviewMessage, renderTimelinePage, renderTimelineSvg, type TimelineViewModel, type WebviewMessage } from '../../core/timelineView/index';
 import type { Services } from '../services';
 import { saveTimelineExport } from './exporter';
 import { safely } from './safe';

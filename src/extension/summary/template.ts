@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_TEMPLATE_SIZE, SUMMARY_TEMPLATE_PATH } from '../../core/summary/index';
+import { MAX_TEMPLATE_SIZE, SUMMARY_TEMPLATE_PATH } from '../../core/summary/template';
 import type { Logger } from '../logging';
 
 /**
