@@ -317,6 +317,14 @@ export function subjectBefore(tokens: Token[], k: number): Agent {
         i--;
         continue;
       }
+      // "ops engineer (R.K.) edited the wrong route table": initials or a name in brackets after the subject.
+      if (t.text === ')') {
+        const open = findBack(tokens, i - 1, '(', 6);
+        if (open > 0 && tokens[open - 1].word) {
+          i = open - 1;
+          continue;
+        }
+      }
       // "The vendor's technicians were, to put it kindly, clueless": skip a parenthetical between commas.
       if (t.text === ',') {
         const open = findBack(tokens, i - 1, ',', 8);
@@ -421,9 +429,16 @@ function agentAfterBy(tokens: Token[], k: number): Agent | undefined {
     if (!t.word && t.text !== ',' && t.text !== '`') return undefined;
     if (t.lw !== 'by') continue;
     const head = headFrom(tokens, i + 1);
-    return head === undefined ? undefined : classifyAt(tokens, head);
+    if (head === undefined) return undefined;
+    return companyVendor(tokens, head) ?? classifyAt(tokens, head);
   }
   return undefined;
+}
+
+/** "the cloud vendor", "our DNS provider": a company acting through its platform, not a person. */
+function companyVendor(tokens: Token[], head: number): Agent | undefined {
+  if (!/^(?:vendor|vendors|provider|providers)$/.test(tokens[head].lw) || head === 0) return undefined;
+  return /^(?:cloud|hosting|saas|dns|cdn|upstream|third-party|external|platform|infrastructure|email|payment|payments)$/.test(tokens[head - 1].lw) ? { kind: 'system', from: head - 1, to: head } : undefined;
 }
 
 /** The person named in a span of tokens `[from, to)` ("remind <the on-call engineer> to …"). */
@@ -461,12 +476,21 @@ const REJECTION = /\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:roo
  * The sentence argues against the blame it mentions: "calling this operator error would hide …", "Teodor did nothing wrong",
  * "it would be easy to say that Marta should have checked, but …", "we do not think the DBA should have known …".
  */
-const ARGUED = /\b(?:calling|to\s+call\s+(?:this|it|that)|labell?ing|blaming|attributing\s+(?:this|it)\s+to|putting\s+(?:this|it)\s+down\s+to|writing\s+(?:this|it)\s+off\s+as|chalking\s+(?:this|it)\s+up\s+to)\b[^.;]{0,80}?\b(?:would|will|does|did|only)\s+(?:not\s+|only\s+)?(?:hide|obscure|mask|miss|bury|tell\s+us\s+nothing|teach\s+us\s+nothing|explain\s+nothing|help\s+(?:nobody|no\s+one)|be\s+(?:wrong|unfair|misleading|a\s+mistake|too\s+easy))\b|\bdid\s+(?:nothing|not\s+do\s+anything)\s+wrong\b|\bit(?:\s+would\s+be|\s+is|\s+was|'s|\s+might\s+be|\s+may\s+be)\s+(?:easy|tempting|natural)\s+to\b[^.;]{0,160}?\bbut\b|\b(?:do|does|did)\s+not\s+(?:think|believe)\b[^.;]{0,60}?\b(?:should|could|would)\s+(?:have|'ve)\b|\b(?:don't|doesn't|didn't)\s+(?:think|believe)\b[^.;]{0,60}?\b(?:should|could|would)\s+(?:have|'ve)\b|\bnot\s+a\s+story\s+about\b/i;
+const ARGUED = /\b(?:calling|to\s+call\s+(?:this|it|that)|labell?ing|blaming|attributing\s+(?:this|it)\s+to|putting\s+(?:this|it)\s+down\s+to|writing\s+(?:this|it)\s+off\s+as|chalking\s+(?:this|it)\s+up\s+to)\b[^.;]{0,80}?\b(?:would|will|does|did|only)\s+(?:not\s+|only\s+)?(?:hide|obscure|mask|miss|bury|stop|end|halt|close|cut\s+short|tell\s+us\s+nothing|teach\s+us\s+nothing|explain\s+nothing|help\s+(?:nobody|no\s+one)|be\s+(?:wrong|unfair|misleading|a\s+mistake|too\s+easy))\b|\bdid\s+(?:nothing|not\s+do\s+anything)\s+wrong\b|\bit(?:\s+would\s+be|\s+is|\s+was|'s|\s+might\s+be|\s+may\s+be)\s+(?:easy|tempting|natural)\s+to\b[^.;]{0,160}?\bbut\b|\b(?:do|does|did)\s+not\s+(?:think|believe)\b[^.;]{0,60}?\b(?:should|could|would)\s+(?:have|'ve)\b|\b(?:don't|doesn't|didn't)\s+(?:think|believe)\b[^.;]{0,60}?\b(?:should|could|would)\s+(?:have|'ve)\b|\bnot\s+a\s+story\s+about\b/i;
 
 /** The action was the sanctioned one: "as instructed by the runbook", "as part of the weekly reset", "which the checklist marks as optional". */
 const SANCTIONED = /\bas\s+(?:instructed|documented|planned|expected|agreed|designed|intended|required|specified|prescribed|scheduled|announced|allowed|permitted|directed|briefed|rehearsed)\b|\bas\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|docs?)\s+(?:instructs|asks|suggests|says|requires|prescribes|describes|recommends|specifies|allows|permits|tells|directs)|\b(?:per|following|according\s+to|in\s+line\s+with)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:runbook|playbook|procedure|checklist|policy|process|plan|sop|guide|schedule)\b|\bas\s+part\s+of\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}(?:reset|cleanup|clean-up|procedure|process|maintenance|drill|exercise|test|plan|rotation|routine|rollback|migration|teardown|refresh|game\s*day)\b|\b(?:runbook|checklist|playbook|policy|procedure|process)\s+(?:marks|lists|treats|allows|permits|calls\s+for)\b|\boptional\b|\bnightly-only\b|\bnon-blocking\b|\bwith\s+(?:the\s+)?(?:approval|sign-off|blessing|agreement)\s+of\b|\bafter\s+confirming\b/i;
 
 /** The sentence says the action was the sanctioned one (not "instead of following the runbook"). */
+/** "When the database started paging, …": a fronted clause in the past tells what happened; it is no hypothetical. */
+const NARRATED_WHEN = /^\W*(?:when|once|as\s+soon\s+as)\s+[^,;]{1,60}?\b(?:started|began|was|were|fired|paged|went|hit|came|arrived|got|had|\w{3,}ed)\b[^,;]{0,40},\s*/i;
+
+/** Text before a trigger that makes it a hypothetical ("if …", "to make sure …"), past a narrated "When …," clause. */
+function hypotheticalBefore(text: string): boolean {
+  const narrated = NARRATED_WHEN.exec(text);
+  return HYPOTHETICAL.test(narrated ? text.slice(narrated[0].length) : text);
+}
+
 function sanctioned(text: string): boolean {
   for (const m of text.matchAll(new RegExp(SANCTIONED.source, 'gi'))) {
     if (!/\b(?:instead\s+of|rather\s+than|without|not|never|against|n't|no)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) return true;
@@ -605,15 +629,29 @@ function unknownName(tokens: Token[], agent: Agent): boolean {
 const PERSONAL = /^(?:forg[oe]t|panick|let\s+it\s+slide|jump\w*\s+the\s+gun|fat[- ]?finger|neglect|couldn't be bothered|could not be bothered|didn't bother|did not bother|never bothered|blew it|dropped the ball|cut corners|rubber-stamp|mess(?:ed)? up|screw(?:ed)? up|botch|bungl|went ahead|pressed (?:on|ahead)|pushed ahead|brushed off|sat on|waved)/i;
 
 /** Verbs of a lapse, whoever the subject; with a person as subject they put the failure on them. */
-const CONDUCT = w(String.raw`went\s+back\s+to\s+(?:sleep|bed)|fell\s+(?:back\s+)?asleep|told\s+(?:nobody|no\s+one|no-one)|omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+(?:it|the\s+[\w-]+)|bodg(?:ed|es)|went\s+rogue|skiv(?:ed|ing)\s+off|threw\s+(?:[\w-]+\s+){1,3}?over\s+the\s+wall|dropped\s+(?:a\s+clanger|us\s+in\s+it)|(?:kept\s+)?dilly-dally(?:ing|ed)|(?:was|were)\s+on\s+(?:shift|call|duty|the\s+pager)\s+and\s+(?:didn't|did\s+not|never\s+did)(?=\s*(?:[.,;!?)]|$))|half-ars(?:ed|ing)|half-ass(?:ed|ing)|did\s+a\s+(?:real\s+)?number\s+on|had\s+a\s+brain\s+(?:fade|fart)|(?:was|got)\s+caught\s+napping|flubb(?:ed|s)|cock(?:ed|s)\s+up|(?:made|makes)\s+(?:a\s+|an\s+)?(?:real\s+|absolute\s+|complete\s+|total\s+|right\s+)?(?:hash|mess|pig's\s+ear|dog's\s+breakfast)\s+of|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|assum(?:ed|es)\s+(?:that\s+)?(?:it|they|this|the\s+[\w-]+)\s+(?:had|was|were|would)\b[^.;]{0,40}?\band\s+(?:then\s+)?(?:wiped|deleted|dropped|destroyed|truncated|overwrote|removed|restarted|rebooted|shipped|deployed|merged|pushed|purged|erased)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|overrul(?:ed|es)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+(?:ball|baton)|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+(?:-\w+)?|(?:had\s+not|hadn't|had\s+never)\s+(?:even\s+|actually\s+|properly\s+|once\s+|fully\s+)?(?:read|tested|checked|reviewed|verified|looked\s+at|opened|run|tried)\b|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)(?:\s+(?:on|in|from|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:team|squad|crew|shift|rotation|side|desk|ops|qa|sre|support|infra|security|engineering|devops))?\s+(?:ever\s+)?(?:thought\s+to|reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse|let\s+(?:it|this|that|things|them|(?:the|those|these|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:slide|slip|rot|fester|lapse|expire|run\s+out|fill\s+up)|(?:chose|decided|opted|elected)\s+(?:to\s+(?:ignore|skip|bypass|disregard|override|overlook|skip)|not\s+to\s+(?:test|check|review|follow|read|verify))\b|let\s+[\w-]+(?:\s+[\w-]+)?\s+(?:slip|fall)\s+through\s+the\s+cracks|jump(?:ed|s|ing)?\s+the\s+gun|hop(?:ed|es|ing)\s+for\s+the\s+best|eyeball(?:ed|s)|phon(?:ed|es)\s+(?:it\s+in|in\s+(?:the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)|look(?:ed|s)\s+the\s+other\s+way|turn(?:ed|s)\s+a\s+blind\s+eye|took\s+(?:his|her|their|my|our|the)\s+eyes?\s+off\s+the\s+ball|(?:has|have|had)\s+forget|(?:escalated|reported|checked|tested|reviewed|verified|said|communicated|flagged|logged|documented|announced|did)\s+nothing|went\s+home\s+and\s+left|left\s+(?:it|them|things|the\s+[\w-]+)\s+(?:that\s+way|like\s+that|unattended|half-finished|half-done|in\s+that\s+state)`);
+const CONDUCT = w(String.raw`went\s+back\s+to\s+(?:sleep|bed)|fell\s+(?:back\s+)?asleep|told\s+(?:nobody|no\s+one|no-one)|omitt(?:ed|ing)|flubb(?:ed|s)|goof(?:ed|s)(?:\s+up)?|blunder(?:ed|s)|muck(?:ed|s)\s+up|foul(?:ed|s)\s+up|slipp(?:ed|s)\s+up|clobber(?:ed|s)|trash(?:ed|es)|nuk(?:ed|es)|misinterpret(?:ed|s)|misreport(?:ed|s)|confus(?:ed|es)\s+(?:the\s+)?\S+\s+with|hesitat(?:ed|es)|procrastinat(?:ed|es)|stall(?:ed|s)\s+(?:on|for)|took\s+(?:a\s+)?shortcuts?|wing(?:ed|s)\s+(?:it|the\s+[\w-]+)|bodg(?:ed|es)|went\s+rogue|skiv(?:ed|ing)\s+off|threw\s+(?:[\w-]+\s+){1,3}?over\s+the\s+wall|dropped\s+(?:a\s+clanger|us\s+in\s+it)|(?:kept\s+)?dilly-dally(?:ing|ed)|(?:was|were)\s+on\s+(?:shift|call|duty|the\s+pager)\s+and\s+(?:didn't|did\s+not|never\s+did)(?=\s*(?:[.,;!?)]|$))|half-ars(?:ed|ing)|half-ass(?:ed|ing)|did\s+a\s+(?:real\s+)?number\s+on|had\s+a\s+brain\s+(?:fade|fart)|(?:was|got)\s+caught\s+napping|flubb(?:ed|s)|cock(?:ed|s)\s+up|(?:made|makes)\s+(?:a\s+|an\s+)?(?:real\s+|absolute\s+|complete\s+|total\s+|right\s+)?(?:hash|mess|pig's\s+ear|dog's\s+breakfast)\s+of|guess(?:ed|es)\s+(?:at|instead)|assum(?:ed|es)\s+(?:it|that|the)\b[^.;]{0,60}?\bwithout\s+(?:checking|testing|verifying|asking|confirming)|assum(?:ed|es)\s+(?:that\s+)?(?:it|they|this|the\s+[\w-]+)\s+(?:had|was|were|would)\b[^.;]{0,40}?\band\s+(?:then\s+)?(?:wiped|deleted|dropped|destroyed|truncated|overwrote|removed|restarted|rebooted|shipped|deployed|merged|pushed|purged|erased)|declin(?:ed|es)\s+to\s+(?:review|test|check|escalate|follow|wait|roll)|disregard(?:ed|s|ing)|overr(?:ode|idden|ides|iding)\s+(?:the\s+)?(?:warning|check|alert|guard|safety|lock|protection|policy|review|block|freeze|validation)s?|violat(?:ed|es|ing)|overrul(?:ed|es)|breach(?:ed|es)\s+(?:the\s+)?(?:policy|process|freeze|protocol|procedure)|flout(?:ed|s)|defi(?:ed|es)|dismiss(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?(?:warnings?|alerts?|concerns?|advice|reports?|errors?)|mishandl(?:ed|es)|misus(?:ed|es)|rush(?:ed|es)\s+(?:through|the|a)|lost\s+track|mix(?:ed|es)\s+up|misunderst(?:ood|ands)|abandon(?:ed|s)\s+(?:the\s+)?(?:rollout|migration|incident|page|on-call|runbook|process)|walked\s+away|went\s+(?:silent|quiet|dark|offline)|ignor(?:ed|es|ing)|overlook(?:ed|s|ing)|neglect(?:ed|s|ing)|forg(?:ot|ets|otten|etting)|skipp(?:ed|ing)|skips|botch(?:ed|es)|bungl(?:ed|es)|fumbl(?:ed|es)|fat[- ]?finger(?:ed|s)?|mess(?:ed|es)\s+up|screw(?:ed|s)\s+up|blew\s+(?:it|up)|dropped\s+the\s+(?:ball|baton)|panick(?:ed|s)|rubber-stamp(?:ed|s)?|cut\s+corners|brushed\s+off|sat\s+on|waved\s+(?:\S+\s+){0,3}?through|clicked\s+(?:straight\s+)?through|went\s+ahead|pressed\s+(?:on|ahead)|pushed\s+ahead|bypass(?:ed|ing)|circumvent(?:ed|ing)|mis(?:label|configur|typ|read|judg|handl|us|click|nam|sequenc|plac|copi|enter)\w*|broke\s+(?:the\s+)?(?:build|main|master|prod|production|checkout|it|everything|deploys?|the\s+\w+)|missed\s+(?:the|a|an|that|this|it|two|three|several|both|every|only|his|her|their)\b|(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|didn't\s+bother\s+to|did\s+not\s+bother\s+to|never\s+bothered\s+to|couldn't\s+be\s+bothered\s+to|could\s+not\s+be\s+bothered\s+to|bothered\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever|bother\s+to)\s+)?\w+(?:-\w+)?|(?:had\s+not|hadn't|had\s+never)\s+(?:even\s+|actually\s+|properly\s+|once\s+|fully\s+)?(?:read|tested|checked|reviewed|verified|looked\s+at|opened|run|tried)\b|(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:fully\s+|even\s+)?aware|(?:was|were)\s+(?:not|never)\s+(?:identified|caught|detected|noticed|tested|checked|reviewed|spotted|escalated|reported|acted\s+on)|was\s+unaware|had\s+no\s+idea|did\s+nothing|(?:nobody|no\s+one|no-one)(?:\s+(?:on|in|from|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:team|squad|crew|shift|rotation|side|desk|ops|qa|sre|support|infra|security|engineering|devops))?\s+(?:ever\s+)?(?:thought\s+to|reviewed|tested|checked|verified|noticed|read|looked|followed|escalated|answered|responded|acknowledged|watched|monitored|bothered|validated|confirmed)|(?:made|makes|making)\s+(?:a|an|the|one|several|two|another)\s+(?:\w+\s+)?(?:mistake|error|blunder|slip|typo|misstep)s?|(?:made|making)\s+(?:things|it|matters|everything)\s+worse|let\s+(?:it|this|that|things|them|(?:the|those|these|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:slide|slip|rot|fester|lapse|expire|run\s+out|fill\s+up)|(?:chose|decided|opted|elected)\s+(?:to\s+(?:ignore|skip|bypass|disregard|override|overlook|skip)|not\s+to\s+(?:test|check|review|follow|read|verify))\b|let\s+[\w-]+(?:\s+[\w-]+)?\s+(?:slip|fall)\s+through\s+the\s+cracks|jump(?:ed|s|ing)?\s+the\s+gun|hop(?:ed|es|ing)\s+for\s+the\s+best|eyeball(?:ed|s)|phon(?:ed|es)\s+(?:it\s+in|in\s+(?:the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)|look(?:ed|s)\s+the\s+other\s+way|turn(?:ed|s)\s+a\s+blind\s+eye|took\s+(?:his|her|their|my|our|the)\s+eyes?\s+off\s+the\s+ball|(?:has|have|had)\s+forget|(?:escalated|reported|checked|tested|reviewed|verified|said|communicated|flagged|logged|documented|announced|did)\s+nothing|went\s+home\s+and\s+left|left\s+(?:it|them|things|the\s+[\w-]+)\s+(?:that\s+way|like\s+that|unattended|half-finished|half-done|in\s+that\s+state)|(?:has|have|is|are)\s+not\s+(?:been\s+)?(?:properly\s+|even\s+)?(?:checked|followed|tested|read|verified|reviewed|validated|checking|following|testing|reading|verifying|reviewing|validating)\b|slipped\s+(?:his|her|their|my|your)\s+mind|(?:was|were)\s+nowhere\s+to\s+be\s+(?:found|seen)|dropped\s+off\s+the\s+(?:call|bridge|zoom|meet|incident\s+call|channel)|left\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:for|until|till)\s+(?:the\s+)?(?:morning|tomorrow|monday|later|next\s+day|next\s+shift|someone\s+else)|yolo'?(?:d|ed)|had\s+(?:a|an)\s+(?:absolute\s+|real\s+|bit\s+of\s+a\s+)?(?:shocker|mare|nightmare\s+of\s+a\s+shift)|knocked\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,2}?over\b|on\s+(?:his|her|their)\s+own\s+initiative|decided\s+(?:that\s+)?[^.;]{1,30}?\s+(?:was|would\s+be)\s+a\s+(?:good|great|fine|sensible)\s+(?:time|idea|moment)\s+to|(?:make|makes|made)\s+(?:big\s+)?mistakes?\s+and`);
 
 /** A consequence clause of a counterfactual: "we would have", "we'd still have", "we wouldn't have bricked". */
+/** "Had Ruairí waited for the canary, none of this happens": hindsight told in the present. */
+const HINDSIGHT_PRESENT = /,\s*(?:none\s+of\s+(?:this|it|that)|nothing\s+of\s+(?:this|the\s+sort))\s+(?:ever\s+)?(?:happens|occurs)\b|,\s*(?:we|it|this)\s+(?:never\s+)?(?:catch|spot|avoid|happens|doesn't\s+happen|does\s+not\s+happen)\b/i;
 const CONSEQUENCE = /\b(?:would|could|might)(?:n't)?\b|\w'd\b|\bwould\s+not\b/i;
 
 /** Words that make an ordinary action a lapse: "the wrong router", "without telling anyone", "into a public repository". */
 const LAPSE = w(String.raw`anyway|while\s+(?:trying|attempting|meaning|intending)\s+to|(?:staging|test|testnet|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|onto|in)\s+(?:the\s+|a\s+)?(?:production|prod|live|mainnet)\b|(?:production|prod|live|mainnet)\s+(?:[\w-]+\s+){0,2}?(?:into|onto|in)\s+(?:the\s+|a\s+)?(?:staging|test|testnet|dev|sandbox)\b|(?:the|a|an)\s+wrong\s+\w+|wrong\s+(?:terminal|tab|cluster|router|server|host|environment|branch|database|table|key|cable|account|image|file|config|version|link|region|workspace|tenant|bucket|namespace)|without\s+(?:so\s+much\s+as\s+|even\s+|first\s+|ever\s+|once\s+|actually\s+|really\s+|properly\s+|fully\s+|carefully\s+)?(?:waiting|draining|acknowledging|snapshotting|glancing|looping|involving|pinging|validating|double-checking|backing\s+up|coordinating|opening|announcing|rehearsing|telling|asking|checking|testing|reviewing|escalating|warning|notifying|informing|consulting|confirming|verifying|reproducing|running\s+(?:a|any|the)|looking|reading|a\s+(?:[\w-]+\s+)?(?:second\s+look|review|test|backup|check|canary|word|plan|dry[\s-]run|test\s+run|trial\s+run|rehearsal|sanity\s+check|peer\s+review|snapshot|heads-up|ticket)|any\s+(?:review|tests?|testing|checks?|backup|warning|notice|dry[\s-]runs?|rehearsal)|review|approval|notice|a\s+moment's\s+thought|being\s+thorough)|straight\s+(?:to|into)\s+(?:prod|production|main|master|live|mainnet)|(?:into|to|on|in)\s+(?:a|the|our|their|his|her)\s+public\s+(?:repo|repository|channel|ticket|bucket|gist|forum|page|slack|issue)|(?:instead\s+of\s+following|ignoring|bypassing|against)\s+(?:the\s+|our\s+)?(?:explicit\s+|clear\s+|written\s+)?(?:runbook|process|policy|checklist|procedure|advice|freeze|change-freeze|guidance|rules|objections?|recommendations?|instructions)|baked\s+in|hard-?coded|in\s+the\s+middle\s+of\s+(?:peak|the\s+(?:[\w-]+\s+)?day|business\s+hours|a\s+freeze|(?:the|a)\s+(?:[\w-]+\s+)?(?:sale|launch|rush|peak|freeze))|force-?push(?:ed|ing)?|force-?merg(?:ed|ing)|over\s+(?:a|the)\s+(?:red|failing|broken)\s+(?:pipeline|build|ci|check|checks|tests?)|before\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:tests?|ci|checks?|build|pipeline|canary|review|replica)\s+(?:had\s+|was\s+|were\s+)?(?:finished|completed|passed|run|caught\s+up|done)|(?:untested|unreviewed|unvalidated|unverified)\s+[\w-]+|by\s+mistake|by\s+accident|in\s+error|(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely)|without\s+(?:permission|approval|authori[sz]ation|sign-?off|a\s+(?:rollback\s+plan|ticket|change\s+request|second\s+pair\s+of\s+eyes))|(?:against|contrary\s+to|in\s+violation\s+of)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:policy|rules|process|advice|runbook|procedure|guidelines|freeze|instructions|plan)|(?:(?:a|an|the)\s+)?(?:unauthori[sz]ed|unapproved|incorrect|faulty|buggy|invalid|bad|broken)\s+(?:change|deploy|deployment|config|configuration|command|query|script|push|commit|update|migration|release|edit)|logged\s+in\s+on\s+a\s+shared|world-readable|(?:reused|re-used)\s+the\s+(?:test|staging|same)|(?:disabled|turned\s+off|silenced|muted)\s+(?:the\s+)?(?:safety|interlock|alarm|alerts?|checks?|protection|guard|guardrails?|pager|validation|ci|tests?|rate\s+limiter|monitoring)|(?:that|which)\s+(?:had|has)\s+never\s+(?:once\s+|even\s+)?been\s+\w+|(?:that|which)\s+(?:had|has)\s+(?:already\s+)?failed\s+(?:ci|tests|the\s+tests|checks|the\s+checks|review|its\s+tests|the\s+build|the\s+pipeline|validation)\b|bypassing\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|pipeline|ci|terraform|automation|checks?|approvals?|change\s+process|deploy\s+tool|safeguards?|guardrails?)\b|left\s+(?:the|a|an|its|his|her|their|our)\s+(?:[\w-]+\s+){0,3}?(?:enabled|switched\s+on|turned\s+on|open|exposed|public|unlocked|unattended|world-readable)\b|still\s+(?:set\s+to|enabled|turned\s+on|pointing\s+(?:at|to)|switched\s+on|in\s+debug|attached|public|exposed)|(?:commented\s+out|disabled|skipped|deleted|removed|muted|silenced|suppressed)\s+(?:the\s+|a\s+|all\s+|two\s+|three\s+|several\s+)?(?:failing|flaky|red|broken)\s+(?:tests?|checks?|assertions?|alerts?|specs?|jobs?)|so\s+(?:that\s+)?the\s+(?:pipeline|build|ci|check|checks|tests?|dashboard|board)\s+would\s+(?:go|turn|pass|look|be|stay)\s+green|with\s+an?\s+(?:admin|force)\s+override|(?:merged|approved|reviewed|signed\s+off\s+on)\s+(?:his|her|their|my)\s+own\s+(?:pr|pull\s+request|merge\s+request|mr|change|changes|code|commit)|when\s+(?:he|she|they|I)\s+(?:meant|intended|wanted|was\s+supposed|were\s+supposed)\s+to|(?:rather\s+than|instead\s+of)\s+(?:on\s+|to\s+|in\s+|into\s+|from\s+)?(?:the|a|an)|(?:rather\s+than|instead\s+of)\s+(?:just\s+)?(?:suspending|disabling|archiving|draining|pausing|stopping|cordoning|renaming|deprecating|hiding|moving|detaching|scaling\s+down)\b|(?:rather\s+than|instead\s+of)\s+(?:following|reading|running|checking|testing|verifying|consulting|reviewing|using|asking|escalating|pulling|looking\s+at|paging|filing|going\s+through|waiting)|(?:thinking|believing|assuming|convinced)\s+(?:that\s+)?(?:it|this|that|they|he|she|the\s+[\w-]+)\s+(?:was|were|'s)\s+(?:only\s+|just\s+|still\s+)?(?:the\s+|a\s+|an\s+)?(?:test|testing|staging|dev|old|unused|empty|stale|scratch|spare|backup|local|sandbox|copy|replica|safe|idempotent)\b|(?:committed|pushed|pasted|posted|checked\s+in|uploaded|published|shared)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|our\s+|its\s+)?(?:[\w-]+\s+)?(?:api\s+keys?|passwords?|tokens?|secrets?|credentials|private\s+keys?|ssh\s+keys?|access\s+keys?)\b(?=[^.;]{0,40}?\b(?:public|repo|repository|gist|github|channel|slack|forum|ticket|paste|log))|quietly|silently|secretly|unilaterally|casually|overwrote|overwritten|wiped\s+(?:out\s+)?(?:the\s+|all\s+)?(?:prod|production|live|primary|customer|customers'|user|users'|real|mainnet)|deleted\s+(?:the\s+)?(?:prod|production|live)`);
 
 /** Adverbs that make an action a slip or a unilateral act; they need a destructive verb nearby. */
+/** Acronyms that look like initials. */
+const ACRONYM = /^(?:ci|cd|db|ui|ux|os|ip|vm|dc|az|pr|mr|qa|hr|it|pm|am|eu|us|uk|id|ok|io|ai|ml|bi|dns|cdn|api|aws|gcp|tls|ssl|ssh|sql|sre|dba|noc|soc|cto|ceo|cio|vp|ops|sdk|cli|vpn|lb|waf|iam|rds|ec2|s3|gke|eks|aks|k8s|etl|sla|slo|sli|rca|mttr|eta|utc|pst|cet|est|faq|url|uri|jwt|otp|mfa|sso|ldap|smtp|http|tcp|udp|nfs|cpu|gpu|ram|ssd|hdd|raid|kms|hsm|pki|csr|crl|cve|poc|pii|gdpr|soc2|iso)$/;
+/** "Action: JB to stop …", "LM comes off the rota": two or three capitals alone, where only a person fits, are initials. */
+function initials(tokens: Token[], from: number, to: number): Agent | undefined {
+  const words = tokens.slice(from, to).filter((t) => t.word);
+  if (words.length !== 1 || !/^\p{Lu}{2,3}$/u.test(words[0].text) || ACRONYM.test(words[0].lw)) return undefined;
+  const i = tokens.indexOf(words[0]);
+  return { kind: 'person', from: i, to: i };
+}
+
+/** Action verbs in the present of a narrated timeline ("Léa opens the wrong kubeconfig, deletes the namespace"). */
+const PRESENT_ACTION = /^(?:opens|deletes|drops|runs|pushes|deploys|merges|applies|edits|changes|restarts|reboots|removes|wipes|truncates|types|pastes|kills|disables|selects|picks|targets|points|turns|ships|releases|approves|commits|overwrites|modifies|executes|force-pushes|copies|uploads|publishes|shares|flips|toggles|upgrades|migrates|promotes|terminates|purges|drains)$/;
 const LAPSE_ADVERB = /^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)$/;
 /** Lapse words that are the verb of their clause. */
 const SELF_LAPSE = /^(?:left|hard-?coded|committed|pushed|pasted|posted|checked\s+in|uploaded|published|shared|overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|commented|skipped|removed|suppressed|merged|approved|reviewed|signed|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)/;
@@ -665,8 +703,10 @@ const RULES: Rule[] = [
       if (/^(?:osi\s+)?layer[\s-]?8/i.test(m[0]) && !/^osi/i.test(m[0]) && !/\s(?:issue|error|problem)$/i.test(m[0]) && !/^\s*(?:strikes|again|at\s+work|problem)/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       // "user-error page", "human error budget", "user errors in the form": technical uses.
-      if (/^-\w|^\s*(?:detection|detector|model|classifier|prevention|reduction|tracking|page|message|screen|state|rate|rates|budget|code|codes|handling|path|log|logs|count|counter|metric|type|class|dialog|modal|banner|toast|flow|field)\b/i.test(after)) return undefined;
+      if (/^-\w|^\s*(?:detection|detector|model|classifier|prevention|jokes?|memes?|banter|jibes?|quips?|gags?|remarks?|comments?|emojis?|gifs?|stickers?|t-shirts?|mugs?|reduction|tracking|page|message|screen|state|rate|rates|budget|code|codes|handling|path|log|logs|count|counter|metric|type|class|dialog|modal|banner|toast|flow|field)\b/i.test(after)) return undefined;
       if (/errors$/i.test(m[0]) && !/human/i.test(m[0])) return undefined;
+      // "the memes about PEBKAC in the channel": banter about the label, not the cause.
+      if (/\b(?:jokes?|joking|memes?|banter|jibes?|quips?|gags?|remarks?|comments?|teasing)\s+(?:about|on|re|of)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) return undefined;
 
       if (rejected(ctx) || negatedBefore(ctx, m.index)) return undefined;
       // "The first draft called this operator error; the review replaced that with …": a label reported and then withdrawn.
@@ -716,7 +756,7 @@ const RULES: Rule[] = [
       const theirs = /^\s+(?:was|is)\s+(?:entirely\s+|all\s+|solely\s+|squarely\s+|clearly\s+)?([\w@.-]+(?:'s|s'|’s))(?=\s*(?:[,.;:!]|$|\s(?:for|and|alone|too|to\s+own)\b))/i.exec(rest);
       if (theirs && /^(?:fault|mistake|error|oversight|blunder|screw-?up)$/i.test(m[0])) {
         const owner = classifyAt(ctx.tokens, ctx.tokenAt(m.index + m[0].length + theirs[0].length - 1));
-        if (person(owner) && !negatedBefore(ctx, m.index) && !rejected(ctx) && !REPORTED.test(ctx.text.slice(0, m.index)) && !HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return candidate('attribution', ctx, [m.index, m.index + m[0].length + theirs[0].length], owner);
+        if (person(owner) && !negatedBefore(ctx, m.index) && !rejected(ctx) && !REPORTED.test(ctx.text.slice(0, m.index)) && !hypotheticalBefore(ctx.text.slice(0, m.index))) return candidate('attribution', ctx, [m.index, m.index + m[0].length + theirs[0].length], owner);
       }
       // Nouns that always mean a person's failing: "sheer negligence", "carelessness".
       if (/^(?:negligence|carelessness)$/i.test(m[0]) && !negatedBefore(ctx, m.index) && !rejected(ctx) && !REPORTED.test(ctx.text.slice(0, m.index))) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
@@ -732,7 +772,7 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       // "The restart had been triggered by Lassie": an event, not a failure, was started by someone.
       // "was deleted by Henrik after confirming …", "wiped by the refresh job, as designed": the planned action.
-      if (/^(?:was|were|got|had|has)\s/.test(phrase) && (sanctioned(ctx.text) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)))) return undefined;
+      if (/^(?:was|were|got|had|has)\s/.test(phrase) && (sanctioned(ctx.text) || hypotheticalBefore(ctx.text.slice(0, m.index)))) return undefined;
       if (/^(?:triggered|started|introduced|made|committed)\s+by$/.test(phrase)) {
         const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
         // …unless what was introduced is itself broken: "the corrupted ledger entries were introduced by …".
@@ -745,7 +785,7 @@ const RULES: Rule[] = [
       if (/(?:was|is|:)$/.test(phrase.trim()) && whoever && /^(?:whoever|whomever)$/.test(whoever.lw)) return candidate('attribution', ctx, [m.index, whoever.end], { kind: 'person', from: ctx.tokenAt(end), to: ctx.tokenAt(end) });
       if (/(?:by|with|on|to|was|is|:|that|as|be)$/.test(phrase.trim())) {
         const head = headFrom(ctx.tokens, ctx.tokenAt(end));
-        agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
+        agent = head === undefined ? undefined : companyVendor(ctx.tokens, head) ?? classifyAt(ctx.tokens, head);
         // "The reason … is that Chidi renamed the bucket": the subject after "that" must act.
         if (agent && /that$/.test(phrase) && person(agent)) {
           const verb = ctx.tokens[agent.to + 1];
@@ -796,7 +836,7 @@ const RULES: Rule[] = [
     check(ctx, m) {
       const phrase = m[0].toLowerCase();
       // "If you want someone to blame, look no further than …" is an idiom, not a hypothetical.
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && !/^look/.test(phrase)) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index)) && !/^look/.test(phrase)) return undefined;
       const end = m.index + m[0].length;
       let agent: Agent | undefined;
       if (/^whose/.test(phrase)) {
@@ -830,7 +870,7 @@ const RULES: Rule[] = [
     // "This was not a malfunction of PyPI, rather the user's account was not protected": the fault moved from the system to a person.
     re: new RegExp(String.raw`(?:(?<![\p{L}\p{N}_'’-])(?:not|never)|(?<=\p{L})n't)\s+(?:due\s+to\s+|caused\s+by\s+)?(?:a|an|the|any)?\s*(?:[\w-]+\s+){0,2}?(?:malfunction|bug|defect|vulnerability|flaw|failure|fault|problem|issue|outage|error)\b[^.;]{0,80}?[,;]\s*(?:but\s+rather|rather|but|instead)(?=\s)`, 'giu'),
     check(ctx, m) {
-      if (REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
       const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length));
       if (head === undefined) return undefined;
       let agent: Agent | undefined = classifyAt(ctx.tokens, head);
@@ -844,7 +884,7 @@ const RULES: Rule[] = [
     // "Whoever approved that change owns last night's 502s".
     re: w(String.raw`caus(?:ed|es)(?!\s+by\b)|owns|owned|(?:is|was|are|were)\s+on\s+the\s+hook\s+for`),
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
       const k = ctx.tokenAt(m.index);
       const next = ctx.tokens[k + (m[0].split(/\s+/).length)];
       if (!next || !next.word || /^(?:no|nothing|none)$/.test(next.lw)) return undefined;
@@ -867,7 +907,7 @@ const RULES: Rule[] = [
       const k = ctx.tokenAt(m.index + m[0].length);
       const head = headFrom(ctx.tokens, k);
       if (head === undefined) return undefined;
-      let agent = classifyAt(ctx.tokens, head);
+      let agent = companyVendor(ctx.tokens, head) ?? classifyAt(ctx.tokens, head);
       if (agent.kind === 'system') agent = ownerOf(ctx.tokens, agent) ?? agent;
       if (!person(agent) || !specific(ctx.tokens, agent)) return undefined;
       let verb = ctx.tokens[head + 1];
@@ -897,11 +937,13 @@ const RULES: Rule[] = [
     re: CONDUCT,
     check(ctx, m) {
       const trigger = m[0].toLowerCase();
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && !/\bhad\b/.test(trigger)) return undefined;
+      if (hypotheticalBefore(ctx.text.slice(0, m.index)) && !/\bhad\b/.test(trigger)) return undefined;
       // "didn't X" with a verb of credit or plain absence is not a lapse ("didn't have access", "never received the page").
       const neg = /^(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|bothered\s+to|.*bother(?:ed)?\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever)\s+)?(\w+)$/.exec(trigger);
       if (neg && /^(?:have|get|receive|hear|need|want|expect|mean|see|find|seem|happen|exist|work|affect|impact|cause|know|make|encounter|experience|face|like|realize|realise|fail|break|change|do|feel|think|believe|agree|seem|appear|want|wish|intend|sleep|rest|eat)$/.test(neg[1]) && !/bother/.test(trigger)) return undefined;
       if (sanctioned(ctx.text)) return undefined;
+      // "On his own initiative, Baptiste stayed late to rebuild the index" is credit; "… truncated the audit table" is not.
+      if (/^on\s+(?:his|her|their)\s+own\s+initiative/.test(trigger) && !/\b(?:truncat|delet|drop|wip|remov|disabl|restart|reboot|overwr|purg|kill|push|deploy|merg|chang|edit|rewr|turn|switch|upgrad|migrat)\w*/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       // "broke the dependency between the queue and …", "broke the glass": a deliberate cut, often the mitigation.
       if (/^broke\s+the\s+(?:dependency|dependencies|link|loop|cycle|tie|deadlock|glass|seal|silence|news|record|circular)\b/.test(trigger)) return undefined;
       // "missed the standup", "missed the retro": a meeting, not a signal.
@@ -921,7 +963,7 @@ const RULES: Rule[] = [
       if (neg && /^(?:mis\w+|ignore|skip|break|forget|violate|bypass|overlook|neglect|lie|hide|cause|panic|rush|cut|disregard|abandon|breach)$/.test(neg[1])) return undefined;
       const agent = agentOf(ctx, m.index, m.index + m[0].length);
       // "Nobody reviewed it", "no one checked the row counts".
-      if (/^(?:nobody|no\s+one|no-one)\b/.test(trigger)) return rejected(ctx) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) ? undefined : candidate('conduct', ctx, [m.index, m.index + m[0].length]);
+      if (/^(?:nobody|no\s+one|no-one)\b/.test(trigger)) return rejected(ctx) || hypotheticalBefore(ctx.text.slice(0, m.index)) ? undefined : candidate('conduct', ctx, [m.index, m.index + m[0].length]);
       if (agent.kind === 'nobody' && /bother/.test(trigger)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
       // What happens to a thing or a network, whoever the subject: "did not receive logs", "did not reproduce the fork".
       if (/^(?:did\s+not|didn't|never|failed\s+to|fails\s+to)\s+(?:(?:properly|actually|even|really|fully)\s+)?(?:receive|recieve|reproduce|experience|encounter)$/.test(trigger)) return undefined;
@@ -954,7 +996,7 @@ const RULES: Rule[] = [
     // An ordinary action made a lapse by its words: "Ewa checked the AWS secret key into a public repository".
     re: LAPSE,
     check(ctx, m) {
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || sanctioned(ctx.text)) return undefined;
+      if (hypotheticalBefore(ctx.text.slice(0, m.index)) || sanctioned(ctx.text)) return undefined;
       const trigger = m[0].toLowerCase();
       const tokens = ctx.tokens;
       // An adjunct after a comma belongs to the clause before it: "reset the MFA on one phone call, without verifying the caller".
@@ -976,7 +1018,7 @@ const RULES: Rule[] = [
           continue;
         }
         words++;
-        if (pastVerb(t)) {
+        if (pastVerb(t) || PRESENT_ACTION.test(t.lw)) {
           verb = i;
           break;
         }
@@ -1075,7 +1117,7 @@ const RULES: Rule[] = [
       if (!person(agent)) agent = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
       // "The release captain let the build go out even though three smoke tests were red": the subject of the main clause.
       if (!person(agent) && ctx.tokenAt(m.index) > 0) agent = subjectOfClauseBefore(ctx.tokens, ctx.tokenAt(m.index));
-      if (!person(agent) || generic(ctx.tokens, agent) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || sanctioned(ctx.text)) return undefined;
+      if (!person(agent) || generic(ctx.tokens, agent) || hypotheticalBefore(ctx.text.slice(0, m.index)) || sanctioned(ctx.text)) return undefined;
       return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
     },
   },
@@ -1084,7 +1126,7 @@ const RULES: Rule[] = [
     // "Ola's migration took down checkout", "the change Dev B pushed broke login".
     re: new RegExp(String.raw`(?:,\s*|(?<!\s)\s+which\s+|(?<!\s)\s+and\s+(?:thereby\s+)?)(?:caus(?:ed|ing)|trigger(?:ed|ing)|br(?:oke|eaking)|t(?:ook|aking)\s+down|br(?:ought|inging)\s+down|knock(?:ed|ing)\s+(?:out|over)|wip(?:ed|ing)\s+out|corrupt(?:ed|ing)|leak(?:ed|ing)|expos(?:ed|ing)|crash(?:ed|ing)|deleting|dropping|doubl(?:ed|ing)|duplicat(?:ed|ing)|eras(?:ed|ing)|drain(?:ed|ing)|brick(?:ed|ing)|lock(?:ed|ing)\s+out|burn(?:ed|t|ing)|destroy(?:ed|ing)|lost|losing)\b|(?<!\s)\s+(?:took|brought)\s+down\b|(?<!\s)\s+(?:broke|crashed|corrupted|wiped)\s+(?:the\s+)?(?:prod|production|checkout|login|site|service|cluster|database|build|api|app)\b|(?<!\s)\s+caused\s+(?:the|this|an?|our|most|all)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess)\b(?![\p{L}\p{N}_-])`, 'giu'),
     check(ctx, m) {
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
+      if (hypotheticalBefore(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       // The agent of the clause before: its subject, or the owner of its subject ("Ola's migration"), or a person inside it ("the change Dev B pushed").
       const k = ctx.tokenAt(m.index);
       const first = firstPerson(ctx.tokens, k);
@@ -1106,7 +1148,7 @@ const RULES: Rule[] = [
     // at zero, and every payment call hung", "Thanks to Gareth, the whole marketing site served a maintenance page".
     re: w(String.raw`(?:took|brought|knocked)\s+(?:[\w-]+\s+){0,4}?(?:down|offline)|went\s+(?:read-only|offline|dark)|(?:hung|tripled|doubled|quadrupled)|(?:has|have)\s+been\s+wrong|shipped\s+broken|hit\s+the\s+crash|filled\s+(?:up\s+)?the\s+disks?|(?:we|they|users|customers)\s+lost|(?:was|were)\s+(?:gone|wiped|deleted|corrupted|unavailable|broken|down)|turned\s+a\s+[\w-]+\s+into|served\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:maintenance|error)\s+page|(?:held|contained)\s+the\s+(?:last|only)\b|(?:kena\s+)?cut\s+off|lost\s+(?:their|all|the)\s+[\w-]+`),
     check(ctx, m) {
-      if (HYPOTHETICAL.test(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index)) || rejected(ctx) || sanctioned(ctx.text)) return undefined;
+      if (hypotheticalBefore(ctx.text.slice(0, m.index)) || REPORTED.test(ctx.text.slice(0, m.index)) || rejected(ctx) || sanctioned(ctx.text)) return undefined;
       const tokens = ctx.tokens;
       const before = ctx.text.slice(0, m.index);
       // The damage explained by the system: "… brought down the cluster because staging uses a different shard count",
@@ -1205,7 +1247,7 @@ const RULES: Rule[] = [
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
         const verb = ctx.tokens[head + 1];
-        if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !CONSEQUENCE.test(ctx.text)) return undefined;
+        if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !(CONSEQUENCE.test(ctx.text) || HINDSIGHT_PRESENT.test(ctx.text))) return undefined;
         if (phrase === 'were' && !/ing$/.test(verb.lw)) return undefined;
         // "Had the on-call had a runbook": possession is about the system.
         if (/^(?:had|received|got|gotten|known|access|any|a|an|the|no)$/.test(verb.lw)) return undefined;
@@ -1350,7 +1392,7 @@ const RULES: Rule[] = [
       let head = -1;
       for (let i = k + 1; i < would; i++) if (isRoleAt(ctx.tokens, i)) head = i;
       // "Anyone competent would have checked the replica": the person judged is whoever did it.
-      if (/^(?:anyone|anybody|someone|somebody)$/.test(ctx.tokens[k].lw) && !negatedBefore(ctx, m.index) && !HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
+      if (/^(?:anyone|anybody|someone|somebody)$/.test(ctx.tokens[k].lw) && !negatedBefore(ctx, m.index) && !hypotheticalBefore(ctx.text.slice(0, m.index))) return candidate('judgement', ctx, [m.index, m.index + m[0].length]);
       if (head === -1) return undefined;
       return candidate('judgement', ctx, [m.index, m.index + m[0].length], classifyAt(ctx.tokens, head));
     },
@@ -1362,7 +1404,7 @@ const RULES: Rule[] = [
   {
     re: w(String.raw`incompetently|careless(?:ly)?|sloppy|sloppily|lazy|lazily|reckless(?:ly)?|negligent(?:ly)?|incompetent|clueless|inattentive|inattention|irresponsible|irresponsibly|unprofessional(?:ly)?|thoughtless(?:ly)?|laziness|sloppiness|incompetence|recklessness|stupid|stupidity|idiot|idiotic|dumb|foolish(?:ly)?|ignorant|unqualified|complacent|complacency|arrogant|arrogance|overconfident|cavalier|lackadaisical|shoddy|clumsy|clumsily|absent-minded|forgetful|distracted|hasty|hastily|rash|rashly|blindly|naive|naively|half-baked|half-hearted|asleep\s+at\s+the\s+wheel|out\s+of\s+(?:his|her|their|its)\s+depth|should\s+have\s+known\s+better|(?:has|have|had)\s+no\s+excuse|not\s+paying\s+attention|amateur(?:ish)?|cowboy(?:ed|ing)?|half\s+a\s+brain|(?:a\s+)?(?:complete\s+|total\s+)?lack\s+of\s+(?:discipline|care|attention|competence|diligence)|without\s+being\s+thorough|(?:lapse|error)\s+(?:in|of)\s+judge?ment|(?:poor|bad|questionable)\s+judge?ment|(?:wasn't|was\s+not|weren't|were\s+not)\s+paying\s+attention|not\s+(?:up\s+to|fit\s+for)\s+the\s+(?:job|task|role)|(?:has|had|have)\s+a\s+(?:history|habit|track\s+record)\s+of|(?:didn't|did\s+not|doesn't|does\s+not|never)\s+(?:understand|grasp|care\s+about|take\s+\S+\s+seriously)|(?:again|as\s+usual|once\s+again|yet\s+again)\s*,|(?:plainly|clearly|obviously|evidently|apparently)\s+(?:never|didn't|did\s+not|had\s+no\s+idea|doesn't|does\s+not|don't|wasn't|was\s+not|couldn't|could\s+not)|(?:doesn't|does\s+not|didn't|did\s+not)\s+know\s+what\s+(?:he|she|they)\s+(?:is|was|are|were|'s|'re)\s+doing|(?:gross|sheer|pure)\s+(?:negligence|incompetence|carelessness|laziness|stupidity|sloppiness|arrogance)|(?:a\s+)?moment's\s+thought|hopeless(?:ly)?|slapdash|inept(?:ly|itude|ness)?|slipshod|haphazard(?:ly)?|make-it-up-as-you-go|indifferen(?:t|ce)\s+(?:to|towards)|apath(?:y|etic)|hubris|(?:shocking\s+|total\s+|complete\s+|blatant\s+|utter\s+|flagrant\s+|callous\s+)?(?:disregard|contempt)\s+for|allergic\s+to|in\s+(?:way\s+|well\s+|far\s+)?over\s+(?:his|her|their|my|your)\s+heads?|(?:checked|checks|checking)\s+out\s+mentally|mentally\s+checked\s+out|(?:had|has|have)\s+no\s+(?:grasp|clue|understanding|concept|business)\b|lack(?:s|ed|ing)?\s+(?:the\s+|any\s+)?(?:most\s+)?(?:basic\s+|necessary\s+|required\s+|relevant\s+|minimum\s+)?(?:skills?|competence|judge?ment|discipline|common\s+sense|aptitude|maturity)|(?:not|wasn't|weren't|isn't|aren't)\s+(?:careful|competent|experienced|reliable|responsible|trustworthy|attentive|diligent|thorough|skilled|qualified|smart|capable|mature|disciplined)\s+enough|(?:a|an)\s+(?:total\s+|complete\s+|absolute\s+|real\s+|walking\s+)?(?:cowboy|liability|menace|idiot|moron|muppet|clown(?!\s+(?:show|car)))|clown\s+show|amateur\s+hour|shit\s*show|shambles|trainwreck|train\s+wreck|dumpster\s+fire|idea\s+of\s+[\w-]+\s+(?:is|was)|rookie\s+(?:move|mistake|error)|out\s+of\s+(?:sheer\s+|pure\s+)?(?:laziness|carelessness|negligence|impatience|ignorance)|(?:can't|cannot|couldn't|could\s+not)\s+tell\s+(?:a|an|the)\s+[\w-]+\s+from`),
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || ACCUSED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || ACCUSED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index)) && /\bif\b/i.test(ctx.text.slice(0, m.index))) return undefined;
       // "Slack", "Lax" as names of things are not judgements (a capital inside the sentence).
       if (m.index > 0 && /^\p{Lu}/u.test(m[0]) && !/[.!?:]\s*$/.test(ctx.text.slice(0, m.index))) return undefined;
       const lw = m[0].toLowerCase();
@@ -1503,7 +1545,7 @@ const RULES: Rule[] = [
     // "an attitude problem on the firmware team", "Typical Darragh", "Butterfingers Kenji", "Careless doesn't begin to describe how …".
     re: w(String.raw`(?<salt>(?:any|a|an)\s+(?:[\w-]+\s+)?[\w-]+\s+worth\s+(?:their|his|her)\s+salt)|(?<insult>^\W*what\s+an?\s+(?:absolute\s+|total\s+|complete\s+)?(?:muppet|idiot|clown|numpty|plonker|wally|doofus|moron|amateur|cowboy|donkey|pillock|goose|galah)\s*[:,!—–-])|(?<why>^\W*why\s+(?=\S+(?:\s+\S+)?\s+thought\s+(?:it\s+was|it'd\s+be|it\s+would\s+be)\s+(?:fine|ok|okay|a\s+good\s+idea|smart|safe|sensible)\s+to\b)[\p{L}\p{N}@._-]+)|(?<mybad>my\s+bad|mea\s+culpa)|(?<fast>(?:playing|played|plays)\s+fast\s+and\s+loose|(?:was|were|is|are)\s+(?:completely\s+)?out\s+to\s+lunch|(?:a\s+)?bunch\s+of\s+cowboys)|(?<shame>(?:should|ought\s+to)\s+be\s+(?:(?:thoroughly|deeply|very|really)\s+)?(?:ashamed|embarrassed))|(?<clue>(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:got\s+)?a\s+clue|(?:doesn't|does\s+not|don't|do\s+not)\s+have\s+a\s+clue)|(?<attitude>(?:an?\s+)?(?:bad\s+|poor\s+|real\s+)?attitude\s+problem\s+(?:on|in|with|among|at))|(?<epithet>^\W*(?:typical|classic|butterfingers|trust)\s+(?=[\p{Lu}@])[\p{L}\p{N}@._-]+)|(?<describe>(?:doesn't|does\s+not)\s+(?:even\s+)?(?:begin\s+to\s+)?(?:describe|cover)\s+(?:how|the\s+way))`),
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
       const g = m.groups ?? {};
       const tokens = ctx.tokens;
       const end = m.index + m[0].length;
@@ -1529,6 +1571,34 @@ const RULES: Rule[] = [
       }
       if (!person(agent) || generic(tokens, agent) && !g.salt) return undefined;
       return candidate('judgement', ctx, [m.index, Math.max(end, g.salt || g.shame || g.clue || g.fast ? end : tokens[agent.to].end)], agent);
+    },
+  },
+  {
+    // Judgements by understatement, irony and epithet: "Not Tom's finest hour", "the infra team treats change reviews as a
+    // formality", "a creative interpretation of the change policy by ops", "which genius ran drop table on prod", "<tk> classic Sven".
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:not\s+(?<finest>[\p{L}@.-]{1,40}(?:'s|s'|’s))\s+(?:finest|best|proudest|brightest)\s+(?:hour|moment|day|work|performance)|(?<formality>treat(?:s|ed|ing)?\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:reviews?|checklists?|runbooks?|process|policy|policies|rules|freeze|approvals?|alerts?|tests?|on-?call)\s+as\s+(?:a\s+|an\s+)?(?:mere\s+|bit\s+of\s+a\s+)?(?:formality|afterthought|box-ticking(?:\s+exercise)?|suggestions?|optional|rubber\s+stamp|nuisance|joke))|(?<creative>(?:creative|liberal|loose|flexible|novel|imaginative|relaxed|generous)\s+(?:interpretation|reading)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:policy|process|rules|runbook|freeze|checklist|guidelines|procedure|sop))|(?<genius>which\s+(?:genius|bright\s+spark|clown|idiot|muppet|numpty|absolute\s+legend|wise\s+guy|smart\s+alec|rocket\s+scientist|wizard)\s+(?:just\s+|decided\s+to\s+)?(?:ran|merged|pushed|deployed|deleted|dropped|changed|did|approved|turned|left|broke|thought|decided|committed|disabled|run|merge|push|deploy|delete|drop))|^\s{0,4}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{0,4})?(?:<[\w.@-]{1,30}>|[\w.@-]{1,30}:)\s{0,4}(?:typical|classic)\s+(?<chatEpithet>(?=[\p{Lu}@])[\p{L}\p{N}@._-]+))(?![\p{L}\p{N}_@'’-])`, 'giu'),
+    check(ctx, m) {
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
+      const g = m.groups ?? {};
+      const tokens = ctx.tokens;
+      const end = m.index + m[0].length;
+      if (g.genius) return candidate('judgement', ctx, [m.index, end]);
+      let agent: Agent | undefined;
+      if (g.finest || g.chatEpithet) {
+        const name = g.finest ?? g.chatEpithet!;
+        const i = ctx.tokenAt(m.index + m[0].lastIndexOf(name));
+        if (!isName(tokens, i) && !person(classifyAt(tokens, i))) return undefined;
+        agent = { ...classifyAt(tokens, i), from: i, to: i };
+      } else if (g.formality) {
+        agent = subjectBefore(tokens, ctx.tokenAt(m.index));
+      } else {
+        // "… by ops", "Gemma's creative reading of the freeze".
+        agent = agentAfterBy(tokens, ctx.tokenAt(end));
+        for (let i = ctx.tokenAt(m.index) - 1; !agent && i >= 0 && ctx.tokenAt(m.index) - i <= 3; i--) if (POSSESSIVE.test(tokens[i].lw) && person(classifyAt(tokens, i))) agent = classifyAt(tokens, i);
+      }
+      if (!person(agent) || generic(tokens, agent)) return undefined;
+      const start = g.chatEpithet ? m.index + m[0].search(/typical|classic/i) : Math.min(m.index, tokens[agent.from].start);
+      return candidate('judgement', ctx, [start, Math.max(end, tokens[agent.to].end)], agent);
     },
   },
   // ── punishment and individual remedies
@@ -1591,7 +1661,7 @@ const RULES: Rule[] = [
       const groups = m.groups ?? {};
       const key = Object.keys(groups).find((g) => groups[g] !== undefined);
       // "… so that someone is watching what he does" is the purpose of the remedy, not a hypothetical.
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || key !== 'q14' && HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || key !== 'q14' && hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
       const trigger: [number, number] = [m.index + m[0].length - m[0].trimStart().length, m.index + m[0].length];
       const tokens = ctx.tokens;
       if (key?.startsWith('q')) {
@@ -1633,15 +1703,52 @@ const RULES: Rule[] = [
     },
   },
   {
+    // Remedies aimed at one person, softly put: "Make sure Ikechukwu understands that …", "have a conversation with Dana about
+    // following the checklist", "Oksana will be paired with a senior engineer until further notice", "LM comes off the deploy rota",
+    // "Marek's deploy rights have been moved to a more experienced engineer", "ensure Suresh does not push to master again",
+    // "JB to stop doing hotfixes on prod"; and reminders to a role: "Ask the frontend team to please be more mindful", "Remind all
+    // on-call engineers to actually read the alert".
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:make\s+sure\s+(?<r1>[^,.;:]{1,30}?)\s{1,4}(?:understands|knows|realises|realizes|remembers|is\s+aware|learns|appreciates)\b|(?:have|having|had|schedule|book|hold)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:conversation|chat|talk|discussion)\s+with\s+(?<r2>[^,.;:]{1,30}?)\s{1,4}(?:about|regarding|re:?|on)\s+(?:following|not\s+following|being|(?:the\s+)?(?:need|importance)\s+(?:to|of)|how\s+(?:he|she|they)|what\s+(?:he|she|they)|(?:his|her|their)\b)|(?<s3>(?:will\s+be|is\s+to\s+be|to\s+be|is\s+being|has\s+been|will\s+get)\s+(?:paired|buddied|partnered|shadowed)\s+(?:up\s+)?with\s+(?:a|an|the)\s+(?:more\s+)?(?:senior|experienced|lead|staff)\b)|(?<s4>(?:comes?|came|is\s+coming|goes|will\s+come|to\s+come|is\s+taken|was\s+taken|will\s+be\s+taken|to\s+be\s+taken|is\s+removed|to\s+be\s+removed|was\s+removed|will\s+be\s+removed)\s+off\s+(?:the\s+)?(?:[\w-]+\s+)?(?:rota|rotation|roster|pager|on-?call)\b)|(?<r5>[\p{L}\p{N}@.-]{1,30}(?:'s|s'|’s))\s{1,4}(?:[\w-]+\s+){0,3}?(?:rights|access|permissions|privileges)\s+(?:[^.;]{0,40}?\s)?(?:have\s+been|has\s+been|were|was|are|is|will\s+be)\s+(?:moved|handed|transferred|given|reassigned|passed)\s+(?:over\s+)?to\b|ensure\s+(?<r6>[^,.;:]{1,30}?)\s{1,4}(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|cannot|can't)\s+[^.;]{1,50}?\bagain\b|(?<s7>to\s+stop\s+(?:doing|pushing|making|running|deploying|merging|touching|editing|skipping|ignoring|bypassing|hot-?fixing)\b)|(?:remind|tell|ask|urge|instruct|encourage|get)\s+(?<r8>[^,.;:]{1,40}?)\s{1,4}to\s+(?:please\s+(?:${EXHORT})|actually\s+(?:read|check|look\s+at|follow|test|open|review|watch)\b))(?![\p{L}\p{N}_@'’-])`, 'giu'),
+    check(ctx, m) {
+      const groups = m.groups ?? {};
+      const key = Object.keys(groups).find((g) => groups[g] !== undefined);
+      if (!key || negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
+      let agent: Agent | undefined;
+      if (key.startsWith('s')) {
+        // The subject of the remedy: "Oksana will be paired with …", "LM comes off the rota", "JB to stop doing hotfixes".
+        const k = ctx.tokenAt(m.index);
+        const subject = subjectBefore(ctx.tokens, k);
+        agent = person(subject) ? subject : initials(ctx.tokens, k - 1, k);
+      } else {
+        const who = groups[key]!;
+        const start = m.index + m[0].indexOf(who);
+        agent = personIn(ctx.tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length)) ?? initials(ctx.tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
+      }
+      if (!agent || agent.kind === 'we') return undefined;
+      // A reminder may be for a role; the rest single someone out.
+      if (key !== 'r8' && !specific(ctx.tokens, agent)) return undefined;
+      if (key === 's4' && ON_LEAVE.test(ctx.text)) return undefined;
+      // A conversation with a vendor or a customer is about their process, not a talking-to.
+      if (key === 'r2' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|customer|customers|client|clients|upstream)$/.test(ctx.tokens[agent.to].lw)) return undefined;
+      // Onboarding is not supervision: "paired with a senior engineer for her first month, as every new hire is".
+      if (key === 's3' && /\b(?:new\s+hires?|onboarding|first\s+(?:week|month|rotation)|as\s+(?:every|all|any)\b)/i.test(ctx.text)) return undefined;
+      if (key === 's7' && !ctx.inActionItem && !/^\W*(?:action|follow-up|todo|owner|agreed)\b/i.test(ctx.text)) return undefined;
+      const from = key.startsWith('s') ? Math.min(m.index, ctx.tokens[agent.from].start) : m.index + m[0].length - m[0].trimStart().length;
+      return candidate('punitive', ctx, [from, m.index + m[0].length], agent);
+    },
+  },
+  {
     // HR as the remedy: "raised with his line manager and HR", "pending an HR review" (case-sensitive: not "24 hr").
     re: /(?<![\p{L}\p{N}])HR(?![\p{L}\p{N}])/gu,
     check(ctx, m) {
-      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || HYPOTHETICAL.test(ctx.text.slice(0, m.index))) return undefined;
+      if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
       const before = ctx.text.slice(Math.max(0, m.index - 40), m.index);
       const after = ctx.text.slice(m.index + 2);
       const hrMatter = /^\s+(?:(?:has|have|will|is|was)\s+(?:now\s+)?(?:opened|open|opening|started|launched|begun|begin)\s+(?:a|an)\s+(?:formal\s+)?(?:[\w-]+\s+)?)?(?:review|investigation|case|complaint|meeting|process|hearing|action|matter|referral|involvement|inquiry)\b/i.test(after);
       const toHr = /\b(?:with|to|and|involve|involving|loop\s+in|notify|inform)\s+$/i.test(before) && /^\s*(?:[.,;:!)]|$|(?:about|for|regarding|immediately|today)\b)/i.test(after);
-      if (!hrMatter && !toHr) return undefined;
+      // "HR to be looped in regarding Nasrin's conduct".
+      const hrLooped = /^\s+(?:to\s+be|will\s+be|should\s+be|is\s+being|has\s+been)\s+(?:looped\s+in|involved|informed|notified|brought\s+in|made\s+aware)\b[^.;]{0,30}?\b(?:about|regarding|re|on|over)\b/i.test(after);
+      if (!hrMatter && !toHr && !hrLooped) return undefined;
       return candidate('punitive', ctx, [m.index, m.index + m[0].length], firstPerson(ctx.tokens, ctx.tokens.length));
     },
   },

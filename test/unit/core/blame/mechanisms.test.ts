@@ -223,4 +223,43 @@ describe('blame detector mechanisms', () => {
       'Nobody on the storage team could have known the disk was failing; the SMART alerts went to an old mailbox.',
     ]);
   });
+
+  it('the dev11 pass: soft remedies, narrated present, initials, non-native aspect, understatement, and their blameless twins', () => {
+    expectFlagged([
+      ['Thabo opens the wrong namespace, deletes the deployment, and only then checks the context.', 'conduct', 'Thabo'],
+      ['Trigger: the DBA (M.O.) edited the wrong parameter group', 'conduct'],
+      ['Operator has not verified the backup before the restore, so the ledger is empty.', 'conduct'],
+      ['The build engineer is not following the release checklist, same issue again.', 'conduct'],
+      ['Had Noor waited for the replica to catch up, none of this happens.', 'counterfactual', 'Noor'],
+      ['When the queue backed up, the secondary on-call was nowhere to be found.', 'conduct'],
+      ['Not Bartek\'s finest hour.', 'judgement', 'Bartek'],
+      ['The payments team treats code review as a formality.', 'judgement'],
+      ['A creative interpretation of the freeze by the release crew took the app store build down.', 'judgement'],
+    ]);
+    expectFlagged([
+      ['Make sure Kofi understands that schema changes need a migration review.', 'punitive', 'Kofi'],
+      ['Until further notice, Hyun-woo will be paired with a senior engineer for database work.', 'punitive', 'Hyun-woo'],
+      ['Action: TK to stop doing manual deploys on Fridays.', 'punitive', 'TK'],
+      ['Agreed: Ewa comes off the release rota until March.', 'punitive', 'Ewa'],
+      ['Ensure Farid does not merge without a review again.', 'punitive', 'Farid'],
+      ['Ask the QA team to please be more careful with the smoke suite.', 'punitive'],
+    ], true);
+    expectClean([
+      'On her own initiative, Ines stayed late to rebuild the cache, which brought search back early.',
+      'The objects were deleted by the cloud vendor when the trial expired.',
+      'The memes about PEBKAC in the channel did not help anyone.',
+      'Calling this human error would stop the review where it should start.',
+      'When the disk fills up, the on-call engineer gets a page.',
+      'Not the finest hour for our DNS setup.',
+      'The scheduler treats retries as optional when the queue is full.',
+      'The release notes took a creative interpretation of semver.',
+    ]);
+    expectClean([
+      'Make sure the runbook covers the failover step.',
+      'Ensure the job does not run twice again.',
+      'We will have a conversation with the vendor about how they announce breaking changes.',
+      'Agreed: LM joins the deploy rota in Q3 after shadowing two releases, as every new hire does.',
+      'Remind the scheduler to actually retry.',
+    ], true);
+  });
 });
