@@ -16,6 +16,8 @@ export const LAZY_CHUNKS = {
   userPatterns: 'src/core/blame/userPatterns.ts',
   summary: 'src/core/summary/index.ts',
   timelineView: 'src/core/timelineView/index.ts',
+  // Terms and their matcher: for hovers, the summary and insights, built on first use.
+  glossary: 'src/core/glossary/index.ts',
   insights: 'src/core/insights/index.ts',
   gitEvents: 'src/core/gitEvents/index.ts',
   // The HTML entity table (character-entities), needed only where a document has an `&name;`.

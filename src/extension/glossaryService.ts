@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { builtInGlossary, createGlossary, type Glossary, GLOSSARY_FILE_NAME, type GlossaryTerm, parseGlossaryFile } from '../core/glossary/index';
+import { GLOSSARY_FILE_NAME } from '../core/glossary/fileName';
+import { builtInGlossary, createGlossary, type Glossary, type GlossaryTerm, parseGlossaryFile } from '../core/glossary/index';
 import type { Logger } from './logging';
 
 /** The glossary with `postmortem.glossary.extraTerms` and the workspace's `.postmortem-glossary.yaml` (trusted workspaces only). */

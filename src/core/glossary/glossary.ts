@@ -36,8 +36,7 @@ import { GLOSSARY_TERMS, type GlossaryTerm } from './terms';
 export type { GlossaryTerm } from './terms';
 export { GLOSSARY_TERMS } from './terms';
 
-/** Name of the optional workspace file with extra or overriding terms. */
-export const GLOSSARY_FILE_NAME = '.postmortem-glossary.yaml';
+export { GLOSSARY_FILE_NAME } from './fileName';
 
 export interface GlossaryMatch {
   term: GlossaryTerm;
