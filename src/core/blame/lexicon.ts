@@ -9,6 +9,7 @@ export const ROLES = new Set([
   'specialist', 'expert', 'mentor', 'junior', 'senior', 'guy', 'folks', 'user', 'customer', 'student', 'instructor', 'agent', 'rep', 'representative',
   'player', 'member', 'volunteer', 'secops', 'sec', 'infra', 'netops', 'partner', 'director', 'vp', 'cto', 'ceo', 'executive', 'boss', 'supervisor',
   'tpm', 'captain', 'buddy', 'desk', 'helpdesk', 'personnel', 'officer', 'clerk', 'dispatcher', 'coordinator', 'planner', 'foreman', 'electrician', 'mechanic',
+  'deployer', 'requester', 'submitter', 'implementer', 'assignee', 'releaser', 'physician', 'clinician', 'pharmacist', 'informaticist', 'registrar',
   'trader', 'accountant', 'bookkeeper', 'recruiter', 'marketer', 'researcher', 'scientist', 'nurse', 'doctor', 'janitor', 'cleaner', 'courier',
   'implementer', 'steward', 'trainee', 'apprentice', 'newbie', 'shift', 'noc',
 ]);

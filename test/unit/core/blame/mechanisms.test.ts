@@ -262,4 +262,46 @@ describe('blame detector mechanisms', () => {
       'Remind the scheduler to actually retry.',
     ], true);
   });
+
+  it('the dev12–dev14 pass: the formal register, hedges between commas, titles, handles with dots, markup, and their blameless twins', () => {
+    expectFlagged([
+      ['The review panel concluded that the outage arose from an oversight on the part of Ms. Lindqvist.', 'attribution', 'Ms. Lindqvist'],
+      ['A deviation from procedure by Mr. Osei during the handover energised the wrong feeder.', 'attribution'],
+      ['The delay can be ascribed principally to a failure of ownership within the billing squad.', 'attribution'],
+      ['Accountability for the wrong tariff lies with the pricing team.', 'attribution'],
+      ['The change was, it must be noted, applied by Dr. Haddad outside the maintenance window.', 'conduct'],
+      ['Had Mr. Novak consulted the change calendar, the migrations would not have overlapped.', 'counterfactual'],
+      ['It would have been prudent for Ms. Ferreira to ask for a second review.', 'counterfactual'],
+      ['Greater care on the operator\'s part would have prevented the double payment.', 'counterfactual'],
+      ['The analyst showed poor judgement in overriding the fraud alert.', 'judgement'],
+      ['Ms. Adeyemi\'s handling of the escalation fell well below the standard expected of an incident commander.', 'judgement'],
+      ['A more careful engineer than Tomasz would have checked the context first.', 'judgement', 'Tomasz'],
+      ['In the end the mistake was entirely the data team\'s.', 'attribution'],
+      ['The review put the blame squarely on the release captain.', 'attribution'],
+      ['09:41 — @ravi.s force-pushes over the release branch.', 'conduct', '@ravi.s'],
+      ['Primary cause: an error by B. Lindqvist while entering the tenant ID', 'attribution'],
+      ['## How Rafaela took down the payments API', 'attribution', 'Rafaela'],
+    ]);
+    expectFlagged([
+      ['A performance conversation has been scheduled with the engineer who executed the change.', 'punitive'],
+      ['Appropriate measures have been taken with the staff member responsible.', 'punitive'],
+      ['- [ ] Next steps: make sure @lucia.m pays closer attention to the canary graphs', 'punitive', '@lucia.m'],
+      ['Formally remind all branch staff to exercise greater care when keying rates.', 'punitive'],
+    ], true);
+    expectClean([
+      'The outage arose from an error in the pricing engine\'s rounding.',
+      'The decision to fail over lies with the incident commander.',
+      'The risk of compromise through malice or operator error is why the keys moved into the vault.',
+      'Classifying the outcome as human error would obscure the missing interlock.',
+      'The initial ticket recorded the cause as \'user error\'; this classification was later withdrawn.',
+      'The vendor\'s field engineer, who had been asked to swap only the failed PSU, stopped to confirm with us first.',
+      'The headset crash only reached the pilot group because Priyanka insisted on keeping the blocker on the checklist.',
+      'That made it hard to see the cause and made the operator look in the wrong place.',
+      'Nothing told the mobile team the endpoint was moving: the notice went to a list they had never been subscribed to.',
+      'Contributing factor: the two-person rule is enforced only by convention.',
+      'The Silver cluster is running v4.5.20, so we rolled back "Workaround 2", which triggered the issue.',
+      'Someone said \'the network team, as usual, didn\'t tell anyone\', but the change had been announced in the calendar.',
+      'Greater care on our part is needed.',
+    ]);
+  });
 });
