@@ -90,12 +90,14 @@ interface Region {
 /** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
 const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
 /** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
+/** The column of a follow-up table that holds the items. */
+const ITEM_COLUMN = /^(?:action\s*items?|follow[- ]?ups?|follow[- ]?up\s+(?:items?|actions?|tasks?)|remediation\s+(?:items?|actions?|tasks?)|corrective\s+actions?|preventive\s+actions?|next\s+steps?)$/i;
 const FOLLOW_UP_INTRO = /\b(?:to (?:prevent|avoid|reduce the (?:risk|chance|likelihood) of)\b[^:]{0,80}\b(?:again|recurr\w*|similar|happening|future)|(?:prevent|avoid)(?:ing)? (?:this|similar|a recurrence|recurrences?|such)\b|going forward|moving forward|next steps|follow[- ]ups?\b|action items|remediation (?:steps|items|plan)|(?:will|are going to|plan to)\b[^:.]{0,40}\b(?:address|do|implement|tackle|work on|take on|complete)\b[^:.]{0,20}\bthe following)\b[^:]{0,120}:$/iu;
 /** "The bugs found in this incident will be added as static test cases": work promised in the passive. */
 const PASSIVE_COMMITMENT = /^(?:(?:lastly|additionally|also|finally|going forward|in the future|moving forward|in addition),?\s+)?(?:the|these|this|those|a|an|all|our|more|new)\s(?:[\p{L}\p{N}'’-]+\s){0,8}?(?:will|is going to|are going to)\s+be\s+(?:added|created|implemented|introduced|updated|documented|written|extended|improved|automated|monitored|migrated|moved|replaced|rotated|tested|enabled|enforced|set up|scheduled|reviewed|published|built|deployed|rolled out)\b/iu;
 /** Verbs that open a sub-heading naming follow-up work: "#### Increase Clarity of Assertions". */
 const ACTION_VERBS = new Set(
-  'add adopt alert allow analyse analyze announce ask audit automate avoid backfill backport build bump cache cap change check clarify clean communicate configure consolidate contact coordinate create decide define deploy deprecate design develop discuss document draft drain enable enforce ensure escalate establish evaluate expand explore extend finalize fix follow harden implement improve include increase integrate introduce investigate isolate keep limit look lower make merge migrate monitor move notify patch pause pin plan prepare prevent prioritize provide publish raise reach reconcile reduce refactor remove replace require restore restrict retry review revisit rewrite rotate run scale schedule separate set share simplify split standardise standardize start stop streamline support switch sync talk test throttle track tune update upgrade use validate verify write'.split(' '),
+  'archive assign backup benchmark block conduct delete disable drop give hire hold inform label measure page perform profile prototype purchase record renew reproduce research send setup survey tag train warn add adopt alert allow analyse analyze announce ask audit automate avoid backfill backport build bump cache cap change check clarify clean communicate configure consolidate contact coordinate create decide define deploy deprecate design develop discuss document draft drain enable enforce ensure escalate establish evaluate expand explore extend finalize fix follow harden implement improve include increase integrate introduce investigate isolate keep limit look lower make merge migrate monitor move notify patch pause pin plan prepare prevent prioritize provide publish raise reach reconcile reduce refactor remove replace require restore restrict retry review revisit rewrite rotate run scale schedule separate set share simplify split standardise standardize start stop streamline support switch sync talk test throttle track tune update upgrade use validate verify write'.split(' '),
 );
 
 /** Section kind around each block (kinded sections are disjoint, so this is linear). */
@@ -139,8 +141,17 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     regions.push({ from: b + 1, to: end, labelled: true, ...(done ? { done } : {}) });
     for (let c = b; c < end; c++) covered[c] = 1;
   }
-  // Commitments are action items wherever they are written: "We will add monitoring for replica lag."
   const kindOf = kindsOf(blocks, sections);
+  // A table headed like a list of follow-ups ("| Action Item | Owner |") is one wherever it is.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (covered[b] || block.kind !== 'table' || block.quoteDepth > 0 || kindOf[b] === 'timeline') continue;
+    if (!(block.header ?? []).some((cell) => ITEM_COLUMN.test(cell.inline.text.replace(/[*_`]/g, '').trim()))) continue;
+    regions.push({ from: b, to: b + 1, labelled: true });
+    covered[b] = 1;
+    found.push({ kind: 'actionItems', how: 'content', block: b, label: 'a table of action items' });
+  }
+  // Commitments are action items wherever they are written: "We will add monitoring for replica lag."
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (covered[b] || (block.kind !== 'listItem' && block.kind !== 'paragraph') || block.quoteDepth > 0) continue;
@@ -148,10 +159,12 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     const text = block.inline.text;
     const sentences = block.kind === 'paragraph' ? sentenceSpans(text) : [];
     const last = sentences.length ? text.slice(sentences[sentences.length - 1][0], sentences[sentences.length - 1][1]).trim() : '';
-    if (/:$/.test(last) && (COMMITMENT.test(last) || FOLLOW_UP_INTRO.test(last)) && blocks[b + 1]?.kind === 'listItem' && !covered[b + 1]) {
-      // "Going forward, we will do the following:" and a list: the list's entries are the items (in any section).
+    if (/:$/.test(last) && (COMMITMENT.test(last) || FOLLOW_UP_INTRO.test(last)) && (blocks[b + 1]?.kind === 'listItem' || blocks[b + 1]?.kind === 'table') && !covered[b + 1]) {
+      // "Going forward, we will do the following:" and a list (or "…created follow up action items:" and a table): the
+      // entries are the items (in any section).
       let end = b + 1;
-      while (end < blocks.length && blocks[end].kind === 'listItem') end++;
+      if (blocks[end].kind === 'table') end++;
+      else while (end < blocks.length && blocks[end].kind === 'listItem') end++;
       regions.push({ from: b + 1, to: end, labelled: true });
       covered.fill(1, b, end);
       continue;
@@ -338,8 +351,11 @@ function readHeadingItems(from: number, to: number, blocks: Block[], skipped: Ui
     const first = /^[\p{L}]+/u.exec(blocks[b].inline.text.replace(/^[^\p{L}]+/u, ''))?.[0].toLowerCase();
     return first !== undefined && ACTION_VERBS.has(first) && !GROUP_DONE.test(blocks[b].inline.text.trim());
   });
-  if (named.length === 0) return false;
-  for (const b of named) {
+  // Titles of work with their prose below ("### Mirror production closer in the CI cycle", "### Better documentation"):
+  // two or more short sub-headings, none of them another kind of section, are the items.
+  const titled = headings.length >= 2 && headings.every((b) => blocks[b].inline.text.split(/\s+/).length <= 12 && !matchSectionHeading(blocks[b].inline.text) && !GROUP_DONE.test(blocks[b].inline.text.trim()));
+  if (named.length === 0 && !titled) return false;
+  for (const b of named.length ? named : headings) {
     const block = blocks[b];
     const item = listItem(b, block, ctx, { inline: trimInline(block.inline), start: block.start, end: block.end });
     item.form = 'heading';
@@ -354,7 +370,8 @@ function readsAsDone(text: string): boolean {
   if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || ONLY_TALKED.test(text) || NOT_DONE.test(text)) return false;
   const opening = text.split(/\s+/).slice(0, 12).join(' ');
   if (NOT_YET_DONE.test(opening)) return false;
-  const first = /^[\p{L}]+/u.exec(text.trim())?.[0].toLowerCase();
+  // "Always set a billing alert …", "Regularly perform tested backups": an imperative after an adverb.
+  const first = /^(?:(?:always|never|also|regularly|periodically|please|immediately|consistently|automatically|proactively)\s+)?([\p{L}]+)/iu.exec(text.trim())?.[1].toLowerCase();
   return first === undefined || !ACTION_VERBS.has(first);
 }
 

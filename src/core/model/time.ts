@@ -154,7 +154,8 @@ export function parseClock(text: string): ClockParse | undefined {
   const minutes = +m[2];
   const meridiem = m[4]?.toLowerCase().replace(/\./g, '');
   if (meridiem) {
-    if (hours < 1 || hours > 12) return { ok: false, reason: `${text.trim()} is not a valid time` };
+    if (hours > 12) return { ok: false, reason: `${text.trim()} is not a valid time` };
+    // `0:25 AM` (some clocks print midnight's hour as 0) is 00:25; `12:10 AM` is 00:10.
     hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   if (hours > 23 || minutes > 59 || (m[3] !== undefined && +m[3] > 59)) return { ok: false, reason: `${text.trim()} is not a valid time of day` };

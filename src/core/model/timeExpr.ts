@@ -160,9 +160,10 @@ function clockValue(hours: number, minutes: number, seconds: number | undefined,
   let h = hours;
   if (meridiem) {
     const pm = meridiem.toLowerCase() === 'p';
-    // `17:14pm` is a 24-hour time with a stray suffix; `12 am` is midnight.
+    // `17:14pm` is a 24-hour time with a stray suffix; `12 am` is midnight; `0:25 AM` is how some clocks print 00:25.
     if (h >= 1 && h <= 12) h = (h % 12) + (pm ? 12 : 0);
-    else if (h === 0 || h > 23) return { end, invalid: `${raw.trim()} is not a valid time` };
+    else if (h === 0) h = pm ? 12 : 0;
+    else if (h > 23) return { end, invalid: `${raw.trim()} is not a valid time` };
   }
   if (h > 23 || minutes > 59 || (seconds !== undefined && seconds > 59)) return { end, invalid: `${raw.trim()} is not a valid time of day` };
   return { end, minutes: h * 60 + minutes };

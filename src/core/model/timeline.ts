@@ -259,6 +259,11 @@ function leadingTime(inline: InlineText, from = 0): TimeExpr | undefined {
   const text = inline.text;
   let p = from;
   while (p < text.length && (text[p] === ' ' || text[p] === '•' || text[p] === '*')) p++;
+  // A template's placeholder braces left around the time: "### {{ 06:10 }}".
+  if (text.startsWith('{{', p)) {
+    p += 2;
+    while (p < text.length && text[p] === ' ') p++;
+  }
   const expr = scanTime(text, p);
   if (!expr) return undefined;
   // A bare date or a year-less date must be followed by a separator or the end: "2021 was a year" is not a date.

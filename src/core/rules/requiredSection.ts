@@ -59,7 +59,10 @@ export const requiredSection: RuleDefinition = {
       const summary = doc.found.find((f) => f.kind === 'summary' && wordsIn(doc, f.block) >= 25);
       // Impact and causes told in a substantive summary, or under a "What went wrong" / "Challenges" heading.
       const byHeading = doc.found.find((f) => f.kind === kind && doc.blocks[f.block]?.kind === 'heading');
-      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : undefined;
+      // …or in a short intro that states it ("After today's deployment we faced a downtime of our reference server").
+      const firstSection = doc.allSections.find((s) => s.depth >= 2)?.block ?? doc.blocks.length;
+      const inIntro = doc.found.find((f) => f.kind === kind && f.how === 'content' && f.block < firstSection);
+      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : inIntro;
       const elsewhere = kind === 'impact' || kind === 'rootCause' ? (byHeading ?? byContent) : doc.found.find((f) => f.kind === kind);
       if (elsewhere) {
         // Told in another section: a hint, not a missing section.

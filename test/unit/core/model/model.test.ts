@@ -185,6 +185,29 @@ describe('model: action items as people list them', () => {
   });
 });
 
+describe('model: forms of the dev4 documents (forms/subheading-follow-ups.postmortem.md)', () => {
+  const doc = parseFixture('forms/subheading-follow-ups.postmortem.md');
+
+  it('reads a time inside a template\'s braces ("### {{ 06:10 }}") and "0:25 AM" as 00:25', () => {
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.minutes, e.timeInvalid]), [[6 * 60 + 10, false], [7 * 60 + 45, false], [25, false]]);
+    assert.deepEqual(doc.problems.filter((p) => p.code === 'timeline-time-invalid'), []);
+  });
+
+  it('a table headed "Action Item" is a list of follow-ups wherever it is; sub-headings with prose under a follow-up heading are the items', () => {
+    assert.deepEqual(doc.actionItems.map((a) => [a.text, a.owner ?? null, a.done]), [
+      ['Review concurrency for interconnect requests', 'Backend team', false],
+      ['Long term: scale the interconnect feature', 'Developer team', false],
+      ['Mirror production closer in the CI cycle', null, false],
+      ['Faster deployment revert', null, false],
+    ]);
+  });
+
+  it('an imperative after an adverb is open work ("Always set a billing alert …" is not past tense)', () => {
+    const items = parsePostmortem('# T\n\n## Action items\n\n- Always set a billing alert at a conservative amount\n- Perform regular and tested backups of the database\n- Added an alert on disk usage\n').actionItems;
+    assert.deepEqual(items.map((a) => a.done), [false, false, true]);
+  });
+});
+
 describe('model: malformed input never throws', () => {
   it('broken YAML reports the parser position', () => {
     const doc = parseFixture('forms/broken-yaml.postmortem.md');

@@ -22,6 +22,13 @@ describe('rule required-section', () => {
     assert.ok(bare.every((f) => where(f) === '1:1-1:1'));
   });
 
+  it('impact stated in a short intro is a hint, not a missing section ("After today\'s deployment we faced a downtime …")', () => {
+    const text = "# Downtime\n\nAfter today's deployment we faced a downtime of our reference server for half an hour.\n\n## Why did it happen?\n\nA refactoring moved files.\n\n## Timeline\n\n- 10:00 — deploy\n\n## Action items\n\n- [ ] a — @b, due 2026-04-01\n";
+    const found = lint(text, only('required-section'));
+    assert.deepEqual(found.map((f) => f.severity), ['info']);
+    assert.match(found[0].message, /^No "Impact" section; it seems to be described under "Downtime" \(line 3\)/);
+  });
+
   // Regression (fixed; src/core/model/sections.ts sectionKindOf/normalizeHeading): the alias "5 whys" can never match, because
   // normalizeHeading strips the leading "5 " as section numbering before the alias lookup.
   it('a "## 5 Whys" heading counts as Root Cause', () => {
