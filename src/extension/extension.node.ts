@@ -1,5 +1,5 @@
-// The desktop extension's entry point: loads the real bundle (dist/extensionMain.cjs) through V8's code
-// cache, the way VS Code loads its own code. Compiling the bundle and the functions the first analysis
+// The desktop extension's entry point: loads the real bundle (dist/extensionMain.cjs), and the lazy chunks it
+// requires on first use (dist/lazy-*.cjs), through V8's code cache, the way VS Code loads its own code. Compiling the bundle and the functions the first analysis
 // runs is a third of the time to the first diagnostics; with the cache a later start skips it. The cache
 // is written once per bundle, Node and V8 version (when the extension is deactivated, or a while after
 // activation), atomically, into the extension's global storage. Any failure falls back to a plain require.
@@ -39,8 +39,24 @@ export function deactivate(): void {
 }
 
 function loadMain(context: vscode.ExtensionContext): Main {
-  const file = path.join(context.extensionPath, 'dist', 'extensionMain.cjs');
-  const requireMain = createRequire(file);
+  const dist = path.join(context.extensionPath, 'dist');
+  const requireMain = createRequire(path.join(dist, 'extensionMain.cjs'));
+  // The bundle's lazy chunks (`require("./lazy-blame.cjs")`, scripts/lazyChunks.mjs) go through the code cache as well.
+  const chunks = new Map<string, unknown>();
+  const requireInBundle = Object.assign((id: string) => {
+    if (!/^\.\/lazy-[\w-]+\.cjs$/.test(id)) return requireMain(id);
+    let chunk = chunks.get(id);
+    if (chunk === undefined) chunks.set(id, (chunk = loadCached(context, path.join(dist, id.slice(2)), requireMain).exports));
+    return chunk;
+  }, requireMain) as NodeJS.Require;
+  const { exports, state } = loadCached(context, path.join(dist, 'extensionMain.cjs'), requireInBundle);
+  codeCacheState = state;
+  return exports as Main;
+}
+
+/** Runs a CommonJS file through V8's code cache (one cache file per bundle, named after it), or by a plain require. */
+function loadCached(context: vscode.ExtensionContext, file: string, requireIt: NodeJS.Require): { exports: unknown; state: CodeCacheState } {
+  const name = path.basename(file, '.cjs');
   let script: vm.Script;
   let cachedData: Buffer | undefined;
   let dir: string;
@@ -50,20 +66,19 @@ function loadMain(context: vscode.ExtensionContext): Main {
     const { size, mtimeMs } = statSync(file);
     dir = path.join(context.globalStorageUri.fsPath, 'code-cache');
     // V8 checks its version and flags and the source's length, not its content: the name pins the bundle.
-    cacheFile = path.join(dir, `${process.versions.v8}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.bin`);
+    cacheFile = path.join(dir, `${name}-${process.versions.v8}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.bin`);
     cachedData = readOptional(cacheFile);
     script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   } catch {
-    codeCacheState = 'off';
-    return requireMain(file) as Main;
+    return { exports: requireIt(file), state: 'off' };
   }
   // Running it is outside the fallback: a bundle that throws must not run twice.
-  const module = { exports: {} as Main };
+  const module = { exports: {} as unknown };
   (script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void)
-    .call(module.exports, module.exports, requireMain, module, file, path.dirname(file));
-  codeCacheState = !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
-  if (codeCacheState !== 'hit') scheduleSave(context, script, dir, cacheFile);
-  return module.exports;
+    .call(module.exports, module.exports, requireIt, module, file, path.dirname(file));
+  const state: CodeCacheState = !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
+  if (state !== 'hit') scheduleSave(context, script, dir, cacheFile, name);
+  return { exports: module.exports, state };
 }
 
 /** Node's CommonJS wrapper (`Module.wrap`), so the bundle runs as it would under require. */
@@ -79,7 +94,7 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
-function scheduleSave(context: vscode.ExtensionContext, script: vm.Script, dir: string, cacheFile: string): void {
+function scheduleSave(context: vscode.ExtensionContext, script: vm.Script, dir: string, cacheFile: string, name: string): void {
   let saved = false;
   const save = () => {
     if (saved) return;
@@ -87,8 +102,10 @@ function scheduleSave(context: vscode.ExtensionContext, script: vm.Script, dir: 
     try {
       const data = script.createCachedData();
       mkdirSync(dir, { recursive: true });
-      // Caches of other bundles or runtimes are stale once this one exists.
-      for (const name of readdirSync(dir)) if (path.join(dir, name) !== cacheFile) rmSync(path.join(dir, name), { force: true });
+      // This bundle's caches of other builds or runtimes are stale once this one exists (and the main bundle's start clears
+      // caches named the way before chunks had their own).
+      const own = (file: string) => file.startsWith(`${name}-`) || (name === 'extensionMain' && !/^(?:extensionMain|lazy-[\w-]+)-/.test(file));
+      for (const file of readdirSync(dir)) if (own(file) && path.join(dir, file) !== cacheFile) rmSync(path.join(dir, file), { force: true });
       const partial = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(partial, data);
       renameSync(partial, cacheFile);

@@ -88,6 +88,22 @@ describe('code cache loader (extension.node.ts)', function () {
     assert.deepEqual(start(), { result: 42, cache: 'hit' });
   });
 
+  it('loads a lazy chunk the bundle requires through a cache of its own, kept when the bundle\'s cache is replaced', () => {
+    const chunkBody = Array.from({ length: 200 }, (_, i) => `function g${i}(x) { return x + ${i}; }`).join('\n');
+    writeFileSync(join(root, 'dist', 'lazy-extra.cjs'), `"use strict";\n${chunkBody}\nexports.one = () => g1(0);\n`);
+    const body = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x * ${i} + 40; }`).join('\n');
+    writeFileSync(join(root, 'dist', 'extensionMain.cjs'), `"use strict";\n${body}\nconst logged = [];\nexports.activate = async () => ({ answer: f0(1) + require("./lazy-extra.cjs").one(), logged, logger: { info: (m) => logged.push(m) } });\nexports.deactivate = () => {};\n`);
+    assert.deepEqual(start(), { result: 41, cache: 'miss' });
+    assert.deepEqual(cacheFiles().map((f) => f.replace(/-.*/, '')).sort(), ['extensionMain', 'lazy']);
+    const chunkCache = cacheFiles().find((f) => f.startsWith('lazy-extra-'))!;
+    assert.deepEqual(start(), { result: 41, cache: 'hit' });
+    // A new main bundle replaces its own cache only.
+    utimesSync(join(root, 'dist', 'extensionMain.cjs'), new Date(), new Date(Date.now() + 5_000));
+    assert.deepEqual(start(), { result: 41, cache: 'miss' });
+    assert.ok(cacheFiles().includes(chunkCache), cacheFiles().join(', '));
+    assert.equal(cacheFiles().length, 2);
+  });
+
   it('still starts when the storage cannot be written', () => {
     writeFileSync(storage, 'a file where the storage folder should be');
     assert.deepEqual(start(), { result: 41, cache: 'miss' });
