@@ -224,6 +224,49 @@ const MAX_MATCHES = 4096;
 function scoreSectionHeading(heading: string): Readonly<SectionMatch> | undefined {
   const words = headingWords(heading);
   if (words.length === 0 || words.length > 24) return undefined;
+  const exact = scoreWords(words);
+  if (exact) return exact;
+  // A heading with a typo ("What happend?", "Root Cuase") is read with the cue words it misspells: the best of the
+  // readings with one misspelt word replaced by a cue word one edit away.
+  let best: Readonly<SectionMatch> | undefined;
+  words.forEach((word, i) => {
+    for (const candidate of corrections(word)) {
+      const match = scoreWords(words.map((w, k) => (k === i ? candidate : w)));
+      if (match && (!best || match.score > best.score)) best = match;
+    }
+  });
+  return best;
+}
+
+let vocabulary: Set<string> | undefined;
+function cueVocabulary(): Set<string> {
+  vocabulary ??= new Set(cues().flatMap((c) => c.words));
+  return vocabulary;
+}
+
+/** Cue words one edit away (a letter left out, added, changed or two swapped) from a word of five or more letters that is not one. */
+function corrections(word: string): string[] {
+  if (word.length < 5 || cueVocabulary().has(word)) return [];
+  const out: string[] = [];
+  for (const candidate of cueVocabulary()) {
+    if (candidate[0] === word[0] && Math.abs(candidate.length - word.length) <= 1 && candidate.length >= 5 && oneEditApart(word, candidate)) out.push(candidate);
+  }
+  return out;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+function scoreWords(words: string[]): Readonly<SectionMatch> | undefined {
   const best = new Map<SectionKind, { score: number; cue: string; at: number; end: number; extra: number }>();
   for (const cue of cues()) {
     const at = indexOfWords(words, cue.words);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../../../src/core/config';
+import { sectionKindOf } from '../../../../src/core/model/sections';
 import { sliceRange, where, only, lint, postmortem } from './helpers';
 
 describe('rule required-section', () => {
@@ -27,6 +28,12 @@ describe('rule required-section', () => {
     const found = lint(text, only('required-section'));
     assert.deepEqual(found.map((f) => f.severity), ['info']);
     assert.match(found[0].message, /^No "Impact" section; it seems to be described under "Downtime" \(line 3\)/);
+  });
+
+  it('a heading with a one-letter typo still names its section ("Root Cuase", "Timelien", "Lessons Leanred"), not a different word', () => {
+    assert.deepEqual(['Root Cuase', 'Timelien', 'Action Itmes', 'Lessons Leanred', 'Impcat', 'Summery', 'Deletion', 'Deployment', 'Notes'].map((h) => sectionKindOf(h) ?? null), ['rootCause', 'timeline', 'actionItems', 'lessonsLearned', 'impact', 'summary', null, null, null]);
+    const text = postmortem().replace('## Root Cause', '## Root Cuase').replace('## Timeline', '## Timelien');
+    assert.deepEqual(lint(text, only('required-section')), []);
   });
 
   // Regression (fixed; src/core/model/sections.ts sectionKindOf/normalizeHeading): the alias "5 whys" can never match, because
