@@ -287,6 +287,12 @@ describe('blame detector mechanisms', () => {
       ['Appropriate measures have been taken with the staff member responsible.', 'punitive'],
       ['- [ ] Next steps: make sure @lucia.m pays closer attention to the canary graphs', 'punitive', '@lucia.m'],
       ['Formally remind all branch staff to exercise greater care when keying rates.', 'punitive'],
+      ['Owner: Ngozi — stop merging your own hotfixes without a review', 'punitive', 'Ngozi'],
+      ['Pair Hiroshi with a senior engineer for all prod changes until further notice', 'punitive', 'Hiroshi'],
+      ['@tkowalski to double-check the cluster context before every delete', 'punitive', '@tkowalski'],
+      ['Action: Emeka shadows someone competent for his next three deploys', 'punitive', 'Emeka'],
+      ['Talk to Sione one-on-one about rushing the schema change', 'punitive', 'Sione'],
+      ['Have a conversation with Lena about release discipline.', 'punitive', 'Lena'],
     ], true);
     expectClean([
       'The outage arose from an error in the pricing engine\'s rounding.',
@@ -303,5 +309,11 @@ describe('blame detector mechanisms', () => {
       'Someone said \'the network team, as usual, didn\'t tell anyone\', but the change had been announced in the calendar.',
       'Greater care on our part is needed.',
     ]);
+    expectClean([
+      'Talk to the vendor about their API deprecation schedule.',
+      'Pair the new alert with a runbook link.',
+      '@tkowalski to add a confirmation step before every kubectl delete',
+      'Stop deploying on Fridays until the canary stage exists.',
+    ], true);
   });
 });
