@@ -6,6 +6,7 @@
 // Only functions cross the boundary: an import of anything else from a lazy module fails the build
 // ("No matching export"), so a constant can never be read before its chunk is loaded.
 import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -39,6 +40,9 @@ const chunkFile = (name) => `lazy-${name}.cjs`;
 export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }) {
   const exportsOf = new Map();
   const files = [];
+  // Chunks of an earlier build that no longer exist would ship in the VSIX: remove them.
+  const current = new Set(Object.keys(chunks).map(chunkFile));
+  for (const name of existsSync(outdir) ? readdirSync(outdir) : []) if (/^lazy-[\w-]+\.cjs(?:\.map)?$/.test(name) && !current.has(name.replace(/\.map$/, ''))) rmSync(path.join(outdir, name), { force: true });
   for (const [name, entry] of Object.entries(chunks)) {
     const outfile = path.join(outdir, chunkFile(name));
     const { entryPoints: _entryPoints, outdir: _outdir, outExtension: _outExtension, plugins: _plugins, metafile: _metafile, ...rest } = options;
