@@ -19,6 +19,8 @@ let main: Main | undefined;
 /** How the bundle was loaded: with a cache V8 accepted, without one (`miss`: one is written), or by a plain require. */
 export type CodeCacheState = 'hit' | 'miss' | 'rejected' | 'off';
 export let codeCacheState: CodeCacheState = 'off';
+/** The lazy chunks loaded so far, in order (the bench reports which the first diagnostics needed). */
+export const loadedChunks: string[] = [];
 
 export function activate(context: vscode.ExtensionContext) {
   main = loadMain(context);
@@ -46,7 +48,10 @@ function loadMain(context: vscode.ExtensionContext): Main {
   const requireInBundle = Object.assign((id: string) => {
     if (!/^\.\/lazy-[\w-]+\.cjs$/.test(id)) return requireMain(id);
     let chunk = chunks.get(id);
-    if (chunk === undefined) chunks.set(id, (chunk = loadCached(context, path.join(dist, id.slice(2)), requireMain).exports));
+    if (chunk === undefined) {
+      chunks.set(id, (chunk = loadCached(context, path.join(dist, id.slice(2)), requireMain).exports));
+      loadedChunks.push(path.basename(id, '.cjs').slice('lazy-'.length));
+    }
     return chunk;
   }, requireMain) as NodeJS.Require;
   const { exports, state } = loadCached(context, path.join(dist, 'extensionMain.cjs'), requireInBundle);
