@@ -444,6 +444,16 @@ function agentAfterBy(tokens: Token[], k: number): Agent | undefined {
   return undefined;
 }
 
+/** The nearest person with a possessive before token `k`, within `limit` tokens ("Pavel's half-hearted testing … is why"). */
+function possessorBefore(tokens: Token[], k: number, limit = Infinity): Agent | undefined {
+  for (let i = k - 1; i >= 0 && k - i <= limit; i--) {
+    if (!POSSESSIVE.test(tokens[i].lw)) continue;
+    const owner = classifyAt(tokens, i);
+    if (person(owner)) return owner;
+  }
+  return undefined;
+}
+
 /** "the cloud vendor", "our DNS provider": a company acting through its platform, not a person. */
 function companyVendor(tokens: Token[], head: number): Agent | undefined {
   if (!/^(?:vendor|vendors|provider|providers)$/.test(tokens[head].lw) || head === 0) return undefined;
@@ -829,10 +839,7 @@ const RULES: Rule[] = [
           agent = person(subject) ? subject : subject.kind === 'system' ? ownerOf(ctx.tokens, subject) : undefined;
           // "Pavel's half-hearted testing … is why": the owner of the subject.
           if (!agent && /why$/.test(phrase)) {
-            for (let i = ctx.tokenAt(m.index) - 1; i >= 0; i--) if (POSSESSIVE.test(ctx.tokens[i].lw) && person(classifyAt(ctx.tokens, i))) {
-              agent = classifyAt(ctx.tokens, i);
-              break;
-            }
+            agent = possessorBefore(ctx.tokens, ctx.tokenAt(m.index));
           }
         }
       }
@@ -1625,8 +1632,7 @@ const RULES: Rule[] = [
         agent = subjectBefore(tokens, ctx.tokenAt(m.index));
       } else {
         // "… by ops", "Gemma's creative reading of the freeze".
-        agent = agentAfterBy(tokens, ctx.tokenAt(end));
-        for (let i = ctx.tokenAt(m.index) - 1; !agent && i >= 0 && ctx.tokenAt(m.index) - i <= 3; i--) if (POSSESSIVE.test(tokens[i].lw) && person(classifyAt(tokens, i))) agent = classifyAt(tokens, i);
+        agent = agentAfterBy(tokens, ctx.tokenAt(end)) ?? possessorBefore(tokens, ctx.tokenAt(m.index), 3);
       }
       if (!person(agent) || generic(tokens, agent)) return undefined;
       const start = g.chatEpithet ? m.index + m[0].search(/typical|classic/i) : Math.min(m.index, tokens[agent.from].start);
@@ -1794,13 +1800,8 @@ const RULES: Rule[] = [
       }
       if (g.shown) {
         // The subject, or the owner of the subject ("Ms. Oduya's handling of the escalation fell …", "The squad's release practices …").
-        let agent: Agent | undefined = subjectBefore(tokens, ctx.tokenAt(m.index));
-        if (!person(agent)) {
-          for (let i = ctx.tokenAt(m.index) - 1; i >= 0 && ctx.tokenAt(m.index) - i <= 10; i--) if (POSSESSIVE.test(tokens[i].lw) && person(classifyAt(tokens, i))) {
-            agent = classifyAt(tokens, i);
-            break;
-          }
-        }
+        const subject = subjectBefore(tokens, ctx.tokenAt(m.index));
+        const agent = person(subject) ? subject : possessorBefore(tokens, ctx.tokenAt(m.index), 10);
         return person(agent) && !generic(tokens, agent) ? candidate('judgement', ctx, [m.index, end], agent) : undefined;
       }
       // What follows names the person: directly ("lies with the pricing team", "by Mr. Karimov"), or as the owner of what they did
