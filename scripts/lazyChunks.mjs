@@ -43,13 +43,13 @@ export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }
   // Chunks of an earlier build that no longer exist would ship in the VSIX: remove them.
   const current = new Set(Object.keys(chunks).map(chunkFile));
   for (const name of existsSync(outdir) ? readdirSync(outdir) : []) if (/^lazy-[\w-]+\.cjs(?:\.map)?$/.test(name) && !current.has(name.replace(/\.map$/, ''))) rmSync(path.join(outdir, name), { force: true });
+  const { entryPoints: _entryPoints, outdir: _outdir, outExtension: _outExtension, plugins: _plugins, metafile: _metafile, ...rest } = options;
+  const require = createRequire(import.meta.url);
   for (const [name, entry] of Object.entries(chunks)) {
     const outfile = path.join(outdir, chunkFile(name));
-    const { entryPoints: _entryPoints, outdir: _outdir, outExtension: _outExtension, plugins: _plugins, metafile: _metafile, ...rest } = options;
     await esbuild.build({ ...rest, absWorkingDir: root, entryPoints: [entry], outfile, format: 'cjs' });
     files.push(outfile);
     // The chunk is pure engine code (no `vscode`): loading it here lists its functions.
-    const require = createRequire(import.meta.url);
     delete require.cache[outfile];
     const module = require(outfile);
     const functions = [];
@@ -103,30 +103,23 @@ export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }
  * @param {{ root: string; outdir: string; common: import('esbuild').BuildOptions; lazy?: boolean; metafile?: boolean }} args
  */
 export async function buildNodeExtension({ root, outdir, common, lazy = true, metafile = false }) {
-  const options = { ...common, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] };
+  const options = nodeOptions(common);
   const { plugin, files } = lazy ? await lazyChunks({ root, outdir, options }) : { plugin: undefined, files: [] };
-  const result = await esbuild.build({
-    ...options,
-    absWorkingDir: root,
-    entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
-    outdir,
-    outExtension: { '.js': '.cjs' },
-    metafile,
-    plugins: plugin ? [plugin] : [],
-  });
+  const result = await esbuild.build({ ...options, ...nodeEntries(outdir), absWorkingDir: root, metafile, plugins: plugin ? [plugin] : [] });
   return { result, chunkFiles: files };
 }
 
 /** The same options, for an esbuild watch context (no lazy chunks: a chunk's exports are read once, at build). */
 export function nodeExtensionWatchOptions({ common }) {
-  return {
-    ...common,
-    entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-  };
+  return { ...nodeOptions(common), ...nodeEntries('dist') };
 }
+
+/** What the loader, the main bundle and the chunks share: Node, CommonJS, `vscode` from the host. */
+const nodeOptions = (common) => ({ ...common, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] });
+
+/** The loader and the main bundle, as dist/extension.cjs and dist/extensionMain.cjs. */
+const nodeEntries = (outdir) => ({
+  entryPoints: { extension: 'src/extension/extension.node.ts', extensionMain: 'src/extension/main.node.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+});
