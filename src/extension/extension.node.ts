@@ -109,7 +109,8 @@ function scheduleSave(context: vscode.ExtensionContext, script: vm.Script, dir: 
       mkdirSync(dir, { recursive: true });
       // This bundle's caches of other builds or runtimes are stale once this one exists (and the main bundle's start clears
       // caches named the way before chunks had their own).
-      const own = (file: string) => file.startsWith(`${name}-`) || (name === 'extensionMain' && !/^(?:extensionMain|lazy-[\w-]+)-/.test(file));
+      // (The V8 version after the name starts with a digit: "lazy-blame-" does not claim a chunk named "lazy-blame-x".)
+      const own = (file: string) => (file.startsWith(`${name}-`) && /^\d/.test(file.slice(name.length + 1))) || (name === 'extensionMain' && !/^(?:extensionMain|lazy-[\w-]+)-\d/.test(file));
       for (const file of readdirSync(dir)) if (own(file) && path.join(dir, file) !== cacheFile) rmSync(path.join(dir, file), { force: true });
       const partial = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(partial, data);

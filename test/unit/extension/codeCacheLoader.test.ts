@@ -104,6 +104,17 @@ describe('code cache loader (extension.node.ts)', function () {
     assert.equal(cacheFiles().length, 2);
   });
 
+  it('a chunk replaces only its own caches, not those of a chunk whose name starts like it', () => {
+    for (const name of ['lazy-extra', 'lazy-extra-more']) writeFileSync(join(root, 'dist', `${name}.cjs`), `"use strict";\n${Array.from({ length: 100 }, (_, i) => `function g${i}(x) { return x + ${i}; }`).join('\n')}\nexports.one = () => g1(0);\n`);
+    writeFileSync(join(root, 'dist', 'extensionMain.cjs'), `"use strict";\nconst logged = [];\nexports.activate = async () => ({ answer: 39 + require("./lazy-extra.cjs").one() + require("./lazy-extra-more.cjs").one(), logged, logger: { info: (m) => logged.push(m) } });\nexports.deactivate = () => {};\n`);
+    assert.deepEqual(start(), { result: 41, cache: 'miss' });
+    const longer = cacheFiles().find((f) => f.startsWith('lazy-extra-more-'))!;
+    utimesSync(join(root, 'dist', 'lazy-extra.cjs'), new Date(), new Date(Date.now() + 5_000));
+    start();
+    assert.ok(cacheFiles().includes(longer), cacheFiles().join(', '));
+    assert.equal(cacheFiles().filter((f) => f.startsWith('lazy-extra-') && !f.startsWith('lazy-extra-more-')).length, 1, cacheFiles().join(', '));
+  });
+
   it('still starts when the storage cannot be written', () => {
     writeFileSync(storage, 'a file where the storage folder should be');
     assert.deepEqual(start(), { result: 41, cache: 'miss' });
