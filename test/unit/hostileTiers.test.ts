@@ -43,6 +43,15 @@ describe(`hostile documents by tiers (${TIERS.map((t) => `${t / 1000} KB`).join(
   });
   after(() => console.log(report.map((r) => `      ${r}`).join('\n')));
 
+  if (ALL) {
+    // A spread of every candidate (`open.push(...list)`) overflowed the stack past about 150,000 of them.
+    it('200,000 event headings (2.6 MB) go through everything without overflowing the stack', () => {
+      const text = `# T\n\n## Summary\n\n${'### 10:00 a\n'.repeat(200_000)}`;
+      const { analysis } = runEverywhere(text, TODAY);
+      assert.equal(analysis.doc.timeline.length, 200_000);
+    });
+  }
+
   for (const family of Object.keys(FAMILIES)) {
     it(family, function () {
       const times: number[] = [];

@@ -52,7 +52,7 @@ export function normalizeStatus(raw: string): DocStatus | undefined {
 export const SEVERITY_VALUES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'medium', 'low'];
 export const STATUS_VALUES = ['draft', 'in-review', 'final'];
 
-interface RawEntry {
+export interface RawEntry {
   key: MetadataKey;
   raw: string;
   list?: string[];

@@ -8,7 +8,7 @@ import { EMPTY_INLINE, oneLineText } from './inline';
 import { type Chunk, isThematicBreak, parseMarkdown, splitIntoChunks } from './markdown';
 import { leadingFrontMatter } from './frontMatter';
 import { capNesting, type CappedNesting, MAX_MARKUP_LINE, MAX_NESTING_DEPTH, plainLongLines } from './nesting';
-import { buildMetadata, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
+import { buildMetadata, type RawEntry, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
 import { nodeStart } from './nodes';
 import { inferPhases } from './phases';
@@ -17,6 +17,7 @@ import { readSuppressions } from './suppressions';
 import { LineIndex } from './text';
 import { labelKind, leadingLabel, readTimeline } from './timeline';
 import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, SectionKind } from './types';
+import { pushAll } from '../util/arrays';
 
 /** A table's continuation is read with the table's head: both are its key. */
 function chunkKey(chunk: Chunk): string {
@@ -216,6 +217,11 @@ export interface ParseOptions {
   timeBudgetMs?: number;
   /** Asked between chunks: true when a newer version of the text has arrived; the parse then throws AnalysisCancelled. */
   isCancelled?: () => boolean;
+  /**
+   * Set when a full reading of this text already ran out of memory (the editor's worker has a heap limit of
+   * this many MB): the whole text is read as plain text, with one info problem saying why.
+   */
+  memoryLimitMb?: number;
 }
 
 /** Thrown when `isCancelled` said so; the chunks parsed so far stay in the cache. */
@@ -253,7 +259,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const html: HtmlNode[] = [];
   const flattened: Array<[number, number]> = [];
   const longLines: Array<[number, number]> = [];
-  const deadline = options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
+  const deadline = options.memoryLimitMb !== undefined ? -Infinity : options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
   let outOfTime: number | undefined;
   // A long table read in parts: the index of its block, copied once so that cached blocks stay as they are.
   let mergedTable = -1;
@@ -316,7 +322,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   // A line read as plain text for its nesting already has its finding.
   const onlyLong = longLines.filter(([s, e]) => !flattened.some(([fs, fe]) => fs < e && s < fe));
   if (onlyLong.length) problems.push(longLineProblem(onlyLong, lines));
-  if (outOfTime !== undefined) problems.push(budgetProblem(outOfTime, options.timeBudgetMs ?? 0, lines));
+  if (outOfTime !== undefined) problems.push(options.memoryLimitMb !== undefined ? memoryProblem(options.memoryLimitMb, lines) : budgetProblem(outOfTime, options.timeBudgetMs ?? 0, lines));
   if (tooLong !== undefined) {
     const line = lines.positionAt(tooLong).line;
     problems.push({
@@ -328,7 +334,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
 
   // Front matter.
   let frontMatterRange: Range | undefined;
-  const entries = [];
+  const entries: RawEntry[] = [];
   const first = blocks[0];
   if (first && first.kind === 'frontMatter') {
     frontMatterRange = lines.range(first.start, first.end);
@@ -340,8 +346,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
       return { entries: reader(first.value ?? '', contentOffset, lines, found), problems: found };
     };
     const frontMatter = options.cache ? options.cache.memo(`frontMatter:${first.lang ?? 'yaml'}:${contentOffset}`, first.value ?? '', read) : read();
-    entries.push(...frontMatter.entries);
-    problems.push(...frontMatter.problems);
+    pushAll(entries, frontMatter.entries);
+    pushAll(problems, frontMatter.problems);
   } else if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text.slice(start, start + 8))) {
     const fence = text.slice(start, start + 3);
     problems.push({ code: 'front-matter-yaml', message: `Front matter starts with \`${fence}\` but is never closed by a \`${fence}\` line.`, range: lines.range(start, start + 3) });
@@ -351,7 +357,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
   const { sections, allSections } = buildSections(blocks, lines, text);
   const firstSectionLine = allSections.find((s) => s.depth >= 2)?.range.start.line ?? lines.lineCount - 1;
   const keyLinesFrom = frontMatterRange ? frontMatterRange.end.line + 1 : 0;
-  entries.push(...readKeyLines(lines, keyLinesFrom, Math.min(firstSectionLine, keyLinesFrom + 60)));
+  pushAll(entries, readKeyLines(lines, keyLinesFrom, Math.min(firstSectionLine, keyLinesFrom + 60)));
   const metadata = buildMetadata(entries, lines, problems);
   const h1 = blocks.find((b) => b.kind === 'heading' && b.depth === 1 && b.listDepth === 0);
   const title = metadata.title?.value || (h1 ? oneLineText(h1.inline.text).trim() : undefined);
@@ -621,6 +627,14 @@ function budgetProblem(from: number, budgetMs: number, lines: LineIndex): ModelP
     code: 'analysis-time-limit',
     message: `${why}; from line ${line + 1} on it is read as plain text (no timeline, action items or wording checks there).`,
     range: lines.range(from, lines.lineStarts[line + 1] ?? from),
+  };
+}
+
+function memoryProblem(limitMb: number, lines: LineIndex): ModelProblem {
+  return {
+    code: 'analysis-memory-limit',
+    message: `Reading this document needed more than ${limitMb.toLocaleString('en')} MB of memory, the analysis's limit; it is read as plain text (no timeline, action items or wording checks).`,
+    range: lines.range(0, lines.lineStarts[1] ?? 0),
   };
 }
 

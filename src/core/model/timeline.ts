@@ -12,6 +12,7 @@ import { addDays, isKnownZone, isoDate, makeTime, normalizeZone } from './time';
 import { cityZone, hasDate, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
 import { trimTrailing } from '../util/strings';
 import type { EventSource, FoundPart, ModelProblem, Phase, PhaseSource, PostmortemDocument, Section, SectionKind, TimelineEvent, TimeValue } from './types';
+import { pushAll } from '../util/arrays';
 
 const PHASE_WORDS: Record<string, Phase> = {
   started: 'started', start: 'started', began: 'started', begin: 'started', 'impact start': 'started', 'impact started': 'started', trigger: 'started',
@@ -597,7 +598,7 @@ function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Ar
   const open: Candidate[] = [];
   for (const [key, list] of groups) {
     const timed = list.filter((c) => c.expr.minutes !== undefined && !c.expr.invalid).length;
-    if (timed >= 3 || (timed >= 2 && groupShare(key, list, blocks, sizes) >= 0.5)) open.push(...list.filter((c) => !c.expr.invalid));
+    if (timed >= 3 || (timed >= 2 && groupShare(key, list, blocks, sizes) >= 0.5)) pushAll(open, list.filter((c) => !c.expr.invalid));
   }
   // With a timeline section that holds events, dated runs elsewhere (an appendix, a chat log) are not the timeline.
   const runs = inTimeline.some((c) => c.expr.minutes !== undefined) ? [] : open;

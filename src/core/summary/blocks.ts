@@ -5,6 +5,7 @@ import { type InlineText, sourceOffset } from '../model/inline';
 import type { PostmortemDocument, Section, SectionKind } from '../model/types';
 import { positionAtOffset } from '../model/text';
 import type { SourcedText } from './plainText';
+import { pushAll } from '../util/arrays';
 
 export interface SummaryBlock {
   kind: 'paragraph' | 'listItem' | 'tableRow';
@@ -93,7 +94,7 @@ function joinCells(cells: SourcedText[]): SourcedText {
       offsets.push(at, at, at);
     }
     text += cell.text;
-    offsets.push(...cell.offsets);
+    pushAll(offsets, cell.offsets);
   }
   return { text, offsets };
 }

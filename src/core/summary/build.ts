@@ -20,6 +20,7 @@ import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';
 import { oneLine, sentenceSpans, slice, type SourcedText, trimSourced, trimToWords, uniform } from './plainText';
 import type { BlameSentence, ImpactEntry, KeyTime, StakeholderSummary, SummaryActionItem, SummaryMetric, SummaryOptions } from './types';
+import { pushAll } from '../util/arrays';
 
 const DEFAULT_SUMMARY_WORDS = 80;
 const ROOT_CAUSE_WORDS = 70;
@@ -334,7 +335,7 @@ class BlameScreen {
   /** Screens a text that goes into the summary; returns the text to show. */
   screen(source: SourcedText, how: { wholeText?: boolean } = {}): string {
     const { text, found } = this.check(source, how);
-    this.reported.push(...found);
+    pushAll(this.reported, found);
     return text;
   }
 
@@ -356,7 +357,7 @@ class BlameScreen {
   commit(id: string): string {
     const entry = this.pending.get(id);
     if (!entry) return '';
-    this.reported.push(...entry.found);
+    pushAll(this.reported, entry.found);
     this.pending.delete(id);
     return entry.text;
   }
@@ -473,7 +474,7 @@ function rowText(block: Block): SourcedText {
         for (let k = 0; k < sep.length; k++) offsets.push(p.offsets[0] ?? 0);
       }
       text += p.text;
-      offsets.push(...p.offsets);
+      pushAll(offsets, p.offsets);
     });
     return { text, offsets };
   };

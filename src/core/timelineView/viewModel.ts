@@ -11,6 +11,7 @@ import { capitalize } from '../util/words';
 import { formatClock, formatDuration, formatTimeValue, minutesBetween } from '../model/time';
 import { readPhase } from '../model/timeline';
 import { BAND_NAMES, type BandKind, MAX_DRAWN_EVENTS, PHASE_NAMES } from './labels';
+import { extent, pushAll } from '../util/arrays';
 
 export const TIMELINE_VIEW_SCHEMA = 1;
 
@@ -538,8 +539,8 @@ function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineV
     const rowsIn = rows.filter((r) => r.band === def.kind);
     const gapsIn = rows.filter((r) => r.gapBand === def.kind);
     if (rowsIn.length === 0 && gapsIn.length === 0) continue;
-    const from = Math.min(...rowsIn.map((r) => r.y), ...gapsIn.map((r) => r.y - r.gap));
-    const to = Math.max(...rowsIn.map((r) => r.y + r.height), ...gapsIn.map((r) => r.y));
+    const from = Math.min(extent(rowsIn.map((r) => r.y)).min, extent(gapsIn.map((r) => r.y - r.gap)).min);
+    const to = Math.max(extent(rowsIn.map((r) => r.y + r.height)).max, extent(gapsIn.map((r) => r.y)).max);
     bands.push({ kind: def.kind, label: BAND_LABELS[def.kind], from, to, minutes: minutesBetween(def.from, def.to) });
   }
 
@@ -558,7 +559,7 @@ function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineV
 
 function eventProblems(event: TimelineEvent, byLine: Map<number, Problem[]>): Problem[] {
   const problems: Problem[] = [];
-  for (let line = event.range.start.line; line <= event.range.end.line; line++) problems.push(...(byLine.get(line) ?? []));
+  for (let line = event.range.start.line; line <= event.range.end.line; line++) pushAll(problems, byLine.get(line) ?? []);
   return problems;
 }
 
