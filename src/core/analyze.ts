@@ -15,6 +15,8 @@ export interface AnalysisOptions {
   timeBudgetMs?: number;
   /** Polled between chunks; true abandons the analysis with AnalysisCancelled (a newer text is coming). */
   isCancelled?: () => boolean;
+  /** A full reading of this text ran out of this many MB: read it as plain text, saying so (see ParseOptions). */
+  memoryLimitMb?: number;
   /** Rules to leave out of this analysis (the editor's first one, see {@link Analysis.deferred}). */
   deferRules?: readonly RuleId[];
 }
@@ -62,6 +64,7 @@ export function modelOf(text: string, options: AnalysisOptions = {}): Postmortem
     ...(options.timezone ? { defaultTimezone: options.timezone } : {}),
     ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    ...(options.memoryLimitMb !== undefined ? { memoryLimitMb: options.memoryLimitMb } : {}),
   });
 }
 

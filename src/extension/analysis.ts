@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Analysis, analysisOptionsFor, analyzeText, ChunkCache } from '../core/analyze';
 import { nestsTooDeep } from '../core/model/nesting';
 import type { PostmortemDocument } from '../core/model/types';
-import { type AnalysisBackend, AnalysisTimeout } from './analysisBackend';
+import { type AnalysisBackend, AnalysisOverMemory, AnalysisTimeout } from './analysisBackend';
 import type { ConfigService } from './config';
 import type { Logger } from './logging';
 
@@ -128,7 +128,8 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       .catch((error) => {
         this.logger.error(`Background analysis of ${document.uri.fsPath} failed; analysing in place`, error);
         this.inFlight.delete(key);
-        // A worker that ran out of time gets no second try here: the document is shown as plain text.
+        // A worker that ran out of time or memory gets no second try here: the document is shown as plain text.
+        if (error instanceof AnalysisOverMemory) return this.compute(document, 0, true, error.limitMb);
         return this.compute(document, error instanceof AnalysisTimeout ? 0 : HOST_TIME_BUDGET_MS, true);
       });
     this.inFlight.set(key, { version, promise });
@@ -156,7 +157,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
    * Analyses the document's current text now and caches the result. A partial result (the budget ran out)
    * is continued, by the worker or in later slices, unless `final`.
    */
-  private compute(document: vscode.TextDocument, timeBudgetMs: number, final: boolean): Analysis {
+  private compute(document: vscode.TextDocument, timeBudgetMs: number, final: boolean, memoryLimitMb?: number): Analysis {
     const key = document.uri.toString();
     const cache = this.entries.get(key)?.cache ?? new ChunkCache();
     const settings = this.config.forDocument(document);
@@ -164,7 +165,11 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     this.cold = false;
     let analysis: Analysis;
     try {
-      analysis = analyzeText(document.getText(), { ...analysisOptionsFor(settings, { cache, timeBudgetMs }), ...(deferRules ? { deferRules } : {}) });
+      analysis = analyzeText(document.getText(), {
+        ...analysisOptionsFor(settings, { cache, timeBudgetMs }),
+        ...(deferRules ? { deferRules } : {}),
+        ...(memoryLimitMb !== undefined ? { memoryLimitMb } : {}),
+      });
     } catch (error) {
       this.logger.error(`Analysis of ${document.uri.fsPath} failed`, error);
       analysis = analyzeText('', {});

@@ -25,3 +25,11 @@ export class AnalysisTimeout extends Error {
     this.name = 'AnalysisTimeout';
   }
 }
+
+/** The worker ran out of its heap (ERR_WORKER_OUT_OF_MEMORY) on a request; it is restarted for the next one. */
+export class AnalysisOverMemory extends Error {
+  constructor(readonly limitMb: number) {
+    super(`Analysis needed more than ${limitMb} MB of memory and was stopped`);
+    this.name = 'AnalysisOverMemory';
+  }
+}

@@ -1,12 +1,18 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { Analysis } from '../core/analyze';
-import { type AnalysisBackend, type AnalysisRequest, AnalysisTimeout } from './analysisBackend';
+import { type AnalysisBackend, AnalysisOverMemory, type AnalysisRequest, AnalysisTimeout } from './analysisBackend';
 
 /**
  * A request still unanswered after this long means a runaway (the parse budget is 10 s, rules are
  * linear): the worker is stopped and started anew, and the request fails with AnalysisTimeout.
  */
 export const WORKER_TIME_LIMIT_MS = 30_000;
+
+/**
+ * The worker's heap (old generation). A post-mortem at the 5 M-character size limit needs well under half of
+ * it; a hostile one that needs more stops the worker, not the extension host, and is shown as plain text.
+ */
+export const WORKER_HEAP_LIMIT_MB = 768;
 
 type Reply = { id: number; analysis?: Analysis; superseded?: boolean; error?: string };
 
@@ -23,6 +29,7 @@ export class WorkerBackend implements AnalysisBackend {
     private readonly script: string,
     private readonly onError: (message: string, error?: unknown) => void,
     private readonly timeLimitMs = WORKER_TIME_LIMIT_MS,
+    private readonly heapLimitMb = WORKER_HEAP_LIMIT_MB,
   ) {}
 
   /** Re-armed on every reply: the worker answers requests one by one, so silence this long is a runaway. */
@@ -48,7 +55,11 @@ export class WorkerBackend implements AnalysisBackend {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const channel = new MessageChannel();
-    const worker = new Worker(this.script, { workerData: { announcements: channel.port2 }, transferList: [channel.port2] });
+    const worker = new Worker(this.script, {
+      workerData: { announcements: channel.port2 },
+      transferList: [channel.port2],
+      resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb },
+    });
     this.announcements = channel.port1;
     worker.on('message', (reply: Reply) => {
       const waiter = this.pending.get(reply.id);
@@ -59,8 +70,13 @@ export class WorkerBackend implements AnalysisBackend {
       else waiter.resolve(reply.superseded ? undefined : reply.analysis);
     });
     const fail = (error: unknown) => {
-      this.onError('Analysis worker stopped; it restarts on the next edit', error);
-      for (const waiter of this.pending.values()) waiter.resolve(undefined);
+      const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.onError(outOfMemory ? `Analysis worker ran out of its ${this.heapLimitMb} MB heap; it restarts on the next edit` : 'Analysis worker stopped; it restarts on the next edit', error);
+      // Out of memory: the request that did it must not be retried on the extension host's thread.
+      for (const waiter of this.pending.values()) {
+        if (outOfMemory) waiter.reject(new AnalysisOverMemory(this.heapLimitMb));
+        else waiter.resolve(undefined);
+      }
       this.pending.clear();
       this.worker = undefined;
       this.arm();

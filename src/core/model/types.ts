@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'file-too-large'
   | 'nesting-too-deep'
   | 'analysis-time-limit'
+  | 'analysis-memory-limit'
   | 'line-too-long'
   | 'table-too-long';
 

@@ -44,5 +44,5 @@ export const fileSize: RuleDefinition = {
   rationale: 'Very large files (pasted logs) would slow the editor; raise the limit or move logs to an attachment.',
   bad: exampleDocument({ shown: '(a post-mortem larger than postmortem.maxFileSize, e.g. with pasted logs)', maxFileSize: 200 }),
   good: exampleDocument({ shown: '(logs linked, not pasted; the post-mortem within postmortem.maxFileSize)' }),
-  check: reportProblems(['file-too-large', 'nesting-too-deep', 'analysis-time-limit', 'table-too-long', 'line-too-long']),
+  check: reportProblems(['file-too-large', 'nesting-too-deep', 'analysis-time-limit', 'analysis-memory-limit', 'table-too-long', 'line-too-long']),
 };

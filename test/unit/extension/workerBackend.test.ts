@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyzeText } from '../../../src/core/analyze';
-import { AnalysisTimeout } from '../../../src/extension/analysisBackend';
+import { AnalysisOverMemory, AnalysisTimeout } from '../../../src/extension/analysisBackend';
 import { WorkerBackend } from '../../../src/extension/workerBackend';
 import { fixture, FIXTURES } from '../helpers';
 
@@ -85,6 +85,26 @@ describe('analysis worker (node host)', function () {
       assert.equal(next?.doc.title, 'Small');
     } finally {
       impatient.dispose();
+    }
+  });
+
+  it('a worker that runs out of its heap fails the request with AnalysisOverMemory, not a retry on the host; the next request gets a new worker', async () => {
+    const errors: string[] = [];
+    // 64 MB of heap: enough to start and read a small document, not for 60,000 event headings (about 150 MB).
+    const frugal = new WorkerBackend(script, (message) => errors.push(message), 60_000, 64);
+    try {
+      const heavy = `# T\n\n## Summary\n\n${'### 10:00 step\n\ntext\n\n'.repeat(60_000)}`;
+      const failure = await frugal.analyze({ key: 'f', version: 1, text: heavy, options: {} }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      assert.ok(failure instanceof AnalysisOverMemory, `rejected with ${String(failure)}`);
+      assert.equal(failure.limitMb, 64);
+      assert.match(errors.join('\n'), /ran out of its 64 MB heap/);
+      const next = await frugal.analyze({ key: 'f', version: 2, text: '# Small\n', options: {} });
+      assert.equal(next?.doc.title, 'Small');
+    } finally {
+      frugal.dispose();
     }
   });
 });

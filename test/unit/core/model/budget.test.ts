@@ -23,6 +23,17 @@ describe('parse time budget and cancellation', () => {
     assert.deepEqual(analysis.findings.filter((f) => f.rule === 'blame-wording'), []);
   });
 
+  it('after a reading ran out of memory (memoryLimitMb), the text is plain text and one info finding says so', () => {
+    const analysis = analyzeText(TEXT, { memoryLimitMb: 768, today: '2026-03-20' });
+    assert.equal(analysis.doc.timeline.length, 0);
+    assert.ok(analysis.doc.blocks.every((b) => b.kind === 'paragraph' && b.flattened));
+    const limit = analysis.findings.filter((f) => f.rule === 'file-size');
+    assert.equal(limit.length, 1);
+    assert.match(limit[0].message, /^Reading this document needed more than 768 MB of memory, the analysis's limit; it is read as plain text/);
+    assert.equal(limit[0].severity, 'info');
+    assert.equal(limit[0].range.start.line, 0);
+  });
+
   it('a generous budget reads the document as without one', () => {
     assert.deepEqual(parsePostmortem(TEXT, { timeBudgetMs: 60_000 }), parsePostmortem(TEXT));
   });
