@@ -132,6 +132,7 @@ export const CREDIT_VERBS = new Set([
   'helped', 'helps', 'realized', 'realised', 'realizes', 'discovered', 'discovers', 'identified', 'identifies', 'saved', 'saves', 'rescued', 'recovered',
   'restored', 'resolved', 'escalated', 'investigated', 'looked', 'happened', 'checked', 'saw', 'sees', 'warned', 'raised', 'pointed', 'traced', 'diagnosed',
   'mitigated', 'stopped', 'prevented', 'paged', 'responded', 'answered', 'acknowledged', 'joined', 'coordinated', 'led', 'worked', 'stayed', 'volunteered',
+  'suggested', 'suggests', 'proposed', 'proposes', 'recommended', 'recommends', 'insisted', 'asked', 'offered',
 ]);
 
 /** Common first names of many cultures (a person even at the start of a sentence). */

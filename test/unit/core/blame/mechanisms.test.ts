@@ -316,4 +316,42 @@ describe('blame detector mechanisms', () => {
       'Stop deploying on Fridays until the canary stage exists.',
     ], true);
   });
+
+  it('the dev15–dev16 pass: plain words in context, leading labels, asides between subject and verb, and their blameless twins', () => {
+    expectFlagged([
+      ['Dmitri changed the pool size to 5 instead of 50.', 'conduct', 'Dmitri'],
+      ['The batch window was set by Anouk to 1 hour instead of 10 hours.', 'conduct', 'Anouk'],
+      ['She only tested the query locally before running it on every shard.', 'conduct'],
+      ['The approver signed off on the release even though the canary was still red.', 'conduct'],
+      ['Farid kept restarting the broker after being asked to stop.', 'conduct', 'Farid'],
+      ['Bea is still new to Terraform and it showed.', 'judgement', 'Bea'],
+      ['Idris is the one who wrote the cleanup job, and it deletes every bucket older than a day.', 'attribution', 'Idris'],
+      ["Anouk's decision to skip the canary is what let the bad build reach every region.", 'attribution', 'Anouk'],
+      ["Were it not for Dmitri's manual edit, the failover would have worked.", 'counterfactual', 'Dmitri'],
+      ['All Farid had to do was wait for the snapshot.', 'counterfactual', 'Farid'],
+      ['A quick look by the release manager at the diff would have caught it.', 'counterfactual', 'the release manager'],
+      ["It slipped through on Idris's watch: the flag shipped on for everyone.", 'attribution'],
+      ['Handover: Lars silenced the replication alarm instead of investigating it.', 'conduct', 'Lars'],
+      ['Femi, despite three warnings from the storage team, went ahead with the resize.', 'conduct', 'Femi'],
+      ['Who on earth runs a schema migration at peak?', 'judgement'],
+    ]);
+    expectFlagged([
+      ['AI-7: retrain Oksana on the failover checklist', 'punitive', 'Oksana'],
+      ['Action: Bea is not to deploy to production without a reviewer until further notice.', 'punitive', 'Bea'],
+      ['Action: Dmitri to re-read the replication docs and present them to the team.', 'punitive', 'Dmitri'],
+      ["Helen's production access is suspended pending a review.", 'punitive'],
+    ], true);
+    expectClean([
+      'Dmitri changed the pool size to 50 as the ticket requested; the pooler capped it at 5.',
+      'Hamid was the one who spotted the mismatch an hour later.',
+      'Our CDN went down because their control plane pushed a bad config to every edge.',
+      'Log line: ERROR operator error: invalid region (user=jdoe)',
+      'We are not going to write this up as human error; the dialog gave no way to tell the clusters apart.',
+      'Handover: primary (Lars) restarted the replica at 03:10 and the lag cleared by 03:40.',
+      'Femi, who had been on call all night, handed over to the day shift at 08:00.',
+      'Were it not for the circuit breaker, the retry storm would have reached the database.',
+      'A quick look at the lag graph would have shown it, but that graph is on no dashboard.',
+      'The migration tool does not check anything before it runs.',
+    ]);
+  });
 });
