@@ -6,7 +6,8 @@ import { evaluate, formatRow, formatTotals, loadLabels, totals } from '../suppor
 // splits never were: their figures are reported, and their floors only catch regressions. test2 (9 of
 // the 17 documents added for the action-item work) and test3 (7 documents from two new organisations and PyPI,
 // labelled by another hand) were labelled and committed before the engine first ran on them; so were dev4 and test4 (15
-// documents from four more organisations, labelled by another hand, every third of each source in test4).
+// documents from four more organisations, labelled by another hand, every third of each source in test4); so were dev5 and
+// test5 (12 documents from three more organisations, labelled by another hand, every third of each source in test5).
 describe('real post-mortems (test/fixtures/real)', function () {
   this.timeout(120_000);
   const labels = loadLabels();
@@ -17,6 +18,8 @@ describe('real post-mortems (test/fixtures/real)', function () {
   const test3 = labels.filter((l) => l.split === 'test3').map(evaluate);
   const dev4 = labels.filter((l) => l.split === 'dev4').map(evaluate);
   const test4 = labels.filter((l) => l.split === 'test4').map(evaluate);
+  const dev5 = labels.filter((l) => l.split === 'dev5').map(evaluate);
+  const test5 = labels.filter((l) => l.split === 'test5').map(evaluate);
 
   after(() => {
     console.log(dev.map(formatRow).join('\n'));
@@ -29,6 +32,9 @@ describe('real post-mortems (test/fixtures/real)', function () {
     console.log(dev4.map(formatRow).join('\n'));
     console.log(formatTotals('dev4 (four more organisations; tuned on)', totals(dev4)));
     console.log(formatTotals('test4 (never tuned on, labels committed before the first run)', totals(test4)));
+    console.log(dev5.map(formatRow).join('\n'));
+    console.log(formatTotals('dev5 (three more organisations; tuned on)', totals(dev5)));
+    console.log(formatTotals('test5 (never tuned on, labels committed before the first run)', totals(test5)));
   });
 
   it('has at least 40 documents from at least 5 organisations, with a test split', () => {
@@ -63,10 +69,11 @@ describe('real post-mortems (test/fixtures/real)', function () {
     assert.equal(totals(test2).crashes, 0);
   });
 
-  it('dev3, test3, dev4 and test4 splits: no crash, no unreadable time', () => {
+  it('dev3, test3, dev4, test4, dev5 and test5 splits: no crash, no unreadable time', () => {
     assert.ok(dev3.length >= 6 && test3.length >= 7, `${dev3.length} dev3, ${test3.length} test3 documents`);
     assert.ok(dev4.length >= 11 && test4.length >= 4, `${dev4.length} dev4, ${test4.length} test4 documents`);
-    for (const t of [totals(dev3), totals(test3), totals(dev4), totals(test4)]) {
+    assert.ok(dev5.length >= 9 && test5.length >= 3, `${dev5.length} dev5, ${test5.length} test5 documents`);
+    for (const t of [totals(dev3), totals(test3), totals(dev4), totals(test4), totals(dev5), totals(test5)]) {
       assert.equal(t.crashes, 0);
       assert.equal(t.invalidTimes, 0);
     }
