@@ -954,7 +954,16 @@ const RULES: Rule[] = [
       // "because of Mei's typo" is hers; "because their control plane pushed …" is the vendor's system.
       if (agent.kind === 'system' && ACTION_NOUNS.test(stripPossessive(ctx.tokens[agent.to].lw))) agent = ownerOf(ctx.tokens, agent) ?? agent;
       if (!person(agent) || !specific(ctx.tokens, agent)) return undefined;
+      // "because the PCF Operations Manager failed a health check": a product named by its vendor's acronym and a role word.
+      let leadAt = agent.from;
+      while (leadAt < agent.to && /^(?:the|a|an|our|their|its)$/.test(ctx.tokens[leadAt].lw)) leadAt++;
+      const lead = ctx.tokens[leadAt];
+      if (leadAt < agent.to && /^[A-Z][A-Z0-9]{1,5}$/.test(lead.text) && !/^(?:QA|SRE|SRES|DBA|HR|PM|CTO|CEO|CIO|VP|NOC|SOC|IT|OPS|L[123])$/.test(lead.text.toUpperCase())) return undefined;
       let verb = ctx.tokens[head + 1];
+      // "because the Diego Brain periodically re-publishes …": what something always does is no one's lapse.
+      if (verb && /^(?:periodically|automatically|regularly|always|usually|normally|routinely|constantly|continuously)$/.test(verb.lw)) return undefined;
+      // "because the Diego Brain …": a name followed by a capitalised noun is a product's name.
+      if (verb && /^\p{Lu}\p{Ll}/u.test(verb.text) && !pastVerb(verb)) return undefined;
       // "because the DBA had disabled the replica": the participle is the verb.
       const participle = ctx.tokens[head + 2];
       if (verb && /^(?:had|has|have)$/.test(verb.lw) && participle && pastVerb(participle) && !CREDIT_VERBS.has(participle.lw) && !/^(?:been|had|known|seen|heard|received|got|gotten|told|asked|given)$/.test(participle.lw)) verb = participle;

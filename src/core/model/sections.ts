@@ -40,7 +40,7 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
     cues: [
       ['impact', 3], ['blast radius', 3.5], ['customer impact', 3.5], ['user impact', 3.5], ['business impact', 3.5], ['impact and blast radius', 3.5],
       ['affected', 2.5], ['who was affected', 3.5], ['what was affected', 3.5], ['affected services', 3], ['affected users', 3], ['scope', 2],
-      ['consequences', 2.5], ['effect on users', 3],
+      ['consequences', 2.5], ['effect on users', 3], ['how users were affected', 3.5], ['how customers were affected', 3.5], ['users affected', 3],
     ],
   },
   {

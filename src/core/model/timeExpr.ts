@@ -131,8 +131,8 @@ interface ClockPart {
 function readClock(text: string, pos: number, afterDate: boolean): ClockPart | undefined {
   let m = at(RE.clock, text, pos);
   if (m) {
-    // `12.35` is a time only with am/pm or right after a date (it is a number elsewhere).
-    if (m[0].includes('.') && !m[0].includes(':') && !m[4] && !afterDate) return undefined;
+    // `12.35` is a time only with am/pm, right after a date, or as a list entry's lead (`- 10.42: …`); a number elsewhere.
+    if (m[0].includes('.') && !m[0].includes(':') && !m[4] && !afterDate && !/^\s*(?::|[–—]|-\s)/.test(text.slice(m.index + m[0].length))) return undefined;
     return clockValue(+m[1], +m[2], m[3] !== undefined ? +m[3] : undefined, m[4], m.index + m[0].length, m[0]);
   }
   m = at(RE.hourMeridiem, text, pos);
@@ -203,6 +203,19 @@ export function cityZone(name: string): string | undefined {
     }
   }
   return cities.get(name.replace(/_/g, ' ').toLowerCase());
+}
+
+/**
+ * A cell that is only a four-digit clock (`0730`, `2315 UTC`), in a column headed as the time: read as HH:MM. Elsewhere four
+ * digits are a year or a number.
+ */
+export function scanCompactClock(text: string): TimeExpr | undefined {
+  const m = /^(\s*)(\d{2})(\d{2})(?:\s*(?:h|hrs|z|utc|gmt))?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const start = m[1].length;
+  const clock = clockValue(+m[2], +m[3], undefined, undefined, start + 4, `${m[2]}${m[3]}`);
+  const end = text.trimEnd().length;
+  return { start, end, coreStart: start, coreEnd: start + 4, approximate: false, placeholder: false, ...(clock.invalid ? { invalid: clock.invalid } : { minutes: clock.minutes }) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { type InlineText, oneLineText, sliceInline, sourceSpan, trimInline } fro
 import { matchSectionHeading } from './sections';
 import type { LineIndex } from './text';
 import { addDays, isKnownZone, isoDate, makeTime, normalizeZone } from './time';
-import { cityZone, hasDate, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
+import { cityZone, hasDate, scanCompactClock, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
 import { trimTrailing } from '../util/strings';
 import type { EventSource, FoundPart, ModelProblem, Phase, PhaseSource, PostmortemDocument, Section, SectionKind, TimelineEvent, TimeValue } from './types';
 import { pushAll } from '../util/arrays';
@@ -485,7 +485,8 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
   let dateCol = -1;
   for (let c = 0; c < width; c++) if (c !== timeCol && dateShare[c] >= 0.5 && (dateCol === -1 || dateShare[c] > dateShare[dateCol])) dateCol = c;
   const headerNames = header.map((h) => h.inline.text.toLowerCase());
-  let descCol = headerNames.findIndex((n, c) => c !== timeCol && c !== dateCol && /\b(?:event|events|description|what|details?|activity|notes?|update|summary|message|action)\b/.test(n));
+  // "Event Type", "Source", "Severity" name a category of the event, not what happened.
+  let descCol = headerNames.findIndex((n, c) => c !== timeCol && c !== dateCol && /\b(?:event|events|description|what|details?|activity|notes?|update|summary|message|action)\b/.test(n) && !/\b(?:type|types|kind|category|class|severity|source|status|owner|who)\b/.test(n));
   if (descCol === -1) {
     for (let c = 0; c < width; c++) if (c !== timeCol && c !== dateCol && (descCol === -1 || lengths[c] > lengths[descCol])) descCol = c;
   }
@@ -499,7 +500,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
     const r = headerIsEvent ? index - 1 : index;
     const timeCell = row[timeCol];
     if (!timeCell || !timeCell.inline.text) return;
-    const expr = scanTime(timeCell.inline.text);
+    const expr = scanTime(timeCell.inline.text) ?? (timeCol === byHeader ? scanCompactClock(timeCell.inline.text) : undefined);
     const [start, end] = r < 0 ? headerSpan : (block.rowSpans?.[r] ?? [block.start, block.end]);
     const desc: InlineText = descCol >= 0 && row[descCol] ? row[descCol].inline : { text: '', map: [0, start, 0], code: [], links: [], struck: false };
     // "+2 business days later": a date relative to the events above, not an event with a time.

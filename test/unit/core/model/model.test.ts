@@ -208,6 +208,26 @@ describe('model: forms of the dev4 documents (forms/subheading-follow-ups.postmo
   });
 });
 
+describe('model: forms of the dev5 documents (forms/compact-table-times.postmortem.md)', () => {
+  const doc = parseFixture('forms/compact-table-times.postmortem.md');
+
+  it('reads four-digit times in a column headed Time, and "10.42:" leading a list entry, as clock times', () => {
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.minutes, e.timeInvalid]), [[7 * 60 + 30, false], [8 * 60 + 9, false], [12 * 60 + 30, false]]);
+    assert.deepEqual(doc.problems.filter((p) => p.code === 'timeline-time-invalid'), []);
+    const dotted = parsePostmortem('# T\n\n## Timeline\n\n - 10.42: the application became unavailable.\n - 10.56: it came back.\n\nThe limit was raised from 10.5 to 12.5 GB.\n');
+    assert.deepEqual(dotted.timeline.map((e) => e.time?.minutes), [10 * 60 + 42, 10 * 60 + 56]);
+  });
+
+  it('the event is the Description column, not the "Event Type" column', () => {
+    assert.equal(doc.timeline[0].text, 'The operator renews the metadata.');
+  });
+
+  it('reads "owner=ops" and "owner: platform" as owners, and "How users were affected" as the impact', () => {
+    assert.deepEqual(doc.actionItems.map((a) => [a.owner ?? null, a.done]), [['ops', false], ['platform', true]]);
+    assert.equal(doc.allSections.find((s) => s.kind === 'impact')?.heading, 'How users were affected');
+  });
+});
+
 describe('model: malformed input never throws', () => {
   it('broken YAML reports the parser position', () => {
     const doc = parseFixture('forms/broken-yaml.postmortem.md');
