@@ -61,9 +61,19 @@ export interface RawEntry {
   source: MetadataField['source'];
 }
 
+/**
+ * Front matter longer than this is not read: a post-mortem's metadata is a few hundred characters, and the YAML parser keeps
+ * a node per key and value (200,000 keys cost hundreds of MB).
+ */
+export const MAX_FRONT_MATTER = 64 * 1024;
+
 /** Reads YAML front matter (`content` starts at document offset `contentOffset`). */
 export function readFrontMatter(content: string, contentOffset: number, lines: LineIndex, problems: ModelProblem[]): RawEntry[] {
   const entries: RawEntry[] = [];
+  if (content.length > MAX_FRONT_MATTER) {
+    problems.push(frontMatterTooLong(content.length, contentOffset, lines));
+    return entries;
+  }
   let doc;
   try {
     // The yaml package does not take a lone \r as a line break; \n has the same length, so offsets hold.
@@ -110,6 +120,10 @@ export function readFrontMatter(content: string, contentOffset: number, lines: L
  * dates, numbers, booleans and arrays of strings; tables (`[params]`) are skipped.
  */
 export function readTomlFrontMatter(content: string, contentOffset: number, lines: LineIndex, problems: ModelProblem[]): RawEntry[] {
+  if (content.length > MAX_FRONT_MATTER) {
+    problems.push(frontMatterTooLong(content.length, contentOffset, lines));
+    return [];
+  }
   const entries: RawEntry[] = [];
   let offset = 0;
   let inTable = false;
@@ -251,4 +265,12 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function frontMatterTooLong(length: number, contentOffset: number, lines: LineIndex): ModelProblem {
+  return {
+    code: 'front-matter-yaml',
+    message: `Front matter has ${Math.round(length / 1024).toLocaleString('en')} K characters, more than the ${MAX_FRONT_MATTER / 1024} K read; it is not read (keep metadata to a few keys; move long content below the front matter).`,
+    range: lines.range(contentOffset, lines.lineStarts[lines.positionAt(contentOffset).line + 1] ?? contentOffset),
+  };
 }

@@ -34,6 +34,17 @@ describe('parse time budget and cancellation', () => {
     assert.equal(limit[0].range.start.line, 0);
   });
 
+  it('front matter over 64 K characters is not read: one front-matter finding, and the body is still read', () => {
+    const text = `---\nseverity: SEV2\n${'key: value\n'.repeat(7000)}---\n# Big metadata\n\n## Timeline\n\n- 10:00 alert fires\n`;
+    const analysis = analyzeText(text, { today: '2026-03-20' });
+    const problems = analysis.doc.problems.filter((p) => p.code === 'front-matter-yaml');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /^Front matter has 75 K characters, more than the 64 K read; it is not read/);
+    assert.equal(problems[0].range.start.line, 1);
+    assert.equal(analysis.doc.metadata.severity, undefined, 'nothing read from it');
+    assert.equal(analysis.doc.timeline.length, 1);
+  });
+
   it('a generous budget reads the document as without one', () => {
     assert.deepEqual(parsePostmortem(TEXT, { timeBudgetMs: 60_000 }), parsePostmortem(TEXT));
   });
