@@ -334,12 +334,19 @@ describe('blame detector mechanisms', () => {
       ['Handover: Lars silenced the replication alarm instead of investigating it.', 'conduct', 'Lars'],
       ['Femi, despite three warnings from the storage team, went ahead with the resize.', 'conduct', 'Femi'],
       ['Who on earth runs a schema migration at peak?', 'judgement'],
+      ['who wiped the staging database?? two weeks of fixtures gone', 'conduct'],
+      ['whoever merged #5120 without CI, please revert it', 'conduct'],
+      ["Zoe's rushed hotfix, reviewed by nobody, is the reason invoices went out twice.", 'attribution', 'Zoe'],
+      ["I've asked HR to sit in on Monday's conversation with Derek about the deletion.", 'punitive'],
     ]);
     expectFlagged([
       ['AI-7: retrain Oksana on the failover checklist', 'punitive', 'Oksana'],
       ['Action: Bea is not to deploy to production without a reviewer until further notice.', 'punitive', 'Bea'],
       ['Action: Dmitri to re-read the replication docs and present them to the team.', 'punitive', 'Dmitri'],
       ["Helen's production access is suspended pending a review.", 'punitive'],
+      ['TODO: make Gareth present the post-mortem to the whole org as a lesson.', 'punitive', 'Gareth'],
+      ["Follow-up: HR to add this incident to Yara's performance review.", 'punitive'],
+      ["Action item: have someone watch over Beatriz's deploys for the next month.", 'punitive'],
     ], true);
     expectClean([
       'Dmitri changed the pool size to 50 as the ticket requested; the pooler capped it at 5.',
@@ -352,6 +359,9 @@ describe('blame detector mechanisms', () => {
       'Were it not for the circuit breaker, the retry storm would have reached the database.',
       'A quick look at the lag graph would have shown it, but that graph is on no dashboard.',
       'The migration tool does not check anything before it runs.',
+      'Q: Who approved the rollout? A: It went through the normal two-reviewer process.',
+      "Sticky: 'who dropped the ball?' is the wrong question; the handoff had no owner.",
+      'Who restarted the pod at 03:10?',
     ]);
   });
 });
