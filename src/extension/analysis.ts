@@ -67,6 +67,8 @@ export class PostmortemAnalyzer implements vscode.Disposable {
   private readonly inFlight = new Map<string, { version: number; promise: Promise<Analysis> }>();
   /** Documents whose analysis did not fit the host's budget: they go to the backend from now on. */
   private readonly heavy = new Set<string>();
+  /** Documents whose reading ran the worker out of memory, with the text length that did it and the limit (MB). */
+  private readonly overMemory = new Map<string, { length: number; limitMb: number }>();
   /** True until the first analysis on this thread: that one leaves COLD_RULES for a second pass. */
   private cold = true;
 
@@ -79,6 +81,7 @@ export class PostmortemAnalyzer implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.entries.delete(d.uri.toString());
         this.heavy.delete(d.uri.toString());
+        this.overMemory.delete(d.uri.toString());
         this.backend?.forget(d.uri.toString());
       }),
       config.onDidChange(() => {
@@ -102,6 +105,10 @@ export class PostmortemAnalyzer implements vscode.Disposable {
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version && !(entry.partial && this.backend)) return entry.analysis;
     if (!this.backend) return this.get(document);
+    // A text as long as one that ran the worker out of memory is not sent again (each try costs a worker and seconds).
+    const over = this.overMemory.get(key);
+    if (over && document.getText().length >= over.length) return this.compute(document, 0, true, over.limitMb);
+    if (over) this.overMemory.delete(key);
     if (!this.heavy.has(key)) {
       if (!this.mustGoToBackend(document)) {
         const analysis = this.get(document);
@@ -129,7 +136,12 @@ export class PostmortemAnalyzer implements vscode.Disposable {
         this.logger.error(`Background analysis of ${document.uri.fsPath} failed; analysing in place`, error);
         this.inFlight.delete(key);
         // A worker that ran out of time or memory gets no second try here: the document is shown as plain text.
-        if (error instanceof AnalysisOverMemory) return this.compute(document, 0, true, error.limitMb);
+        if (error instanceof AnalysisOverMemory) {
+          // The failed text is not the current one: read the current one (it may be fine).
+          if (document.version !== version) return this.analyze(document);
+          this.overMemory.set(key, { length: document.getText().length, limitMb: error.limitMb });
+          return this.compute(document, 0, true, error.limitMb);
+        }
         return this.compute(document, error instanceof AnalysisTimeout ? 0 : HOST_TIME_BUDGET_MS, true);
       });
     this.inFlight.set(key, { version, promise });

@@ -22,7 +22,7 @@ export class WorkerBackend implements AnalysisBackend {
   /** Every request is announced here as well, for the worker to notice mid-analysis (see analysisWorker.ts). */
   private announcements: MessagePort | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (a: Analysis | undefined) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { key: string; size: number; resolve: (a: Analysis | undefined) => void; reject: (e: Error) => void }>();
   private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -72,9 +72,13 @@ export class WorkerBackend implements AnalysisBackend {
     const fail = (error: unknown) => {
       const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.onError(outOfMemory ? `Analysis worker ran out of its ${this.heapLimitMb} MB heap; it restarts on the next edit` : 'Analysis worker stopped; it restarts on the next edit', error);
-      // Out of memory: the request that did it must not be retried on the extension host's thread.
+      // Out of memory: the largest text waiting is taken as the one that did it (its requests fail with AnalysisOverMemory and
+      // are not retried on the extension host's thread); the other requests are answered as after any stop of the worker.
+      let culprit: string | undefined;
+      let largest = -1;
+      if (outOfMemory) for (const waiter of this.pending.values()) if (waiter.size > largest) [culprit, largest] = [waiter.key, waiter.size];
       for (const waiter of this.pending.values()) {
-        if (outOfMemory) waiter.reject(new AnalysisOverMemory(this.heapLimitMb));
+        if (outOfMemory && waiter.key === culprit) waiter.reject(new AnalysisOverMemory(this.heapLimitMb));
         else waiter.resolve(undefined);
       }
       this.pending.clear();
@@ -92,7 +96,7 @@ export class WorkerBackend implements AnalysisBackend {
   analyze(request: AnalysisRequest): Promise<Analysis | undefined> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { key: request.key, size: request.text.length, resolve, reject });
       if (!this.watchdog) this.arm();
       const worker = this.ensure();
       this.announcements?.postMessage({ key: request.key, id });

@@ -19,7 +19,7 @@ export interface ActionContext {
 }
 
 const HANDLE = /(?<![\w@.])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/u;
-const OWNER_PHRASE = /\b(?:owners?|owned by|assignee|assigned to|responsible|dri)\b(?:[ \t]*[:=][ \t]*|[ \t]*-?[ \t]+)([^,;()—–|\n\s][^,;()—–|\n]*)/iu;
+const OWNER_PHRASE = /\b(?:owners?|owned by|assignee|assigned to|responsible|dri)\b(?:[ \t]*[:=][ \t]*|[ \t]+(?:-[ \t]+)?)([^,;()—–|\n\s][^,;()—–|\n]*)/iu;
 /** Where a greedy owner capture must stop: a deadline keyword. */
 const OWNER_END = /\s(?:due|by|deadline|until)\b/i;
 const DUE_PHRASE = new RegExp(String.raw`\b(due(?:\s+date)?(?!\s+to\b)|deadline|target(?:\s+date)?|eta|by|until|before)\b\s*(?:[:=]\s*)?(${DATE_LIKE_SOURCE}|[^\s,;()—–|]+(?:\s+[^\s,;()—–|]+){0,2})`, 'giu');

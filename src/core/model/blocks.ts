@@ -5,6 +5,7 @@
 import type { Nodes, Root, RootContent, Table } from 'mdast';
 import { EMPTY_INLINE, type InlineText, inlineText } from './inline';
 import { nodeEnd, nodeStart } from './nodes';
+import { pushAll } from '../util/arrays';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'table' | 'code' | 'html' | 'rule' | 'frontMatter';
 
@@ -200,7 +201,9 @@ function sortKeepingParents(blocks: Block[]): void {
   const newIndex = new Array<number>(blocks.length);
   order.forEach((o, k) => (newIndex[o.i] = k));
   const sorted = order.map((o) => ({ ...o.b, parent: o.b.parent === -1 ? -1 : newIndex[o.b.parent], ...(o.b.list !== undefined ? { list: newIndex[o.b.list] } : {}) }));
-  blocks.splice(0, blocks.length, ...sorted);
+  // Not `splice(0, n, ...sorted)`: a spread of every block overflows the stack on long documents.
+  blocks.length = 0;
+  pushAll(blocks, sorted);
 }
 
 /** Plain-text length of a leading `**bold**` / `_italic_` child (0 when the text does not start with one). */

@@ -132,7 +132,7 @@ function readClock(text: string, pos: number, afterDate: boolean): ClockPart | u
   let m = at(RE.clock, text, pos);
   if (m) {
     // `12.35` is a time only with am/pm, right after a date, or as a list entry's lead (`- 10.42: …`); a number elsewhere.
-    if (m[0].includes('.') && !m[0].includes(':') && !m[4] && !afterDate && !/^\s*(?::|[–—]|-\s)/.test(text.slice(m.index + m[0].length))) return undefined;
+    if (m[0].includes('.') && !m[0].includes(':') && !m[4] && !afterDate && !(m[1].length === 2 && /^\s*(?::|[–—]|-\s)/.test(text.slice(m.index + m[0].length)))) return undefined;
     return clockValue(+m[1], +m[2], m[3] !== undefined ? +m[3] : undefined, m[4], m.index + m[0].length, m[0]);
   }
   m = at(RE.hourMeridiem, text, pos);

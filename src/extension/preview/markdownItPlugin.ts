@@ -12,6 +12,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { analyzeText } from '../../core/analyze';
 import { todayIso } from '../../core/model/time';
 import { buildTimelineViewModel, renderIncidentHeaderHtml, renderTimelineSectionHtml, type TimelineViewModel } from '../../core/timelineView/index';
+import { pushAll } from '../../core/util/arrays';
 
 export const POSTMORTEM_TOKEN = 'pm_postmortem';
 /** Larger sources are left to the plain render (the preview must stay fast while typing). */
@@ -106,26 +107,26 @@ export function transformTokens(tokens: Token[], meta: PostmortemMeta): Token[] 
   if (meta.frontMatterEnd >= 0) {
     // Drop what markdown-it made of the front matter (a `front_matter` token in VS Code; hr + text elsewhere).
     i = firstTopLevelAfter(rest, 0, meta.frontMatterEnd);
-    out.push(...rest.slice(0, i).filter((t) => t.type === 'front_matter'));
+    pushAll(out, rest.slice(0, i).filter((t) => t.type === 'front_matter'));
   }
   out.push(htmlToken(proto, `<div class="pm-md">${renderIncidentHeaderHtml(meta.model)}</div>`));
   const tl = meta.timeline;
   if (!tl || meta.model.timeline.eventCount === 0) {
-    out.push(...rest.slice(i));
+    pushAll(out, rest.slice(i));
     return out;
   }
   const open = rest.findIndex((t, k) => k >= i && t.type === 'heading_open' && t.map?.[0] === tl.headingLine);
   if (open < 0) {
-    out.push(...rest.slice(i));
+    pushAll(out, rest.slice(i));
     return out;
   }
   let close = open;
   while (close < rest.length && rest[close].type !== 'heading_close') close++;
   let end = close + 1;
   while (end < rest.length && !(rest[end].type === 'heading_open' && rest[end].level === 0 && Number(rest[end].tag.slice(1)) <= tl.depth)) end++;
-  out.push(...rest.slice(i, close + 1));
+  pushAll(out, rest.slice(i, close + 1));
   out.push(htmlToken(proto, `<div class="pm-md pm-md-timeline">${renderTimelineSectionHtml(meta.model)}</div>`));
-  out.push(...rest.slice(end));
+  pushAll(out, rest.slice(end));
   return out;
 }
 

@@ -216,6 +216,9 @@ describe('model: forms of the dev5 documents (forms/compact-table-times.postmort
     assert.deepEqual(doc.problems.filter((p) => p.code === 'timeline-time-invalid'), []);
     const dotted = parsePostmortem('# T\n\n## Timeline\n\n - 10.42: the application became unavailable.\n - 10.56: it came back.\n\nThe limit was raised from 10.5 to 12.5 GB.\n');
     assert.deepEqual(dotted.timeline.map((e) => e.time?.minutes), [10 * 60 + 42, 10 * 60 + 56]);
+    // Version numbers are not clock times: a one-digit "hour" never leads an event this way.
+    const versions = parsePostmortem('# T\n\n## Affected versions\n\n- 1.24 - affected\n- 1.25 - affected\n- 1.26 - fixed\n- 2.01: not affected\n');
+    assert.deepEqual(versions.timeline, []);
   });
 
   it('the event is the Description column, not the "Event Type" column', () => {
