@@ -348,7 +348,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     const frontMatter = options.cache ? options.cache.memo(`frontMatter:${first.lang ?? 'yaml'}:${contentOffset}`, first.value ?? '', read) : read();
     pushAll(entries, frontMatter.entries);
     pushAll(problems, frontMatter.problems);
-  } else if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text.slice(start, start + 8))) {
+  } else if ((outOfTime === undefined || outOfTime > start) && /^(?:---|\+\+\+)[ \t]*\r?\n/.test(text.slice(start, start + 8))) {
     const fence = text.slice(start, start + 3);
     problems.push({ code: 'front-matter-yaml', message: `Front matter starts with \`${fence}\` but is never closed by a \`${fence}\` line.`, range: lines.range(start, start + 3) });
   }
@@ -397,6 +397,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     suppressions: readSuppressions(html, lines),
     tables: blocks.filter((b) => b.kind === 'table').map((b) => lines.range(b.start, b.end)),
     reading: timeline.reading,
+    ...(outOfTime !== undefined ? { partlyUnread: true } : {}),
   };
 }
 

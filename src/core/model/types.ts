@@ -271,6 +271,8 @@ export interface PostmortemDocument {
   tables: Range[];
   /** Set when the document was too large to analyse fully. */
   truncated?: boolean;
+  /** Set when part of the text was read as plain text (time or memory budget): what is missing there cannot be judged. */
+  partlyUnread?: boolean;
   /** What the timeline reader assumed for the whole document. */
   reading: { zone?: { zone: string; from: 'statement' | 'document' | 'settings'; line?: number }; baseDate?: { date: string; from: 'frontMatter' | 'title' | 'firstDate' } };
 }

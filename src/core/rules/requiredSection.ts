@@ -48,7 +48,8 @@ export const requiredSection: RuleDefinition = {
   bad: exampleDocument({ omit: ['impact', 'summary'], shown: '# Checkout queue outage\n\n## Timeline\n…\n## Root cause\n…\n## Action items\n…' }),
   good: exampleDocument({ shown: '# Checkout queue outage\n\n## Summary\n…\n## Impact\n…\n## Timeline\n…\n## Root cause\n…\n## Action items\n…' }),
   check({ doc, config, report }) {
-    if (doc.truncated) return;
+    // Sections in text left unread (too large, or past the time or memory budget) may well exist.
+    if (doc.truncated || doc.partlyUnread) return;
     const present = new Set(doc.found.filter((f) => f.how !== 'content' || (f.kind !== 'impact' && f.kind !== 'rootCause')).map((f) => f.kind));
     const title = doc.allSections.find((s) => s.depth === 1);
     const range = title?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

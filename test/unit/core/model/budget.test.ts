@@ -32,6 +32,9 @@ describe('parse time budget and cancellation', () => {
     assert.match(limit[0].message, /^Reading this document needed more than 768 MB of memory, the analysis's limit; it is read as plain text/);
     assert.equal(limit[0].severity, 'info');
     assert.equal(limit[0].range.start.line, 0);
+    // Nothing else is said about text that was not read: no unclosed front matter, no missing sections.
+    const withFrontMatter = analyzeText('---\nseverity: SEV2\n---\n# T\n\n## Summary\n\nA.\n', { memoryLimitMb: 768, today: '2026-03-20' });
+    assert.deepEqual(withFrontMatter.findings.map((f) => f.rule), ['file-size']);
   });
 
   it('front matter over 64 K characters is not read: one front-matter finding, and the body is still read', () => {
