@@ -960,6 +960,11 @@ const RULES: Rule[] = [
       const lead = ctx.tokens[leadAt];
       if (leadAt < agent.to && /^[A-Z][A-Z0-9]{1,5}$/.test(lead.text) && !/^(?:QA|SRE|SRES|DBA|HR|PM|CTO|CEO|CIO|VP|NOC|SOC|IT|OPS|L[123])$/.test(lead.text.toUpperCase())) return undefined;
       let verb = ctx.tokens[head + 1];
+      // "because Elif, who was in her first week on the team, ran a command …": the verb after the relative clause.
+      if (verb?.text === ',' && /^(?:who|whom)$/.test(ctx.tokens[head + 2]?.lw ?? '')) {
+        const close = ctx.tokens.findIndex((t, i) => i > head + 2 && i <= head + 30 && t.text === ',');
+        if (close !== -1) verb = ctx.tokens[close + 1];
+      }
       // "because the Diego Brain periodically re-publishes …": what something always does is no one's lapse.
       if (verb && /^(?:periodically|automatically|regularly|always|usually|normally|routinely|constantly|continuously)$/.test(verb.lw)) return undefined;
       // "because the Diego Brain …": a name followed by a capitalised noun is a product's name.
@@ -1912,13 +1917,13 @@ const RULES: Rule[] = [
     // "assumed it was the usual noise", "treated the warning as noise", "typed it from memory and got one letter wrong", "had not run
     // it against a copy of production", "simply didn't"); habits and competence ("tends to rush changes out", "is still new to
     // Kubernetes and it showed"); the person placed at the cause ("Jin is the one who wrote …", "Jonas's decision to … is what let …",
-    // "started because Elif … ran", "the one person whose job it was"); counterfactuals ("Were it not for Aisha's edit", "All Mei had
+    // "the one person whose job it was"); counterfactuals ("Were it not for Aisha's edit", "All Mei had
     // to do was", "A quick look by the on-call engineer … would have shown"); remedies ("Tariq is not to deploy …", "Kenji to re-read
     // the docs", "remind Omar that …", "will be told to be more careful", "Helen's access is suspended").
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<instead>(?:changed|set|configured|bumped|lowered|raised|typed|entered|sized|capped|limited)\s+(?:[^.;]{0,40}?\s)?to\s+[\w.,%-]+(?:\s+[\p{L}%]{1,5})?\s+instead\s+of\s+[\w.,%-]+)|(?<locally>only\s+(?:ever\s+)?tested\s+(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:locally|on\s+(?:his|her|their|a)\s+(?:own\s+)?(?:laptop|machine|workstation)|by\s+hand|manually|in\s+(?:his|her|their)\s+head))|(?<quick>approved\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:pr|pull\s+request|merge\s+request|mr|change|diff|patch|migration)\s+in\s+(?:one|two|three|five|ten|a\s+few|under\s+a|\d+)\s+(?:minutes?|seconds?))|(?<sawAlert>saw\s+(?:the\s+|a\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:alert|page|alarm|warning)s?(?:\s+at\s+[\d:]+)?\s+and\s+(?:(?:went\s+back|returned)\s+to\s+(?!(?:the\s+)?(?:[\w-]+\s+)?(?:runbook|playbook|docs|documentation|logs|procedure|console|terminal)\b)|ignored|carried\s+on|kept\s+(?:working|watching|going)|moved\s+on|closed\s+it|dismissed))|(?<despite>(?:signed\s+off\s+on|approved|merged|deployed|shipped|pushed|released|rolled\s+out|applied)\s+[^.;]{1,40}?\s(?:even\s+though|although)\s+[^.;]{0,50}?\b(?:still\s+)?(?:red|failing|failed|broken|not\s+(?:yet\s+)?(?:passed|finished|reviewed|approved|green)|warned|objected))|(?<asked>(?:after|despite)\s+being\s+(?:asked|told|warned|instructed|reminded)\s+(?:twice\s+|repeatedly\s+|again\s+|explicitly\s+)?(?:not\s+to|to\s+(?:stop|wait|hold\s+off|pause|back\s+off|leave\s+it))\b|even\s+after\s+(?:we|I|they|he|she|the\s+[\w-]+)\s+(?:had\s+)?(?:asked|told|warned|begged)\s+(?:them|him|her)\b)|(?<assumed>(?:because|as|since)\s+(?:he|she|they)\s+(?:just\s+|simply\s+)?(?:assumed|figured|presumed)\b|(?:assumed|presumed)\s+(?:that\s+)?(?:it|this|that|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|would\s+be|had\s+been)\s+(?:the\s+usual|just|only|off|safe|fine|harmless|a\s+(?:false|duplicate|test))\b)|(?<noise>treated\s+(?:the|that|this|every|each|those|these)\s+(?:[\w-]+\s+){0,2}?(?:warning|alert|alarm|page|error)s?\s+as\s+(?:noise|spam|a\s+false\s+alarm))|(?<memory>from\s+memory\s+and\s+got\s+|got\s+(?:one|a|two|the)\s+(?:[\w-]+\s+){0,2}?wrong\b)|(?<hadNot>(?:had\s+not|hadn't)\s+(?:even\s+|actually\s+|once\s+)?(?:run|tested|checked|verified|validated|reviewed|read|rehearsed|looked\s+at)\b)|(?<simply>(?:simply|just)\s+(?:didn't|did\s+not|wasn't|was\s+not|never\s+did)\s*(?:[.!]\s*)?$)|(?<tends>tends?\s+to\s+(?:rush\s+(?:changes|deploys|releases|reviews|things|it)|skip\s+(?:the\s+)?(?:tests?|reviews?|canary|checks?|runbook|steps?)|ignore|cut\s+corners|forget|skim|rubber-stamp|bypass|merge\s+without|deploy\s+without|push\s+without))|(?<showed>\band\s+it\s+show(?:ed|s)\s*(?:[.!]\s*)?$)|(?<oneWho>(?:is|was)\s+the\s+(?:one|person|engineer)\s+who\s)|(?<whoseJob>the\s+(?:one\s+)?(?:person|engineer|team|people)\s+whose\s+(?:job|responsibility)\s+it\s+was\b)|(?<whatLet>(?:is|was)\s+(?:what|exactly\s+what)\s+(?:let|caused|broke|triggered|started|brought\s+down|took\s+down|opened)\b|(?:is|was)\s+the\s+(?:real\s+|actual\s+|true\s+|whole\s+)?root\s+cause\b|(?:is|was)\s+the\s+(?:real\s+|main\s+|only\s+|whole\s+)?reason\b)|(?<because>(?:started|began|happened|kicked\s+off)\s+because\s)|(?<wereIt>(?:were\s+it\s+not|if\s+it\s+(?:had\s+not|hadn't)\s+been|had\s+it\s+not\s+been)\s+for\s)|(?<allHad>all\s+(?<ah>[^,.;:]{1,30}?)\s{1,4}had\s+to\s+do\s+was\b)|(?<look>(?:a|one)\s+(?:quick|simple|single|brief|two-minute|five-minute|cursory)\s+(?:look|glance|check|read|review)\s+by\s+(?<lk>[^,.;:]{1,30}?)\s[^.;]{0,60}?\bwould\s+(?:have|'ve)\b)|(?<notTo>(?:is|are)\s+not\s+to\s+(?:deploy|push|merge|touch|access|run|approve|change|edit)\b)|(?<reread>to\s+(?:re-?read|go\s+(?:back\s+)?(?:over|through)|revisit|re-?study)\s+(?:the\s+)?[^.;]{1,40}?(?:docs|documentation|guide|runbook|manual|procedure|handbook|training)\b)|(?<remind>remind\s+(?<rm>[^,.;:]{1,30}?)\s{1,4}that\s)|(?<told>(?:will\s+be|to\s+be|is\s+to\s+be|should\s+be|are\s+to\s+be)\s+told\s+to\s+(?:${EXHORT}))|(?<suspended>(?:access|rights|permissions|privileges|credentials)\s+(?:is|are|has\s+been|have\s+been|will\s+be|was|were)\s+(?:temporarily\s+)?(?:suspended|revoked|withdrawn|pulled|frozen)\b)|(?<himself>(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:himself|herself|themselves)\b)|(?<watch>on\s+(?<wt>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+watch\b)|(?<whoOnEarth>who\s+(?:on\s+earth|the\s+hell|in\s+(?:their|his|her)\s+right\s+mind)\b(?!\s+(?:would|could|might)(?:\s+have)?\s+(?:guessed|known|thought|expected|predicted|foreseen|noticed|imagined)))|(?<knewBetter>(?:decided|thought|figured|felt)\s+(?:that\s+)?(?:he|she|they)\s+knew\s+better\s+than\b)|(?<doesNot>(?:does\s+not|doesn't|do\s+not|don't|never)\s+(?:test|check|read|review|look\s+at|follow|watch)\s+(?:anything|any\s+of|the\s+(?:[\w-]+\s+)?(?:channel|alerts?|dashboard|docs|runbook|pages?)|alerts|pages)\b)|(?<pairSenior>to\s+pair\s+(?:up\s+)?with\s+a\s+(?:more\s+)?(?:senior|experienced|lead)\b)|(?<except>except\s+(?:that\s+)?(?:he|she|they)\s+(?:ran|did|applied|deployed|pushed|executed)\s+(?:it|this|that)\s+(?:on|against|in|to)\s+(?:the\s+)?(?:primary|prod|production|live|master|main)\b)|(?<noMatter>no\s+matter\s+what\s+(?:anyone|anybody|we|they|others|the\s+[\w-]+)\s+(?:said|says|thought|advised))|(?<byTheTime>by\s+the\s+time\s+(?<bt>[^,.;:]{1,30}?)\s{1,4}(?:finally\s+)?(?:decided|bothered|got\s+around|thought|remembered)\s+to\b)|(?<stillWaited>still\s+waited\s+(?:[\w-]+\s+){0,2}?(?:minutes|hours|seconds|days)\b)|(?<promised>still\s+(?:hasn't|has\s+not|haven't|have\s+not)\s+[^.;]{1,60}?\b(?:they|he|she)\s+promised\b)|(?<whatDid>what\s+(?<wd>[^,.;:]{1,30}?)\s{1,4}did\b(?:\s+next|\s+then)?[^.;]{0,80}?\b(?:is|was)\s+(?:why|the\s+reason|what\s+(?:caused|broke|started)))|(?<readIt>confirm\s+(?:that\s+)?(?:she|he|they)\s+(?:has|have)\s+(?:actually\s+)?read\s+(?:it|them|the\s+[\w-]+))|(?<whoDid>^\W*(?:who|whoever)\s+(?:the\s+hell\s+|on\s+earth\s+|exactly\s+)?(?:(?:nuked|broke|deleted|dropped|wiped|killed|trashed|clobbered|disabled|removed|truncated|force-pushed|overwrote)\b(?=[^.;]*\?|[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)|(?:merged|pushed|deployed|shipped|approved)\b(?=[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)))|(?<asLesson>(?:make|have|get)\s+(?<mk>[^,.;:]{1,30}?)\s{1,4}(?:present|explain|apologi[sz]e|write\s+up|walk\s+(?:the\s+)?(?:team|org)\s+through)\b[^.;]{0,60}?\b(?:as\s+a\s+(?:lesson|warning|punishment)|to\s+the\s+whole\s+(?:org|organi[sz]ation|company|team|department))\b)|(?<review>add\s+(?:this|the)\s+(?:incident|outage|mistake|error|event)\s+to\s+(?<rv>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:performance\s+review|personnel\s+file|hr\s+file|record|file|appraisal)\b)|(?<watchOver>(?:watch|look)\s+over\s+(?<wo>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:deploys|deployments|changes|work|commits|shoulder|merges)\b))`, 'giu'),
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<instead>(?:changed|set|configured|bumped|lowered|raised|typed|entered|sized|capped|limited)\s+(?:[^.;]{0,40}?\s)?to\s+[\w.,%-]+(?:\s+[\p{L}%]{1,5})?\s+instead\s+of\s+[\w.,%-]+)|(?<locally>only\s+(?:ever\s+)?tested\s+(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:locally|on\s+(?:his|her|their|a)\s+(?:own\s+)?(?:laptop|machine|workstation)|by\s+hand|manually|in\s+(?:his|her|their)\s+head))|(?<quick>approved\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:pr|pull\s+request|merge\s+request|mr|change|diff|patch|migration)\s+in\s+(?:one|two|three|five|ten|a\s+few|under\s+a|\d+)\s+(?:minutes?|seconds?))|(?<sawAlert>saw\s+(?:the\s+|a\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:alert|page|alarm|warning)s?(?:\s+at\s+[\d:]+)?\s+and\s+(?:(?:went\s+back|returned)\s+to\s+(?!(?:the\s+)?(?:[\w-]+\s+)?(?:runbook|playbook|docs|documentation|logs|procedure|console|terminal)\b)|ignored|carried\s+on|kept\s+(?:working|watching|going)|moved\s+on|closed\s+it|dismissed))|(?<despite>(?:signed\s+off\s+on|approved|merged|deployed|shipped|pushed|released|rolled\s+out|applied)\s+[^.;]{1,40}?\s(?:even\s+though|although)\s+[^.;]{0,50}?\b(?:still\s+)?(?:red|failing|failed|broken|not\s+(?:yet\s+)?(?:passed|finished|reviewed|approved|green)|warned|objected))|(?<asked>(?:after|despite)\s+being\s+(?:asked|told|warned|instructed|reminded)\s+(?:twice\s+|repeatedly\s+|again\s+|explicitly\s+)?(?:not\s+to|to\s+(?:stop|wait|hold\s+off|pause|back\s+off|leave\s+it))\b|even\s+after\s+(?:we|I|they|he|she|the\s+[\w-]+)\s+(?:had\s+)?(?:asked|told|warned|begged)\s+(?:them|him|her)\b)|(?<assumed>(?:because|as|since)\s+(?:he|she|they)\s+(?:just\s+|simply\s+)?(?:assumed|figured|presumed)\b|(?:assumed|presumed)\s+(?:that\s+)?(?:it|this|that|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|would\s+be|had\s+been)\s+(?:the\s+usual|just|only|off|safe|fine|harmless|a\s+(?:false|duplicate|test))\b)|(?<noise>treated\s+(?:the|that|this|every|each|those|these)\s+(?:[\w-]+\s+){0,2}?(?:warning|alert|alarm|page|error)s?\s+as\s+(?:noise|spam|a\s+false\s+alarm))|(?<memory>from\s+memory\s+and\s+got\s+|got\s+(?:one|a|two|the)\s+(?:[\w-]+\s+){0,2}?wrong\b)|(?<hadNot>(?:had\s+not|hadn't)\s+(?:even\s+|actually\s+|once\s+)?(?:run|tested|checked|verified|validated|reviewed|read|rehearsed|looked\s+at)\b)|(?<simply>(?:simply|just)\s+(?:didn't|did\s+not|wasn't|was\s+not|never\s+did)\s*(?:[.!]\s*)?$)|(?<tends>tends?\s+to\s+(?:rush\s+(?:changes|deploys|releases|reviews|things|it)|skip\s+(?:the\s+)?(?:tests?|reviews?|canary|checks?|runbook|steps?)|ignore|cut\s+corners|forget|skim|rubber-stamp|bypass|merge\s+without|deploy\s+without|push\s+without))|(?<showed>\band\s+it\s+show(?:ed|s)\s*(?:[.!]\s*)?$)|(?<oneWho>(?:is|was)\s+the\s+(?:one|person|engineer)\s+who\s)|(?<whoseJob>the\s+(?:one\s+)?(?:person|engineer|team|people)\s+whose\s+(?:job|responsibility)\s+it\s+was\b)|(?<whatLet>(?:is|was)\s+(?:what|exactly\s+what)\s+(?:let|caused|broke|triggered|started|brought\s+down|took\s+down|opened)\b|(?:is|was)\s+the\s+(?:real\s+|actual\s+|true\s+|whole\s+)?root\s+cause\b|(?:is|was)\s+the\s+(?:real\s+|main\s+|only\s+|whole\s+)?reason\b)|(?<wereIt>(?:were\s+it\s+not|if\s+it\s+(?:had\s+not|hadn't)\s+been|had\s+it\s+not\s+been)\s+for\s)|(?<allHad>all\s+(?<ah>[^,.;:]{1,30}?)\s{1,4}had\s+to\s+do\s+was\b)|(?<look>(?:a|one)\s+(?:quick|simple|single|brief|two-minute|five-minute|cursory)\s+(?:look|glance|check|read|review)\s+by\s+(?<lk>[^,.;:]{1,30}?)\s[^.;]{0,60}?\bwould\s+(?:have|'ve)\b)|(?<notTo>(?:is|are)\s+not\s+to\s+(?:deploy|push|merge|touch|access|run|approve|change|edit)\b)|(?<reread>to\s+(?:re-?read|go\s+(?:back\s+)?(?:over|through)|revisit|re-?study)\s+(?:the\s+)?[^.;]{1,40}?(?:docs|documentation|guide|runbook|manual|procedure|handbook|training)\b)|(?<remind>remind\s+(?<rm>[^,.;:]{1,30}?)\s{1,4}that\s)|(?<told>(?:will\s+be|to\s+be|is\s+to\s+be|should\s+be|are\s+to\s+be)\s+told\s+to\s+(?:${EXHORT}))|(?<suspended>(?:access|rights|permissions|privileges|credentials)\s+(?:is|are|has\s+been|have\s+been|will\s+be|was|were)\s+(?:temporarily\s+)?(?:suspended|revoked|withdrawn|pulled|frozen)\b)|(?<himself>(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:himself|herself|themselves)\b)|(?<watch>on\s+(?<wt>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+watch\b)|(?<whoOnEarth>who\s+(?:on\s+earth|the\s+hell|in\s+(?:their|his|her)\s+right\s+mind)\b(?!\s+(?:would|could|might)(?:\s+have)?\s+(?:guessed|known|thought|expected|predicted|foreseen|noticed|imagined)))|(?<knewBetter>(?:decided|thought|figured|felt)\s+(?:that\s+)?(?:he|she|they)\s+knew\s+better\s+than\b)|(?<doesNot>(?:does\s+not|doesn't|do\s+not|don't|never)\s+(?:test|check|read|review|look\s+at|follow|watch)\s+(?:anything|any\s+of|the\s+(?:[\w-]+\s+)?(?:channel|alerts?|dashboard|docs|runbook|pages?)|alerts|pages)\b)|(?<pairSenior>to\s+pair\s+(?:up\s+)?with\s+a\s+(?:more\s+)?(?:senior|experienced|lead)\b)|(?<except>except\s+(?:that\s+)?(?:he|she|they)\s+(?:ran|did|applied|deployed|pushed|executed)\s+(?:it|this|that)\s+(?:on|against|in|to)\s+(?:the\s+)?(?:primary|prod|production|live|master|main)\b)|(?<noMatter>no\s+matter\s+what\s+(?:anyone|anybody|we|they|others|the\s+[\w-]+)\s+(?:said|says|thought|advised))|(?<byTheTime>by\s+the\s+time\s+(?<bt>[^,.;:]{1,30}?)\s{1,4}(?:finally\s+)?(?:decided|bothered|got\s+around|thought|remembered)\s+to\b)|(?<stillWaited>still\s+waited\s+(?:[\w-]+\s+){0,2}?(?:minutes|hours|seconds|days)\b)|(?<promised>still\s+(?:hasn't|has\s+not|haven't|have\s+not)\s+[^.;]{1,60}?\b(?:they|he|she)\s+promised\b)|(?<whatDid>what\s+(?<wd>[^,.;:]{1,30}?)\s{1,4}did\b(?:\s+next|\s+then)?[^.;]{0,80}?\b(?:is|was)\s+(?:why|the\s+reason|what\s+(?:caused|broke|started)))|(?<readIt>confirm\s+(?:that\s+)?(?:she|he|they)\s+(?:has|have)\s+(?:actually\s+)?read\s+(?:it|them|the\s+[\w-]+))|(?<whoDid>^\W*(?:who|whoever)\s+(?:the\s+hell\s+|on\s+earth\s+|exactly\s+)?(?:(?:nuked|broke|deleted|dropped|wiped|killed|trashed|clobbered|disabled|removed|truncated|force-pushed|overwrote)\b(?=[^.;]*\?|[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)|(?:merged|pushed|deployed|shipped|approved)\b(?=[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)))|(?<asLesson>(?:make|have|get)\s+(?<mk>[^,.;:]{1,30}?)\s{1,4}(?:present|explain|apologi[sz]e|write\s+up|walk\s+(?:the\s+)?(?:team|org)\s+through)\b[^.;]{0,60}?\b(?:as\s+a\s+(?:lesson|warning|punishment)|to\s+the\s+whole\s+(?:org|organi[sz]ation|company|team|department))\b)|(?<review>add\s+(?:this|the)\s+(?:incident|outage|mistake|error|event)\s+to\s+(?<rv>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:performance\s+review|personnel\s+file|hr\s+file|record|file|appraisal)\b)|(?<watchOver>(?:watch|look)\s+over\s+(?<wo>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:deploys|deployments|changes|work|commits|shoulder|merges)\b))`, 'giu'),
     check(ctx, m) {
       const g = m.groups ?? {};
-      const key = Object.keys(g).find((k) => g[k] !== undefined && !['ah', 'lk', 'rm', 'wt', 'bt', 'wd', 'mk', 'rv', 'wo'].includes(k));
+      const key = Object.keys(g).find((k) => g[k] !== undefined && k in PLAIN_WORDS_KEYS);
       if (!key || negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
       const tokens = ctx.tokens;
       const end = m.index + m[0].length;
@@ -1936,32 +1941,25 @@ const RULES: Rule[] = [
         // "because Elif's scheduled job hit …" is the job's; "were it not for Aisha's edit" is hers.
         return person(agent) ? agent : ACTION_NOUNS.test(stripPossessive(tokens[agent.to].lw)) ? ownerOf(tokens, agent) : undefined;
       };
-      const category: BlameCategory =
-        ['tends', 'showed', 'whoOnEarth', 'knewBetter', 'noMatter'].includes(key) ? 'judgement'
-        : ['oneWho', 'whoseJob', 'whatLet', 'because', 'watch', 'whatDid'].includes(key) ? 'attribution'
-        : ['wereIt', 'allHad', 'look'].includes(key) ? 'counterfactual'
-        : ['notTo', 'reread', 'remind', 'told', 'suspended', 'pairSenior', 'readIt', 'asLesson', 'review', 'watchOver'].includes(key) ? 'punitive'
-        : 'conduct';
+      const { category, capture } = PLAIN_WORDS_KEYS[key];
       // "Who on earth deploys a kernel upgrade to every node at once?": an accusing question, whoever it is aimed at.
       if (key === 'whoOnEarth') return candidate(category, ctx, [m.index, end], firstPerson(tokens, tokens.length));
+      /** The one word of the match that names the person ("who", "she"). */
+      const wordAgent = (word: RegExp): Agent => {
+        const at = ctx.tokenAt(m.index + m[0].search(word));
+        return { kind: 'person', from: at, to: at };
+      };
       let agent: Agent | undefined;
-      if (key === 'allHad') agent = named(g.ah!);
-      else if (key === 'look') agent = named(g.lk!, m[0].search(/\bby\s/i));
-      else if (key === 'remind') agent = named(g.rm!);
-      else if (key === 'watch') agent = named(g.wt!);
-      else if (key === 'byTheTime') agent = named(g.bt!);
-      else if (key === 'whatDid') agent = named(g.wd!);
-      else if (key === 'asLesson') agent = named(g.mk!);
-      else if (key === 'review') agent = named(g.rv!);
-      else if (key === 'watchOver') agent = named(g.wo!);
+      // "A quick look by the DBA …": the person is after "by".
+      if (capture) agent = named(g[capture]!, key === 'look' ? m[0].search(/\bby\s/i) : 0);
       // "who nuked the staging bucket??", "whoever merged #4411 without CI": an accusing question or a culprit sought.
-      else if (key === 'whoDid') agent = { kind: 'person', from: ctx.tokenAt(m.index + m[0].search(/who/i)), to: ctx.tokenAt(m.index + m[0].search(/who/i)) };
-      else if (key === 'readIt' || key === 'except') agent = { kind: 'person', from: ctx.tokenAt(m.index + m[0].search(/\b(?:she|he|they)\b/i)), to: ctx.tokenAt(m.index + m[0].search(/\b(?:she|he|they)\b/i)) };
-      else if (key === 'because' || key === 'wereIt') {
+      else if (key === 'whoDid') agent = wordAgent(/who/i);
+      else if (key === 'readIt' || key === 'except') agent = wordAgent(/\b(?:she|he|they)\b/i);
+      else if (key === 'wereIt') {
         const next = after();
         // "but for the cache": a thing; "were it not for Aisha's last-minute edit": the owner of what they did.
-        agent = person(next) && (key === 'wereIt' || !ownedNoun(tokens, next)) ? next : undefined;
-        if (key === 'wereIt' && !/\b(?:would|could|might)(?:n't)?\b|\w'd\b/i.test(ctx.text.slice(end))) return undefined;
+        agent = person(next) ? next : undefined;
+        if (!/\b(?:would|could|might)(?:n't)?\b|\w'd\b/i.test(ctx.text.slice(end))) return undefined;
       } else if (key === 'whoseJob') {
         const whose = ctx.tokenAt(m.index + m[0].search(/\bwhose\b/i));
         agent = { kind: 'person', from: ctx.tokenAt(m.index), to: whose - 1 };
@@ -1990,20 +1988,16 @@ const RULES: Rule[] = [
       }
       if (!person(agent) || generic(tokens, agent)) return undefined;
       if (category === 'punitive' && !specific(tokens, agent)) return undefined;
-      // "Hamid was the one who spotted the mismatch": credit.
-      if (key === 'oneWho') {
-        const verb = tokens[ctx.tokenAt(end)];
-        if (!verb || !verb.word || CREDIT_VERBS.has(verb.lw) || /^(?:first|quickly|finally|eventually|then|kept|stayed)$/.test(verb.lw)) return undefined;
-      }
       if ((key === 'notTo' || key === 'reread' || key === 'told') && !ctx.inActionItem && !/^\W*(?:action|follow-up|todo|next\s+steps?)\b/i.test(ctx.text)) return undefined;
       // "as the ticket requested", "as the runbook says": the change was the asked-for one.
       if (category === 'conduct' && sanctioned(ctx.text)) return undefined;
       const rest = ctx.text.slice(end);
       // A good outcome is credit: "Were it not for Aisha's quick rollback, the outage would have lasted hours", "… is the reason we
       // recovered so fast", "All the on-call engineer had to do was follow the runbook, and she did".
-      if (['wereIt', 'allHad', 'look', 'whatLet', 'whatDid', 'because', 'oneWho', 'watch', 'byTheTime'].includes(key) && GOOD_OUTCOME.test(ctx.text)) return undefined;
+      if (['wereIt', 'allHad', 'look', 'whatLet', 'whatDid', 'oneWho', 'watch', 'byTheTime'].includes(key) && GOOD_OUTCOME.test(ctx.text)) return undefined;
       // A cause named must be a failure: "Idris is the one who wrote the cleanup job, and it deletes every bucket …".
       if (key === 'watch' && !/\b(?:slipped|shipped|went\s+out|broke\w*|fail\w*|outage|lost|leak\w*|expired|deleted|corrupt\w*|missed)\b/i.test(ctx.text)) return undefined;
+      // "Hamid was the one who spotted the mismatch" is credit: the clause after "who" must be a lapse, in a sentence about a failure.
       if (key === 'oneWho' && (!FAILURE_CUE.test(ctx.text.replace(/\bincidents?\b/gi, '')) || !/^\s*(?:wrote|made|pushed|merged|approved|deleted|dropped|changed|set|ran|deployed|broke|forgot|missed|ignored|skipped|disabled|removed|typed|configured|introduced|shipped|committed|misconfigured|left|let|signed|started|caused|decided|chose|turned)\b/i.test(rest))) return undefined;
       // "set the replica count to 5 instead of 3 to absorb the load": a reason given for the value.
       if (key === 'instead' && /^\s*(?:,\s*)?(?:to\s+\w+|as\s|per\s|because\b|since\b|so\s+that\b|in\s+line\s+with\b)/i.test(rest)) return undefined;
@@ -2041,10 +2035,25 @@ const RULES: Rule[] = [
 ];
 
 /** A change that went through the process, or a system named as why the damage happened. */
-/** "Elif's scheduled job": the agent found is the owner of a thing, not the person acting. */
-function ownedNoun(tokens: Token[], agent: Agent): boolean {
-  return POSSESSIVE.test(tokens[agent.to].lw) && tokens[agent.to + 1]?.word === true;
-}
+/**
+ * The keys of the plain-words rule (its named groups): the category each finds, and for those that capture the person's words
+ * (`ah` in "All Mei had to do was"), the group that holds them.
+ */
+const PLAIN_WORDS_KEYS: Record<string, { category: BlameCategory; capture?: string }> = {
+  instead: { category: 'conduct' }, locally: { category: 'conduct' }, quick: { category: 'conduct' }, sawAlert: { category: 'conduct' },
+  despite: { category: 'conduct' }, asked: { category: 'conduct' }, assumed: { category: 'conduct' }, noise: { category: 'conduct' },
+  memory: { category: 'conduct' }, hadNot: { category: 'conduct' }, simply: { category: 'conduct' }, himself: { category: 'conduct' },
+  doesNot: { category: 'conduct' }, except: { category: 'conduct' }, stillWaited: { category: 'conduct' }, promised: { category: 'conduct' },
+  whoDid: { category: 'conduct' }, byTheTime: { category: 'conduct', capture: 'bt' },
+  tends: { category: 'judgement' }, showed: { category: 'judgement' }, whoOnEarth: { category: 'judgement' }, knewBetter: { category: 'judgement' },
+  noMatter: { category: 'judgement' },
+  oneWho: { category: 'attribution' }, whoseJob: { category: 'attribution' }, whatLet: { category: 'attribution' },
+  watch: { category: 'attribution', capture: 'wt' }, whatDid: { category: 'attribution', capture: 'wd' },
+  wereIt: { category: 'counterfactual' }, allHad: { category: 'counterfactual', capture: 'ah' }, look: { category: 'counterfactual', capture: 'lk' },
+  notTo: { category: 'punitive' }, reread: { category: 'punitive' }, told: { category: 'punitive' }, suspended: { category: 'punitive' },
+  pairSenior: { category: 'punitive' }, readIt: { category: 'punitive' }, remind: { category: 'punitive', capture: 'rm' },
+  asLesson: { category: 'punitive', capture: 'mk' }, review: { category: 'punitive', capture: 'rv' }, watchOver: { category: 'punitive', capture: 'wo' },
+};
 
 /** What credit sounds like: a recovery, a save, a fast response. */
 const GOOD_OUTCOME = /\b(?:recover\w*|restor\w*|saved|saves|prevent\w*|limit(?:ed|ing|s)|contain(?:ed|ing|s|ment)|averted|spared|minimi[sz]\w*|quick\s+(?:rollback|thinking|fix|response|call)|so\s+(?:fast|quickly)|in\s+under\b|would\s+(?:have\s+)?(?:lasted|missed|gone\s+unnoticed|been\s+(?:much\s+|far\s+)?worse|still\s+be\s+down)|nobody\s+lost|and\s+(?:she|he|they)\s+did)\b/i;

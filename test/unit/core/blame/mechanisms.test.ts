@@ -338,6 +338,7 @@ describe('blame detector mechanisms', () => {
       ['whoever merged #5120 without CI, please revert it', 'conduct'],
       ["Zoe's rushed hotfix, reviewed by nobody, is the reason invoices went out twice.", 'attribution', 'Zoe'],
       ["I've asked HR to sit in on Monday's conversation with Derek about the deletion.", 'punitive'],
+      ['The outage started because Bea, who was covering for the on-call, ran the cleanup against production.', 'attribution', 'Bea'],
     ]);
     expectFlagged([
       ['AI-7: retrain Oksana on the failover checklist', 'punitive', 'Oksana'],
