@@ -9,8 +9,9 @@ import { type AnalysisBackend, AnalysisOverMemory, type AnalysisRequest, Analysi
 export const WORKER_TIME_LIMIT_MS = 30_000;
 
 /**
- * The worker's heap (old generation). A post-mortem at the 5 M-character size limit needs well under half of
- * it; a hostile one that needs more stops the worker, not the extension host, and is shown as plain text.
+ * The worker's heap (old generation). A post-mortem at the 5 M-character size limit needs well under half of it; a hostile one
+ * that needs more normally stops the worker (ERR_WORKER_OUT_OF_MEMORY) and is shown as plain text. A guard, not a sandbox: Node
+ * ends the whole process instead when one array grows past the limit.
  */
 export const WORKER_HEAP_LIMIT_MB = 768;
 

@@ -11,7 +11,7 @@ import { capitalize } from '../util/words';
 import { formatClock, formatDuration, formatTimeValue, minutesBetween } from '../model/time';
 import { readPhase } from '../model/timeline';
 import { BAND_NAMES, type BandKind, MAX_DRAWN_EVENTS, PHASE_NAMES } from './labels';
-import { extent, pushAll } from '../util/arrays';
+import { pushAll } from '../util/arrays';
 
 export const TIMELINE_VIEW_SCHEMA = 1;
 
@@ -539,8 +539,11 @@ function layoutTimeline(doc: PostmortemDocument, findings: Finding[]): TimelineV
     const rowsIn = rows.filter((r) => r.band === def.kind);
     const gapsIn = rows.filter((r) => r.gapBand === def.kind);
     if (rowsIn.length === 0 && gapsIn.length === 0) continue;
-    const from = Math.min(extent(rowsIn.map((r) => r.y)).min, extent(gapsIn.map((r) => r.y - r.gap)).min);
-    const to = Math.max(extent(rowsIn.map((r) => r.y + r.height)).max, extent(gapsIn.map((r) => r.y)).max);
+    // One pass, no spread: a band may hold every row of a 200,000-event timeline.
+    let from = Infinity;
+    let to = -Infinity;
+    for (const r of rowsIn) [from, to] = [Math.min(from, r.y), Math.max(to, r.y + r.height)];
+    for (const r of gapsIn) [from, to] = [Math.min(from, r.y - r.gap), Math.max(to, r.y)];
     bands.push({ kind: def.kind, label: BAND_LABELS[def.kind], from, to, minutes: minutesBetween(def.from, def.to) });
   }
 

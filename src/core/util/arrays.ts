@@ -6,14 +6,3 @@ export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);
   return target;
 }
-
-/** Smallest and largest of `values` (Infinity / -Infinity when empty), in one pass and without a spread. */
-export function extent(values: Iterable<number>): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
-}
