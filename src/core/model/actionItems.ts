@@ -10,6 +10,7 @@ import type { LineIndex } from './text';
 import { labelKind, leadingLabel } from './timeline';
 import { DATE_LIKE_SOURCE, parseDate } from './time';
 import type { ActionItem, FoundPart, ModelProblem, Range, Section } from './types';
+import { maxOf } from '../util/arrays';
 import { trimTrailing } from '../util/strings';
 import { sentenceSpans } from '../util/sentences';
 
@@ -22,6 +23,10 @@ const HANDLE = /(?<![\w@.])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?)/u;
 const OWNER_PHRASE = /\b(?:owners?|owned by|assignee|assigned to|responsible|dri)\b(?:[ \t]*[:=][ \t]*|[ \t]+(?:-[ \t]+)?)([^,;()—–|\n\s][^,;()—–|\n]*)/iu;
 /** Where a greedy owner capture must stop: a deadline keyword. */
 const OWNER_END = /\s(?:due|by|deadline|until)\b/i;
+// Compiled once, not per item or cell: a date at the start of a due phrase's value, anywhere, a whole cell.
+const DATE_AT_START = new RegExp(`^(?:${DATE_LIKE_SOURCE})`, 'i');
+const DATE_ANYWHERE = new RegExp(`(?:${DATE_LIKE_SOURCE})`);
+const DATE_CELL = new RegExp(`^(?:${DATE_LIKE_SOURCE})$`, 'i');
 const DUE_PHRASE = new RegExp(String.raw`\b(due(?:\s+date)?(?!\s+to\b)|deadline|target(?:\s+date)?|eta|by|until|before)\b\s*(?:[:=]\s*)?(${DATE_LIKE_SOURCE}|[^\s,;()—–|]+(?:\s+[^\s,;()—–|]+){0,2})`, 'giu');
 const TICKETS = /(?<![\w-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}|[\w.-]{1,40}\/[\w.-]{1,60}#\d{1,7})(?![\w-])/g;
 const TICKET_URL = /\/(?:issues|pull|pulls|merge_requests|tickets?)\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|\/-\/(?:issues|merge_requests)\/\d+/i;
@@ -460,7 +465,7 @@ function taskSpan(plain: string, end: number): { from: number; to: number } {
   const separator = SEPARATOR.exec(rest);
   if (separator) {
     const tail = rest.slice(separator.index + separator[0].length);
-    if (/^\(|^\s*@|\b(?:owners?|assignee|assigned|due|deadline|by\s+\d)|^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+)?\s*(?:[,;(]|$)/u.test(tail) || new RegExp(`(?:${DATE_LIKE_SOURCE})`).test(tail)) return { from, to: from + separator.index };
+    if (/^\(|^\s*@|\b(?:owners?|assignee|assigned|due|deadline|by\s+\d)|^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+)?\s*(?:[,;(]|$)/u.test(tail) || DATE_ANYWHERE.test(tail)) return { from, to: from + separator.index };
   }
   return { from, to: end };
 }
@@ -509,10 +514,9 @@ function readDeadline(inline: InlineText, action: ActionItem, ctx: ActionContext
     at = raw.indexOf(value);
     if (EMPTY_CELL.test(value)) return;
   } else {
-    const dateAtStart = new RegExp(`^(?:${DATE_LIKE_SOURCE})`, 'i');
     let match: { value: string; at: number } | undefined;
     for (const m of raw.matchAll(DUE_PHRASE)) {
-      const date = dateAtStart.exec(m[2]);
+      const date = DATE_AT_START.exec(m[2]);
       // "by" and "before" are ordinary English unless a date follows.
       if (!date && /^(?:by|before|until|eta)$/i.test(m[1])) continue;
       match = { value: trimTrailing(date ? date[0] : m[2], '.)'), at: (m.index ?? 0) + m[0].length - m[2].length };
@@ -545,7 +549,7 @@ function readTable(b: number, block: Block, ctx: ActionContext, items: ActionIte
   const header = (block.header ?? []).map((c) => c.inline.text.replace(/[*_`]/g, '').trim());
   const rows = block.rows ?? [];
   if (rows.length === 0) return;
-  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  const width = maxOf(rows, (r) => r.length, header.length);
   const share = (c: number, test: (text: string, cell: TableCell) => boolean) => {
     let n = 0;
     let filled = 0;
@@ -578,7 +582,7 @@ function readTable(b: number, block: Block, ctx: ActionContext, items: ActionIte
   let actionCol = byHeader(ACTION_HEADER);
   const used = () => [statusCol, dueCol, ownerCol, ticketCol, actionCol].filter((c) => c >= 0);
   if (statusCol === -1) statusCol = byContent((t) => DONE_STATUS.test(t) || /^(?:open|todo|to do|in progress|wip|not started|planned|pending)$/i.test(t), used());
-  if (dueCol === -1) dueCol = byContent((t) => new RegExp(`^(?:${DATE_LIKE_SOURCE})$`, 'i').test(t), used());
+  if (dueCol === -1) dueCol = byContent((t) => DATE_CELL.test(t), used());
   if (ownerCol === -1) ownerCol = byContent((t) => /^@[\w.-]+(?:[,\s]+@[\w.-]+)*$/.test(t), used());
   if (ticketCol === -1) ticketCol = byContent((t, cell) => /^(?:#\d+|[A-Z][A-Z0-9]+-\d+)$/.test(t) || cell.inline.links.some((l) => TICKET_URL.test(l.url)), used());
   if (actionCol === -1) {

@@ -162,6 +162,8 @@ export function parseClock(text: string): ClockParse | undefined {
   return { ok: true, minutes: hours * 60 + minutes };
 }
 
+const TIME_VALUE = new RegExp(String.raw`^(?:(\d{4}-\d{1,2}-\d{1,2})(?:[T\s]+|$))?(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?\s*(${ZONE_SOURCE}|[A-Za-z_]+\/[A-Za-z_]+)?$`, 'i');
+
 /**
  * Reads a full time value: `2026-03-14T14:02:00Z`, `2026-03-14 14:02 UTC`, `14:02`, `14:02 +02:00`.
  * Clock-only values take `defaultDate`. Returns a reason for values that look like times but are impossible.
@@ -170,7 +172,7 @@ export function parseTimeValue(text: string, defaultDate?: string, defaultZone?:
   const raw = text.trim();
   // No time value is longer; the bound also keeps the pattern below linear on long whitespace runs.
   if (raw.length > 64) return undefined;
-  const m = new RegExp(String.raw`^(?:(\d{4}-\d{1,2}-\d{1,2})(?:[T\s]+|$))?(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?\s*(${ZONE_SOURCE}|[A-Za-z_]+\/[A-Za-z_]+)?$`, 'i').exec(raw);
+  const m = TIME_VALUE.exec(raw);
   if (!m || (!m[1] && !m[2])) return undefined;
   let date = defaultDate;
   if (m[1]) {

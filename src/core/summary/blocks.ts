@@ -5,7 +5,7 @@ import { type InlineText, sourceOffset } from '../model/inline';
 import type { PostmortemDocument, Section, SectionKind } from '../model/types';
 import { positionAtOffset } from '../model/text';
 import type { SourcedText } from './plainText';
-import { pushAll } from '../util/arrays';
+import { maxOf, pushAll } from '../util/arrays';
 
 export interface SummaryBlock {
   kind: 'paragraph' | 'listItem' | 'tableRow';
@@ -71,7 +71,7 @@ export function blocksOf(doc: PostmortemDocument, kind: SectionKind, filter: (se
         out.push({ kind: block.kind, ...(block.kind === 'listItem' ? { ordered: block.ordered === true } : {}), text: sourced(block.inline), line });
       } else if (block.kind === 'table') {
         const header = (block.header ?? []).map((c) => c.inline.text.replace(/\n/g, ' '));
-        const width = Math.max(header.length, ...(block.rows ?? []).map((r) => r.length));
+        const width = maxOf(block.rows ?? [], (r) => r.length, header.length);
         (block.rows ?? []).forEach((row, r) => {
           const cells: SourcedText[] = [];
           for (let c = 0; c < width; c++) cells.push(row[c] ? sourced(row[c].inline) : { text: '', offsets: [] });
