@@ -172,7 +172,8 @@ export function readKeyLines(lines: LineIndex, fromLine: number, toLine: number)
     if (!m || !m[2]) continue;
     const key = canonicalMetadataKey(m[1]);
     if (!key) continue;
-    const value = m[2].replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+    // A trailing backslash is a Markdown hard line break (`**Date**: 30th January 2023\`), not part of the value.
+    const value = m[2].replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').replace(/\\$/, '').trim();
     const valueStart = lines.lineStarts[line] + text.lastIndexOf(m[2]) + (m[2].length - m[2].replace(/^(?:\*\*|__)/, '').length);
     entries.push({ key, raw: value, start: valueStart, end: valueStart + value.length, source: 'keyLine' });
   }
@@ -182,6 +183,8 @@ export function readKeyLines(lines: LineIndex, fromLine: number, toLine: number)
 function splitPeople(raw: string): string[] {
   return raw.split(/,|;|\band\b|&/).map((s) => s.trim()).filter(Boolean);
 }
+
+const INCIDENT_STATE = /^(?:resolved|closed|fixed|mitigated|monitoring|ongoing|investigating|identified|open|active)\.?$/i;
 
 /** Turns raw entries into typed metadata; earlier entries win (front matter before key lines). */
 export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: ModelProblem[]): Metadata {
@@ -199,6 +202,8 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
     if (metadata[entry.key] !== undefined) continue;
     // `**Status**: we are still investigating` is prose, not a value to check.
     if (entry.source === 'keyLine' && (entry.key === 'severity' || entry.key === 'status') && raw.split(/\s+/).length > 3) continue;
+    // `**Status**: Resolved` above a published post-mortem is the incident's state, not the document's.
+    if (entry.source === 'keyLine' && entry.key === 'status' && INCIDENT_STATE.test(raw)) continue;
     switch (entry.key) {
       case 'severity': {
         const value = normalizeSeverity(raw);

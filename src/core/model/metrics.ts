@@ -26,8 +26,15 @@ export function computeMetrics(metadata: Metadata, timeline: TimelineEvent[]): M
   }
   const timedIndexes = timeline.map((e, i) => (e.time ? i : -1)).filter((i) => i >= 0);
   if (!times.started && timedIndexes.length) {
-    times.started = timeline[timedIndexes[0]].time;
-    sources.started = { from: 'firstEvent', event: timedIndexes[0] };
+    // The first event, or an earlier dated one further down (a decision log above the timeline).
+    let first = timedIndexes[0];
+    for (const i of timedIndexes) {
+      const at = timeline[i].time!.instant;
+      const best = timeline[first].time!.instant;
+      if (at !== undefined && best !== undefined && at < best) first = i;
+    }
+    times.started = timeline[first].time;
+    sources.started = { from: 'firstEvent', event: first };
   }
   const { started, detected, mitigated, resolved } = times;
   // The last thing that happened: the latest of the resolution and the events.

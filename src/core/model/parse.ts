@@ -12,7 +12,7 @@ import { buildMetadata, type RawEntry, readFrontMatter, readKeyLines, readTomlFr
 import { computeMetrics } from './metrics';
 import { nodeStart } from './nodes';
 import { inferPhases } from './phases';
-import { matchSectionHeading } from './sections';
+import { isSuggestionHeading, matchSectionHeading } from './sections';
 import { readSuppressions } from './suppressions';
 import { LineIndex } from './text';
 import { labelKind, leadingLabel, readTimeline } from './timeline';
@@ -458,7 +458,23 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     else roots.push(section);
     stack.push(section);
   });
+  demoteSuggestions(allSections);
   return { sections: roots, allSections };
+}
+
+/**
+ * "### Possible Improvements" or "### Recommendations" beside a "### Actions" section lists ideas, not the
+ * follow-ups the team committed to: with a follow-up section that is not a list of suggestions, those are
+ * not read as action items (alone, they are the follow-ups).
+ */
+function demoteSuggestions(sections: Section[]): void {
+  const followUps = sections.filter((s) => s.kind === 'actionItems');
+  const suggestions = followUps.filter((s) => isSuggestionHeading(s.heading, s.match?.cue));
+  if (suggestions.length === 0 || suggestions.length === followUps.length) return;
+  for (const s of suggestions) {
+    delete s.kind;
+    delete s.match;
+  }
 }
 
 /** Plain text of blocks, a line per list item and table row (cells joined by " | "). */
@@ -540,7 +556,7 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
 
 /** Sentences that tell who or what was affected, and why it happened. */
 const CONTENT_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|to fail|stopped working|broke|broken|outages?|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
+  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|to fail|stopped working|broke|broken|outages?|halt(?:ed|s)?|(?:went|was|were) offline|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
   ['rootCause', /\b(?:caused by|caus(?:e|ed|es|ing) (?:the |a |an |it |them |us )?\S|because|due to|root cause|the cause|(?:was|were) the result of|as a result of|resulted from|result of|triggered by|the reason|turned out|stemmed from|was traced to|originated (?:in|from)|led to)\b/i],
 ];
 

@@ -50,8 +50,8 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
     skeleton: 'All times UTC.\n\n- HH:MM — [started] What happened first\n- HH:MM — [detected] How we noticed',
     scaffold: true,
     cues: [
-      ['timeline', 3.5], ['time line', 3.5], ['chronology', 3.5], ['sequence of events', 3.5], ['timeline of events', 3.5], ['incident timeline', 3.5],
-      ['detailed timeline', 3.5], ['events', 2], ['key events', 3], ['order of events', 3], ['what happened when', 3.5], ['incident log', 2.5],
+      ['timeline', 3.5], ['time line', 3.5], ['chronology', 3.5], ['sequence of events', 3.5], ['summary of events', 3.5], ['chain of events', 3.5], ['series of events', 3.5], ['course of events', 3.5], ['timeline of events', 3.5], ['incident timeline', 3.5],
+      ['detailed timeline', 3.5], ['events', 2], ['key events', 3], ['order of events', 3], ['what happened when', 3.5], ['incident log', 2.5], ['decision log', 2.5],
       ['play by play', 3], ['history', 1.5], ['leadup', 2.5], ['lead up', 2.5],
     ],
   },
@@ -142,6 +142,11 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
   },
 ];
 
+/** A follow-up heading that offers ideas rather than commitments: "Possible Improvements", "Recommendations". */
+export function isSuggestionHeading(heading: string, cue: string | undefined): boolean {
+  return cue === 'improvements' || cue === 'recommendations' || /\b(?:possible|potential|proposed|suggested|suggestions?|ideas?|could|might)\b/i.test(heading);
+}
+
 export const DEFAULT_REQUIRED_SECTIONS: readonly SectionKind[] = ['summary', 'impact', 'timeline', 'rootCause', 'actionItems'];
 
 export function sectionDefinition(kind: SectionKind): SectionDefinition {
@@ -221,13 +226,17 @@ export function matchSectionHeading(heading: string): SectionMatch | undefined {
 const MATCHES = new Map<string, Readonly<SectionMatch> | undefined>();
 const MAX_MATCHES = 4096;
 
+const MAX_TYPO_HEADING_WORDS = 6;
+
 function scoreSectionHeading(heading: string): Readonly<SectionMatch> | undefined {
   const words = headingWords(heading);
   if (words.length === 0 || words.length > 24) return undefined;
   const exact = scoreWords(words);
   if (exact) return exact;
   // A heading with a typo ("What happend?", "Root Cuase") is read with the cue words it misspells: the best of the
-  // readings with one misspelt word replaced by a cue word one edit away.
+  // readings with one misspelt word replaced by a cue word one edit away. Only in a short heading: a long one
+  // is a title, and its real words ("… the Collateral Auction mechanism") are not typos of cue words.
+  if (words.length > MAX_TYPO_HEADING_WORDS) return undefined;
   let best: Readonly<SectionMatch> | undefined;
   words.forEach((word, i) => {
     for (const candidate of corrections(word)) {

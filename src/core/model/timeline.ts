@@ -12,7 +12,7 @@ import { addDays, isKnownZone, isoDate, makeTime, normalizeZone } from './time';
 import { cityZone, hasDate, scanCompactClock, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
 import { trimTrailing } from '../util/strings';
 import type { EventSource, FoundPart, ModelProblem, Phase, PhaseSource, PostmortemDocument, Section, SectionKind, TimelineEvent, TimeValue } from './types';
-import { pushAll } from '../util/arrays';
+import { maxOf, pushAll } from '../util/arrays';
 
 const PHASE_WORDS: Record<string, Phase> = {
   started: 'started', start: 'started', began: 'started', begin: 'started', 'impact start': 'started', 'impact started': 'started', trigger: 'started',
@@ -140,6 +140,8 @@ export function readTimeline(input: TimelineInput): TimelineReading {
 
 // ── Zones ────────────────────────────────────────────────────────────────────────────────────────
 
+const NARRATIVE_CUES = new Set(['what happened', 'what happens']);
+
 /** Which blocks may hold events freely (timeline sections), as runs (elsewhere), or not at all. */
 function blockZones(blocks: Block[], sections: Section[]): Zone[] {
   const zones: Zone[] = new Array(blocks.length).fill('open');
@@ -153,6 +155,14 @@ function blockZones(blocks: Block[], sections: Section[]): Zone[] {
     const kind = kindAt[b];
     if (kind === 'timeline') zones[b] = 'timeline';
     else if (kind && CLOSED_KINDS.has(kind)) zones[b] = 'closed';
+  }
+  // Without a timeline section, a "What happened" narrative is where the chronology is told: its timed
+  // paragraphs and lines are events (as in a timeline section), not only runs of them.
+  if (!sections.some((s) => s.kind === 'timeline')) {
+    for (const section of sections) {
+      if (section.kind !== 'summary' || !NARRATIVE_CUES.has(section.match?.cue ?? '')) continue;
+      for (let b = section.block + 1; b < section.blockEnd; b++) if (zones[b] === 'open') zones[b] = 'timeline';
+    }
   }
   // Day sections right after a timeline section ("## Timeline", then "## May 12", "## May 13") continue it.
   let afterTimeline = false;
@@ -344,12 +354,19 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
     const eventLines = timed.filter((e) => e && isEventExpr(e)).length;
     if (eventLines >= 2 || (eventLines >= 1 && zone !== 'open')) {
       let open: Candidate | undefined;
+      let mid: TimeExpr | undefined;
       lines.forEach(([a, b], k) => {
         const expr = timed[k];
         if (expr && isEventExpr(expr) && looksLikeEventTime(expr, text.slice(a, b), zone)) {
           const line = sliceInline(inline, a, b);
           const [s, e] = sourceSpan(inline, a, b);
           open = { block: i, source: 'line', expr: shift(expr, -a), inline: line, desc: descriptionAfter(line, expr.end - a), start: s, end: e, group: `p:${i}`, zone };
+          out.push(open);
+        } else if (!expr && open && zone === 'timeline' && (mid = midLineClock(text, a, b))) {
+          // "Eventually we reverted the changes and at 11:58 the server was up again": a step of its own.
+          const line = sliceInline(inline, a, b);
+          const [s, e] = sourceSpan(inline, a, b);
+          open = { block: i, source: 'line', expr: shift(mid, -a), inline: line, desc: line, start: s, end: e, group: `p:${i}`, zone };
           out.push(open);
         } else if (expr && hasDate(expr) && expr.minutes === undefined && !expr.placeholder && text.slice(expr.end, b).trim().length < 3) {
           marks.push({ block: i, from: i, to: blocks.length, expr, label: text.slice(a, b) });
@@ -367,12 +384,18 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
   const expr = leadingTime(inline);
   if (!expr) {
     // Narrative in a timeline section: "We deployed the bot at 2:55 UTC on 12th January and…" is an
-    // event when its one time carries a zone or a date (a bare "3:40" in prose is only a mention).
+    // event at its first time that carries a zone or a date (a bare "3:40" in prose is only a mention);
+    // "…to 10:10 GMT, validators upgraded, with consensus reached at 10:19 GMT" is one step, at 10:10.
     if (zone !== 'timeline') return;
-    const clocks = [...text.matchAll(/(?<![\d:.])\d{1,2}:\d{2}(?![\d:])/g)];
-    if (clocks.length !== 1) return;
-    const inner = scanTime(text, clocks[0].index);
-    if (!inner || inner.minutes === undefined || inner.invalid || (!inner.zone && !hasDate(inner))) return;
+    let inner: TimeExpr | undefined;
+    for (const clock of text.matchAll(/(?<![\d:.])\d{1,2}:\d{2}(?![\d:])/g)) {
+      const at = scanTime(text, clock.index);
+      if (at && at.minutes !== undefined && !at.invalid && (at.zone || hasDate(at))) {
+        inner = at;
+        break;
+      }
+    }
+    if (!inner) return;
     out.push({ block: i, source: 'paragraph', expr: inner, inline, desc: inline, start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
     return;
   }
@@ -383,6 +406,14 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
   }
   if (!isEventExpr(expr) || !looksLikeEventTime(expr, text, zone)) return;
   out.push({ block: i, source: 'paragraph', expr, inline, desc: descriptionAfter(inline, expr.end), start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
+}
+
+/** A clock after "at" inside a line (`… and at 11:58 the server was up again`), in the block's coordinates. */
+function midLineClock(text: string, from: number, to: number): TimeExpr | undefined {
+  const m = /\bat\s+(?=\d{1,2}:\d{2}(?![\d:]))/i.exec(text.slice(from, to));
+  if (!m) return undefined;
+  const expr = scanTime(text, from + m.index + m[0].length);
+  return expr && expr.minutes !== undefined && !expr.invalid ? expr : undefined;
 }
 
 function shift(expr: TimeExpr, delta: number): TimeExpr {
@@ -454,7 +485,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
   const rows = block.rows ?? [];
   const header = block.header ?? [];
   if (rows.length === 0) return;
-  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  const width = maxOf(rows, (r) => r.length, header.length);
   const clockShare: number[] = [];
   const dateShare: number[] = [];
   const lengths: number[] = [];
@@ -551,14 +582,17 @@ function readCode(i: number, block: Block, source: string, out: Candidate[]): vo
   const at = source.indexOf(value.split('\n')[0], block.start);
   if (at === -1) return;
   let offset = at;
+  // A timeline kept in a code block has several timed lines; one timed line is a log excerpt.
+  const found: Candidate[] = [];
   for (const line of value.split('\n')) {
     const lineStart = source.indexOf(line, offset);
     if (lineStart === -1) break;
     offset = lineStart + line.length;
     const inline: InlineText = { text: line, map: [0, lineStart, line.length], code: [], links: [], struck: false };
     const expr = leadingTime(inline);
-    if (expr && isEventExpr(expr) && expr.start <= 2) out.push({ block: i, source: 'code', expr, inline, desc: descriptionAfter(inline, expr.end), start: lineStart, end: lineStart + line.length, group: `c:${i}`, zone: 'timeline' });
+    if (expr && isEventExpr(expr) && expr.start <= 2) found.push({ block: i, source: 'code', expr, inline, desc: descriptionAfter(inline, expr.end), start: lineStart, end: lineStart + line.length, group: `c:${i}`, zone: 'timeline' });
   }
+  if (found.length >= 2) pushAll(out, found);
 }
 
 /** A leading number is an event time only when it reads as one: a clock, or a date with a time. */

@@ -21,9 +21,20 @@ export const timelineOrder: RuleDefinition = {
   bad: exampleDocument({ timeline: '- 10:02 — [started] Queue depth rises\n- 10:20 — Users report errors\n- 10:12 — [detected] On-call acknowledges the page\n- 10:25 — [mitigated] Rollback finished\n- 10:30 — [resolved] Queue drained' }),
   good: exampleDocument({ timeline: '- 10:02 — [started] Queue depth rises\n- 10:12 — [detected] On-call acknowledges the page\n- 10:20 — Users report errors\n- 10:25 — [mitigated] Rollback finished\n- 10:30 — [resolved] Queue drained' }),
   check({ doc, report }) {
+    // Each chronology keeps its own order: a "Decision log" above the "Timeline" starts again from its first entry.
+    const chronologies = doc.allSections.filter((s) => s.kind === 'timeline');
+    let next = 0;
+    let chronology = -1;
     let previous: { time: TimeValue; line: number } | undefined;
     for (const event of doc.timeline) {
       if (!event.time) continue;
+      // Events and sections are in document order: one pass over both.
+      while (next < chronologies.length && chronologies[next].block < event.block) next++;
+      const within = next > 0 && event.block < chronologies[next - 1].blockEnd ? next - 1 : -1;
+      if (within !== chronology) {
+        chronology = within;
+        previous = undefined;
+      }
       if (previous) {
         const delta = comparable(previous.time, event.time);
         if (delta !== undefined && delta < 0) {

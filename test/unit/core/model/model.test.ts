@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeText } from '../../../../src/core/analyze';
 import { parsePostmortem } from '../../../../src/core/model/parse';
 import { formatDuration, formatTimeValue } from '../../../../src/core/model/time';
 import { FIXTURES, line, parseFixture } from '../../helpers';
@@ -228,6 +229,51 @@ describe('model: forms of the dev5 documents (forms/compact-table-times.postmort
   it('reads "owner=ops" and "owner: platform" as owners, and "How users were affected" as the impact', () => {
     assert.deepEqual(doc.actionItems.map((a) => [a.owner ?? null, a.done]), [['ops', false], ['platform', true]]);
     assert.equal(doc.allSections.find((s) => s.kind === 'impact')?.heading, 'How users were affected');
+  });
+});
+
+describe('model: prose chronologies and suggestion sections (forms/narrative-chronology, what-happened-narrative, long-title-heading)', () => {
+  const chronology = parseFixture('forms/narrative-chronology.postmortem.md');
+  const narrative = parseFixture('forms/what-happened-narrative.postmortem.md');
+  const longTitle = parseFixture('forms/long-title-heading.postmortem.md');
+
+  it('"Summary of events" and "Decision log" are chronologies; a paragraph with two zoned times is one event, at the first', () => {
+    assert.deepEqual(chronology.allSections.filter((s) => s.kind === 'timeline').map((s) => s.heading), ['Summary of events', 'Decision log']);
+    assert.deepEqual(chronology.timeline.map((e) => e.time?.minutes), [9 * 60 + 30, 10 * 60 + 10, 10 * 60 + 5]);
+  });
+
+  it('a code block with one timed line is a log excerpt, not events', () => {
+    assert.ok(!chronology.timeline.some((e) => e.source === 'code'));
+    const twoLines = parsePostmortem('# T\n\n## Timeline\n\n```\n10:00 alert fired\n10:20 rolled back\n```\n');
+    assert.deepEqual(twoLines.timeline.map((e) => [e.source, e.time?.minutes]), [['code', 600], ['code', 620]]);
+  });
+
+  it('a key line ending in a hard break is read without the backslash; "Status: Resolved" is the incident state, not a finding', () => {
+    assert.equal(chronology.metadata.date?.value, '2026-03-30');
+    assert.deepEqual(chronology.problems.filter((p) => p.code.startsWith('front-matter')), []);
+  });
+
+  it('each chronology keeps its own order, and the start is the earliest dated event', () => {
+    const { findings } = analyzeText(readFileSync(join(FIXTURES, 'forms/narrative-chronology.postmortem.md'), 'utf8'));
+    assert.deepEqual(findings.filter((f) => f.rule === 'timeline-order' || f.rule === 'key-time-order').map((f) => f.message), []);
+    const decisionsFirst = parsePostmortem('# T\n\n## Decision log\n\n- 2026-03-30T10:17Z — Decision: stop the worker\n\n## Timeline\n\n- 2026-03-30T06:20Z — errors begin\n- 2026-03-30T09:52Z — operator notices the failing jobs\n');
+    assert.equal(decisionsFirst.metrics.started?.minutes, 6 * 60 + 20);
+  });
+
+  it('without a timeline section, a "What happened" narrative holds the events, a line with "at 11:58" among them', () => {
+    assert.deepEqual(narrative.timeline.map((e) => e.time?.minutes), [11 * 60 + 32, 11 * 60 + 58]);
+    assert.equal(line(narrative.timeline[1].range), 12);
+  });
+
+  it('"Possible improvements" beside "Actions" are ideas, not action items; "Recommendations" alone are the follow-ups', () => {
+    assert.deepEqual(chronology.actionItems.map((a) => a.owner), ['@platform', '@sre']);
+    assert.equal(chronology.allSections.find((s) => s.heading === 'Possible improvements')?.kind, undefined);
+    assert.deepEqual(narrative.actionItems.map((a) => a.text), ['Keep the previous package in the repository until the next release is healthy']);
+  });
+
+  it('a long title is not a section named by a typo ("Auction" is not "action")', () => {
+    assert.equal(longTitle.allSections[0].kind, undefined);
+    assert.equal(parsePostmortem('# T\n\n## What happend?\n\ntext\n').allSections[1].kind, 'summary');
   });
 });
 
