@@ -225,7 +225,7 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
           if (entry.key === 'date') baseDate = parsed.iso;
         } else if (entry.key === 'date' || /\d/.test(raw)) {
           const reason = parsed && !parsed.ok ? parsed.reason : `\`${raw}\` is not a date (expected YYYY-MM-DD)`;
-          problems.push({ code: 'front-matter-date', message: `${capitalize(entry.key)}: ${reason}.`, range });
+          problems.push({ code: 'front-matter-date', message: `${capitalize(entry.key)}: ${reason}.`, range, field: entry.key });
         }
         break;
       }
@@ -262,7 +262,7 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
       metadata[entry.key] = { raw: entry.raw, range, source: entry.source, value: parsed.value } as MetadataField<TimeValue>;
     } else if (entry.raw.trim()) {
       const reason = parsed && !parsed.ok ? parsed.reason : `\`${entry.raw.trim()}\` is not a time (expected YYYY-MM-DDTHH:MM or HH:MM)`;
-      problems.push({ code: 'front-matter-date', message: `${capitalize(entry.key)}: ${reason}.`, range });
+      problems.push({ code: 'front-matter-date', message: `${capitalize(entry.key)}: ${reason}.`, range, field: entry.key });
     }
   }
   return metadata;

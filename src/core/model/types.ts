@@ -48,6 +48,8 @@ export interface ModelProblem {
   code: ProblemCode;
   message: string;
   range: Range;
+  /** The metadata key a front-matter problem is about (`date`, `resolved`, …). */
+  field?: string;
 }
 
 export interface MetadataField<T = string> {

@@ -53,7 +53,8 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   const problem = (code: string) => doc.problems.some((p) => p.code === code);
   if (!severity) notes.push(problem('front-matter-severity') ? 'The severity is not one the summary can show; use SEV1..SEV5, P0..P4 or critical/high/medium/low.' : 'No severity: add `severity: SEV2` (or P0..P4, critical/high/medium/low).');
   const date = metadata.date?.value ?? metrics.started?.date;
-  if (!date) notes.push(problem('front-matter-date') ? 'The incident date is not a real date; the summary shows none.' : 'No incident date: add `date: YYYY-MM-DD` to the front matter.');
+  const badDate = doc.problems.some((p) => p.code === 'front-matter-date' && p.field === 'date');
+  if (!date) notes.push(badDate ? 'The incident date is not a real date; the summary shows none.' : 'No incident date: add `date: YYYY-MM-DD` to the front matter.');
   const status = metadata.status ? DOC_STATUS_LABELS[metadata.status.value] : undefined;
   if (!status) notes.push(problem('front-matter-status') ? 'The document status is not recognised; use draft, in-review or final.' : 'No document status: add `status: draft`, `in-review` or `final`.');
 

@@ -115,6 +115,15 @@ describe('stakeholder summary: content', () => {
     assert.ok(s.notes.some((n) => /first 3 of 4 lessons/.test(n)));
   });
 
+  it('says the incident date is missing, not invalid, when only another time key is invalid', () => {
+    // Bug: an invalid `resolved:` made the note say the incident date was "not a real date".
+    const s = buildSummary(analyze(fixture('bugs/summary-bad-resolved-no-date.postmortem.md')), { today: TODAY });
+    assert.ok(s.notes.includes('No incident date: add `date: YYYY-MM-DD` to the front matter.'), s.notes.join('\n'));
+    assert.ok(!s.notes.some((n) => /not a real date/.test(n)));
+    const invalid = buildSummary(analyze('---\ntitle: T\ndate: 2026-02-30\n---\n# T\n'), { today: TODAY });
+    assert.ok(invalid.notes.includes('The incident date is not a real date; the summary shows none.'), invalid.notes.join('\n'));
+  });
+
   it('reads the follow-up date from the section when the front matter has none', () => {
     const s = buildSummary(analyze('# T\n\n## Follow-up Review\n\nWe meet again on 2026-04-02.\n'), { today: TODAY });
     assert.deepEqual(s.followUp, { date: '2026-04-02', display: '2026-04-02 (in 13 days)' });
