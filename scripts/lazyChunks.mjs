@@ -25,6 +25,8 @@ export const LAZY_CHUNKS = {
   entities: 'decode-named-character-reference',
   // The regex safety check (safe-regex2 and its regex parser, ret): only for globs and patterns from settings.
   safeRegex: 'safe-regex2',
+  // The YAML parser: only for a document with YAML front matter, `.postmortemrc.yaml`, or a new document's scaffold.
+  yaml: 'src/core/util/yaml.ts',
 };
 
 const isPackage = (entry) => !entry.startsWith('src/');

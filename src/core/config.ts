@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { newLineCounter, parseDocument } from './util/yaml';
 import type { SectionKind } from './model/types';
 import { isKnownZone } from './model/time';
 import { DEFAULT_REQUIRED_SECTIONS, resolveSectionKind, SECTION_DEFINITIONS } from './model/sections';
@@ -58,7 +58,7 @@ export function parseConfigFile(text: string, fileName = CONFIG_FILE_NAME): { co
   const errors: string[] = [];
   let value: unknown;
   try {
-    const lineCounter = new LineCounter();
+    const lineCounter = newLineCounter();
     const doc = parseDocument(text, { prettyErrors: false, lineCounter });
     for (const error of doc.errors) errors.push(`${fileName}: ${error.message.split('\n')[0]} (line ${lineCounter.linePos(error.pos[0]).line})`);
     if (doc.errors.length) return { config: {}, errors };

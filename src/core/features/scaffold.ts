@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { stringify } from '../util/yaml';
 import { SECTION_DEFINITIONS } from '../model/sections';
 
 /** File-name slug: lower case ASCII words joined by hyphens (accents folded, at most 60 characters). */

@@ -30,7 +30,8 @@
 // pattern is bounded and the trie has no ambiguous nesting, so there is no catastrophic
 // backtracking; a scan is linear in the text length.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, parseDocument } from '../util/yaml';
 import { GLOSSARY_TERMS, type GlossaryTerm } from './terms';
 
 export type { GlossaryTerm } from './terms';
@@ -375,7 +376,7 @@ export function parseGlossaryFile(yamlText: string): { terms: Partial<GlossaryTe
   const errors: string[] = [];
   try {
     if (typeof yamlText !== 'string') return { terms, errors: ['Glossary file content is not text.'] };
-    const lineCounter = new LineCounter();
+    const lineCounter = newLineCounter();
     const doc = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) errors.push(`YAML syntax error: ${e.message}`);

@@ -1,4 +1,5 @@
-import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from '../util/yaml';
 import type { DocStatus, Metadata, MetadataField, ModelProblem, Severity, TimeValue } from './types';
 import { parseDate, parseTimeValue } from './time';
 import type { LineIndex } from './text';

@@ -19,7 +19,7 @@ describe('lazy chunks of the desktop bundle (scripts/lazyChunks.mjs)', function 
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('keeps the blame detector, summary, timeline view and insights out of the main bundle', async () => {
+  it('keeps the blame detector, summary, timeline view, insights and the YAML parser out of the main bundle', async () => {
     const outdir = join(tmp, 'ext');
     const { result, chunkFiles } = await buildNodeExtension({ root: ROOT, outdir, common: { ...OPTIONS, minify: true }, metafile: true });
     const main = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('extensionMain.cjs'))![1];
@@ -27,6 +27,7 @@ describe('lazy chunks of the desktop bundle (scripts/lazyChunks.mjs)', function 
     for (const gone of ['src/core/blame/detect.ts', 'src/core/summary/build.ts', 'src/core/timelineView/svg.ts', 'src/core/insights/compute.ts', 'src/core/glossary/terms.ts', 'node_modules/character-entities/index.js']) {
       assert.ok(!inputs.includes(gone), `${gone} is in the main bundle`);
     }
+    assert.deepEqual(inputs.filter((file) => file.startsWith('node_modules/yaml/')), [], 'the YAML parser is in the main bundle');
     assert.ok(inputs.includes('src/core/model/parse.ts'), 'the model is in the main bundle');
     assert.deepEqual(chunkFiles.map((f) => f.replace(/.*lazy-|\.cjs$/g, '')).sort(), Object.keys(LAZY_CHUNKS).sort());
     for (const file of chunkFiles) assert.ok(existsSync(file), file);
