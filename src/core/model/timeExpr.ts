@@ -57,6 +57,8 @@ const RE = {
   dateTimeSep: /\s*,\s*(?:at\s+)?|T(?=\d)|\s+at\s+|\s*@\s*|\s*[-–—]\s*|\s*\/\s*|\s+/iy,
   clock: /(\d{1,2})[:.](\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?!\d|:\d)/iy,
   hourMeridiem: /(\d{1,2})\s*([ap])\.?\s?m\b\.?/iy,
+  // "8-9 PM", "~10–12 am": two hours sharing the meridiem written after the second.
+  hourRangeMeridiem: /(\d{1,2})(?=\s*(?:-|–|—|to)\s*(\d{1,2})\s*([ap])\.?\s?m\b)/iy,
   compact: /(\d{2})(\d{2})(?=\s*(?::|h\b|hrs\b|utc\b|z\b|gmt\b|[a-z]{1,3}t\b)|\s+[-–—])/iy,
   namedClock: /(noon|midday|midnight)\b/iy,
   placeholderClock: /([0-9xX?-]{1,2})[:.]([0-9xX?-]{2})(?![\w:])/y,
@@ -137,6 +139,14 @@ function readClock(text: string, pos: number, afterDate: boolean): ClockPart | u
   }
   m = at(RE.hourMeridiem, text, pos);
   if (m) return clockValue(+m[1], 0, undefined, m[2], m.index + m[0].length, m[0]);
+  m = at(RE.hourRangeMeridiem, text, pos);
+  if (m) {
+    // The first hour takes the second's meridiem unless that would put it after the second: "10-12 PM" starts at 10 AM,
+    // "11 to 2 am" at 11 PM.
+    const pm = m[3].toLowerCase() === 'p';
+    const meridiem = +m[1] % 12 > +m[2] % 12 ? (pm ? 'a' : 'p') : m[3];
+    return clockValue(+m[1], 0, undefined, meridiem, m.index + m[0].length, m[0]);
+  }
   if (afterDate) {
     m = at(RE.compact, text, pos);
     if (m) return clockValue(+m[1], +m[2], undefined, undefined, m.index + m[0].length, m[0]);

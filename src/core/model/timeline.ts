@@ -452,7 +452,9 @@ function readListItem(i: number, block: Block, zone: Zone, out: Candidate[], mar
   expr = trailingTime(inline);
   if (expr) {
     const before = trimInline(sliceInline(inline, 0, expr.start));
-    const kept = trimTrailing(before.text, ': –—-').length;
+    // "… updated between ~8-9 PM": the word that led to the time is not part of the description.
+    const lead = /\s+(?:at|around|about|between|from|by|until|approx\.?|approximately)$/i.exec(before.text);
+    const kept = trimTrailing(lead ? before.text.slice(0, lead.index) : before.text, ': –—-').length;
     const desc = kept ? trimInline(sliceInline(before, 0, kept)) : before;
     out.push({ block: i, source: 'listItem', expr, inline, desc, start: block.start, end: block.end, group, zone });
   }

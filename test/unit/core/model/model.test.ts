@@ -277,6 +277,23 @@ describe('model: prose chronologies and suggestion sections (forms/narrative-chr
   });
 });
 
+describe('model: hour ranges with one meridiem (forms/hour-range-meridiem)', () => {
+  const doc = parseFixture('forms/hour-range-meridiem.postmortem.md');
+
+  it('"between ~8-9 PM" at the end of an entry is an approximate event at 20:00; "11 to 2 am" starts at 23:00', () => {
+    assert.deepEqual(doc.timeline.map((e) => [line(e.range), e.time?.minutes, e.approximate ?? false]), [[7, 20 * 60, true], [8, 23 * 60, false]]);
+    assert.equal(doc.timeline[0].text, '2023-02-01 - Summary of the issue updated');
+  });
+
+  it('the first hour takes the meridiem after the second unless it would come after it', () => {
+    const read = (text: string) => parsePostmortem(`# T\n\n## Timeline\n\n- ${text}\n`).timeline.map((e) => e.time?.minutes);
+    assert.deepEqual(read('8 - 9pm alert fired'), [20 * 60]);
+    assert.deepEqual(read('10-12 PM window of errors'), [10 * 60]);
+    assert.deepEqual(read('12-1 PM lunch-time spike'), [12 * 60]);
+    assert.deepEqual(read('5-7 replicas were lost'), []);
+  });
+});
+
 describe('model: malformed input never throws', () => {
   it('broken YAML reports the parser position', () => {
     const doc = parseFixture('forms/broken-yaml.postmortem.md');
