@@ -1311,15 +1311,18 @@ const RULES: Rule[] = [
         const head = headFrom(ctx.tokens, k);
         if (head === undefined) return undefined;
         const agent = classifyAt(ctx.tokens, head);
-        const verb = ctx.tokens[head + 1];
+        // "Had they all successfully received …": the verb comes after a floating quantifier and adverbs.
+        let v = head + 1;
+        while (ctx.tokens[v + 1]?.word && /^(?:all|both|each|\w{3,}ly)$/.test(ctx.tokens[v]?.lw ?? '') && !/^(?:only|early|reply|apply|supply|rely)$/.test(ctx.tokens[v].lw)) v++;
+        const verb = ctx.tokens[v];
         if (!person(agent) || generic(ctx.tokens, agent) || !verb || !verb.word || !(CONSEQUENCE.test(ctx.text) || HINDSIGHT_PRESENT.test(ctx.text))) return undefined;
         if (phrase === 'were' && !/ing$/.test(verb.lw)) return undefined;
         // "Had the on-call had a runbook": possession is about the system.
         if (/^(?:had|received|got|gotten|known|access|any|a|an|the|no)$/.test(verb.lw)) return undefined;
         // "Had Lin not spotted the anomaly, …": credit for what they did.
-        const done = verb.lw === 'not' ? ctx.tokens[head + 2] : undefined;
+        const done = verb.lw === 'not' ? ctx.tokens[v + 1] : undefined;
         if (done && (CREDIT_VERBS.has(done.lw) || /^(?:spotted|noticed|caught|acted|intervened|stepped|flagged|raised|escalated|found|seen|pushed|insisted|checked|asked)$/.test(done.lw))) return undefined;
-        const end = /^been$/.test(verb.lw) && ctx.tokens[head + 2] ? ctx.tokens[head + 2].end : verb.end;
+        const end = /^been$/.test(verb.lw) && ctx.tokens[v + 1] ? ctx.tokens[v + 1].end : verb.end;
         return candidate('counterfactual', ctx, [m.index, end], agent);
       }
       if (phrase.startsWith('if')) {
