@@ -94,6 +94,8 @@ interface Region {
 
 /** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
 const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+/** "We will focus on the default network for the remainder of the post-mortem": a promise about the write-up, not work. */
+const ABOUT_THE_TEXT = /^(?:[\p{L} ,]{0,30})?(?:we\s+(?:will|are going to)|we'll|we're going to)\s+(?:now\s+|first\s+|briefly\s+|mainly\s+|mostly\s+|primarily\s+)?(?:focus\s+on|describe|explain|discuss|cover|outline|summari[sz]e|recap|elaborate|refer\s+to|call\s+(?:it|this|them|these))\b|\b(?:rest|remainder|remainer)\s+of\s+(?:this|the)\s+(?:post|post-?mortem|document|report|write-?up|article|blog)\b|\bin\s+(?:this|the\s+next|the\s+following)\s+(?:post|section|document|report|write-?up|article)\b/iu;
 /** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
 /** The column of a follow-up table that holds the items. */
 const ITEM_COLUMN = /^(?:action\s*items?|follow[- ]?ups?|follow[- ]?up\s+(?:items?|actions?|tasks?)|remediation\s+(?:items?|actions?|tasks?)|corrective\s+actions?|preventive\s+actions?|next\s+steps?)$/i;
@@ -176,7 +178,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     }
     if (kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
     if (block.kind === 'listItem') {
-      if (!COMMITMENT.test(text)) continue;
+      if (!COMMITMENT.test(text) || ABOUT_THE_TEXT.test(text)) continue;
       regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
       covered[b] = 1;
       continue;
@@ -186,7 +188,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       const sentence = text.slice(s, e).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
       if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
-      return COMMITMENT.test(sentence) || PASSIVE_COMMITMENT.test(sentence);
+      return (COMMITMENT.test(sentence) || PASSIVE_COMMITMENT.test(sentence)) && !ABOUT_THE_TEXT.test(sentence);
     });
     for (const span of spans) regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span });
     if (spans.length) covered[b] = 1;
@@ -484,6 +486,9 @@ function ticketsOf(inline: InlineText): string[] {
   return [...new Set(found)];
 }
 
+/** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
+const SUBJECT_TEAM = /^(?:(?:lastly|also|next|finally|going forward|moving forward),?\s+)?((?:the|our)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad)|\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:team|squad))\s+(?:will|shall|is going to|plans? to)\s/u;
+
 function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
   const raw = inline.text;
   const phrase = OWNER_PHRASE.exec(raw);
@@ -501,6 +506,14 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   if (handle) {
     action.owner = `@${handle[1]}`;
     const [s, e] = sourceSpan(inline, handle.index, handle.index + handle[0].length);
+    action.ownerRange = ctx.lines.range(s, e);
+    return;
+  }
+  const team = SUBJECT_TEAM.exec(raw);
+  if (team) {
+    const at = team.index + team[0].indexOf(team[1]);
+    action.owner = team[1];
+    const [s, e] = sourceSpan(inline, at, at + team[1].length);
     action.ownerRange = ctx.lines.range(s, e);
   }
 }

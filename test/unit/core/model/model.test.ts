@@ -294,6 +294,32 @@ describe('model: hour ranges with one meridiem (forms/hour-range-meridiem)', () 
   });
 });
 
+describe('model: commitments in prose (real-corpus dev6, drand/website)', () => {
+  const doc = parsePostmortem(`# T
+
+## Background
+
+We will focus on the default network for the remainder of the post-mortem, though the other networks stopped too. We will add an alert on missed rounds.
+
+We'll describe the migration bug in the next section.
+
+## Next steps
+
+- the drand team will patch all the issues identified and release a new version
+- Platform team is going to add a canary stage
+- we will run the ceremony again in the coming weeks
+`);
+
+  it('a promise about the write-up ("we will focus on … for the remainder of the post-mortem") is not an action item', () => {
+    assert.deepEqual(doc.actionItems.map((a) => a.text.slice(0, 26)), ['We will add an alert on mi', 'the drand team will patch ', 'Platform team is going to ', 'we will run the ceremony a']);
+  });
+
+  it('a team that opens an item as the one who will do it is its owner', () => {
+    assert.deepEqual(doc.actionItems.map((a) => a.owner ?? null), [null, 'the drand team', 'Platform team', null]);
+    assert.equal(line(doc.actionItems[1].ownerRange!), 11);
+  });
+});
+
 describe('model: malformed input never throws', () => {
   it('broken YAML reports the parser position', () => {
     const doc = parseFixture('forms/broken-yaml.postmortem.md');
