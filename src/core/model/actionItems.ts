@@ -94,6 +94,8 @@ interface Region {
 
 /** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
 const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+/** An entry of a checklist about the write-up, not the system: "Sections above are filled out", "Incident title … is cleaned up". */
+const WRITE_UP_CHECK = /\b(?:sections?\s+(?:above|below)|filled\s+(?:out|in)|(?:after[- ]action|incident|post-?mortem)\s+report\s+(?:is|has\s+been)\s+(?:cleaned|written|reviewed|published|shared)|(?:this|the)\s+(?:report|document|post-?mortem|write-?up)\s+(?:is|has\s+been)\s+(?:reviewed|published|shared|cleaned|completed)|incident\s+title|actionable\s+items\s+(?:above|below)|items\s+above\s+have|incident\s+has\s+been\s+dealt\s+with)\b/i;
 /** "We will focus on the default network for the remainder of the post-mortem": a promise about the write-up, not work. */
 const ABOUT_THE_TEXT = /^(?:[\p{L} ,]{0,30})?(?:we\s+(?:will|are going to)|we'll|we're going to)\s+(?:now\s+|first\s+|briefly\s+|mainly\s+|mostly\s+|primarily\s+)?(?:focus\s+on|describe|explain|discuss|cover|outline|summari[sz]e|recap|elaborate|refer\s+to|call\s+(?:it|this|them|these))\b|\b(?:rest|remainder|remainer)\s+of\s+(?:this|the)\s+(?:post|post-?mortem|document|report|write-?up|article|blog)\b|\bin\s+(?:this|the\s+next|the\s+following)\s+(?:post|section|document|report|write-?up|article)\b/iu;
 /** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
@@ -229,6 +231,7 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   }
   let groupDone: string | undefined = region.done;
   let groupDepth = 0;
+  const firstItem = items.length;
   const skipped = new Uint8Array(to - from);
   /** Items of a group label ("Short term:", "**Completed**") are the group's nested items. */
   const groupItems = new Set<number>();
@@ -290,6 +293,9 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       items.push(item);
     }
   }
+  // A template's checklist for the write-up itself ("Sections above are filled out", "All actionable items above have linked
+  // GitHub Issues"): when every entry is one, none is follow-up work.
+  if (items.length - firstItem >= 2 && items.slice(firstItem).every((item) => WRITE_UP_CHECK.test(item.text))) items.length = firstItem;
   if (!hasStructure && readHeadingItems(from, to, blocks, skipped, ctx, items, groupDone)) return;
   if (!hasStructure) {
     // A follow-up section written as paragraphs: each one that says what will be done is an item.

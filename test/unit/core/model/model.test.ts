@@ -320,6 +320,14 @@ We'll describe the migration bug in the next section.
   });
 });
 
+describe('model: a template\'s checklist for the write-up (real-corpus dev4, berkeley-dsep-infra/datahub)', () => {
+  it('"Sections above are filled out" and the like are not action items; a real item beside them keeps the list', () => {
+    const checklist = '- [ ] Incident has been dealt with or is over\n- [ ] Sections above are filled out\n- [ ] Incident title and after-action report is cleaned up\n- [ ] All actionable items above have linked GitHub Issues\n';
+    assert.deepEqual(parsePostmortem(`# T\n\n## Action items\n\n1. Add a staging smoke test\n\n## Actions\n\n${checklist}`).actionItems.map((a) => a.text), ['Add a staging smoke test']);
+    assert.equal(parsePostmortem(`# T\n\n## Actions\n\n${checklist}- [ ] Add a staging smoke test\n`).actionItems.length, 5);
+  });
+});
+
 describe('model: malformed input never throws', () => {
   it('broken YAML reports the parser position', () => {
     const doc = parseFixture('forms/broken-yaml.postmortem.md');
