@@ -453,8 +453,10 @@ function readListItem(i: number, block: Block, zone: Zone, out: Candidate[], mar
   if (expr) {
     const before = trimInline(sliceInline(inline, 0, expr.start));
     // "… updated between ~8-9 PM": the word that led to the time is not part of the description.
-    const lead = /\s+(?:at|around|about|between|from|by|until|approx\.?|approximately)$/i.exec(before.text);
-    const kept = trimTrailing(lead ? before.text.slice(0, lead.index) : before.text, ': –—-').length;
+    // Read on the last characters only: a long run of spaces must not make the search quadratic.
+    const tail = before.text.slice(-16);
+    const lead = /(?:^|\s)(?:at|around|about|between|from|by|until|approx\.?|approximately)$/i.exec(tail);
+    const kept = trimTrailing(lead ? before.text.slice(0, before.text.length - tail.length + lead.index) : before.text, ': –—-').length;
     const desc = kept ? trimInline(sliceInline(before, 0, kept)) : before;
     out.push({ block: i, source: 'listItem', expr, inline, desc, start: block.start, end: block.end, group, zone });
   }
