@@ -493,7 +493,7 @@ function ticketsOf(inline: InlineText): string[] {
 }
 
 /** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
-const SUBJECT_TEAM = /^(?:(?:lastly|also|next|finally|going forward|moving forward),?\s+)?((?:the|our)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad)|\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:team|squad))\s+(?:will|shall|is going to|plans? to)\s/u;
+const SUBJECT_TEAM = /^(?:(?:[Ll]astly|[Aa]lso|[Nn]ext|[Ff]inally|[Gg]oing forward|[Mm]oving forward),?\s+)?((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad)|\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:team|squad))\s+(?:will|shall|is going to|plans? to)\s/u;
 
 function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
   const raw = inline.text;

@@ -308,14 +308,16 @@ We'll describe the migration bug in the next section.
 - the drand team will patch all the issues identified and release a new version
 - Platform team is going to add a canary stage
 - we will run the ceremony again in the coming weeks
+- Also, The SRE team will page on missed rounds
 `);
 
   it('a promise about the write-up ("we will focus on … for the remainder of the post-mortem") is not an action item', () => {
-    assert.deepEqual(doc.actionItems.map((a) => a.text.slice(0, 26)), ['We will add an alert on mi', 'the drand team will patch ', 'Platform team is going to ', 'we will run the ceremony a']);
+    assert.deepEqual(doc.actionItems.map((a) => a.text.slice(0, 26)), ['We will add an alert on mi', 'the drand team will patch ', 'Platform team is going to ', 'we will run the ceremony a', 'Also, The SRE team will pa']);
   });
 
   it('a team that opens an item as the one who will do it is its owner', () => {
-    assert.deepEqual(doc.actionItems.map((a) => a.owner ?? null), [null, 'the drand team', 'Platform team', null]);
+    assert.deepEqual(doc.actionItems.map((a) => a.owner ?? null), [null, 'the drand team', 'Platform team', null, 'The SRE team']);
+    assert.equal(parsePostmortem('# T\n\n## Next steps\n\n- The platform team will add a canary stage\n').actionItems[0].owner, 'The platform team');
     assert.equal(line(doc.actionItems[1].ownerRange!), 11);
   });
 });
