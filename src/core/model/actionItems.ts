@@ -95,9 +95,9 @@ interface Region {
 /** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
 const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
 /** An entry of a checklist about the write-up, not the system: "Sections above are filled out", "Incident title … is cleaned up". */
-const WRITE_UP_CHECK = /\b(?:sections?\s+(?:above|below)|filled\s+(?:out|in)|(?:after[- ]action|incident|post-?mortem)\s+report\s+(?:is|has\s+been)\s+(?:cleaned|written|reviewed|published|shared)|(?:this|the)\s+(?:report|document|post-?mortem|write-?up)\s+(?:is|has\s+been)\s+(?:reviewed|published|shared|cleaned|completed)|incident\s+title|actionable\s+items\s+(?:above|below)|items\s+above\s+have|incident\s+has\s+been\s+dealt\s+with)\b/i;
-/** "We will focus on the default network for the remainder of the post-mortem": a promise about the write-up, not work. */
-const ABOUT_THE_TEXT = /^(?:[\p{L} ,]{0,30})?(?:we\s+(?:will|are going to)|we'll|we're going to)\s+(?:now\s+|first\s+|briefly\s+|mainly\s+|mostly\s+|primarily\s+)?(?:focus\s+on|describe|explain|discuss|cover|outline|summari[sz]e|recap|elaborate|refer\s+to|call\s+(?:it|this|them|these))\b|\b(?:rest|remainder|remainer)\s+of\s+(?:this|the)\s+(?:post|post-?mortem|document|report|write-?up|article|blog)\b|\bin\s+(?:this|the\s+next|the\s+following)\s+(?:post|section|document|report|write-?up|article)\b/iu;
+const WRITE_UP_CHECK = /^(?:(?:all\s+)?(?:the\s+)?sections?\s+(?:above|below)\s+(?:are|have\s+been)\s+(?:filled|completed|written)|(?:the\s+)?incident\s+title\b|(?:all\s+)?(?:the\s+)?actionable\s+items\s+(?:above|below)\b|(?:the\s+)?incident\s+has\s+been\s+dealt\s+with\b)|\b(?:after[- ]action|incident|post-?mortem)\s+report\s+(?:is|has\s+been)\s+(?:cleaned|written|reviewed|published|shared)\b|\b(?:this|the)\s+(?:report|document|post-?mortem|write-?up)\s+(?:is|has\s+been)\s+(?:reviewed|published|shared|cleaned|completed)\b/i;
+/** "We will focus on the default network for the remainder of the post-mortem" ("remainer", as one real post-mortem spells it), "we'll describe the bug below": a promise about the write-up, not work. */
+const ABOUT_THE_TEXT = /\b(?:rest|remainder|remainer)\s+of\s+(?:this|the)\s+(?:post|post-?mortem|document|report|write-?up|article|blog)\b|\bin\s+this\s+(?:post|section|document|report|write-?up|article)\b|\bin\s+the\s+(?:next|following)\s+section\b|^(?:[\p{L} ,]{0,30})?(?:we\s+(?:will|are going to)|we'll|we're going to)\s+(?:now\s+|first\s+|briefly\s+)?(?:describe|explain|outline|summari[sz]e|recap|elaborate\s+on|go\s+into)\s+[^.;]{0,80}?\b(?:below|later(?:\s+in\s+this)?|further\s+down)\b/iu;
 /** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
 /** The column of a follow-up table that holds the items. */
 const ITEM_COLUMN = /^(?:action\s*items?|follow[- ]?ups?|follow[- ]?up\s+(?:items?|actions?|tasks?)|remediation\s+(?:items?|actions?|tasks?)|corrective\s+actions?|preventive\s+actions?|next\s+steps?)$/i;
@@ -493,7 +493,9 @@ function ticketsOf(inline: InlineText): string[] {
 }
 
 /** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
-const SUBJECT_TEAM = /^(?:(?:[Ll]astly|[Aa]lso|[Nn]ext|[Ff]inally|[Gg]oing forward|[Mm]oving forward),?\s+)?((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:team|squad)|\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:team|squad))\s+(?:will|shall|is going to|plans? to)\s/u;
+const SUBJECT_TEAM = /^((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){1,2}?(?:[Tt]eam|[Ss]quad)|(?!(?:A|An|Each|Every|Which|What|This|That|These|Those|Any|No|Some|One|Another|The|Our|Their|Its|Your|His|Her|My)\s)\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:[Tt]eam|[Ss]quad))\s+(?:will|shall|is going to|plans? to)\s/u;
+/** Words that may come before the team: "Going forward, the platform team will …". */
+const TEAM_LEAD = /^(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+/i;
 
 function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
   const raw = inline.text;
@@ -515,9 +517,10 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
     action.ownerRange = ctx.lines.range(s, e);
     return;
   }
-  const team = SUBJECT_TEAM.exec(raw);
+  const lead = TEAM_LEAD.exec(raw)?.[0].length ?? 0;
+  const team = SUBJECT_TEAM.exec(raw.slice(lead));
   if (team) {
-    const at = team.index + team[0].indexOf(team[1]);
+    const at = lead + team.index;
     action.owner = team[1];
     const [s, e] = sourceSpan(inline, at, at + team[1].length);
     action.ownerRange = ctx.lines.range(s, e);

@@ -58,7 +58,7 @@ const RE = {
   clock: /(\d{1,2})[:.](\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?!\d|:\d)/iy,
   hourMeridiem: /(\d{1,2})\s*([ap])\.?\s?m\b\.?/iy,
   // "8-9 PM", "~10–12 am": two hours sharing the meridiem written after the second.
-  hourRangeMeridiem: /(\d{1,2})(?=\s*(?:-|–|—|to)\s*(\d{1,2})\s*([ap])\.?\s?m\b)/iy,
+  hourRangeMeridiem: /(1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])\.?\s?m\b)/iy,
   compact: /(\d{2})(\d{2})(?=\s*(?::|h\b|hrs\b|utc\b|z\b|gmt\b|[a-z]{1,3}t\b)|\s+[-–—])/iy,
   namedClock: /(noon|midday|midnight)\b/iy,
   placeholderClock: /([0-9xX?-]{1,2})[:.]([0-9xX?-]{2})(?![\w:])/y,
@@ -126,6 +126,10 @@ function checkDate(year: number | undefined, month: number, day: number, end: nu
 interface ClockPart {
   end: number;
   minutes?: number;
+  /** The clock as written, for a range whose am/pm comes after its second time ("8:30-9:30 PM"). */
+  hours?: number;
+  clockMinutes?: number;
+  meridiem?: string;
   placeholder?: boolean;
   invalid?: string;
 }
@@ -135,18 +139,12 @@ function readClock(text: string, pos: number, afterDate: boolean): ClockPart | u
   if (m) {
     // `12.35` is a time only with am/pm, right after a date, or as a list entry's lead (`- 10.42: …`); a number elsewhere.
     if (m[0].includes('.') && !m[0].includes(':') && !m[4] && !afterDate && !(m[1].length === 2 && /^\s*(?::|[–—]|-\s)/.test(text.slice(m.index + m[0].length)))) return undefined;
-    return clockValue(+m[1], +m[2], m[3] !== undefined ? +m[3] : undefined, m[4], m.index + m[0].length, m[0]);
+    return { ...clockValue(+m[1], +m[2], m[3] !== undefined ? +m[3] : undefined, m[4], m.index + m[0].length, m[0]), hours: +m[1], clockMinutes: +m[2], ...(m[4] ? { meridiem: m[4] } : {}) };
   }
   m = at(RE.hourMeridiem, text, pos);
-  if (m) return clockValue(+m[1], 0, undefined, m[2], m.index + m[0].length, m[0]);
+  if (m) return { ...clockValue(+m[1], 0, undefined, m[2], m.index + m[0].length, m[0]), meridiem: m[2] };
   m = at(RE.hourRangeMeridiem, text, pos);
-  if (m) {
-    // The first hour takes the second's meridiem unless that would put it after the second: "10-12 PM" starts at 10 AM,
-    // "11 to 2 am" at 11 PM.
-    const pm = m[3].toLowerCase() === 'p';
-    const meridiem = +m[1] % 12 > +m[2] % 12 ? (pm ? 'a' : 'p') : m[3];
-    return clockValue(+m[1], 0, undefined, meridiem, m.index + m[0].length, m[0]);
-  }
+  if (m) return { ...clockValue(+m[1], 0, undefined, sharedMeridiem(+m[1], +m[2], m[3]), m.index + m[0].length, m[0]), meridiem: m[3] };
   if (afterDate) {
     m = at(RE.compact, text, pos);
     if (m) return clockValue(+m[1], +m[2], undefined, undefined, m.index + m[0].length, m[0]);
@@ -164,6 +162,15 @@ function readClock(text: string, pos: number, afterDate: boolean): ClockPart | u
     if (m) return { end: m.index + m[0].length, placeholder: true };
   }
   return undefined;
+}
+
+/**
+ * The am/pm of a range's first hour when only the second has one: the same, unless that would put the first after the
+ * second ("10-12 PM" starts at 10 AM, "11 to 2 am" at 11 PM).
+ */
+function sharedMeridiem(first: number, second: number, meridiem: string): string {
+  const pm = meridiem.toLowerCase() === 'p';
+  return first % 12 > second % 12 ? (pm ? 'a' : 'p') : meridiem;
 }
 
 function clockValue(hours: number, minutes: number, seconds: number | undefined, meridiem: string | undefined, end: number, raw: string): ClockPart {
@@ -310,6 +317,11 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
     if (sep && clock.minutes !== undefined) {
       const second = readClock(text, sep.index + sep[0].length, false);
       if (second && second.minutes !== undefined) {
+        // "8:30-9:30 PM": the first time takes the am/pm written after the second (as "8-9 PM" does).
+        if (!clock.meridiem && second.meridiem && clock.hours !== undefined && clock.hours >= 1 && clock.hours <= 12 && (second.minutes >= 12 * 60) === (second.meridiem.toLowerCase() === 'p')) {
+          const shared = clockValue(clock.hours, clock.clockMinutes ?? 0, undefined, sharedMeridiem(clock.hours, Math.floor(second.minutes / 60) % 12 || 12, second.meridiem), clock.end, '');
+          if (shared.minutes !== undefined) expr.minutes = shared.minutes;
+        }
         expr.endMinutes = second.minutes;
         p = second.end;
         expr.coreEnd = p;

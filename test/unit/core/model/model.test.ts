@@ -291,6 +291,12 @@ describe('model: hour ranges with one meridiem (forms/hour-range-meridiem)', () 
     assert.deepEqual(read('10-12 PM window of errors'), [10 * 60]);
     assert.deepEqual(read('12-1 PM lunch-time spike'), [12 * 60]);
     assert.deepEqual(read('5-7 replicas were lost'), []);
+    // Only 12-hour hours share a meridiem; a clock range takes it too ("8:30-9:30 PM" is an evening hour).
+    assert.deepEqual(read('9-13 pm nothing'), []);
+    assert.deepEqual(read('0-1 am nothing'), []);
+    assert.deepEqual(read('8:30-9:30 PM errors'), [20 * 60 + 30]);
+    assert.deepEqual(read('8-9:30 PM errors'), [20 * 60]);
+    assert.deepEqual(read('8:30 AM-9:30 PM errors'), [8 * 60 + 30]);
   });
 });
 
@@ -311,6 +317,11 @@ We'll describe the migration bug in the next section.
 - Also, The SRE team will page on missed rounds
 `);
 
+  it('commitments that only sound like the write-up are still items', () => {
+    const prose = parsePostmortem('# T\n\n## Lessons\n\nGoing forward, we will focus on improving our alerting coverage. We will discuss the SLA with the vendor. We will include the load-test results in the next report.\n');
+    assert.equal(prose.actionItems.length, 3);
+  });
+
   it('a promise about the write-up ("we will focus on … for the remainder of the post-mortem") is not an action item', () => {
     assert.deepEqual(doc.actionItems.map((a) => a.text.slice(0, 26)), ['We will add an alert on mi', 'the drand team will patch ', 'Platform team is going to ', 'we will run the ceremony a', 'Also, The SRE team will pa']);
   });
@@ -318,6 +329,11 @@ We'll describe the migration bug in the next section.
   it('a team that opens an item as the one who will do it is its owner', () => {
     assert.deepEqual(doc.actionItems.map((a) => a.owner ?? null), [null, 'the drand team', 'Platform team', null, 'The SRE team']);
     assert.equal(parsePostmortem('# T\n\n## Next steps\n\n- The platform team will add a canary stage\n').actionItems[0].owner, 'The platform team');
+    // "The team", "Each team", "Which team": no one in particular; the owner finding must still ask for one.
+    const vague = ['The team will review alert thresholds', 'Our team will investigate the leak', 'Each team will add a dashboard', 'Which team will own the cache migration? TBD'];
+    const named = ['The SRE Team will add paging', 'Additionally, the storage team will expand disks'];
+    const owners = parsePostmortem(`# T\n\n## Next steps\n\n${[...vague, ...named].map((i) => `- ${i}`).join('\n')}\n`).actionItems.map((a) => a.owner ?? null);
+    assert.deepEqual(owners, [null, null, null, null, 'The SRE Team', 'the storage team']);
     assert.equal(line(doc.actionItems[1].ownerRange!), 11);
   });
 });
@@ -327,6 +343,9 @@ describe('model: a template\'s checklist for the write-up (real-corpus dev4, ber
     const checklist = '- [ ] Incident has been dealt with or is over\n- [ ] Sections above are filled out\n- [ ] Incident title and after-action report is cleaned up\n- [ ] All actionable items above have linked GitHub Issues\n';
     assert.deepEqual(parsePostmortem(`# T\n\n## Action items\n\n1. Add a staging smoke test\n\n## Actions\n\n${checklist}`).actionItems.map((a) => a.text), ['Add a staging smoke test']);
     assert.equal(parsePostmortem(`# T\n\n## Actions\n\n${checklist}- [ ] Add a staging smoke test\n`).actionItems.length, 5);
+    // Work that mentions the sections or a disk filling up is work.
+    assert.equal(parsePostmortem('# T\n\n## Action items\n\n- Fix the bugs described in the sections above\n- Add the alerts listed in the sections below\n').actionItems.length, 2);
+    assert.equal(parsePostmortem('# T\n\n## Action items\n\n- Ensure disks are not filled in under an hour\n- Alert when the volume is filled in 10 min\n').actionItems.length, 2);
   });
 });
 
