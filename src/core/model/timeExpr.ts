@@ -23,6 +23,8 @@ export interface TimeExpr {
   endMinutes?: number;
   /** `~13:30`, `approx.`, `(maybe earlier?)`. */
   approximate: boolean;
+  /** The clock was written with am/pm (`2:02 pm`, `8-9 PM`). */
+  meridiem?: boolean;
   /** The zone as written (`UTC`, `PST`, `+02:00`, `Europe/Berlin`, `Denver`). */
   zone?: string;
   /** A placeholder where the time should be (`--:--`, `XX:XX`, `HH:MM`, `[???]`): time unknown. */
@@ -312,6 +314,7 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
     if (clock.placeholder) expr.placeholder = true;
     if (clock.invalid) expr.invalid = clock.invalid;
     if (clock.minutes !== undefined) expr.minutes = clock.minutes;
+    if (clock.meridiem) expr.meridiem = true;
     // A range: `13:30-13:45`, `13:30 to 13:45`.
     const sep = at(RE.rangeSep, text, p);
     if (sep && clock.minutes !== undefined) {
@@ -323,6 +326,7 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
           if (shared.minutes !== undefined) expr.minutes = shared.minutes;
         }
         expr.endMinutes = second.minutes;
+        if (second.meridiem) expr.meridiem = true;
         p = second.end;
         expr.coreEnd = p;
       }

@@ -135,7 +135,8 @@ export function readTimeline(input: TimelineInput): TimelineReading {
   // A heading whose own section holds events is a group label ("### 22:04-23:00: Network split"), not an event.
   // Sorted by position, so the next event after a heading tells whether its body holds events.
   const events = accepted.filter((c, k) => c.source !== 'heading' || !(k + 1 < accepted.length && accepted[k + 1].block > c.block && accepted[k + 1].block < headingBodyEnd(c.block, blocks)));
-  return resolve(events, marks, statements, input, sectionOf);
+  // Group headings count too ("### 1:42-1:59 PM" above "- 1:42 …"): they show how the document writes its clocks.
+  return resolve(events, marks, statements, input, sectionOf, accepted.some((c) => c.expr.meridiem));
 }
 
 // ── Zones ────────────────────────────────────────────────────────────────────────────────────────
@@ -653,7 +654,7 @@ function groupShare(key: string, list: Candidate[], blocks: Block[], sizes: Map<
 
 // ── Dates, zones, events ────────────────────────────────────────────────────────────────────────
 
-function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{ block: number; zone: string }>, input: TimelineInput, sectionOf: Int32Array): TimelineReading {
+function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{ block: number; zone: string }>, input: TimelineInput, sectionOf: Int32Array, twelveHour: boolean): TimelineReading {
   const { lines, problems } = input;
   const base = baseDate(input, candidates, marks);
   const events: TimelineEvent[] = [];
@@ -728,6 +729,14 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
     }
     // Date: on the event (or its date column), else the day heading or date line above, else the previous event's.
     const own = hasDate(c.expr) ? c.expr : c.dateExpr?.expr;
+    let minutes = c.expr.minutes;
+    let endMinutes = c.expr.endMinutes;
+    const afternoon = minutes + 12 * 60;
+    // Where clocks are written with am/pm, "1:17" after "11:57" is 13:17, not a step back of ten hours.
+    if (twelveHour && !c.expr.meridiem && !own && previousMinutes !== undefined && previousMinutes >= 11 * 60 && minutes >= 60 && minutes < 12 * 60 && afternoon >= previousMinutes && afternoon - previousMinutes <= 6 * 60) {
+      minutes = afternoon;
+      if (endMinutes !== undefined && endMinutes >= 60 && endMinutes < 12 * 60) endMinutes += 12 * 60;
+    }
     let date: string | undefined;
     let dateSource: TimelineEvent['dateSource'];
     if (own) {
@@ -746,11 +755,11 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
       date = previousDate ?? base;
       dateSource = previousDate ? 'previous' : base ? 'document' : undefined;
       // 23:30 followed by 00:15 is the next day; a small step back is an ordering mistake.
-      if (date && previousDate && previousMinutes !== undefined && previousMinutes - c.expr.minutes >= 12 * 60) date = addDays(date, 1);
+      if (date && previousDate && previousMinutes !== undefined && previousMinutes - minutes >= 12 * 60) date = addDays(date, 1);
     }
     previousMark = mark ?? previousMark;
     previousDate = date;
-    previousMinutes = c.expr.minutes;
+    previousMinutes = minutes;
     // Zone: on the event, the table header, a statement, the document.
     let zone = c.expr.zone ? normalizeZone(c.expr.zone) : undefined;
     let zoneSource: TimelineEvent['zoneSource'] = zone ? 'event' : undefined;
@@ -777,12 +786,12 @@ function resolve(candidates: Candidate[], marks: DateMark[], statements: Array<{
     if (zoneSource === 'event') previousZone = zone;
     if (zone && !isKnownZone(zone)) zone = cityZone(zone) ?? zone;
     const raw = input.doc.text.slice(timeStart, timeEnd);
-    const time: TimeValue = makeTime(raw, c.expr.minutes, date, zone);
+    const time: TimeValue = makeTime(raw, minutes, date, zone);
     event.time = time;
-    if (c.expr.endMinutes !== undefined) event.endTime = makeTime(raw, c.expr.endMinutes, c.expr.endMinutes < c.expr.minutes && date ? addDays(date, 1) : date, zone);
+    if (endMinutes !== undefined) event.endTime = makeTime(raw, endMinutes, endMinutes < minutes && date ? addDays(date, 1) : date, zone);
     if (dateSource) event.dateSource = dateSource;
     if (zoneSource) event.zoneSource = zoneSource;
-    anchor = { minutes: c.expr.minutes, date, zone, dateSource, zoneSource };
+    anchor = { minutes, date, zone, dateSource, zoneSource };
     events.push(event);
   }
   const first = events[0];

@@ -300,6 +300,22 @@ describe('model: hour ranges with one meridiem (forms/hour-range-meridiem)', () 
   });
 });
 
+describe('model: 12-hour clocks without am/pm (real-corpus ethereum-pm sepolia)', () => {
+  const minutes = (text: string) => parsePostmortem(text).timeline.map((e) => e.time?.minutes);
+
+  it('where the document writes am/pm, "1:17" after "11:57" is 13:17, and events under "### 1:42-1:59 PM" are afternoon', () => {
+    const doc = '# T\n\n## Timeline\n\n### 10:45-11:57 AM: Fix\n\n- 11:50: PSA shared\n- 11:57: discussion\n- 1:17: test shared\n\n### 1:42-1:59 PM: Releases\n\n- 1:42: releases pass\n- 1:59: rollout\n';
+    assert.deepEqual(minutes(doc), [11 * 60 + 50, 11 * 60 + 57, 13 * 60 + 17, 13 * 60 + 42, 13 * 60 + 59]);
+    assert.deepEqual(analyzeText(doc).findings.filter((f) => f.rule === 'timeline-order'), []);
+  });
+
+  it('in 24-hour text, and for a step back of more than six hours, a step back stays an ordering mistake', () => {
+    assert.deepEqual(minutes('# T\n\n## Timeline\n\n- 11:57 discussion\n- 1:17 test shared\n'), [11 * 60 + 57, 60 + 17]);
+    assert.deepEqual(minutes('# T\n\n## Timeline\n\n- 9:00 AM start\n- 11:57 discussion\n- 4:17 late\n- 5:17 later\n').slice(2), [16 * 60 + 17, 17 * 60 + 17]);
+    assert.deepEqual(minutes('# T\n\n## Timeline\n\n- 11:00 PM late\n- 2:00 next\n').slice(1), [2 * 60]);
+  });
+});
+
 describe('model: commitments in prose (real-corpus dev6, drand/website)', () => {
   const doc = parsePostmortem(`# T
 
