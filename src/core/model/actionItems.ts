@@ -92,8 +92,13 @@ interface Region {
   labelled?: boolean;
 }
 
-/** "We will …", "We'll …", "We are going to …", possibly after "Lastly," or "Going forward,". */
-const COMMITMENT = /^(?:(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+)?(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+/** Words that may open a commitment before its subject: "Lastly,", "Going forward,". */
+const FOLLOW_UP_LEAD = /^(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+/i;
+/** "We will …", "We'll …", "We are going to …", after FOLLOW_UP_LEAD if there is one. */
+const COMMITMENT_BODY = /^(?:we\s+(?:will|are going to|plan to|intend to|are planning to|are committed to)|we'll|we're going to)\s+\p{L}/iu;
+/** Length of the lead words ("Going forward, ") that open `text`, or 0. */
+const leadLength = (text: string): number => FOLLOW_UP_LEAD.exec(text)?.[0].length ?? 0;
+const isCommitment = (text: string): boolean => COMMITMENT_BODY.test(text.slice(leadLength(text)));
 /** An entry of a checklist about the write-up, not the system: "Sections above are filled out", "Incident title … is cleaned up". */
 const WRITE_UP_CHECK = /^(?:(?:all\s+)?(?:the\s+)?sections?\s+(?:above|below)\s+(?:are|have\s+been)\s+(?:filled|completed|written)|(?:the\s+)?incident\s+title\b|(?:all\s+)?(?:the\s+)?actionable\s+items\s+(?:above|below)\b|(?:the\s+)?incident\s+has\s+been\s+dealt\s+with\b)|\b(?:after[- ]action|incident|post-?mortem)\s+report\s+(?:is|has\s+been)\s+(?:cleaned|written|reviewed|published|shared)\b|\b(?:this|the)\s+(?:report|document|post-?mortem|write-?up)\s+(?:is|has\s+been)\s+(?:reviewed|published|shared|cleaned|completed)\b/i;
 /** "We will focus on the default network for the remainder of the post-mortem" ("remainer", as one real post-mortem spells it), "we'll describe the bug below": a promise about the write-up, not work. */
@@ -168,7 +173,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     const text = block.inline.text;
     const sentences = block.kind === 'paragraph' ? sentenceSpans(text) : [];
     const last = sentences.length ? text.slice(sentences[sentences.length - 1][0], sentences[sentences.length - 1][1]).trim() : '';
-    if (/:$/.test(last) && (COMMITMENT.test(last) || FOLLOW_UP_INTRO.test(last)) && (blocks[b + 1]?.kind === 'listItem' || blocks[b + 1]?.kind === 'table') && !covered[b + 1]) {
+    if (/:$/.test(last) && (isCommitment(last) || FOLLOW_UP_INTRO.test(last)) && (blocks[b + 1]?.kind === 'listItem' || blocks[b + 1]?.kind === 'table') && !covered[b + 1]) {
       // "Going forward, we will do the following:" and a list (or "…created follow up action items:" and a table): the
       // entries are the items (in any section).
       let end = b + 1;
@@ -180,7 +185,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     }
     if (kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
     if (block.kind === 'listItem') {
-      if (!COMMITMENT.test(text) || ABOUT_THE_TEXT.test(text)) continue;
+      if (!isCommitment(text) || ABOUT_THE_TEXT.test(text)) continue;
       regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
       covered[b] = 1;
       continue;
@@ -190,7 +195,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       const sentence = text.slice(s, e).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
       if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
-      return (COMMITMENT.test(sentence) || PASSIVE_COMMITMENT.test(sentence)) && !ABOUT_THE_TEXT.test(sentence);
+      return (isCommitment(sentence) || PASSIVE_COMMITMENT.test(sentence)) && !ABOUT_THE_TEXT.test(sentence);
     });
     for (const span of spans) regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span });
     if (spans.length) covered[b] = 1;
@@ -494,8 +499,6 @@ function ticketsOf(inline: InlineText): string[] {
 
 /** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
 const SUBJECT_TEAM = /^((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){1,2}?(?:[Tt]eam|[Ss]quad)|(?!(?:A|An|Each|Every|Which|What|This|That|These|Those|Any|No|Some|One|Another|The|Our|Their|Its|Your|His|Her|My)\s)\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:[Tt]eam|[Ss]quad))\s+(?:will|shall|is going to|plans? to)\s/u;
-/** Words that may come before the team: "Going forward, the platform team will …". */
-const TEAM_LEAD = /^(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+/i;
 
 function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
   const raw = inline.text;
@@ -517,7 +520,8 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
     action.ownerRange = ctx.lines.range(s, e);
     return;
   }
-  const lead = TEAM_LEAD.exec(raw)?.[0].length ?? 0;
+  // After the same lead words as a commitment: "Going forward, the platform team will …".
+  const lead = leadLength(raw);
   const team = SUBJECT_TEAM.exec(raw.slice(lead));
   if (team) {
     const at = lead + team.index;
