@@ -60,7 +60,7 @@ const RE = {
   clock: /(\d{1,2})[:.](\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?!\d|:\d)/iy,
   hourMeridiem: /(\d{1,2})\s*([ap])\.?\s?m\b\.?/iy,
   // "8-9 PM", "~10–12 am": two hours sharing the meridiem written after the second.
-  hourRangeMeridiem: /(1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(1[0-2]|0?[1-9])(?::[0-5]\d)?\s*([ap])\.?\s?m\b)/iy,
+  hourRangeMeridiem: /(1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?\s?m\b)/iy,
   compact: /(\d{2})(\d{2})(?=\s*(?::|h\b|hrs\b|utc\b|z\b|gmt\b|[a-z]{1,3}t\b)|\s+[-–—])/iy,
   namedClock: /(noon|midday|midnight)\b/iy,
   placeholderClock: /([0-9xX?-]{1,2})[:.]([0-9xX?-]{2})(?![\w:])/y,
@@ -145,8 +145,9 @@ function readClock(text: string, pos: number, afterDate: boolean): ClockPart | u
   }
   m = at(RE.hourMeridiem, text, pos);
   if (m) return { ...clockValue(+m[1], 0, undefined, m[2], m.index + m[0].length, m[0]), meridiem: m[2] };
+  // The first hour of "8-9 PM": scanTime's range takes its am/pm from the second time, as for "8:30-9:30 PM".
   m = at(RE.hourRangeMeridiem, text, pos);
-  if (m) return { ...clockValue(+m[1], 0, undefined, sharedMeridiem(+m[1], +m[2], m[3]), m.index + m[0].length, m[0]), meridiem: m[3] };
+  if (m) return { ...clockValue(+m[1], 0, undefined, undefined, m.index + m[0].length, m[0]), hours: +m[1], clockMinutes: 0 };
   if (afterDate) {
     m = at(RE.compact, text, pos);
     if (m) return clockValue(+m[1], +m[2], undefined, undefined, m.index + m[0].length, m[0]);
