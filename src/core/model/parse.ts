@@ -374,6 +374,7 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     ...(title ? { title } : {}),
     ...(metadata.timezone ? { documentZone: metadata.timezone.value } : {}),
     ...(options.defaultTimezone ? { defaultZone: options.defaultTimezone } : {}),
+    ...(options.cache ? { memo: options.cache.memo.bind(options.cache) } : {}),
   });
   inferPhases(timeline.events, metadata);
   const actions = extractActionItems(blocks, allSections, { lines, problems });

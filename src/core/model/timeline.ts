@@ -50,6 +50,8 @@ export interface TimelineInput {
   /** Zone from the front matter, and from the settings. */
   documentZone?: string;
   defaultZone?: string;
+  /** The analysis cache's memo: time expressions of unchanged text are not scanned again after an edit. */
+  memo?: <T>(space: string, key: string, compute: () => T) => T;
 }
 
 export interface TimelineReading {
@@ -94,6 +96,28 @@ interface DateMark {
 }
 
 export function readTimeline(input: TimelineInput): TimelineReading {
+  const memo = input.memo;
+  scanMemo = memo ? (text) => memo('timeline:scan', text, () => new Map()) : undefined;
+  try {
+    return readTimelineOnce(input);
+  } finally {
+    scanMemo = undefined;
+  }
+}
+
+/** scanTime's results by position, for one text (set while readTimeline runs with a cache). */
+let scanMemo: ((text: string) => Map<number, TimeExpr | null>) | undefined;
+
+/** scanTime, memoized by text and position when the analysis has a cache (its results are never mutated). */
+function scan(text: string, pos = 0): TimeExpr | undefined {
+  if (!scanMemo) return scanTime(text, pos);
+  const byPosition = scanMemo(text);
+  let expr = byPosition.get(pos);
+  if (expr === undefined) byPosition.set(pos, (expr = scanTime(text, pos) ?? null));
+  return expr ?? undefined;
+}
+
+function readTimelineOnce(input: TimelineInput): TimelineReading {
   const { doc } = input;
   const blocks = doc.blocks;
   const zones = blockZones(doc.blocks, doc.allSections);
@@ -200,21 +224,41 @@ function blockZones(blocks: Block[], sections: Section[]): Zone[] {
 /** "May 12", "2026-03-14", "Day 2", "Monday, March 3": a heading that is a date. */
 function isDayHeading(heading: string): boolean {
   if (scanDayNumber(heading)?.end === heading.length) return true;
-  const expr = scanTime(heading);
+  const expr = scan(heading);
   return !!expr && hasDate(expr) && expr.minutes === undefined;
 }
 
 /** The section kind a bold label (`**Key events**`, `**Review actions:**`) or a short `Label:` names. */
 export function labelKind(block: Block): SectionKind | undefined {
-  const label = leadingLabel(block);
-  // "A remediation was applied: DigitalOcean is now used…" is a sentence about what was done, not a label.
-  if (!label || /\b(?:was|were|has been|have been)\s+\p{L}+ed$/iu.test(label.text)) return undefined;
-  return matchSectionHeading(label.text)?.kind;
+  return readLabel(block)?.kind;
 }
 
 /** A leading bold label or a short `Label:` at the start of a block's text. */
 export function leadingLabel(block: Block): { text: string; end: number } | undefined {
+  return readLabel(block)?.label;
+}
+
+interface BlockLabel {
+  label: { text: string; end: number };
+  kind?: SectionKind;
+}
+
+/** Labels by block: the zones, sections and action items ask for a block's label several times per analysis. */
+const LABELS = new WeakMap<Block, BlockLabel | null>();
+
+function readLabel(block: Block): BlockLabel | undefined {
   if (block.kind !== 'paragraph' && block.kind !== 'listItem') return undefined;
+  let known = LABELS.get(block);
+  if (known === undefined) {
+    const label = findLeadingLabel(block);
+    // "A remediation was applied: DigitalOcean is now used…" is a sentence about what was done, not a label.
+    const kind = !label || /\b(?:was|were|has been|have been)\s+\p{L}+ed$/iu.test(label.text) ? undefined : matchSectionHeading(label.text)?.kind;
+    LABELS.set(block, (known = label ? { label, ...(kind ? { kind } : {}) } : null));
+  }
+  return known ?? undefined;
+}
+
+function findLeadingLabel(block: Block): { text: string; end: number } | undefined {
   const text = block.inline.text;
   if (block.leadEmphasis > 0) {
     const raw = trimTrailing(text.slice(0, block.leadEmphasis), ': ');
@@ -276,7 +320,7 @@ function leadingTime(inline: InlineText, from = 0): TimeExpr | undefined {
     p += 2;
     while (p < text.length && text[p] === ' ') p++;
   }
-  const expr = scanTime(text, p);
+  const expr = scan(text, p);
   if (!expr) return undefined;
   // A bare date or a year-less date must be followed by a separator or the end: "2021 was a year" is not a date.
   return expr;
@@ -390,7 +434,7 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
     if (zone !== 'timeline') return;
     let inner: TimeExpr | undefined;
     for (const clock of text.matchAll(/(?<![\d:.])\d{1,2}:\d{2}(?![\d:])/g)) {
-      const at = scanTime(text, clock.index);
+      const at = scan(text, clock.index);
       if (at && at.minutes !== undefined && !at.invalid && (at.zone || hasDate(at))) {
         inner = at;
         break;
@@ -413,7 +457,7 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
 function midLineClock(text: string, from: number, to: number): TimeExpr | undefined {
   const m = /\bat\s+(?=\d{1,2}:\d{2}(?![\d:]))/i.exec(text.slice(from, to));
   if (!m) return undefined;
-  const expr = scanTime(text, from + m.index + m[0].length);
+  const expr = scan(text, from + m.index + m[0].length);
   return expr && expr.minutes !== undefined && !expr.invalid ? expr : undefined;
 }
 
@@ -476,7 +520,7 @@ function trailingTime(inline: InlineText): TimeExpr | undefined {
   for (let p = from; p < text.length; p++) {
     if (p > 0 && !/[\s([:]/.test(text[p - 1])) continue;
     if (!/[\d~[(A-Za-z]/.test(text[p])) continue;
-    const expr = scanTime(text, p);
+    const expr = scan(text, p);
     if (!expr || expr.minutes === undefined || expr.invalid) continue;
     if (!/^[\s.)\]]*$/.test(text.slice(expr.end))) continue;
     // At least a word of description before it.
@@ -504,7 +548,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
       if (!cell || !cell.inline.text) continue;
       filled++;
       length += cell.inline.text.length;
-      const expr = scanTime(cell.inline.text);
+      const expr = scan(cell.inline.text);
       if (expr && (expr.minutes !== undefined || expr.placeholder || expr.invalid)) clocks++;
       else if (expr && hasDate(expr)) dates++;
     }
@@ -527,7 +571,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
     for (let c = 0; c < width; c++) if (c !== timeCol && c !== dateCol && (descCol === -1 || lengths[c] > lengths[descCol])) descCol = c;
   }
   // A table written without a header row has its first event in the header (`| Sun | Oct 31 | 21:33 | … |`).
-  const headerExpr = header[timeCol] ? scanTime(header[timeCol].inline.text) : undefined;
+  const headerExpr = header[timeCol] ? scan(header[timeCol].inline.text) : undefined;
   const headerIsEvent = headerExpr?.minutes !== undefined && headerExpr.start === 0;
   const headerZone = headerIsEvent ? undefined : header[timeCol] ? headerZoneOf(header[timeCol].inline.text) ?? (dateCol >= 0 && header[dateCol] ? headerZoneOf(header[dateCol].inline.text) : undefined) : undefined;
   const dataRows = headerIsEvent ? [header, ...rows] : rows;
@@ -536,7 +580,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
     const r = headerIsEvent ? index - 1 : index;
     const timeCell = row[timeCol];
     if (!timeCell || !timeCell.inline.text) return;
-    const expr = scanTime(timeCell.inline.text) ?? (timeCol === byHeader ? scanCompactClock(timeCell.inline.text) : undefined);
+    const expr = scan(timeCell.inline.text) ?? (timeCol === byHeader ? scanCompactClock(timeCell.inline.text) : undefined);
     const [start, end] = r < 0 ? headerSpan : (block.rowSpans?.[r] ?? [block.start, block.end]);
     const desc: InlineText = descCol >= 0 && row[descCol] ? row[descCol].inline : { text: '', map: [0, start, 0], code: [], links: [], struck: false };
     // "+2 business days later": a date relative to the events above, not an event with a time.
@@ -547,7 +591,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
       return;
     }
     const dateCell = dateCol >= 0 ? row[dateCol] : undefined;
-    const dateExpr = dateCell && dateCell.inline.text ? scanTime(dateCell.inline.text) : undefined;
+    const dateExpr = dateCell && dateCell.inline.text ? scan(dateCell.inline.text) : undefined;
     out.push({
       block: i,
       source: 'tableRow',
@@ -843,7 +887,7 @@ function baseFromTitle(input: TimelineInput): string | undefined {
   if (!input.title) return undefined;
   for (let p = 0; p < input.title.length; p++) {
     if (p > 0 && !/[\s(,–—-]/.test(input.title[p - 1])) continue;
-    const expr = scanTime(input.title, p);
+    const expr = scan(input.title, p);
     if (expr && hasDate(expr) && expr.year !== undefined && !expr.invalid) return isoOf(expr, undefined);
   }
   return undefined;
