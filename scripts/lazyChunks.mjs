@@ -37,7 +37,7 @@ const chunkFile = (name) => `lazy-${name}.cjs`;
  * Builds every chunk with `options` (the main bundle's esbuild options: platform, format, minify…) into
  * `outdir`, and returns the plugin that puts the facades into the main bundle.
  * @param {{ root: string; outdir: string; options: import('esbuild').BuildOptions; chunks?: Record<string, string> }} args
- * @returns {Promise<{ plugin: import('esbuild').Plugin; files: string[] }>}
+ * @returns {Promise<{ plugin: import('esbuild').Plugin; files: string[]; inputs: Record<string, string[]> }>} `inputs`: each chunk's source files
  */
 export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }) {
   const exportsOf = new Map();
@@ -49,7 +49,8 @@ export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }
   const require = createRequire(import.meta.url);
   for (const [name, entry] of Object.entries(chunks)) {
     const outfile = path.join(outdir, chunkFile(name));
-    await esbuild.build({ ...rest, absWorkingDir: root, entryPoints: [entry], outfile, format: 'cjs' });
+    // Only to list the chunk's functions (the build below replaces it), so it reports errors only.
+    await esbuild.build({ ...rest, absWorkingDir: root, entryPoints: [entry], outfile, format: 'cjs', logLevel: 'error' });
     files.push(outfile);
     // The chunk is pure engine code (no `vscode`): loading it here lists its functions.
     delete require.cache[outfile];
@@ -64,20 +65,40 @@ export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }
     }
     exportsOf.set(isPackage(entry) ? entry : path.resolve(root, entry), { name, functions });
   }
-  /** @type {import('esbuild').Plugin} */
-  const plugin = {
+  // Each chunk again, now with the facades of the other chunks: a chunk that uses another (the summary and insights use
+  // the YAML parser and the glossary) loads it on first use instead of carrying its own copy.
+  /** @type {Record<string, string[]>} */
+  const inputs = {};
+  for (const [name, entry] of Object.entries(chunks)) {
+    const own = isPackage(entry) ? entry : path.resolve(root, entry);
+    const built = await esbuild.build({ ...rest, absWorkingDir: root, entryPoints: [entry], outfile: path.join(outdir, chunkFile(name)), format: 'cjs', metafile: true, plugins: [facades(root, chunks, exportsOf, own)] });
+    inputs[name] = Object.keys(built.metafile.inputs);
+  }
+  return { plugin: facades(root, chunks, exportsOf), files, inputs };
+}
+
+/**
+ * The plugin that turns every import of a chunk's module (other than `own`, the chunk being built) into its facade.
+ * @param {string} root
+ * @param {Record<string, string>} chunks
+ * @param {Map<string, { name: string; functions: string[] }>} exportsOf
+ * @param {string} [own]
+ * @returns {import('esbuild').Plugin}
+ */
+function facades(root, chunks, exportsOf, own) {
+  return {
     name: 'lazy-chunks',
     setup(build) {
       build.onResolve({ filter: /^\.\/lazy-[\w-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
-      const packages = Object.values(chunks).filter(isPackage);
+      const packages = Object.values(chunks).filter((entry) => isPackage(entry) && entry !== own);
       if (packages.length) {
         const filter = new RegExp(`^(?:${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-        build.onResolve({ filter }, (args) => (args.namespace === 'lazy-chunk' ? undefined : { path: args.path, namespace: 'lazy-chunk' }));
+        build.onResolve({ filter }, (args) => (args.namespace === 'lazy-chunk' || args.kind === 'entry-point' ? undefined : { path: args.path, namespace: 'lazy-chunk' }));
       }
       build.onResolve({ filter: /^\.\.?\// }, async (args) => {
-        if (args.namespace === 'lazy-chunk') return undefined;
+        if (args.namespace === 'lazy-chunk' || args.kind === 'entry-point') return undefined;
         const base = path.resolve(args.resolveDir, args.path);
-        const target = [base, `${base}.ts`, path.join(base, 'index.ts')].find((candidate) => exportsOf.has(candidate));
+        const target = [base, `${base}.ts`, path.join(base, 'index.ts')].find((candidate) => exportsOf.has(candidate) && candidate !== own);
         return target ? { path: target, namespace: 'lazy-chunk' } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => {
@@ -95,7 +116,6 @@ export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }
       });
     },
   };
-  return { plugin, files };
 }
 
 /**
@@ -106,9 +126,9 @@ export async function lazyChunks({ root, outdir, options, chunks = LAZY_CHUNKS }
  */
 export async function buildNodeExtension({ root, outdir, common, lazy = true, metafile = false }) {
   const options = nodeOptions(common);
-  const { plugin, files } = lazy ? await lazyChunks({ root, outdir, options }) : { plugin: undefined, files: [] };
+  const { plugin, files, inputs } = lazy ? await lazyChunks({ root, outdir, options }) : { plugin: undefined, files: [], inputs: {} };
   const result = await esbuild.build({ ...options, ...nodeEntries(outdir), absWorkingDir: root, metafile, plugins: plugin ? [plugin] : [] });
-  return { result, chunkFiles: files };
+  return { result, chunkFiles: files, chunkInputs: inputs };
 }
 
 /** The same options, for an esbuild watch context (no lazy chunks: a chunk's exports are read once, at build). */

@@ -21,7 +21,7 @@ describe('lazy chunks of the desktop bundle (scripts/lazyChunks.mjs)', function 
 
   it('keeps the blame detector, summary, timeline view, insights and the YAML parser out of the main bundle', async () => {
     const outdir = join(tmp, 'ext');
-    const { result, chunkFiles } = await buildNodeExtension({ root: ROOT, outdir, common: { ...OPTIONS, minify: true }, metafile: true });
+    const { result, chunkFiles, chunkInputs } = await buildNodeExtension({ root: ROOT, outdir, common: { ...OPTIONS, minify: true }, metafile: true });
     const main = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('extensionMain.cjs'))![1];
     const inputs = Object.keys(main.inputs);
     for (const gone of ['src/core/blame/detect.ts', 'src/core/summary/build.ts', 'src/core/timelineView/svg.ts', 'src/core/insights/compute.ts', 'src/core/glossary/terms.ts', 'node_modules/character-entities/index.js']) {
@@ -31,6 +31,13 @@ describe('lazy chunks of the desktop bundle (scripts/lazyChunks.mjs)', function 
     assert.ok(inputs.includes('src/core/model/parse.ts'), 'the model is in the main bundle');
     assert.deepEqual(chunkFiles.map((f) => f.replace(/.*lazy-|\.cjs$/g, '')).sort(), Object.keys(LAZY_CHUNKS).sort());
     for (const file of chunkFiles) assert.ok(existsSync(file), file);
+    // A chunk uses the others through their facades: the YAML parser and the glossary's terms are in their own chunk only.
+    for (const [name, files] of Object.entries(chunkInputs)) {
+      if (name !== 'yaml') assert.deepEqual(files.filter((file) => file.startsWith('node_modules/yaml/')), [], `the YAML parser is in the ${name} chunk`);
+      if (name !== 'glossary') assert.ok(!files.includes('src/core/glossary/terms.ts'), `the glossary is in the ${name} chunk`);
+      if (name !== 'blame') assert.ok(!files.includes('src/core/blame/detect.ts'), `the blame detector is in the ${name} chunk`);
+    }
+    assert.ok(chunkInputs.summary.length > 0 && chunkInputs.yaml.some((file) => file.startsWith('node_modules/yaml/')));
     // The main bundle names each chunk by the relative path the facade requires.
     const code = readFileSync(join(outdir, 'extensionMain.cjs'), 'utf8');
     for (const name of Object.keys(LAZY_CHUNKS)) assert.ok(code.includes(`require("./lazy-${name}.cjs")`), name);
