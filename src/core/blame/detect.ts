@@ -13,7 +13,7 @@
 // subject of, and the words in that clause that put a failure on them. Triggers are found by
 // regexes anchored on literal words, so the pass is linear in the length of the text.
 import { sentenceSpans } from '../util/sentences';
-import { RegexScreens, requiredLiterals, screenKey } from './screen';
+import { decodeScreen, RegexScreens, requiredForm, type Screen, screenKey } from './screen';
 import { SCREEN_LITERALS } from './screenLiterals';
 import { AMBIGUOUS_ROLES, BARE_TEAMS, CLAUSE_BREAK, CREDIT_VERBS, FIRST_NAMES, NOBODY, NOT_NAMES, PERSON_MODIFIERS, PERSON_PRONOUNS, RELATIVE, ROLES, SKIP, SYSTEM_NOUNS, THING_PRONOUNS, WE } from './lexicon';
 
@@ -2134,7 +2134,7 @@ function analyseAsWritten(original: string, options: AnalyseOptions): Candidate[
   const sentence = unhedged.includes('.') ? unhedged.replace(TITLE_DOT, '$1 ').replace(HANDLE_DOTS, (handle) => handle.replace(/\./g, '_')) : unhedged;
   // The screens skip the regexes that cannot match (no literal they need is in the sentence): same findings, less work.
   // When no rule can match, there is nothing to find and the sentence is not even tokenized.
-  const may = switches.screening ? (SCREENS ??= new RegexScreens(screenedRegexList(), storedLiterals)).mayMatch(sentence) : undefined;
+  const may = switches.screening ? (SCREENS ??= new RegexScreens(screenedRegexList(), storedScreen)).mayMatch(sentence) : undefined;
   const firstMay = may ? may.indexOf(1) : 0;
   if (firstMay === -1 || firstMay >= RULES.length) return [];
   const tokens = tokenize(sentence);
@@ -2258,10 +2258,10 @@ function screenedRegexList(): RegExp[] {
   return [...RULES.map((rule) => rule.re), ARGUED];
 }
 
-/** A regex's literals as stored in screenLiterals.ts (worked out from the regex when they are not stored for its source). */
-function storedLiterals(re: RegExp): readonly string[] | undefined {
+/** A regex's screen as stored in screenLiterals.ts (worked out from the regex when it is not stored for its source). */
+function storedScreen(re: RegExp): Screen | undefined {
   const stored = SCREEN_LITERALS[screenKey(re)];
-  return stored === undefined ? requiredLiterals(re) : stored ?? undefined;
+  return stored === undefined ? requiredForm(re) : stored === null ? undefined : decodeScreen(stored);
 }
 /** Speed-ups that must not change any finding; tests turn each off to compare. */
 const switches = { screening: true, folding: true };
@@ -2278,9 +2278,9 @@ function withSwitchOff<T>(name: keyof typeof switches, fn: () => T): T {
 /** Runs `fn` with the screens off (every regex runs on every sentence): tests compare the findings both ways. */
 export const withoutScreens = <T>(fn: () => T): T => withSwitchOff('screening', fn);
 
-/** Each rule's regex with its screen's literals (undefined: the regex always runs), for tests. */
-export function screenedRegexes(): Array<{ re: RegExp; literals: string[] | undefined }> {
-  return screenedRegexList().map((re) => ({ re, literals: requiredLiterals(re) }));
+/** Each rule's regex with its screen (undefined: the regex always runs), for tests. */
+export function screenedRegexes(): Array<{ re: RegExp; screen: Screen | undefined }> {
+  return screenedRegexList().map((re) => ({ re, screen: requiredForm(re) }));
 }
 
 /** No real sentence is longer; longer runs (pasted logs, generated text) are read in windows of this size. */

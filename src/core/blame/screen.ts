@@ -1,18 +1,29 @@
-// A cheap screen in front of a large regex: literal words of which every match must contain at least one.
+// A cheap screen in front of a large regex: literal words that every match must contain.
 //
-// `requiredLiterals(re)` reads the regex's source and returns a set of literal strings such that any text the regex
-// matches contains one of them (or `undefined` when no such set is known). The reading is conservative: only ASCII
-// characters outside classes count as literals; classes, escapes like `\s` or `\w`, non-ASCII characters and optional
-// parts contribute nothing; zero-width parts (anchors, `\b`, lookarounds) cut a literal run. An alternation requires
-// one of its alternatives' literals, a sequence the best literal run it contains. So when none of the literals is in
-// the text, the regex cannot match it and need not run. The detector's findings stay exactly the same (a test checks
-// that on every labelled sentence and every real post-mortem).
+// `requiredForm(re)` reads the regex's source and returns what any text the regex matches contains, as terms of clauses of
+// literal strings: the text satisfies one of the terms, that is, holds a literal of each of its clauses ("went back to
+// sleep|careless engineer" needs "went", "back" and "sleep", or "careless" and "engineer"). Undefined when nothing is known.
+// The reading is conservative: only ASCII characters outside classes count as literals; classes, escapes like `\s` or `\w`,
+// non-ASCII characters and optional parts contribute nothing; zero-width parts (anchors, `\b`, lookarounds) cut a literal
+// run. A sequence needs all its parts, an alternation one of its alternatives; beyond a few terms or clauses, the form is
+// weakened (clauses left out, terms merged), never made wrong. So when no term is satisfied, the regex cannot match the text
+// and need not run. The detector's findings stay exactly the same (a test checks that on every labelled sentence and every
+// real post-mortem).
+
+/** Literals of which a text contains at least one. */
+type Clause = string[];
+/** Clauses a text satisfies all of. */
+type Term = Clause[];
+/** Terms a text satisfies at least one of; null when nothing is known (every text may match). */
+type Form = Term[] | null;
+/** A regex's screen: what every match contains, as terms of clauses of literals. */
+export type Screen = ReadonlyArray<ReadonlyArray<readonly string[]>>;
 
 interface Info {
   /** Every string the part can match, when that is a small finite set. */
   exact: string[] | null;
-  /** Strings of which every match of the part contains one. */
-  req: string[] | null;
+  /** What every match of the part contains. */
+  form: Form;
 }
 
 type Node =
@@ -23,6 +34,9 @@ type Node =
   | { t: 'rep'; node: Node; min: number; max: number };
 
 const MAX_SET = 48;
+/** At most this many terms per form and clauses per term: beyond, a form is weakened (still sound, less sharp). */
+const MAX_TERMS = 64;
+const MAX_CLAUSES = 3;
 
 /** A quantifier `{n}`, `{n,}` or `{n,m}` at `lastIndex`. */
 const BRACES = /\{(\d+)(,(\d*))?\}/y;
@@ -151,27 +165,80 @@ function product(a: string[], b: string[]): string[] | null {
 const COMMON = new Set('a an the and but or nor of in on at by for to it its is was are were be been am has have had do does did will would could should can may might must shall that this these those not no we he she they his her their our us me my you your if so all one up out from with as there then when what who which more any some than into over also just'.split(' '));
 
 /** How often a literal is expected to occur in a sentence, roughly: common words always, otherwise less the longer it is. */
-function cost(literals: string[]): number {
+function cost(literals: readonly string[]): number {
   let sum = 0;
   for (const l of literals) sum += COMMON.has(l) ? 1 : 1 / 4 ** Math.min(l.length, 10);
   return sum;
 }
 
-/** The better of two literal sets (either is a valid screen; this is only about speed): the rarer, by `cost`. */
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  const validA = a !== null && a.every((s) => s !== '');
-  const validB = b !== null && b.every((s) => s !== '');
-  if (!validA) return validB ? b : null;
-  if (!validB) return a;
-  return cost(b) < cost(a) ? b : a;
+/** A clause of literals, or null (no constraint) when one is empty. */
+function clause(literals: string[]): Form {
+  return literals.some((s) => s === '') ? null : [[[...new Set(literals)]]];
+}
+
+/** A term's rarest clauses first, at most MAX_CLAUSES (dropping a clause only weakens the screen, never makes it wrong). */
+function prune(term: Clause[]): Clause[] {
+  const sorted = [...term].sort((a, b) => cost(a) - cost(b));
+  // A clause with a common word is in nearly every sentence: it only costs time, unless it is all the term has.
+  const rare = sorted.findIndex((c) => cost(c) >= 1);
+  const kept = rare > 0 ? rare : sorted.length;
+  return sorted.slice(0, Math.min(kept, MAX_CLAUSES));
+}
+
+/**
+ * One term implied by each of `terms` (their disjunction, weakened): its j-th clause joins the j-th rarest clause of each
+ * term (or the term's last one). Sound: a text that satisfies one of the terms has a literal of each joined clause.
+ */
+function merge(terms: readonly Term[]): Term | null {
+  if (terms.some((t) => t.length === 0)) return null;
+  const width = Math.max(...terms.map((t) => t.length));
+  const out: Clause[] = [];
+  for (let j = 0; j < width; j++) out.push([...new Set(terms.flatMap((t) => t[Math.min(j, t.length - 1)]))]);
+  return prune(out);
+}
+
+/** A form as a single term (see merge). */
+function weaken(form: Form): Form {
+  const term = form && merge(form);
+  return term ? [term] : null;
+}
+
+/** Both forms (a sequence): every pair of terms together, or, when that is too many, one side weakened to a single term. */
+function and(a: Form, b: Form): Form {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a.length * b.length > MAX_TERMS) {
+    if (b.length > 1) return and(a, weaken(b));
+    return and(weaken(a), b);
+  }
+  const out: Term[] = [];
+  for (const x of a) for (const y of b) out.push(prune([...x, ...y]));
+  return out;
+}
+
+/** Either form (an alternation); beyond MAX_TERMS terms, neighbouring terms are merged. */
+function or(forms: Form[]): Form {
+  const terms: Term[] = [];
+  for (const f of forms) {
+    if (f === null) return null;
+    for (const t of f) {
+      if (t.length === 0) return null;
+      terms.push(t);
+    }
+  }
+  if (terms.length <= MAX_TERMS) return terms;
+  const per = Math.ceil(terms.length / MAX_TERMS);
+  const merged: Term[] = [];
+  for (let i = 0; i < terms.length; i += per) merged.push(merge(terms.slice(i, i + per))!);
+  return merged;
 }
 
 function infoOfSequence(nodes: Node[]): Info {
   let run: string[] = [''];
   let exactAll = true;
-  let best: string[] | null = null;
+  let form: Form = null;
   const flush = () => {
-    best = better(best, run);
+    form = and(form, clause(run));
     run = [''];
   };
   for (const node of nodes) {
@@ -184,41 +251,48 @@ function infoOfSequence(nodes: Node[]): Info {
     exactAll = false;
     flush();
     if (info.exact) run = info.exact;
-    else best = better(best, info.req);
+    else form = and(form, info.form);
   }
   const exact = exactAll ? run : null;
   flush();
-  return { exact, req: best };
+  return { exact, form };
 }
 
 function infoOf(node: Node): Info {
   switch (node.t) {
     case 'lit':
-      return { exact: [node.ch], req: [node.ch] };
+      return { exact: [node.ch], form: [[[node.ch]]] };
     case 'any':
-      return { exact: null, req: null };
     case 'zero':
-      return { exact: null, req: null };
+      return { exact: null, form: null };
     case 'group': {
-      if (node.zero) return { exact: null, req: null };
+      if (node.zero) return { exact: null, form: null };
       const infos = node.alts.map(infoOfSequence);
       const exact = infos.every((x) => x.exact) ? [...new Set(infos.flatMap((x) => x.exact!))] : null;
-      const reqs = infos.map((x) => better(x.req, x.exact));
-      const req = reqs.every((r) => r) ? [...new Set(reqs.flatMap((r) => r!))] : null;
-      return { exact: exact && exact.length <= MAX_SET ? exact : null, req };
+      return { exact: exact && exact.length <= MAX_SET ? exact : null, form: or(infos.map((x) => x.form)) };
     }
     case 'rep': {
       const inner = infoOf(node.node);
       // "s?", "(?:the\s+)?": an optional part with a few exact forms joins the literal run either way.
-      if (node.min === 0) return { exact: node.max === 1 && inner.exact ? [...inner.exact, ''] : null, req: null };
-      const req = better(inner.req, inner.exact);
-      return { exact: node.min === 1 && node.max === 1 ? inner.exact : null, req };
+      if (node.min === 0) return { exact: node.max === 1 && inner.exact ? [...inner.exact, ''] : null, form: null };
+      return { exact: node.min === 1 && node.max === 1 ? inner.exact : null, form: inner.form };
     }
   }
 }
 
-/** Literals of which every match of `re` contains one (lower-cased when `re` ignores case), or undefined. */
-export function requiredLiterals(re: RegExp): string[] | undefined {
+/** A clause without redundant literals: one that contains another is implied by it (wherever it occurs, the shorter one does too). */
+function minimal(literals: readonly string[]): string[] {
+  const sorted = [...new Set(literals)].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const kept: string[] = [];
+  for (const s of sorted) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept;
+}
+
+/**
+ * What every match of `re` must contain (lower-cased when `re` ignores case), as terms of clauses of literals: a text the
+ * regex matches satisfies at least one term, that is, contains a literal of each of its clauses. Undefined when nothing is known.
+ */
+export function requiredForm(re: RegExp): Screen | undefined {
   const fold = re.flags.includes('i');
   let parsed: Node[][];
   try {
@@ -228,14 +302,28 @@ export function requiredLiterals(re: RegExp): string[] | undefined {
   } catch {
     return undefined;
   }
-  const info = infoOf({ t: 'group', alts: parsed, zero: false });
-  const req = better(info.req, info.exact);
-  if (!req || req.some((s) => s === '')) return undefined;
-  // A literal that contains another is redundant: wherever it occurs, the shorter one does too.
-  const sorted = [...new Set(req)].sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const s of sorted) if (!kept.some((k) => s.includes(k))) kept.push(s);
-  return kept;
+  const form = infoOf({ t: 'group', alts: parsed, zero: false }).form;
+  if (form === null || form.some((term) => term.length === 0)) return undefined;
+  return form.map((term) => term.map(minimal));
+}
+
+/** Separators of a screen written as text (screenLiterals.ts): literals of a clause, clauses of a term, terms. */
+const SEP = { literal: ' ', clause: '&', term: ';' };
+
+/** A screen as one string ("went&sleep bed;fell&asleep"): a third the size of its JSON. Throws when a literal holds a separator. */
+export function encodeScreen(screen: Screen): string {
+  for (const literal of screen.flat(2)) if (/[ &;]/.test(literal)) throw new Error(`a screen literal holds a separator: ${JSON.stringify(literal)}`);
+  return screen.map((term) => term.map((c) => c.join(SEP.literal)).join(SEP.clause)).join(SEP.term);
+}
+
+export function decodeScreen(text: string): Screen {
+  return text.split(SEP.term).map((term) => term.split(SEP.clause).map((c) => c.split(SEP.literal)));
+}
+
+/** Literals of which every match of `re` contains one (lower-cased when `re` ignores case), or undefined. */
+export function requiredLiterals(re: RegExp): string[] | undefined {
+  const form = weaken((requiredForm(re) as Form | undefined) ?? null);
+  return form ? minimal(form[0][0]) : undefined;
 }
 
 /**
@@ -259,18 +347,27 @@ export function screenKey(re: RegExp): string {
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 /**
- * Aho–Corasick over ASCII, for at most 31 ids: one pass over a text gives the bit mask of the ids one of whose literals occurs
- * in it. Built on flat typed arrays (a complete transition table over the characters the literals use), so that building it
- * is cheap even before the code is optimised.
+ * Aho–Corasick over ASCII: one pass over a text gives the ids (clauses) one of whose literals occurs in it. Built on flat
+ * typed arrays (a complete transition table over the characters the literals use, and each node's ids in one list), so that
+ * building it is cheap even before the code is optimised.
  */
 class Automaton {
   private readonly delta: Int32Array;
-  private readonly out: Int32Array;
+  /** The ids of the literals ending at node `n` are `ids[outStart[n]]` to `ids[outStart[n + 1] - 1]`. */
+  private readonly outStart: Int32Array;
+  private readonly ids: Int32Array;
+  /** The nearest node on `n`'s failure chain (itself included) at which a literal ends; 0 for none. */
+  private readonly report: Int32Array;
+  /** The longest proper suffix of `n`'s literal at which another ends (`report` of its failure node). */
+  private readonly next: Int32Array;
+  /** Per node, the last `generation` it was reported in: a node reports once per text. */
+  private readonly reported: Int32Array;
   /** Each ASCII character's column in `delta`; 0 for characters no literal contains. */
   private readonly column: Uint8Array;
   private readonly width: number;
 
-  constructor(literals: ReadonlyArray<{ id: number; text: string }>) {
+  /** `caseless`: the literals are lower-case and the text's ASCII letters are read lowered (without lowering the text). */
+  constructor(literals: ReadonlyArray<{ id: number; text: string }>, caseless: boolean) {
     const column = new Uint8Array(128);
     let width = 1;
     let size = 1;
@@ -278,22 +375,43 @@ class Automaton {
       size += text.length;
       for (let i = 0; i < text.length; i++) if (!column[text.charCodeAt(i)]) column[text.charCodeAt(i)] = width++;
     }
+    if (caseless) for (let c = 65; c <= 90; c++) column[c] = column[c + 32];
     // The trie: -1 for a missing edge; node 0 is the root.
     let delta = new Int32Array(size * width).fill(-1);
-    const out = new Int32Array(size);
+    const own: number[][] = [[]];
     let nodes = 1;
     for (const { id, text } of literals) {
       let node = 0;
       for (let i = 0; i < text.length; i++) {
         const at = node * width + column[text.charCodeAt(i)];
-        if (delta[at] === -1) delta[at] = nodes++;
+        if (delta[at] === -1) {
+          delta[at] = nodes++;
+          own.push([]);
+        }
         node = delta[at];
       }
-      out[node] |= 1 << id;
+      if (!own[node].includes(id)) own[node].push(id);
     }
-    delta = delta.slice(0, nodes * width);
-    // Breadth first: a missing edge follows the failure link, and a node also reports what its failure node reports.
+    // Nodes numbered breadth first: the shallow ones, where a scan spends nearly all its time, share a few cache lines.
+    const order = new Int32Array(nodes);
+    const rank = new Int32Array(nodes);
+    for (let head = 0, tail = 1; head < tail; head++) {
+      const node = order[head];
+      rank[node] = head;
+      for (let k = 1; k < width; k++) if (delta[node * width + k] !== -1) order[tail++] = delta[node * width + k];
+    }
+    const trie = new Int32Array(nodes * width);
+    for (let n = 0; n < nodes; n++) for (let k = 0; k < width; k++) {
+      const child = delta[order[n] * width + k];
+      trie[n * width + k] = child === -1 ? -1 : rank[child];
+    }
+    delta = trie;
+    const ownByRank = Array.from(order, (node) => own[node]);
+    own.splice(0, own.length, ...ownByRank);
+    // Breadth first: a missing edge follows the failure link; the reporting links follow failure links to literal ends.
     const fail = new Int32Array(nodes);
+    const report = new Int32Array(nodes);
+    const next = new Int32Array(nodes);
     const queue = new Int32Array(nodes);
     let tail = 0;
     for (let k = 1; k < width; k++) {
@@ -303,7 +421,8 @@ class Automaton {
     delta[0] = 0;
     for (let head = 0; head < tail; head++) {
       const node = queue[head];
-      out[node] |= out[fail[node]];
+      next[node] = report[fail[node]];
+      report[node] = own[node].length ? node : next[node];
       const row = node * width;
       const failRow = fail[node] * width;
       delta[row] = 0;
@@ -316,68 +435,139 @@ class Automaton {
         }
       }
     }
+    const outStart = new Int32Array(nodes + 1);
+    for (let n = 0; n < nodes; n++) outStart[n + 1] = outStart[n] + own[n].length;
+    const ids = new Int32Array(outStart[nodes]);
+    for (let n = 0; n < nodes; n++) ids.set(own[n], outStart[n]);
     this.delta = delta;
-    this.out = out;
+    this.outStart = outStart;
+    this.ids = ids;
+    this.report = report;
+    this.next = next;
+    this.reported = new Int32Array(nodes);
     this.column = column;
     this.width = width;
   }
 
-  /** The ids one of whose literals occurs in `text`, as a bit mask. */
-  mask(text: string): number {
-    const { delta, out, column, width } = this;
+  /**
+   * Pushes onto `found` (from `count` on) each id one of whose literals occurs in `text`, and returns the new count; a literal
+   * found again in the same `generation` is not pushed again (an id may still be pushed once per literal).
+   */
+  scan(text: string, generation: number, found: Int32Array, count: number): number {
+    const { delta, outStart, ids, report, next, reported, column, width } = this;
     let state = 0;
-    let seen = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Literals are ASCII: another character, or one no literal contains, ends every partial match.
       const k = c < 128 ? column[c] : 0;
       state = k === 0 ? 0 : delta[state * width + k];
-      seen |= out[state];
+      for (let node = report[state]; node !== 0 && reported[node] !== generation; node = next[node]) {
+        reported[node] = generation;
+        for (let o = outStart[node], end = outStart[node + 1]; o < end; o++) found[count++] = ids[o];
+      }
     }
-    return seen;
+    return count;
+  }
+
+  /** The most ids one scan can push: each literal once. */
+  get capacity(): number {
+    return this.ids.length;
   }
 }
 
 /**
  * The screens of a list of regexes, run together: `mayMatch(sentence)[i]` is 0 only when regex `i` certainly does not
- * match the sentence (none of its required literals occurs in it).
+ * match the sentence (no term of its screen has all its clauses in it). Equal clauses of different terms are one clause.
  */
 export class RegexScreens {
-  private readonly count: number;
   private readonly always: Uint8Array;
-  private readonly foldedUnicode: number[];
-  /** Per chunk of 31 regexes: the automaton over the lower-cased text and the one over the text as it is. */
-  private readonly chunks: Array<{ folded: Automaton; exact: Automaton }>;
+  private readonly foldedUnicode: number[] = [];
+  private readonly folded: Automaton;
+  private readonly exact: Automaton;
+  /** Per clause, its terms (`clauseTerms[clauseStart[c]]` …); per term, its regex and how many clauses it has. */
+  private readonly clauseStart: Int32Array;
+  private readonly clauseTerms: Int32Array;
+  private readonly termRegex: Int32Array;
+  private readonly termSize: Int32Array;
+  /** Per sentence a new generation: a clause or term stamped with an older one has not been seen in this sentence. */
+  private generation = 0;
+  private readonly clauseSeen: Int32Array;
+  private readonly termSeen: Int32Array;
+  private readonly termCount: Int32Array;
+  private readonly found: Int32Array;
 
-  constructor(regexes: readonly RegExp[], literalsOf: (re: RegExp) => readonly string[] | undefined = requiredLiterals) {
-    this.count = regexes.length;
+  constructor(regexes: readonly RegExp[], screenOf: (re: RegExp) => Screen | undefined = requiredForm) {
     this.always = new Uint8Array(regexes.length);
-    this.foldedUnicode = [];
-    const folded: Array<Array<{ id: number; text: string }>> = [];
-    const exact: Array<Array<{ id: number; text: string }>> = [];
+    const folded: Array<{ id: number; text: string }> = [];
+    const exact: Array<{ id: number; text: string }> = [];
+    const clauseIds = new Map<string, number>();
+    const termsOf: number[][] = [];
+    const termRegex: number[] = [];
+    const termSize: number[] = [];
     regexes.forEach((re, index) => {
-      const chunk = Math.floor(index / 31);
-      folded[chunk] ??= [];
-      exact[chunk] ??= [];
-      const literals = literalsOf(re);
-      if (!literals) {
+      const screen = screenOf(re);
+      if (!screen) {
         this.always[index] = 1;
         return;
       }
       const fold = re.flags.includes('i');
       if (fold && re.flags.includes('u')) this.foldedUnicode.push(index);
-      for (const text of literals) (fold ? folded : exact)[chunk].push({ id: index % 31, text });
+      for (const term of screen) {
+        const t = termRegex.length;
+        termRegex.push(index);
+        const ids = new Set<number>();
+        for (const literals of term) {
+          const key = `${fold ? 'i' : 'c'}\0${[...literals].sort().join('\0')}`;
+          let id = clauseIds.get(key);
+          if (id === undefined) {
+            clauseIds.set(key, (id = termsOf.length));
+            termsOf.push([]);
+            for (const text of literals) (fold ? folded : exact).push({ id, text });
+          }
+          if (!ids.has(id)) termsOf[id].push(t);
+          ids.add(id);
+        }
+        termSize.push(ids.size);
+      }
     });
-    this.chunks = folded.map((list, chunk) => ({ folded: new Automaton(list), exact: new Automaton(exact[chunk]) }));
+    this.folded = new Automaton(folded, true);
+    this.exact = new Automaton(exact, false);
+    this.clauseStart = new Int32Array(termsOf.length + 1);
+    termsOf.forEach((terms, c) => (this.clauseStart[c + 1] = this.clauseStart[c] + terms.length));
+    this.clauseTerms = Int32Array.from(termsOf.flat());
+    this.termRegex = Int32Array.from(termRegex);
+    this.termSize = Int32Array.from(termSize);
+    this.clauseSeen = new Int32Array(termsOf.length);
+    this.termSeen = new Int32Array(termRegex.length);
+    this.termCount = new Int32Array(termRegex.length);
+    this.found = new Int32Array(this.folded.capacity + this.exact.capacity);
   }
 
   mayMatch(sentence: string): Uint8Array {
+    if (++this.generation === 0x7fffffff) {
+      this.generation = 1;
+      this.clauseSeen.fill(0);
+      this.termSeen.fill(0);
+    }
+    const gen = this.generation;
+    const { found, clauseSeen, clauseStart, clauseTerms, termSeen, termCount, termSize, termRegex } = this;
     const seen = this.always.slice();
-    const lower = sentence.toLowerCase();
-    this.chunks.forEach(({ folded, exact }, chunk) => {
-      const mask = folded.mask(lower) | exact.mask(sentence);
-      for (let id = 0; id < 31 && chunk * 31 + id < this.count; id++) if (mask & (1 << id)) seen[chunk * 31 + id] = 1;
-    });
+    let count = this.folded.scan(sentence, gen, found, 0);
+    count = this.exact.scan(sentence, gen, found, count);
+    // A clause seen for the first time counts for each of its terms; a term with all its clauses lets its regex run.
+    for (let f = 0; f < count; f++) {
+      const clause = found[f];
+      if (clauseSeen[clause] === gen) continue;
+      clauseSeen[clause] = gen;
+      for (let o = clauseStart[clause], end = clauseStart[clause + 1]; o < end; o++) {
+        const term = clauseTerms[o];
+        if (termSeen[term] !== gen) {
+          termSeen[term] = gen;
+          termCount[term] = 0;
+        }
+        if (++termCount[term] === termSize[term]) seen[termRegex[term]] = 1;
+      }
+    }
     if (FOLDS_TO_ASCII.test(sentence)) for (const id of this.foldedUnicode) seen[id] = 1;
     return seen;
   }
