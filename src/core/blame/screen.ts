@@ -378,7 +378,7 @@ class Automaton {
     if (caseless) for (let c = 65; c <= 90; c++) column[c] = column[c + 32];
     // The trie: -1 for a missing edge; node 0 is the root.
     let delta = new Int32Array(size * width).fill(-1);
-    const own: number[][] = [[]];
+    let own: number[][] = [[]];
     let nodes = 1;
     for (const { id, text } of literals) {
       let node = 0;
@@ -406,8 +406,7 @@ class Automaton {
       trie[n * width + k] = child === -1 ? -1 : rank[child];
     }
     delta = trie;
-    const ownByRank = Array.from(order, (node) => own[node]);
-    own.splice(0, own.length, ...ownByRank);
+    own = Array.from(order, (node) => own[node]);
     // Breadth first: a missing edge follows the failure link; the reporting links follow failure links to literal ends.
     const fail = new Int32Array(nodes);
     const report = new Int32Array(nodes);
@@ -467,6 +466,11 @@ class Automaton {
       }
     }
     return count;
+  }
+
+  /** Forgets every generation (when the generations start again from 1). */
+  reset(): void {
+    this.reported.fill(0);
   }
 
   /** The most ids one scan can push: each literal once. */
@@ -548,6 +552,8 @@ export class RegexScreens {
       this.generation = 1;
       this.clauseSeen.fill(0);
       this.termSeen.fill(0);
+      this.folded.reset();
+      this.exact.reset();
     }
     const gen = this.generation;
     const { found, clauseSeen, clauseStart, clauseTerms, termSeen, termCount, termSize, termRegex } = this;

@@ -63,6 +63,13 @@ describe('blame regex screens (issue 20)', function () {
     assert.deepEqual([...screens.mayMatch('The OPERATOR was CARELESS')], [1]);
   });
 
+  it('a screen still sees its literals after the per-sentence generations start again from 1', () => {
+    const screens = new RegexScreens([/careless/giu]);
+    assert.deepEqual([...screens.mayMatch('a careless edit')], [1]); // generation 1
+    (screens as unknown as { generation: number }).generation = 0x7ffffffe; // the next sentence wraps to generation 1
+    assert.deepEqual([...screens.mayMatch('a careless edit')], [1]);
+  });
+
   it('a screen says no only when the regex cannot match', () => {
     const screens = new RegexScreens([/careless/giu, /\bHR\b/g, /(?:x)?\w/]);
     assert.deepEqual([...screens.mayMatch('A CARELESS edit')], [1, 0, 1]);
