@@ -57,10 +57,21 @@ export interface Token {
 const TOKEN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*|[^\s\p{L}\p{N}]/gu;
 const WORD_END = /[\p{L}\p{N}_]/u;
 
+const WORDISH = /[\p{L}\p{N}@]/u;
+
+/** Whether a token holds a letter, digit or @ (ASCII first: most tokens are ASCII words or punctuation). */
+function isWordToken(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 64) return true;
+  return WORDISH.test(t);
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const push = (t: string, start: number) =>
-    out.push({ text: t, lw: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length, word: /[\p{L}\p{N}@]/u.test(t) });
+  const push = (t: string, start: number) => {
+    const lower = t.toLowerCase();
+    out.push({ text: t, lw: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + t.length, word: isWordToken(t) });
+  };
   const re = new RegExp(TOKEN.source, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -2137,21 +2148,9 @@ function analyseAsWritten(original: string, options: AnalyseOptions): Candidate[
   const may = switches.screening ? (SCREENS ??= new RegexScreens(screenedRegexList(), storedScreen)).mayMatch(sentence) : undefined;
   const firstMay = may ? may.indexOf(1) : 0;
   if (firstMay === -1 || firstMay >= RULES.length) return [];
-  const tokens = tokenize(sentence);
-  if (tokens.length === 0 || (!may || may[RULES.length] === 1) && ARGUED.test(sentence)) return [];
-  // The token at or after each character offset.
-  const at = new Int32Array(sentence.length + 1);
-  for (let c = 0, i = 0; c <= sentence.length; c++) {
-    while (i < tokens.length && tokens[i].end <= c) i++;
-    at[c] = i;
-  }
-  const ctx: Context = {
-    text: sentence,
-    tokens,
-    tokenAt: (offset: number) => at[Math.max(0, Math.min(offset, sentence.length))],
-    inActionItem: options.inActionItem === true || labelledAction,
-    quotes: quotedSpans(sentence),
-  };
+  if ((!may || may[RULES.length] === 1) && ARGUED.test(sentence)) return [];
+  // Most sentences that pass the screens match no regex: their tokens, token index and quotes are worked out on the first match.
+  const ctx = lazyContext(sentence, options.inActionItem === true || labelledAction);
   const found: Candidate[] = [];
   let lower: string | undefined;
   for (let r = 0; r < RULES.length; r++) {
@@ -2165,6 +2164,7 @@ function analyseAsWritten(original: string, options: AnalyseOptions): Candidate[
     re.lastIndex = 0;
     for (let hit = re.exec(input); hit !== null; hit = re.exec(input)) {
       if (hit[0] === '') re.lastIndex++;
+      if (ctx.tokens.length === 0) return [];
       const m = folded ? inSentence(hit, sentence) : hit;
       const inQuote = (at: number) => ctx.quotes.find(([a, b]) => at >= a && at < b);
       const quote = inQuote(m.index!);
@@ -2188,6 +2188,35 @@ function analyseAsWritten(original: string, options: AnalyseOptions): Candidate[
     out.push(c);
   }
   return out;
+}
+
+/** A sentence's context, its tokens, token index and quoted spans each computed on first use. */
+function lazyContext(sentence: string, inActionItem: boolean): Context {
+  let tokens: Token[] | undefined;
+  let at: Int32Array | undefined;
+  let quotes: Array<[number, number]> | undefined;
+  return {
+    text: sentence,
+    inActionItem,
+    get tokens() {
+      return (tokens ??= tokenize(sentence));
+    },
+    get quotes() {
+      return (quotes ??= quotedSpans(sentence));
+    },
+    tokenAt(offset: number) {
+      if (!at) {
+        // The token at or after each character offset.
+        const list = this.tokens;
+        at = new Int32Array(sentence.length + 1);
+        for (let c = 0, i = 0; c <= sentence.length; c++) {
+          while (i < list.length && list[i].end <= c) i++;
+          at[c] = i;
+        }
+      }
+      return at[Math.max(0, Math.min(offset, sentence.length))];
+    },
+  };
 }
 
 /**
