@@ -57,33 +57,57 @@ const REGION_ZONES: Record<string, string> = {
   CT: 'America/Chicago', CENTRAL: 'America/Chicago', MT: 'America/Denver', MOUNTAIN: 'America/Denver',
 };
 
-/** Zone text -> offset in minutes at the given UTC instant. Accepts `Z`, `UTC`, `GMT`, `+02:00`, `+0200`, `UTC+2`, abbreviations, IANA names. */
-export function zoneOffsetMinutes(zone: string, atUtc: number): number | undefined {
+/** How a zone's text reads: a fixed offset in minutes, an IANA name whose offset depends on the instant, or not a zone. */
+type ZoneReading = { offset: number } | { name: string } | undefined;
+
+/** Readings and formatters by zone text, bounded: zone texts come from documents. */
+const ZONE_READINGS = new Map<string, ZoneReading>();
+const FORMATTERS = new Map<string, Intl.DateTimeFormat | null>();
+const MAX_CACHED_ZONES = 256;
+
+function readZone(zone: string): ZoneReading {
   const z = zone.trim().replace(/\s+/g, '');
-  if (/^(?:z|utc|gmt)$/i.test(z)) return 0;
+  if (/^(?:z|utc|gmt)$/i.test(z)) return { offset: 0 };
   const m = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
   if (m) {
     const hours = +m[2];
     const minutes = m[3] ? +m[3] : 0;
     if (hours > 14 || minutes > 59) return undefined;
-    return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+    return { offset: (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes) };
   }
   const abbreviation = ZONE_ABBREVIATIONS[z.toUpperCase()];
-  if (abbreviation !== undefined) return abbreviation;
-  const region = REGION_ZONES[z.toUpperCase()];
-  const name = region ?? z;
-  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name)) return undefined;
+  if (abbreviation !== undefined) return { offset: abbreviation };
+  const name = REGION_ZONES[z.toUpperCase()] ?? z;
+  return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name) ? { name } : undefined;
+}
+
+function formatterOf(name: string): Intl.DateTimeFormat | null {
+  let formatter = FORMATTERS.get(name);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    } catch {
+      formatter = null;
+    }
+    if (FORMATTERS.size < MAX_CACHED_ZONES) FORMATTERS.set(name, formatter);
+  }
+  return formatter;
+}
+
+/** Zone text -> offset in minutes at the given UTC instant. Accepts `Z`, `UTC`, `GMT`, `+02:00`, `+0200`, `UTC+2`, abbreviations, IANA names. */
+export function zoneOffsetMinutes(zone: string, atUtc: number): number | undefined {
+  let reading = ZONE_READINGS.get(zone);
+  if (reading === undefined && !ZONE_READINGS.has(zone)) {
+    reading = readZone(zone);
+    if (ZONE_READINGS.size < MAX_CACHED_ZONES) ZONE_READINGS.set(zone, reading);
+  }
+  if (reading === undefined) return undefined;
+  if ('offset' in reading) return reading.offset;
   if (!Number.isFinite(atUtc) || Math.abs(atUtc) > MAX_INSTANT) return undefined;
+  const formatter = formatterOf(reading.name);
+  if (!formatter) return undefined;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: name,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(new Date(atUtc));
+    const parts = formatter.formatToParts(new Date(atUtc));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     return Math.round((asUtc - Math.floor(atUtc / 60000) * 60000) / 60000);

@@ -275,7 +275,16 @@ function findLeadingLabel(block: Block): { text: string; end: number } | undefin
   return undefined;
 }
 
+/** Each block's zone statement, kept while the block is (an unchanged chunk keeps its blocks between edits). */
+const ZONE_STATEMENTS = new WeakMap<Block, string | null>();
+
 function zoneStatement(block: Block): string | undefined {
+  let statement = ZONE_STATEMENTS.get(block);
+  if (statement === undefined) ZONE_STATEMENTS.set(block, (statement = readZoneStatement(block) ?? null));
+  return statement ?? undefined;
+}
+
+function readZoneStatement(block: Block): string | undefined {
   if (block.kind !== 'paragraph' && block.kind !== 'heading' && block.kind !== 'listItem') return undefined;
   const text = block.inline.text;
   if (text.length > 400 && block.kind !== 'paragraph') return undefined;
