@@ -97,7 +97,15 @@ interface DateMark {
 
 export function readTimeline(input: TimelineInput): TimelineReading {
   const memo = input.memo;
-  scanMemo = memo ? (text) => memo('timeline:scan', text, () => new Map()) : undefined;
+  // Without a cache, the scans are still kept for this reading: a heading or cell is scanned by several readers.
+  const local = memo ? undefined : new Map<string, Map<number, TimeExpr | null>>();
+  scanMemo = memo
+    ? (text) => memo('timeline:scan', text, () => new Map())
+    : (text) => {
+        let byPosition = local!.get(text);
+        if (!byPosition) local!.set(text, (byPosition = new Map()));
+        return byPosition;
+      };
   try {
     return readTimelineOnce(input);
   } finally {
@@ -105,10 +113,10 @@ export function readTimeline(input: TimelineInput): TimelineReading {
   }
 }
 
-/** scanTime's results by position, for one text (set while readTimeline runs with a cache). */
+/** scanTime's results by position, for one text (set while readTimeline runs). */
 let scanMemo: ((text: string) => Map<number, TimeExpr | null>) | undefined;
 
-/** scanTime, memoized by text and position when the analysis has a cache (its results are never mutated). */
+/** scanTime, memoized by text and position (its results are never mutated). */
 function scan(text: string, pos = 0): TimeExpr | undefined {
   if (!scanMemo) return scanTime(text, pos);
   const byPosition = scanMemo(text);

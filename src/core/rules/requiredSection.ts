@@ -5,20 +5,31 @@ import { eol } from '../model/text';
 import type { Fix, RuleDefinition } from './types';
 import { exampleDocument } from './examples';
 
+const SECTION_RANK = new Map<SectionKind, number>(SECTION_DEFINITIONS.map((d, i) => [d.kind, i]));
+
 /** Where a missing section goes: after the nearest present section that comes before it in canonical order. */
 export function insertSectionFix(doc: PostmortemDocument, kind: SectionKind): Fix {
-  const order = SECTION_DEFINITIONS.map((d) => d.kind);
-  const present = doc.allSections.filter((s) => s.kind);
-  const depth = present[0]?.depth ?? 2;
+  const rank = (k: SectionKind) => SECTION_RANK.get(k) ?? -1;
+  const target = rank(kind);
+  // One pass over the sections (a document may have thousands): the first kinded one gives the depth, the last one ranked
+  // before the missing kind is where it goes, else the first one ranked after it.
+  let depth: number | undefined;
+  let before: (typeof doc.allSections)[number] | undefined;
+  let after: (typeof doc.allSections)[number] | undefined;
+  for (const s of doc.allSections) {
+    if (!s.kind) continue;
+    depth ??= s.depth;
+    const r = rank(s.kind);
+    if (r < target) before = s;
+    else if (r > target && !after) after = s;
+  }
   const nl = eol(doc);
   const def = sectionDefinition(kind);
-  const block = `${'#'.repeat(depth)} ${def.label}${nl}${nl}${def.skeleton.replace(/\n/g, nl)}${nl}`;
-  const before = present.filter((s) => order.indexOf(s.kind!) < order.indexOf(kind)).pop();
+  const block = `${'#'.repeat(depth ?? 2)} ${def.label}${nl}${nl}${def.skeleton.replace(/\n/g, nl)}${nl}`;
   if (before) {
     const at: Position = before.range.end;
     return { title: `Add the "${def.label}" section`, edits: [{ range: { start: at, end: at }, newText: `${nl}${nl}${block.trimEnd()}` }], preferred: true };
   }
-  const after = present.find((s) => order.indexOf(s.kind!) > order.indexOf(kind));
   if (after) {
     const at: Position = { line: after.range.start.line, character: 0 };
     return { title: `Add the "${def.label}" section`, edits: [{ range: { start: at, end: at }, newText: `${block}${nl}` }], preferred: true };
