@@ -1,6 +1,6 @@
 // The real post-mortem corpus (test/fixtures/real) and its hand-written labels, and the comparison
 // of what the engine reads with what a reader labelled. Used by test/unit/corpus.test.ts and by
-// `npx tsx test/support/corpus.ts [dev|dev3…dev6|test|test2…test6] [file]` (per-document report of the dev splits; totals only
+// `npx tsx test/support/corpus.ts [dev|dev3…dev7|test|test2…test6] [file]` (per-document report of the dev splits; totals only
 // for the test splits).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,10 +24,12 @@ export interface LabelledItem {
 export interface Label {
   source: string;
   file: string;
-  split: 'dev' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
+  split: 'dev' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6';
   sections: Partial<Record<SectionKind, string>>;
   timeline: 'absent' | { events: number; dateOnly?: number; zone?: string | null; detected?: string | null; mitigated?: string | null; resolved?: string | null };
   actionItems: LabelledItem[];
+  /** Sentences that put a failure on a person, by line (labelled for dev7 and test6 on; absent before). */
+  blame?: Array<{ line: number; text: string }>;
   notes?: string;
 }
 
@@ -61,6 +63,10 @@ export interface DocResult {
   falseMissing: SectionKind[];
   invalidTimes: string[];
   blameFindings: string[];
+  /** With blame labels: labelled blame sentences, those with a finding on their line, and findings on no labelled line. */
+  blameLabelled: number | null;
+  blameFound: number;
+  blameUnlabelled: string[];
 }
 
 /** Words of an item's text without ticket references (`flutter/flutter#27110 - Test …` reads as `test …`). */
@@ -103,6 +109,9 @@ export function evaluate(label: Label): DocResult {
     falseMissing: [],
     invalidTimes: [],
     blameFindings: [],
+    blameLabelled: label.blame ? label.blame.length : null,
+    blameFound: 0,
+    blameUnlabelled: [],
   };
   let analysis;
   try {
@@ -137,6 +146,13 @@ export function evaluate(label: Label): DocResult {
     if (f.rule === 'timeline-time-invalid' && f.severity !== 'info') base.invalidTimes.push(`L${f.range.start.line + 1}: ${f.message}`);
     if (f.rule === 'blame-wording') base.blameFindings.push(`L${f.range.start.line + 1}: ${f.message.slice(0, 120)}`);
   }
+  if (label.blame) {
+    // A finding counts for a labelled sentence on its line or the next (a sentence wrapped over two lines).
+    const lines = findings.filter((f) => f.rule === 'blame-wording').map((f) => f.range.start.line + 1);
+    const near = (a: number, b: number) => a === b || a === b + 1;
+    base.blameFound = label.blame.filter((b) => lines.some((l) => near(l, b.line))).length;
+    base.blameUnlabelled = base.blameFindings.filter((_, i) => !label.blame!.some((b) => near(lines[i], b.line)));
+  }
   return base;
 }
 
@@ -163,10 +179,13 @@ export interface Totals {
   falseMissing: number;
   invalidTimes: number;
   blameFindings: number;
+  blameLabelled: number;
+  blameFound: number;
+  blameUnlabelled: number;
 }
 
 export function totals(results: DocResult[]): Totals {
-  const t: Totals = { documents: results.length, crashes: 0, timelines: 0, timelinesRead: 0, withTimeline: 0, withPhases: 0, itemsLabelled: 0, itemsFound: 0, itemsExtra: 0, doneLabelled: 0, doneFound: 0, doneWrong: 0, ownersLabelled: 0, ownersFound: 0, falseMissing: 0, invalidTimes: 0, blameFindings: 0 };
+  const t: Totals = { documents: results.length, crashes: 0, timelines: 0, timelinesRead: 0, withTimeline: 0, withPhases: 0, itemsLabelled: 0, itemsFound: 0, itemsExtra: 0, doneLabelled: 0, doneFound: 0, doneWrong: 0, ownersLabelled: 0, ownersFound: 0, falseMissing: 0, invalidTimes: 0, blameFindings: 0, blameLabelled: 0, blameFound: 0, blameUnlabelled: 0 };
   for (const r of results) {
     if (r.crashed) t.crashes++;
     if (r.timelineRead !== null) {
@@ -186,6 +205,9 @@ export function totals(results: DocResult[]): Totals {
     t.falseMissing += r.falseMissing.length;
     t.invalidTimes += r.invalidTimes.length;
     t.blameFindings += r.blameFindings.length;
+    t.blameLabelled += r.blameLabelled ?? 0;
+    t.blameFound += r.blameFound;
+    t.blameUnlabelled += r.blameUnlabelled.length;
   }
   return t;
 }
@@ -200,6 +222,7 @@ export function formatTotals(name: string, t: Totals): string {
     `  action items found: ${t.itemsFound}/${t.itemsLabelled} (${pct(t.itemsFound, t.itemsLabelled)}), extra ${t.itemsExtra} (${pct(t.itemsExtra, t.itemsLabelled)})`,
     `  done items recognised: ${t.doneFound}/${t.doneLabelled} (open items taken as done: ${t.doneWrong}); owners found: ${t.ownersFound}/${t.ownersLabelled}`,
     `  "required section missing" where the content exists: ${t.falseMissing}; timeline-time-invalid findings: ${t.invalidTimes}; blame-wording findings: ${t.blameFindings}`,
+    ...(t.blameLabelled || t.blameUnlabelled ? [`  labelled blame sentences found: ${t.blameFound}/${t.blameLabelled}; findings on no labelled sentence: ${t.blameUnlabelled}`] : []),
   ].join('\n');
 }
 
@@ -212,7 +235,7 @@ export function formatRow(r: DocResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const split = ['dev3', 'dev4', 'dev5', 'dev6', 'test', 'test2', 'test3', 'test4', 'test5', 'test6'].includes(process.argv[2]) ? process.argv[2] : 'dev';
+  const split = ['dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'test', 'test2', 'test3', 'test4', 'test5', 'test6'].includes(process.argv[2]) ? process.argv[2] : 'dev';
   const only = process.argv[3];
   const results = loadLabels().filter((l) => l.split === split && (!only || `${l.source}/${l.file}`.includes(only))).map(evaluate);
   // The test splits are never tuned on: only their totals are printed.

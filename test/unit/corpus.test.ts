@@ -7,7 +7,8 @@ import { evaluate, formatRow, formatTotals, loadLabels, totals } from '../suppor
 // the 17 documents added for the action-item work) and test3 (7 documents from two new organisations and PyPI,
 // labelled by another hand) were labelled and committed before the engine first ran on them; so were dev4 and test4 (15
 // documents from four more organisations, labelled by another hand, every third of each source in test4); so were dev5 and
-// test5 (12 documents from three more organisations, labelled by another hand, every third of each source in test5); so were dev6 (2 documents from drand/website).
+// test5 (12 documents from three more organisations, labelled by another hand, every third of each source in test5); so were dev6 (2 documents from drand/website), and dev7 and test6 (documents from more organisations,
+// labelled by another hand with their blame sentences too, every third of each source in test6).
 describe('real post-mortems (test/fixtures/real)', function () {
   this.timeout(120_000);
   const labels = loadLabels();
@@ -21,6 +22,8 @@ describe('real post-mortems (test/fixtures/real)', function () {
   const dev5 = labels.filter((l) => l.split === 'dev5').map(evaluate);
   const test5 = labels.filter((l) => l.split === 'test5').map(evaluate);
   const dev6 = labels.filter((l) => l.split === 'dev6').map(evaluate);
+  const dev7 = labels.filter((l) => l.split === 'dev7').map(evaluate);
+  const test6 = labels.filter((l) => l.split === 'test6').map(evaluate);
 
   after(() => {
     console.log(dev.map(formatRow).join('\n'));
@@ -38,6 +41,13 @@ describe('real post-mortems (test/fixtures/real)', function () {
     console.log(formatTotals('test5 (never tuned on, labels committed before the first run)', totals(test5)));
     console.log(dev6.map(formatRow).join('\n'));
     console.log(formatTotals('dev6 (one more organisation, labelled before the first run; tuned on)', totals(dev6)));
+    console.log(dev7.map(formatRow).join('\n'));
+    console.log(formatTotals('dev7 (more organisations, labelled with blame sentences before the first run)', totals(dev7)));
+    console.log(formatTotals('test6 (never tuned on, labels with blame sentences committed before the first run)', totals(test6)));
+    // Blame findings of the real documents, every split: the false alarms are judged by reading (BLAME-FINDINGS.md).
+    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6].flat();
+    const blame = all.reduce((n, r) => n + r.blameFindings.length, 0);
+    console.log(`  blame-wording findings on all ${all.length} real documents: ${blame}`);
   });
 
   it('has at least 40 documents from at least 5 organisations, with a test split', () => {
@@ -70,6 +80,14 @@ describe('real post-mortems (test/fixtures/real)', function () {
   it('test2 split: no crash', () => {
     assert.ok(test2.length >= 9, `${test2.length} test2 documents`);
     assert.equal(totals(test2).crashes, 0);
+  });
+
+  it('dev7 and test6 splits: no crash, no unreadable time', () => {
+    assert.ok(dev7.length >= 6 && test6.length >= 3, `${dev7.length} dev7, ${test6.length} test6 documents`);
+    for (const t of [totals(dev7), totals(test6)]) {
+      assert.equal(t.crashes, 0);
+      assert.equal(t.invalidTimes, 0);
+    }
   });
 
   it('dev3, test3, dev4, test4, dev5, test5 and dev6 splits: no crash, no unreadable time', () => {

@@ -220,7 +220,8 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
       }
       case 'date':
       case 'review': {
-        const parsed = parseDate(raw.replace(/T.*$/, ''), true);
+        // A date with its time, as Jekyll and Hugo write it ("2021-02-26 16:07:00 +0000"), is that date.
+        const parsed = parseDate(raw.replace(/^(\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}))?$/i, '$1').replace(/T.*$/, ''), true);
         if (parsed?.ok) {
           set(entry.key, { ...field, value: parsed.iso });
           if (entry.key === 'date') baseDate = parsed.iso;

@@ -258,7 +258,15 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
     p = m.index + m[0].length;
   }
   m = at(RE.lead, text, p);
-  if (m) p = m.index + m[0].length;
+  if (m) {
+    p = m.index + m[0].length;
+    // "At ~11:30am", "at around 10:00": the approximation may follow the lead word.
+    const approx = approximate ? null : at(RE.approx, text, p);
+    if (approx && /^[\d[(]/.test(text.slice(approx.index + approx[0].length, approx.index + approx[0].length + 1))) {
+      approximate = true;
+      p = approx.index + approx[0].length;
+    }
+  }
   const coreStart = p;
   const expr: TimeExpr = { start, end: p, coreStart, coreEnd: p, approximate, placeholder: false };
   const offset = at(RE.offset, text, p);

@@ -462,3 +462,22 @@ describe('model: key times and undated events (bugs/key-times-out-of-order.postm
     assert.equal(doc.metrics.doubts.ttr, undefined);
   });
 });
+
+describe('model: a status-page post (forms/status-page-post: Jekyll front matter, bold labels, "At ~11:30am" paragraphs)', () => {
+  const doc = parseFixture('forms/status-page-post.postmortem.md');
+  const analysis = analyzeText(readFileSync(join(FIXTURES, 'forms/status-page-post.postmortem.md'), 'utf8'), { today: '2026-03-20' });
+
+  it('a front-matter date with its time and offset ("2020-03-26 12:34:00 +0000") is that date, not a problem', () => {
+    assert.equal(doc.metadata.date?.value, '2020-03-26');
+    assert.deepEqual(analysis.findings.filter((f) => f.rule === 'front-matter').map((f) => f.message), []);
+    assert.ok(!analysis.findings.some((f) => /is not a date/.test(f.message)));
+  });
+
+  it('"At ~11:30am" starts an event: the approximation may follow the lead word', () => {
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.minutes, e.approximate === true]), [[11 * 60 + 30, true], [11 * 60 + 59, true], [12 * 60 + 4, true]]);
+  });
+
+  it('"a fix was implemented" is when impact stopped (inferred)', () => {
+    assert.deepEqual(doc.timeline.map((e) => e.phase ?? 'none'), ['detected', 'none', 'mitigated']);
+  });
+});
