@@ -125,10 +125,19 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
   const regions: Region[] = [];
   const found: FoundPart[] = [];
   const covered = new Uint8Array(blocks.length);
-  for (const section of sections) {
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
     if (section.kind !== 'actionItems') continue;
     if (covered[section.block]) continue;
-    regions.push({ from: section.block + 1, to: section.blockEnd });
+    // A subsection of another kind ("### Identified Problems:") is left out: its entries are not follow-ups.
+    let from = section.block + 1;
+    for (let j = i + 1; j < sections.length && sections[j].block < section.blockEnd; j++) {
+      const inner = sections[j];
+      if (!inner.kind || inner.kind === 'actionItems' || inner.block < from) continue;
+      if (inner.block > from) regions.push({ from, to: inner.block });
+      from = inner.blockEnd;
+    }
+    if (from < section.blockEnd) regions.push({ from, to: section.blockEnd });
     for (let b = section.block; b < section.blockEnd; b++) covered[b] = 1;
   }
   for (let b = 0; b < blocks.length; b++) {

@@ -19,6 +19,9 @@ import { labelKind, leadingLabel, readTimeline } from './timeline';
 import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, SectionKind } from './types';
 import { pushAll } from '../util/arrays';
 
+/** A subsection heading that lists the problems found, not what to do about them. */
+const PROBLEM_LIST = /^(?:\d+[.)]\s*)?(?:(?:identified|known|observed)\s+(?:problems|issues|gaps|weaknesses)|(?:problems|issues|gaps|weaknesses)\s+(?:identified|found|observed))\s*:?$/i;
+
 /** A table's continuation is read with the table's head: both are its key. */
 function chunkKey(chunk: Chunk): string {
   // The first chunk may hold front matter; the same text later in the document does not.
@@ -436,7 +439,9 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     const isTitle = depth === 1 && h1Count === 1;
     const own = isTitle ? undefined : matchSectionHeading(heading);
     // Subsections of a follow-up section ("### Detection", "### Prevention") are groups of follow-ups.
-    const match = own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined;
+    // …except a list of the problems found ("### Identified Problems:" above "### Improvement Plan:"): causes, not follow-ups.
+    const problems = parentKind === 'actionItems' && PROBLEM_LIST.test(heading) ? { kind: 'rootCause' as const, cue: 'identified problems', score: 3.5 } : undefined;
+    const match = problems ?? (own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined);
     let firstParagraph: Block | undefined;
     for (let b = blockIndex + 1; b < ownEnd && !firstParagraph; b++) if (blocks[b].kind === 'paragraph') firstParagraph = blocks[b];
     const section: Section = {

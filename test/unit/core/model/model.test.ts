@@ -481,3 +481,16 @@ describe('model: a status-page post (forms/status-page-post: Jekyll front matter
     assert.deepEqual(doc.timeline.map((e) => e.phase ?? 'none'), ['detected', 'none', 'mitigated']);
   });
 });
+
+describe('model: a list of the problems found inside the follow-up section is not follow-ups', () => {
+  const text = '# Router outage\n\n## Future Work\n\n### Identified Problems:\n\n- Lack of a redundant fallback for the routers.\n- Router access relies on the internal proxy.\n\n### Improvement Plan:\n\n- Add an external jump server.\n- Add a second uplink.\n';
+
+  it('"### Identified Problems:" under "## Future Work" is read as causes; the items are the plan', () => {
+    const doc = parsePostmortem(text);
+    assert.deepEqual(doc.actionItems.map((i) => i.text), ['Add an external jump server.', 'Add a second uplink.']);
+    assert.equal(doc.allSections.find((s) => s.heading.startsWith('Identified'))?.kind, 'rootCause');
+    // "### Completed" and "### Root cause fixes" stay groups of follow-ups.
+    const groups = parsePostmortem('# T\n\n## Action Items\n\n### Root cause fixes\n\n- Fix the retry loop.\n\n### Completed\n\n- [x] Roll back.\n');
+    assert.deepEqual(groups.actionItems.map((i) => i.text), ['Fix the retry loop.', 'Roll back.']);
+  });
+});
