@@ -121,6 +121,12 @@ function kindsOf(blocks: Block[], sections: Section[]): Array<Section['kind']> {
   return kinds;
 }
 
+/** A paragraph that introduces a legend ("Types:", "action items should have assigned priority:"), not a list of follow-ups. */
+const LEGEND_INTRO = /\b(?:types?|categor(?:y|ies)|priorit(?:y|ies)|legend|levels?|severit(?:y|ies)|statuse?s?|labels?)\s*:\s*$/i;
+
+/** A legend's entry: a term of up to three words, a dash or colon, its meaning ("P0 - Critical for the release"). */
+const LEGEND_ENTRY = /^[\p{L}\p{N}_-]{1,20}(?:\s[\p{L}\p{N}_-]{1,20}){0,2}\s*[-–—:]\s+\S/u;
+
 export function extractActionItems(blocks: Block[], sections: Section[], ctx: ActionContext): { items: ActionItem[]; found: FoundPart[] } {
   const regions: Region[] = [];
   const found: FoundPart[] = [];
@@ -274,6 +280,15 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     if (block.kind === 'table') {
       readTable(b, block, ctx, items, groupDone);
       continue;
+    }
+    // "Action items fall under three types. Types:" and a list of the types: a legend, not follow-ups.
+    if (block.kind === 'paragraph' && LEGEND_INTRO.test(block.inline.text) && blocks[b + 1]?.kind === 'listItem') {
+      let c = b + 1;
+      while (c < to && blocks[c].kind === 'listItem') c++;
+      if (blocks.slice(b + 1, c).every((entry) => entry.listDepth > blocks[b + 1].listDepth || LEGEND_ENTRY.test(entry.inline.text))) {
+        skipped.fill(1, b + 1 - from, c - from);
+        continue;
+      }
     }
     // "We've established guiding criteria for disabling the system:" and a list of the criteria: one item.
     if (block.kind === 'paragraph' && region.labelled && /:\s*$/.test(block.inline.text) && /^(?:we|we've|we're|our|the team)\b/i.test(block.inline.text.trim()) && blocks[b + 1]?.kind === 'listItem') {

@@ -494,3 +494,15 @@ describe('model: a list of the problems found inside the follow-up section is no
     assert.deepEqual(groups.actionItems.map((i) => i.text), ['Fix the retry loop.', 'Roll back.']);
   });
 });
+
+describe('model: a legend in the follow-up section is not follow-ups', () => {
+  it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.text), ['Add a corruption check', 'Document recovery']);
+  });
+
+  it('a list of follow-ups announced by priority stays a list of follow-ups', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\nOur follow-ups, highest priority first:\n\n- Add alerting on replica lag.\n- Document the failover.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.text), ['Add alerting on replica lag.', 'Document the failover.']);
+  });
+});
