@@ -506,3 +506,17 @@ describe('model: a legend in the follow-up section is not follow-ups', () => {
     assert.deepEqual(doc.actionItems.map((i) => i.text), ['Add alerting on replica lag.', 'Document the failover.']);
   });
 });
+
+describe('model: follow-ups written as done in the passive or the present', () => {
+  it('an opening phrase, an adverb, or "now" with a verb reads as done; "are now more visible" and plans do not', () => {
+    const doc = parsePostmortem(
+      '# T\n\n## Remediation\n\n' +
+        '- Immediately upon confirmation of the report, access to new CI runs was restricted.\n' +
+        '- The vulnerable workflows were temporarily disabled and patched.\n' +
+        '- The labels now act on validated commit SHAs.\n' +
+        '- Incidents are now more visible to the team, and we are working on a second on-call.\n' +
+        '- The job now needs to validate its inputs.\n',
+    );
+    assert.deepEqual(doc.actionItems.map((i) => i.done), [true, true, true, false, false]);
+  });
+});
