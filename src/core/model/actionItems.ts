@@ -45,14 +45,15 @@ const DONE_WORD = /\bDONE\b(?!\s+(?:by|before|when|if))/;
 const DONE_TENSE = new RegExp(
   [
     // "We enabled …", "The team then raised …", "Execution clients implemented …", "We have extended …"
-    String.raw`^(?:we|they|i|the\s+[\w-]+(?:\s+[\w-]+)?|[\p{Lu}][\w.-]*(?:\s+[\w.-]+){0,2})\s+(?:then\s+|also\s+|already\s+|now\s+|since\s+|(?:have|has|'ve)\s+(?:(?:now|already|also)\s+|for\s+[\w ]{1,20}?\s+)?)?(?:[a-z]{3,}ed|got|made|wrote|ran|took|built|put|sent|gave|began|set|kept|found|moved)\b`,
+    // (A capitalised subject is not itself a participle, nor ends in "of"/"for": "Automated scheduled testing of …", "Implementation of automated testing" are plans.)
+    String.raw`^(?:we|they|i|the\s+[\w-]+(?:\s+[\w-]+)?|(?![\p{L}]+ed\s)[\p{Lu}][\w.-]*(?:\s+(?!(?:of|for|to)\s)[\w.-]+){0,2})\s+(?:then\s+|also\s+|already\s+|now\s+|since\s+|(?:have|has|'ve)\s+(?:(?:now|already|also)\s+|for\s+[\w ]{1,20}?\s+)?)?(?:[a-z]{3,}ed|got|made|wrote|ran|took|built|put|sent|gave|began|set|kept|found|moved)\b`,
     // "EIP-6110 is updated …", "The cookie was rescoped …"
     // …after an opening phrase ("Immediately upon confirmation, access to new runs was restricted"), with an adverb ("were temporarily disabled").
     String.raw`^(?:[^,.;:]{1,80},\s+)?(?:[\p{L}\p{N}][\w.'’-]*\s+){1,8}(?:was|were|has been|have been|is now|are now|is|are)\s+(?:now\s+|also\s+|[a-z]{3,}ly\s+)?(?!going\b|being\b|not\b)[a-z]+ed\b(?!\s+to\s+be)`,
     // "The labels now act on validated commits": what the system does now.
     String.raw`^(?:[\p{L}\p{N}][\w.'’-]*\s+){1,6}(?<!\b(?:is|are|was|were|be|been)\s+)now\s+(?!have\b|has\b|need|must|should|will|can\b|could|plan|want)[a-z]{3,}\b`,
     // "Added alerting …", "Got guidance …"
-    String.raw`^(?:added|implemented|fixed|updated|enabled|disabled|removed|migrated|rotated|deployed|increased|decreased|switched|moved|rescoped|extended|established|documented|wrote|merged|shipped|released|replaced|upgraded|introduced|configured|automated|published|revoked|reverted|got|requested|raised)\s`,
+    String.raw`^(?:added|implemented|fixed|updated|enabled|disabled|removed|migrated|rotated|deployed|increased|decreased|switched|moved|rescoped|extended|established|documented|wrote|merged|shipped|released|replaced|upgraded|introduced|configured|automated|published|revoked|reverted|got|requested|raised)\s(?![a-z]+ed\s)`,
   ].join('|'),
   'iu',
 );

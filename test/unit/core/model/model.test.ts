@@ -519,4 +519,9 @@ describe('model: follow-ups written as done in the passive or the present', () =
     );
     assert.deepEqual(doc.actionItems.map((i) => i.done), [true, true, true, false, false]);
   });
+
+  it('a noun phrase that starts with a participle is a plan: "Automated scheduled testing of …", "Implementation of automated …"', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\n- Automated scheduled testing of a login flow to detect outages sooner.\n- Implementation of automated configuration validation testing.\n- Automated the certificate renewal.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.done), [false, false, true]);
+  });
 });
