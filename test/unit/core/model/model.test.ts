@@ -525,3 +525,10 @@ describe('model: follow-ups written as done in the passive or the present', () =
     assert.deepEqual(doc.actionItems.map((i) => i.done), [false, false, true]);
   });
 });
+
+describe('model: a date and a time joined by a double hyphen', () => {
+  it('"November 4th -- 16:30 to 15:00 UTC" is on November 4th (the year from the front matter), not the front matter\'s day', () => {
+    const doc = parsePostmortem("---\ndate: '2013-11-26T15:14:59.000Z'\n---\n\n# Registry downtime (times UTC)\n\nThree periods of downtime:\n\n1. November 4th -- 16:30 to 15:00 UTC\n2. November 13th -- 15:00 to 19:30 UTC\n");
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.date, e.time?.minutes]), [['2013-11-04', 16 * 60 + 30], ['2013-11-13', 15 * 60]]);
+  });
+});
