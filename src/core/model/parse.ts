@@ -444,21 +444,24 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     const match = problems ?? (own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined);
     let firstParagraph: Block | undefined;
     for (let b = blockIndex + 1; b < ownEnd && !firstParagraph; b++) if (blocks[b].kind === 'paragraph') firstParagraph = blocks[b];
-    const section: Section = {
-      ...(match ? { kind: match.kind, match: { cue: match.cue, score: match.score } } : {}),
-      heading,
-      depth,
-      range: lines.range(block.start, end),
-      headingRange: lines.range(block.start, block.end),
-      bodyRange: lines.range(Math.min(block.end, end), end),
-      // The title section's body is the whole document; only kinded sections need their text.
-      bodyText: match ? bodyTextOf(blocks, blockIndex + 1, blockEnd) : '',
-      ...(firstParagraph ? { firstParagraph: oneLineText(firstParagraph.inline.text).replace(/\s+/g, ' ').trim() } : {}),
-      children: [],
-      block: blockIndex,
-      blockEnd,
-      ownEnd,
-    };
+    // Built field by field, in this order (spreads made every section a slow dictionary object: 50,000 headings took 0.4 s).
+    const section = {} as Section;
+    if (match) {
+      section.kind = match.kind;
+      section.match = { cue: match.cue, score: match.score };
+    }
+    section.heading = heading;
+    section.depth = depth;
+    section.range = lines.range(block.start, end);
+    section.headingRange = lines.range(block.start, block.end);
+    section.bodyRange = lines.range(Math.min(block.end, end), end);
+    // The title section's body is the whole document; only kinded sections need their text.
+    section.bodyText = match ? bodyTextOf(blocks, blockIndex + 1, blockEnd) : '';
+    if (firstParagraph) section.firstParagraph = oneLineText(firstParagraph.inline.text).replace(/\s+/g, ' ').trim();
+    section.children = [];
+    section.block = blockIndex;
+    section.blockEnd = blockEnd;
+    section.ownEnd = ownEnd;
     allSections.push(section);
     if (stack.length) stack[stack.length - 1].children.push(section);
     else roots.push(section);
