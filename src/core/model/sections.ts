@@ -64,7 +64,7 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
     cues: [
       ['root cause', 3.5], ['root cause analysis', 3.5], ['rca', 3.5], ['cause', 2.5], ['causes', 2.5], ['causal', 2.5], ['contributing factor', 3.5],
       ['contributing', 2.5], ['five why', 3.5], ['5 why', 3.5], ['why', 2], ['trigger', 2.5], ['why it happened', 3.5], ['why did this happen', 3.5],
-      ['why did it happen', 3.5], ['what caused', 3.5], ['how it happened', 3], ['underlying', 2], ['technical analysis', 2.5], ['analysis', 1.5],
+      ['why did it happen', 3.5], ['what caused', 3.5], ['what was the issue', 3], ['what was the problem', 3], ['how it happened', 3], ['underlying', 2], ['technical analysis', 2.5], ['analysis', 1.5],
       ['technical details', 1.5],
     ],
   },

@@ -482,6 +482,18 @@ describe('model: a status-page post (forms/status-page-post: Jekyll front matter
   });
 });
 
+describe('model: a short status post (question headings, impact told as a gateway timeout)', () => {
+  const text = '# SSO Dev - Gateway Timeout (504)\n\nToday between approximately 3:30PM and 4:00PM users accessing SSO Dev would get a 504 Gateway Timeout response.\n\n## What was the issue?\n\nThe new network policies left out one rule from the migration guide.\n';
+
+  it('"What was the issue?" is the root cause; a 504 timeout in the intro is the impact', () => {
+    const doc = parsePostmortem(text);
+    assert.equal(doc.allSections.find((s) => s.heading.startsWith('What was'))?.kind, 'rootCause');
+    assert.ok(doc.found.some((f) => f.kind === 'impact' && f.how === 'content' && f.block < doc.allSections[1].block));
+    const findings = analyzeText(text, { today: '2026-03-20' }).findings.filter((f) => f.rule === 'required-section');
+    assert.ok(!findings.some((f) => /"(?:Impact|Root Cause)" section is missing/.test(f.message)), findings.map((f) => f.message).join('\n'));
+  });
+});
+
 describe('model: a list of the problems found inside the follow-up section is not follow-ups', () => {
   const text = '# Router outage\n\n## Future Work\n\n### Identified Problems:\n\n- Lack of a redundant fallback for the routers.\n- Router access relies on the internal proxy.\n\n### Improvement Plan:\n\n- Add an external jump server.\n- Add a second uplink.\n';
 
