@@ -192,6 +192,9 @@ function isName(tokens: Token[], i: number): boolean {
   // "Workaround 2", "Phase 3": a capitalised word before a number names a version or a step.
   if (nextWord && /^\d/.test(nextWord.text) && !/^\d{1,2}:\d{2}/.test(nextWord.text)) return false;
   if (FIRST_NAMES.has(lw)) return true;
+  // "Root Cause: Legacy inconsistencies …", "Root Cause: Invalid `genesis.json`": after a label, a capital starts the phrase;
+  // a name there is followed by its verb, its possessive, an adverb or the end ("Root cause: Dave pushed …").
+  if (i > 0 && tokens[i - 1].text === ':' && !POSSESSIVE.test(t.lw) && nextWord && (nextWord.text === '`' || (nextWord.word && nextWord.text === nextWord.lw && !looksLikeVerb(nextWord.lw) && !/^(?:never|also|just|then|still|again|once|and|or|who|alone|too|simply|himself|herself|themselves)$|ly$|n['’]t$/.test(nextWord.lw)))) return false;
   // "Phrases never flagged", "Operators noticed": a plural common noun opening the sentence, not a name.
   if ((i === 0 || !tokens[i - 1].word) && /(?:[bcdfghklmnprtvwz]s|[^aeiou]es)$/.test(lw) && lw.length >= 6 && !POSSESSIVE.test(t.lw)) return false;
   // "Windows Defender", "Google Chrome": a capitalised word after a product name inside the sentence is part of the product.
@@ -968,8 +971,10 @@ const RULES: Rule[] = [
       // "because the PCF Operations Manager failed a health check": a product named by its vendor's acronym and a role word.
       let leadAt = agent.from;
       while (leadAt < agent.to && /^(?:the|a|an|our|their|its)$/.test(ctx.tokens[leadAt].lw)) leadAt++;
-      const lead = ctx.tokens[leadAt];
-      if (leadAt < agent.to && /^[A-Z][A-Z0-9]{1,5}$/.test(lead.text) && !/^(?:QA|SRE|SRES|DBA|HR|PM|CTO|CEO|CIO|VP|NOC|SOC|IT|OPS|L[123])$/.test(lead.text.toUpperCase())) return undefined;
+      // "due to Uneven IAVL Tree Heights": …or anywhere before the head.
+      const productAcronym = (x: Token) => /^[A-Z][A-Z0-9]{1,5}$/.test(x.text) && !/^(?:QA|SRE|SRES|DBA|HR|PM|CTO|CEO|CIO|VP|NOC|SOC|IT|OPS|L[123])$/.test(x.text.toUpperCase());
+      const after = ctx.tokens[agent.to + 1];
+      if (ctx.tokens.slice(leadAt, agent.to).some(productAcronym) || (after && productAcronym(after) && !FIRST_NAMES.has(stripPossessive(ctx.tokens[agent.to].lw)))) return undefined;
       let verb = ctx.tokens[head + 1];
       // "because Elif, who was in her first week on the team, ran a command …": the verb after the relative clause.
       if (verb?.text === ',' && /^(?:who|whom)$/.test(ctx.tokens[head + 2]?.lw ?? '')) {
@@ -987,6 +992,8 @@ const RULES: Rule[] = [
         if (!verb || !verb.word) return undefined;
         // Credit, chance and states: "because Ann happened to look at the dashboard", "because she wanted to leave early".
         // Inability is not a lapse either: "the service is down because they couldn't authenticate" (unless "couldn't be bothered").
+        // Not having something is a state: "validators errored out since they didn't have the contract on disk".
+        if (/^(?:didn['’]t|doesn['’]t|don['’]t)$/.test(verb.lw) && ctx.tokens[ctx.tokens.indexOf(verb) + 1]?.lw === 'have') return undefined;
         const unable = /^(?:couldnot|couldn't|cannot|can't)$/.test(verb.lw) && !/^\s+(?:be\s+)?(?:bothered|trusted|relied)\b/i.test(ctx.text.slice(verb.end));
         if (unable || CREDIT_VERBS.has(verb.lw) || /^(?:insisted|argued|persisted|happened|was|were|is|are|had|has|kept|stayed|knew|remembered|asked|told|called|wanted|needed|decided|assumed|thought|expected|believed|used|uses|could|would|will|can)$/.test(verb.lw)) {
           // …unless what follows is itself a lapse ("because she assumed the cache would absorb the spike" is the author's hindsight on a skip).

@@ -60,6 +60,18 @@ describe('blame detector', () => {
     ]) assert.deepEqual(found(text), [], text);
   });
 
+  it('a capital after a label or before an acronym starts a phrase, not a name (real corpus false alarms)', () => {
+    for (const text of [
+      'Root Cause: Legacy inconsistencies in IAVL state due to unvalidated upgrade store entries.',
+      'Root Cause: Mismatch between legacy key formats and the new encoding scheme.',
+      'Root Cause: Invalid `genesis.json` file present on affected nodes.',
+      'Upgrade failed due to patch not being applied resulting in State Inconsistency due to Uneven IAVL Tree Heights.',
+      'Other validators errored out since they didn’t have the wasm smart contract in their local disk.',
+    ]) assert.deepEqual(found(text), [], text);
+    assert.equal(found('Root cause: Marit never validated the genesis file before the restart.').length, 1);
+    assert.equal(found('Root Cause: Kasimir skipped the upgrade checklist and applied the patch to the wrong store.').length, 1);
+  });
+
   it('credit, neutral actions, negation, quotation and hypotheticals are not blame', () => {
     for (const text of [
       'We noticed because Ann happened to look at the dashboard.',
