@@ -125,6 +125,9 @@ function kindsOf(blocks: Block[], sections: Section[]): Array<Section['kind']> {
   return kinds;
 }
 
+/** A titled item whose details follow as a list: "Jump Server Access: Configure external jump server access, allowing:". */
+const TITLED_ITEM_INTRO = /^\p{Lu}[\p{L}\p{N}'’-]*(?:\s\p{Lu}[\p{L}\p{N}'’-]*){0,3}:\s+\p{L}[^:]*:$/u;
+
 /** A paragraph that introduces a legend ("Types:", "action items should have assigned priority:"), not a list of follow-ups. */
 const LEGEND_INTRO = /\b(?:types?|categor(?:y|ies)|priorit(?:y|ies)|legend|levels?|severit(?:y|ies)|statuse?s?|labels?)\s*:\s*$/i;
 
@@ -294,8 +297,10 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
         continue;
       }
     }
-    // "We've established guiding criteria for disabling the system:" and a list of the criteria: one item.
-    if (block.kind === 'paragraph' && region.labelled && /:\s*$/.test(block.inline.text) && /^(?:we|we've|we're|our|the team)\b/i.test(block.inline.text.trim()) && blocks[b + 1]?.kind === 'listItem') {
+    // "We've established guiding criteria for disabling the system:" and a list of the criteria: one item; so is
+    // "Jump Server Access: Configure external jump server access, allowing:" and the list of what it allows.
+    const intro = block.kind === 'paragraph' && /:\s*$/.test(block.inline.text) && blocks[b + 1]?.kind === 'listItem';
+    if (intro && ((region.labelled && /^(?:we|we've|we're|our|the team)\b/i.test(block.inline.text.trim())) || TITLED_ITEM_INTRO.test(block.inline.text.trim()))) {
       const item = listItem(b, block, ctx, { inline: trimInline(block.inline), start: block.start, end: block.end });
       item.form = 'paragraph';
       if (!item.done && groupDone) markDone(item, groupDone);

@@ -507,6 +507,15 @@ describe('model: a list of the problems found inside the follow-up section is no
   });
 });
 
+describe('model: a titled item with its details as a list', () => {
+  it('"Jump Server Access: Configure …, allowing:" is one item; its list is details; "The following will be done:" still introduces items', () => {
+    const doc = parsePostmortem('# T\n\n## Improvement Plan\n\nJump Server Access: Configure external jump server access, allowing:\n - Simple SSH access via the jump host.\n - Access management via per-user keys.\n\nNetwork Redundancy:\n - Improve the setup to have more redundancy.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.text), ['Jump Server Access: Configure external jump server access, allowing:', 'Improve the setup to have more redundancy.']);
+    const plain = parsePostmortem('# T\n\n## Action Items\n\nThe following will be done:\n\n- Add a jump host.\n- Add a second uplink.\n');
+    assert.deepEqual(plain.actionItems.map((i) => i.text), ['Add a jump host.', 'Add a second uplink.']);
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
