@@ -67,6 +67,8 @@ const RE = {
   placeholderWord: /(?:hh:mm|hh\.mm|\?{2,}|--+:--+)/iy,
   bracketUnknown: /\[\s*\?+\s*\]|\(\s*\?+\s*\)/y,
   loneX: /x(?![\w])/iy,
+  // "2023-01-04 (Time TBC)": the time is to be confirmed.
+  timeToConfirm: /\(\s*time\s+(?:tbc|tbd|unknown|not\s+known)\s*\)|time\s+(?:tbc|tbd|unknown)\b/iy,
   rangeSep: /\s*(?:-|–|—|to|until|till)\s*/iy,
   zone: /\s*(?:\(\s*)?(z|utc(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|gmt(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|cest|cet|eest|eet|west|wet|bst|ist|jst|kst|aest|aedt|acst|nzst|nzdt|hst|akst|akdt|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ct|mt|eastern|pacific|central|mountain|[A-Z][a-z]+\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?)\b\s*\)?/iy,
   cityZone: /\s*(?:\(\s*)?([A-Z][A-Za-z]?[a-z]+(?:[ _][A-Z][a-z]+)?)\b\s*\)?/y,
@@ -161,7 +163,7 @@ function readClock(text: string, pos: number, afterDate: boolean): ClockPart | u
   m = at(RE.bracketUnknown, text, pos);
   if (m) return { end: m.index + m[0].length, placeholder: true };
   if (afterDate) {
-    m = at(RE.loneX, text, pos);
+    m = at(RE.loneX, text, pos) ?? at(RE.timeToConfirm, text, pos);
     if (m) return { end: m.index + m[0].length, placeholder: true };
   }
   return undefined;

@@ -538,7 +538,8 @@ function trailingTime(inline: InlineText): TimeExpr | undefined {
     if (p > 0 && !/[\s([:]/.test(text[p - 1])) continue;
     if (!/[\d~[(A-Za-z]/.test(text[p])) continue;
     const expr = scan(text, p);
-    if (!expr || expr.minutes === undefined || expr.invalid) continue;
+    // "First detected 2023-01-04 (Time TBC)": a date whose time is to be confirmed is an event too.
+    if (!expr || (expr.minutes === undefined && !(expr.placeholder && hasDate(expr))) || expr.invalid) continue;
     if (!/^[\s.)\]]*$/.test(text.slice(expr.end))) continue;
     // At least a word of description before it.
     if (!/\p{L}{2}/u.test(text.slice(0, expr.start))) return undefined;

@@ -507,6 +507,16 @@ describe('model: a list of the problems found inside the follow-up section is no
   });
 });
 
+describe('model: a date whose time is to be confirmed', () => {
+  it('"First detected 2023-01-04 (Time TBC)" is an event with its time unknown (an info), not dropped', () => {
+    const text = '# T\n\n- **Key events**\n  - First detected 2023-01-04 (Time TBC)\n  - Incident declared: 2023-01-05 08:56\n  - Resolved 2023-02-01 10:30\n';
+    const doc = parsePostmortem(text);
+    assert.deepEqual(doc.timeline.map((e) => [e.text, e.time?.minutes ?? null]), [['First detected', null], ['Incident declared', 8 * 60 + 56], ['Resolved', 10 * 60 + 30]]);
+    const findings = analyzeText(text, { today: '2026-03-20' }).findings.filter((f) => f.rule === 'timeline-time-invalid');
+    assert.deepEqual(findings.map((f) => f.severity), ['info']);
+  });
+});
+
 describe('model: a titled item with its details as a list', () => {
   it('"Jump Server Access: Configure …, allowing:" is one item; its list is details; "The following will be done:" still introduces items', () => {
     const doc = parsePostmortem('# T\n\n## Improvement Plan\n\nJump Server Access: Configure external jump server access, allowing:\n - Simple SSH access via the jump host.\n - Access management via per-user keys.\n\nNetwork Redundancy:\n - Improve the setup to have more redundancy.\n');
