@@ -220,6 +220,11 @@ function isName(tokens: Token[], i: number): boolean {
   return lw.length >= 2;
 }
 
+/** A product named by its vendor's acronym ("PCF", "IAVL"), not a role's ("SRE", "DBA"). */
+function productAcronym(t: Token): boolean {
+  return /^[A-Z][A-Z0-9]{1,5}$/.test(t.text) && !/^(?:QA|SRE|SRES|DBA|HR|PM|CTO|CEO|CIO|VP|NOC|SOC|IT|OPS|L[123])$/.test(t.text.toUpperCase());
+}
+
 /** Endings of product names: a technical word after at least three letters ("Open|search", "Mirror|field", "Key|cloak", "Vector|ly"). */
 const PRODUCT_SHAPE = /^[a-z]{3,}(?:search|base|store|hub|flow|stack|works|ware|desk|cast|grid|sync|mail|bot|board|space|point|gate|shift|watch|guard|lens|forge|scope|cloak|field|mesh|ops|db|ify|kit|lab|soft|tron|matic|metrics|logs|cloud|proxy|vault|link|dash|sight|ctl|sql|api|cdn|dns|net|box|wall|cube|stream|queue|log|file)$|^[a-z]{4,}ly$/;
 
@@ -972,14 +977,17 @@ const RULES: Rule[] = [
       let leadAt = agent.from;
       while (leadAt < agent.to && /^(?:the|a|an|our|their|its)$/.test(ctx.tokens[leadAt].lw)) leadAt++;
       // "due to Uneven IAVL Tree Heights": …or anywhere before the head.
-      const productAcronym = (x: Token) => /^[A-Z][A-Z0-9]{1,5}$/.test(x.text) && !/^(?:QA|SRE|SRES|DBA|HR|PM|CTO|CEO|CIO|VP|NOC|SOC|IT|OPS|L[123])$/.test(x.text.toUpperCase());
       const after = ctx.tokens[agent.to + 1];
       if (ctx.tokens.slice(leadAt, agent.to).some(productAcronym) || (after && productAcronym(after) && !FIRST_NAMES.has(stripPossessive(ctx.tokens[agent.to].lw)))) return undefined;
-      let verb = ctx.tokens[head + 1];
+      let verbAt = head + 1;
+      let verb = ctx.tokens[verbAt];
       // "because Elif, who was in her first week on the team, ran a command …": the verb after the relative clause.
       if (verb?.text === ',' && /^(?:who|whom)$/.test(ctx.tokens[head + 2]?.lw ?? '')) {
         const close = ctx.tokens.findIndex((t, i) => i > head + 2 && i <= head + 30 && t.text === ',');
-        if (close !== -1) verb = ctx.tokens[close + 1];
+        if (close !== -1) {
+          verbAt = close + 1;
+          verb = ctx.tokens[verbAt];
+        }
       }
       // "because the Diego Brain periodically re-publishes …": what something always does is no one's lapse.
       if (verb && /^(?:periodically|automatically|regularly|always|usually|normally|routinely|constantly|continuously)$/.test(verb.lw)) return undefined;
@@ -987,13 +995,16 @@ const RULES: Rule[] = [
       if (verb && /^\p{Lu}\p{Ll}/u.test(verb.text) && !pastVerb(verb)) return undefined;
       // "because the DBA had disabled the replica": the participle is the verb.
       const participle = ctx.tokens[head + 2];
-      if (verb && /^(?:had|has|have)$/.test(verb.lw) && participle && pastVerb(participle) && !CREDIT_VERBS.has(participle.lw) && !/^(?:been|had|known|seen|heard|received|got|gotten|told|asked|given)$/.test(participle.lw)) verb = participle;
+      if (verb && /^(?:had|has|have)$/.test(verb.lw) && participle && pastVerb(participle) && !CREDIT_VERBS.has(participle.lw) && !/^(?:been|had|known|seen|heard|received|got|gotten|told|asked|given)$/.test(participle.lw)) {
+        verbAt = head + 2;
+        verb = participle;
+      }
       if (!/of$|due\s+to$/i.test(m[0])) {
         if (!verb || !verb.word) return undefined;
         // Credit, chance and states: "because Ann happened to look at the dashboard", "because she wanted to leave early".
         // Inability is not a lapse either: "the service is down because they couldn't authenticate" (unless "couldn't be bothered").
         // Not having something is a state: "validators errored out since they didn't have the contract on disk".
-        if (/^(?:didn['’]t|doesn['’]t|don['’]t)$/.test(verb.lw) && ctx.tokens[ctx.tokens.indexOf(verb) + 1]?.lw === 'have') return undefined;
+        if (/^(?:didn['’]t|doesn['’]t|don['’]t)$/.test(verb.lw) && ctx.tokens[verbAt + 1]?.lw === 'have') return undefined;
         const unable = /^(?:couldnot|couldn't|cannot|can't)$/.test(verb.lw) && !/^\s+(?:be\s+)?(?:bothered|trusted|relied)\b/i.test(ctx.text.slice(verb.end));
         if (unable || CREDIT_VERBS.has(verb.lw) || /^(?:insisted|argued|persisted|happened|was|were|is|are|had|has|kept|stayed|knew|remembered|asked|told|called|wanted|needed|decided|assumed|thought|expected|believed|used|uses|could|would|will|can)$/.test(verb.lw)) {
           // …unless what follows is itself a lapse ("because she assumed the cache would absorb the spike" is the author's hindsight on a skip).

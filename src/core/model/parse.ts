@@ -565,7 +565,7 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
 
 /** Sentences that tell who or what was affected, and why it happened. */
 const CONTENT_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|to fail|stopped working|broke|broken|outages?|halt(?:ed|s)?|(?:went|was|were) offline|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|timed? ?outs?|timed out|(?:50[0-4]|gateway) (?:errors?|responses?|gateway|timeout)|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
+  ['impact', /\b(?:impact(?:ed|s)?|affect(?:ed|ing)|to fail|stopped working|broke|broken|outages?|halt(?:ed|s)?|(?:went|was|were) offline|downtime|unavailable|inaccessible|degraded|disrupt(?:ed|ions?)|data loss|(?:was|were|went) down|timed? ?outs?|(?:50[0-4]|gateway) (?:errors?|responses?|gateway|timeout)|could(?:n't| not) (?:access|log|use|reach|connect|build|download|install|deploy|start)|unable to|no longer (?:able|working)|stuck|failing|errors? for (?:users|customers)|(?:users|customers|students|developers|builds|jobs|requests)\b[^.]{0,60}\b(?:failed|saw|experienced|received|lost|could not|were not))\b/i],
   ['rootCause', /\b(?:caused by|caus(?:e|ed|es|ing) (?:the |a |an |it |them |us )?\S|because|due to|root cause|the cause|(?:was|were) the result of|as a result of|resulted from|result of|triggered by|the reason|turned out|stemmed from|was traced to|originated (?:in|from)|led to)\b/i],
 ];
 
