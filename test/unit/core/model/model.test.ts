@@ -526,6 +526,13 @@ describe('model: a titled item with its details as a list', () => {
   });
 });
 
+describe('model: work in progress written as prose is a follow-up', () => {
+  it('"we are building tests to verify …" in a follow-up section is an item; a paragraph that only reports is not', () => {
+    const doc = parsePostmortem("# T\n\n## What we're doing differently\n\nBased on what we have observed, we are building tests to verify this behaviour in the systems we build.\n\nThe outage lasted two hours across both zones.\n");
+    assert.deepEqual(doc.actionItems.map((i) => i.text), ['Based on what we have observed, we are building tests to verify this behaviour in the systems we build.']);
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
