@@ -19,7 +19,12 @@ const buildId = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 const cliDefine = { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId) };
-const cliBanner = { js: '#!/usr/bin/env node\nimport { createRequire as __pmCreateRequire } from "node:module"; const require = __pmCreateRequire(import.meta.url);' };
+// The CLI is a process of its own, so it may set V8 flags: without regex tier-up each of the blame detector's large
+// regexes is compiled once, to native code, instead of to bytecode first and again to native code on its second use
+// (that double compile was half of `postmortem lint` on one small file). The extension host is shared: no flags there.
+const cliBanner = {
+  js: '#!/usr/bin/env node\nimport { createRequire as __pmCreateRequire } from "node:module"; const require = __pmCreateRequire(import.meta.url);\nimport { setFlagsFromString as __pmSetV8Flags } from "node:v8"; __pmSetV8Flags("--no-regexp-tier-up");',
+};
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 const watch = process.argv.includes('--watch');
