@@ -8,7 +8,10 @@ import { evaluate, formatRow, formatTotals, loadLabels, totals } from '../suppor
 // labelled by another hand) were labelled and committed before the engine first ran on them; so were dev4 and test4 (15
 // documents from four more organisations, labelled by another hand, every third of each source in test4); so were dev5 and
 // test5 (12 documents from three more organisations, labelled by another hand, every third of each source in test5); so were dev6 (2 documents from drand/website), and dev7 and test6 (documents from more organisations,
-// labelled by another hand with their blame sentences too, every third of each source in test6).
+// labelled by another hand with their blame sentences too, every third of each source in test6); so were dev8 and test7
+// (9 documents from Financial-Times/origami-image-service and BerriAI/litellm, labelled by another hand, a helper reading
+// only LABELING.md and the blame guidelines, with their blame sentences; labels committed before the first run; every
+// third of each source in test7).
 describe('real post-mortems (test/fixtures/real)', function () {
   this.timeout(120_000);
   const labels = loadLabels();
@@ -24,6 +27,8 @@ describe('real post-mortems (test/fixtures/real)', function () {
   const dev6 = labels.filter((l) => l.split === 'dev6').map(evaluate);
   const dev7 = labels.filter((l) => l.split === 'dev7').map(evaluate);
   const test6 = labels.filter((l) => l.split === 'test6').map(evaluate);
+  const dev8 = labels.filter((l) => l.split === 'dev8').map(evaluate);
+  const test7 = labels.filter((l) => l.split === 'test7').map(evaluate);
 
   after(() => {
     console.log(dev.map(formatRow).join('\n'));
@@ -44,8 +49,11 @@ describe('real post-mortems (test/fixtures/real)', function () {
     console.log(dev7.map(formatRow).join('\n'));
     console.log(formatTotals('dev7 (more organisations, labelled with blame sentences before the first run)', totals(dev7)));
     console.log(formatTotals('test6 (never tuned on, labels with blame sentences committed before the first run)', totals(test6)));
+    console.log(dev8.map(formatRow).join('\n'));
+    console.log(formatTotals('dev8 (two more organisations, labelled with blame sentences before the first run)', totals(dev8)));
+    console.log(formatTotals('test7 (never tuned on, labels with blame sentences committed before the first run)', totals(test7)));
     // Blame findings of the real documents, every split: the false alarms are judged by reading (BLAME-FINDINGS.md).
-    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6].flat();
+    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6, dev8, test7].flat();
     const blame = all.reduce((n, r) => n + r.blameFindings.length, 0);
     console.log(`  blame-wording findings on all ${all.length} real documents: ${blame}`);
   });
@@ -85,6 +93,14 @@ describe('real post-mortems (test/fixtures/real)', function () {
   it('dev7 and test6 splits: no crash, no unreadable time', () => {
     assert.ok(dev7.length >= 6 && test6.length >= 3, `${dev7.length} dev7, ${test6.length} test6 documents`);
     for (const t of [totals(dev7), totals(test6)]) {
+      assert.equal(t.crashes, 0);
+      assert.equal(t.invalidTimes, 0);
+    }
+  });
+
+  it('dev8 and test7 splits: no crash, no unreadable time', () => {
+    assert.ok(dev8.length >= 7 && test7.length >= 2, `${dev8.length} dev8, ${test7.length} test7 documents`);
+    for (const t of [totals(dev8), totals(test7)]) {
       assert.equal(t.crashes, 0);
       assert.equal(t.invalidTimes, 0);
     }
