@@ -32,7 +32,8 @@ const TICKETS = /(?<![\w-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}|[\w.-]{1,40}\/
 const TICKET_URL = /\/(?:issues|pull|pulls|merge_requests|tickets?)\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|\/-\/(?:issues|merge_requests)\/\d+/i;
 const SEPARATOR = /(?<!\s)\s+(?:—|–|--|-)\s+|(?<!\s)\s*\(\s*(?=(?:owner|assignee|assigned|due|@))/i;
 const NOT_A_DEADLINE = /^(?:tbd|tba|tbc|n\/a|none|unknown|asap|soon|later|\?+|-+|todo)$/i;
-const DONE_STATUS = /^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x|\[x\]|✅|✔|✔️|☑|☑️|✓)(?:\b|$)/iu;
+// A word needs its end ("done", not "donezo"); a check mark may have a word after it ("✅ Done").
+const DONE_STATUS = /^(?:(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x)(?:\b|$)|\[x\]|✅|✔️?|☑️?|✓)/iu;
 const EMPTY_CELL = /^(?:|-+|—|–|tbd|tba|n\/a|none|\?+|unassigned|nobody|todo)$/i;
 /** Done markers at the start or end of an item's text. */
 const DONE_START = /^\s*(?:✅|✔️?|☑️?|✓|\[(?:x|done)\]|(?:DONE|Done|Completed?|Fixed)\s*(?:[:\-–—]|\s(?=in\b)))\s*/u;

@@ -533,6 +533,16 @@ describe('model: work in progress written as prose is a follow-up', () => {
   });
 });
 
+describe('model: follow-up forms of dev8 (FT origami, LiteLLM)', () => {
+  it('a "✅ Done" status marks the row done; "What could be done to avoid this in future?" is the follow-up section', () => {
+    const table = parsePostmortem('# T\n\n## Remediation\n\n| Action | Status | PR |\n|---|---|---|\n| Remove the override | ✅ Done | #1 |\n| Add an e2e test | In progress | #2 |\n');
+    assert.deepEqual(table.actionItems.map((i) => [i.text, i.done]), [['Remove the override', true], ['Add an e2e test', false]]);
+    const heading = parsePostmortem('# T\n\n## What could be done to avoid this in future?\n\n- Write tests for tinting.\n');
+    assert.equal(heading.allSections.find((s) => s.depth === 2)?.kind, 'actionItems');
+    assert.deepEqual(heading.actionItems.map((i) => i.text), ['Write tests for tinting.']);
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
