@@ -240,6 +240,22 @@ export function scanCompactClock(text: string): TimeExpr | undefined {
   return { start, end, coreStart: start, coreEnd: start + 4, approximate: false, placeholder: false, ...(clock.invalid ? { invalid: clock.invalid } : { minutes: clock.minutes }) };
 }
 
+/** `1324: …`, `~1442 : …`: a 24-hour clock without its colon, then the colon of the entry. */
+const COMPACT_LEAD = /[ \t]*(~[ \t]*)?([01]\d|2[0-3])([0-5]\d)(?=[ \t]*:(?:\s|$))/y;
+
+/**
+ * A clock written as four digits at the start of an entry (`1727: Laurie noticed …`). Only for entries the caller has
+ * seen as a run of such entries: alone, `2016: …` is as likely a year.
+ */
+export function scanCompactLead(text: string, pos = 0): TimeExpr | undefined {
+  COMPACT_LEAD.lastIndex = pos;
+  const m = COMPACT_LEAD.exec(text);
+  if (!m) return undefined;
+  const end = m.index + m[0].length;
+  const coreStart = end - 4;
+  return { start: pos, end, coreStart, coreEnd: end, minutes: +m[2] * 60 + +m[3], approximate: m[1] !== undefined, placeholder: false };
+}
+
 /**
  * Reads a date and/or time expression that starts at `pos` (after optional spaces, an opening
  * bracket, `~`/`approx.` and lead words such as "at"). Undefined when none starts there.

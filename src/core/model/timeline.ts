@@ -9,7 +9,7 @@ import { type InlineText, oneLineText, sliceInline, sourceSpan, trimInline } fro
 import { matchSectionHeading } from './sections';
 import type { LineIndex } from './text';
 import { addDays, isKnownZone, isoDate, makeTime, normalizeZone } from './time';
-import { cityZone, hasDate, scanCompactClock, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
+import { cityZone, hasDate, scanCompactClock, scanCompactLead, scanDayNumber, scanTime, type TimeExpr } from './timeExpr';
 import { trimTrailing } from '../util/strings';
 import type { EventSource, FoundPart, ModelProblem, Phase, PhaseSource, PostmortemDocument, Section, SectionKind, TimelineEvent, TimeValue } from './types';
 import { maxOf, pushAll } from '../util/arrays';
@@ -134,6 +134,7 @@ function readTimelineOnce(input: TimelineInput): TimelineReading {
   const statements: Array<{ block: number; zone: string }> = [];
   const sectionOf = sectionIndex(doc.blocks, doc.allSections);
   const parents = parentHeadings(doc.blocks);
+  const compact = compactRuns(blocks, sectionOf);
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
@@ -147,7 +148,8 @@ function readTimelineOnce(input: TimelineInput): TimelineReading {
         readHeading(i, block, zone, blocks, candidates, marks, parents, sectionOf);
         break;
       case 'paragraph':
-        readParagraph(i, block, zone, candidates, marks, sectionOf, blocks);
+        if (compact.has(i)) readCompactParagraph(i, block, zone, candidates, sectionOf);
+        else readParagraph(i, block, zone, candidates, marks, sectionOf, blocks);
         break;
       case 'listItem':
         readListItem(i, block, zone, candidates, marks, blocks);
@@ -403,6 +405,40 @@ function trimEnd(blocks: Block[], from: number, to: number): number {
 function firstLine(inline: InlineText): InlineText {
   const nl = inline.text.indexOf('\n');
   return nl === -1 ? inline : trimInline(sliceInline(inline, 0, nl));
+}
+
+/** Paragraphs that open with a four-digit clock (`1324: …`, `~1442: …`), in runs of at least this many in one section. */
+const COMPACT_RUN = 3;
+
+/**
+ * The paragraphs read with four-digit clocks: consecutive ones in one section, at least COMPACT_RUN of them, and not all
+ * of them plausible years (1900–2099), so that "2016: … 2017: … 2018: …" stays a list of years.
+ */
+function compactRuns(blocks: Block[], sectionOf: Int32Array): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  let anyNotYear = false;
+  const close = () => {
+    if (run.length >= COMPACT_RUN && anyNotYear) for (const b of run) out.add(b);
+    run = [];
+    anyNotYear = false;
+  };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const expr = block.kind === 'paragraph' && block.listDepth === 0 && block.quoteDepth === 0 ? scanCompactLead(block.inline.text) : undefined;
+    if (!expr || (run.length && sectionOf[run[run.length - 1]] !== sectionOf[b])) close();
+    if (!expr) continue;
+    run.push(b);
+    const digits = +block.inline.text.slice(expr.coreStart, expr.coreEnd);
+    if (digits < 1900 || digits > 2099) anyNotYear = true;
+  }
+  close();
+  return out;
+}
+
+function readCompactParagraph(i: number, block: Block, zone: Zone, out: Candidate[], sectionOf: Int32Array): void {
+  const expr = scanCompactLead(block.inline.text)!;
+  out.push({ block: i, source: 'paragraph', expr, inline: block.inline, desc: descriptionAfter(block.inline, expr.end), start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
 }
 
 function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], marks: DateMark[], sectionOf: Int32Array, blocks: Block[]): void {

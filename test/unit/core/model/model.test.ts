@@ -543,6 +543,20 @@ describe('model: follow-up forms of dev8 (FT origami, LiteLLM)', () => {
   });
 });
 
+describe('model: four-digit clocks at the start of entries (FT origami, dev8)', () => {
+  it('a run of "1324: …" paragraphs under a day heading is a timeline; a run of years is not', () => {
+    const doc = parsePostmortem('# T\n\n## How was it fixed\n\n### Thur 3 Nov 2016\n\n~1215: Changes deployed.\n\n1324 : Mustafa noticed the images were missing.\n\n1332: Team contacted.\n\n~1452: Issue confirmed resolved.\n');
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.date, e.time?.minutes, e.approximate === true, e.text]), [
+      ['2016-11-03', 12 * 60 + 15, true, 'Changes deployed.'],
+      ['2016-11-03', 13 * 60 + 24, false, 'Mustafa noticed the images were missing.'],
+      ['2016-11-03', 13 * 60 + 32, false, 'Team contacted.'],
+      ['2016-11-03', 14 * 60 + 52, true, 'Issue confirmed resolved.'],
+    ]);
+    assert.equal(parsePostmortem('# T\n\n## History\n\n2016: we started.\n\n2017: we grew.\n\n2018: we moved.\n').timeline.length, 0);
+    assert.equal(parsePostmortem('# T\n\n## Notes\n\n1324: one entry alone.\n\nNothing else.\n').timeline.length, 0);
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
