@@ -811,7 +811,8 @@ const RULES: Rule[] = [
         if (person(owner) && !negatedBefore(ctx, m.index) && !rejected(ctx)) return candidate('attribution', ctx, [m.index, m.index + m[0].length + onPart[0].length], owner);
       }
       const by = /^\s+(?:(?:was|were)\s+)?(?:(?:made|committed|introduced)\s+)?(?:by|on\s+the\s+part\s+of|from|of)\s+/i.exec(rest);
-      if (by) {
+      // "Catch all errors from Cloudinary": errors from a service are what it returned, not a failing of a person.
+      if (by && !(/^errors?$/i.test(m[0]) && /\bfrom\s+$/i.test(by[0]))) {
         const head = headFrom(ctx.tokens, ctx.tokenAt(m.index + m[0].length + by[0].length));
         const agent = head === undefined ? undefined : classifyAt(ctx.tokens, head);
         if (!person(agent) || negatedBefore(ctx, m.index) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
