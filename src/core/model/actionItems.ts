@@ -95,7 +95,12 @@ interface Region {
   span?: [number, number];
   /** Under a label such as "**Actions taken:**": its paragraphs are items whatever their wording. */
   labelled?: boolean;
+  /** A follow-up section whose heading asks what could be done: its entries are proposals. */
+  proposed?: boolean;
 }
+
+/** "What could be done to avoid this?", "What should we change?", "How can we prevent it?": a heading asking for proposals. */
+const PROPOSAL_HEADING = /\b(?:could|should|would|might|can)\s+(?:we|be|have)\b/i;
 
 /** Words that may open a commitment before its subject: "Lastly,", "Going forward,". */
 const FOLLOW_UP_LEAD = /^(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+/i;
@@ -145,13 +150,15 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     if (covered[section.block]) continue;
     // A subsection of another kind ("### Identified Problems:") is left out: its entries are not follow-ups.
     let from = section.block + 1;
+    // "What could be done to avoid this in future?": its entries are proposals, open unless marked done.
+    const proposed = PROPOSAL_HEADING.test(section.heading) ? { proposed: true } : {};
     for (let j = i + 1; j < sections.length && sections[j].block < section.blockEnd; j++) {
       const inner = sections[j];
       if (!inner.kind || inner.kind === 'actionItems' || inner.block < from) continue;
-      if (inner.block > from) regions.push({ from, to: inner.block });
+      if (inner.block > from) regions.push({ from, to: inner.block, ...proposed });
       from = inner.blockEnd;
     }
-    if (from < section.blockEnd) regions.push({ from, to: section.blockEnd });
+    if (from < section.blockEnd) regions.push({ from, to: section.blockEnd, ...proposed });
     for (let b = section.block; b < section.blockEnd; b++) covered[b] = 1;
   }
   for (let b = 0; b < blocks.length; b++) {
@@ -225,7 +232,15 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
   }
   regions.sort((a, b) => a.from - b.from);
   const items: ActionItem[] = [];
-  for (const region of regions) readRegion(region, blocks, ctx, items);
+  for (const region of regions) {
+    const first = items.length;
+    readRegion(region, blocks, ctx, items);
+    // A proposal reads like a report ("Automated integration testing for …"): only an explicit mark makes it done.
+    if (region.proposed) for (let k = first; k < items.length; k++) if (items[k].doneMarker === 'past tense') {
+      items[k].done = false;
+      delete items[k].doneMarker;
+    }
+  }
   return { items, found };
 }
 

@@ -537,9 +537,11 @@ describe('model: follow-up forms of dev8 (FT origami, LiteLLM)', () => {
   it('a "✅ Done" status marks the row done; "What could be done to avoid this in future?" is the follow-up section', () => {
     const table = parsePostmortem('# T\n\n## Remediation\n\n| Action | Status | PR |\n|---|---|---|\n| Remove the override | ✅ Done | #1 |\n| Add an e2e test | In progress | #2 |\n');
     assert.deepEqual(table.actionItems.map((i) => [i.text, i.done]), [['Remove the override', true], ['Add an e2e test', false]]);
-    const heading = parsePostmortem('# T\n\n## What could be done to avoid this in future?\n\n- Write tests for tinting.\n');
+    const heading = parsePostmortem('# T\n\n## What could be done to avoid this in future?\n\n- Write tests for tinting.\n- Automated integration testing for important features before promoting to production.\n- [x] Added a canary.\n');
     assert.equal(heading.allSections.find((s) => s.depth === 2)?.kind, 'actionItems');
-    assert.deepEqual(heading.actionItems.map((i) => i.text), ['Write tests for tinting.']);
+    // Under a heading that asks for proposals, only an explicit mark makes an entry done; elsewhere past tense still does.
+    assert.deepEqual(heading.actionItems.map((i) => [i.text, i.done]), [['Write tests for tinting.', false], ['Automated integration testing for important features before promoting to production.', false], ['Added a canary.', true]]);
+    assert.deepEqual(parsePostmortem('# T\n\n## Action items\n\n- Automated the rollback of the image service.\n').actionItems.map((i) => i.done), [true]);
   });
 });
 
