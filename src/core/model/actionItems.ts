@@ -102,6 +102,9 @@ interface Region {
 /** "What could be done to avoid this?", "What should we change?", "How can we prevent it?": a heading asking for proposals. */
 const PROPOSAL_HEADING = /\b(?:could|should|would|might|can)\s+(?:we|be|have)\b/i;
 
+/** "We've since made a PR to …", "We have since added an alert …": follow-up work already done, told after the incident. */
+const DONE_SINCE = /^(?:we(?:'ve|’ve|\s+have)|the\s+team\s+has)\s+since\s+(?:made|added|created|opened|filed|submitted|updated|fixed|changed|implemented|introduced|set\s+up|written|documented|deployed|rolled\s+out|migrated|moved|enabled|configured|improved|raised|increased)\b/i;
+
 /** Words that may open a commitment before its subject: "Lastly,", "Going forward,". */
 const FOLLOW_UP_LEAD = /^(?:lastly|additionally|also|finally|next|going forward|in the future|moving forward|in addition|as a follow[- ]up),?\s+/i;
 /** "We will …", "We'll …", "We are going to …", after FOLLOW_UP_LEAD if there is one. */
@@ -225,9 +228,12 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       const sentence = text.slice(s, e).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
       if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
-      return (isCommitment(sentence) || PASSIVE_COMMITMENT.test(sentence)) && !ABOUT_THE_TEXT.test(sentence);
+      return (isCommitment(sentence) || PASSIVE_COMMITMENT.test(sentence) || DONE_SINCE.test(sentence)) && !ABOUT_THE_TEXT.test(sentence);
     });
-    for (const span of spans) regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span });
+    for (const span of spans) {
+      const done = DONE_SINCE.exec(text.slice(span[0], span[1]).trim());
+      regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span, ...(done ? { done: done[0] } : {}) });
+    }
     if (spans.length) covered[b] = 1;
   }
   regions.sort((a, b) => a.from - b.from);

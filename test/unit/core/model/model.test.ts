@@ -559,6 +559,13 @@ describe('model: four-digit clocks at the start of entries (FT origami, dev8)', 
   });
 });
 
+describe('model: follow-up work told as already done since the incident (bcgov 2021-02-26, dev7)', () => {
+  it('"We\'ve since made a PR …" in a retrospective is a done item; "We have since seen …" is not', () => {
+    const doc = parsePostmortem("# T\n\n## Retrospective\n\nThe policies were skipped during the migration. We've since made a PR to the repo to make the guide clearer.\n\nWe have since seen no further timeouts.\n");
+    assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [["We've since made a PR to the repo to make the guide clearer.", true]]);
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
