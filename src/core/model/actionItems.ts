@@ -224,17 +224,17 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
       continue;
     }
     // In a paragraph, each sentence that promises work is an item of its own.
-    const spans = sentences.filter(([s, e]) => {
-      const sentence = text.slice(s, e).trim();
+    let promised = 0;
+    for (const span of sentences) {
+      const sentence = text.slice(span[0], span[1]).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
-      if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence)) return false;
-      return (isCommitment(sentence) || PASSIVE_COMMITMENT.test(sentence) || DONE_SINCE.test(sentence)) && !ABOUT_THE_TEXT.test(sentence);
-    });
-    for (const span of spans) {
-      const done = DONE_SINCE.exec(text.slice(span[0], span[1]).trim());
+      if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence) || ABOUT_THE_TEXT.test(sentence)) continue;
+      const done = DONE_SINCE.exec(sentence);
+      if (!done && !isCommitment(sentence) && !PASSIVE_COMMITMENT.test(sentence)) continue;
       regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span, ...(done ? { done: done[0] } : {}) });
+      promised++;
     }
-    if (spans.length) covered[b] = 1;
+    if (promised) covered[b] = 1;
   }
   regions.sort((a, b) => a.from - b.from);
   const items: ActionItem[] = [];
@@ -242,12 +242,16 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     const first = items.length;
     readRegion(region, blocks, ctx, items);
     // A proposal reads like a report ("Automated integration testing for …"): only an explicit mark makes it done.
-    if (region.proposed) for (let k = first; k < items.length; k++) if (items[k].doneMarker === 'past tense') {
-      items[k].done = false;
-      delete items[k].doneMarker;
-    }
+    if (region.proposed) for (let k = first; k < items.length; k++) reopenPastTense(items[k]);
   }
   return { items, found };
+}
+
+/** An item taken as done only because it reads in the past tense is open again (where the wording cannot say it is done). */
+function reopenPastTense(item: ActionItem): void {
+  if (item.doneMarker !== 'past tense') return;
+  item.done = false;
+  delete item.doneMarker;
 }
 
 function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: ActionItem[]): void {
@@ -268,10 +272,7 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       const [start, end] = region.span ? sourceSpan(rest, 0, rest.text.length) : [label.start, label.end];
       const item = listItem(region.labelItem, label, ctx, { inline: rest, start, end });
       // A promise is open work: "will be added" is not past tense.
-      if (region.whole && item.doneMarker === 'past tense') {
-        item.done = false;
-        delete item.doneMarker;
-      }
+      if (region.whole) reopenPastTense(item);
       if (label.kind === 'paragraph') item.form = 'paragraph';
       if (!item.done && region.done) markDone(item, region.done);
       items.push(item);

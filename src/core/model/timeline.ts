@@ -148,7 +148,7 @@ function readTimelineOnce(input: TimelineInput): TimelineReading {
         readHeading(i, block, zone, blocks, candidates, marks, parents, sectionOf);
         break;
       case 'paragraph':
-        if (compact.has(i)) readCompactParagraph(i, block, zone, candidates, sectionOf);
+        if (compact.has(i)) readCompactParagraph(i, block, compact.get(i)!, zone, candidates, sectionOf);
         else readParagraph(i, block, zone, candidates, marks, sectionOf, blocks);
         break;
       case 'listItem':
@@ -411,24 +411,24 @@ function firstLine(inline: InlineText): InlineText {
 const COMPACT_RUN = 3;
 
 /**
- * The paragraphs read with four-digit clocks: consecutive ones in one section, at least COMPACT_RUN of them, and not all
- * of them plausible years (1900–2099), so that "2016: … 2017: … 2018: …" stays a list of years.
+ * The paragraphs read with four-digit clocks, with their clocks: consecutive ones in one section, at least COMPACT_RUN of
+ * them, and not all of them plausible years (1900–2099), so that "2016: … 2017: … 2018: …" stays a list of years.
  */
-function compactRuns(blocks: Block[], sectionOf: Int32Array): Set<number> {
-  const out = new Set<number>();
-  let run: number[] = [];
+function compactRuns(blocks: Block[], sectionOf: Int32Array): Map<number, TimeExpr> {
+  const out = new Map<number, TimeExpr>();
+  let run: Array<[number, TimeExpr]> = [];
   let anyNotYear = false;
   const close = () => {
-    if (run.length >= COMPACT_RUN && anyNotYear) for (const b of run) out.add(b);
+    if (run.length >= COMPACT_RUN && anyNotYear) for (const [b, expr] of run) out.set(b, expr);
     run = [];
     anyNotYear = false;
   };
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const expr = block.kind === 'paragraph' && block.listDepth === 0 && block.quoteDepth === 0 ? scanCompactLead(block.inline.text) : undefined;
-    if (!expr || (run.length && sectionOf[run[run.length - 1]] !== sectionOf[b])) close();
+    if (!expr || (run.length && sectionOf[run[run.length - 1][0]] !== sectionOf[b])) close();
     if (!expr) continue;
-    run.push(b);
+    run.push([b, expr]);
     const digits = +block.inline.text.slice(expr.coreStart, expr.coreEnd);
     if (digits < 1900 || digits > 2099) anyNotYear = true;
   }
@@ -436,8 +436,7 @@ function compactRuns(blocks: Block[], sectionOf: Int32Array): Set<number> {
   return out;
 }
 
-function readCompactParagraph(i: number, block: Block, zone: Zone, out: Candidate[], sectionOf: Int32Array): void {
-  const expr = scanCompactLead(block.inline.text)!;
+function readCompactParagraph(i: number, block: Block, expr: TimeExpr, zone: Zone, out: Candidate[], sectionOf: Int32Array): void {
   out.push({ block: i, source: 'paragraph', expr, inline: block.inline, desc: descriptionAfter(block.inline, expr.end), start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
 }
 
