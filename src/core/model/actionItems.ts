@@ -5,7 +5,7 @@
 // sub-heading. Issue and pull request links are tickets.
 import type { Block, TableCell } from './blocks';
 import { type InlineText, oneLineText, sliceInline, sourceSpan, trimInline } from './inline';
-import { matchSectionHeading } from './sections';
+import { headingWords, matchSectionHeading } from './sections';
 import type { LineIndex } from './text';
 import { labelKind, leadingLabel } from './timeline';
 import { DATE_LIKE_SOURCE, parseDate } from './time';
@@ -140,6 +140,9 @@ const TITLED_ITEM_INTRO = /^\p{Lu}[\p{L}\p{N}'’-]*(?:\s\p{Lu}[\p{L}\p{N}'’-]
 /** A paragraph that introduces a legend ("Types:", "action items should have assigned priority:"), not a list of follow-ups. */
 const LEGEND_INTRO = /\b(?:types?|categor(?:y|ies)|priorit(?:y|ies)|legend|levels?|severit(?:y|ies)|statuse?s?|labels?)\s*:\s*$/i;
 
+/** A paragraph that turns to the reader ("Here are a few things you can do to protect your account:"): the list after it is advice, not the team's follow-ups. */
+const READER_ADVICE_INTRO = /\b(?:you|users|customers)\s+(?:can|could|should|may|might|must)\b[^:]*:\s*$|\bwe\s+(?:recommend|encourage|advise|suggest|urge)\s+(?:that\s+)?(?:you|all\s+users|users|customers)\b[^:]*:\s*$/i;
+
 /** A legend's entry: a term of up to three words, a dash or colon, its meaning ("P0 - Critical for the release"). */
 const LEGEND_ENTRY = /^[\p{L}\p{N}_-]{1,20}(?:\s[\p{L}\p{N}_-]{1,20}){0,2}\s*[-–—:]\s+\S/u;
 
@@ -263,6 +266,20 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     if (block.kind === 'listItem' && block.quoteDepth === 0) topDepth = Math.min(topDepth, block.listDepth);
     if (block.kind === 'listItem' || block.kind === 'table') hasStructure = true;
   }
+  // Which stretches between sub-headings hold a list or a table: prose under a sub-heading of its own is read even
+  // when another sub-heading of the section holds a list ("### Prevention" in prose beside "### Detection" as a list).
+  const listedHere = new Uint8Array(to - from);
+  if (hasStructure) {
+    let start = from;
+    let listed = false;
+    for (let b = from; b <= to; b++) {
+      if (b === to || blocks[b].kind === 'heading') {
+        if (listed) listedHere.fill(1, start - from, b - from);
+        start = b;
+        listed = false;
+      } else if (blocks[b].kind === 'listItem' || blocks[b].kind === 'table') listed = true;
+    }
+  }
   if (region.labelItem !== undefined) {
     // "- **Review actions**: We switched to a token (Done)": the label's own text is the item.
     const label = blocks[region.labelItem];
@@ -291,8 +308,11 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     if (skipped[b - from]) continue;
     if (block.kind === 'heading') {
       // "### Fixes" (what resolved the incident) or "### Lessons" inside a follow-up section: not follow-ups.
+      // A sub-heading written as a sentence names a topic of the follow-ups ("### Deleting things can have unintended
+      // consequences"), not another part, unless its words name one strongly.
       const other = matchSectionHeading(block.inline.text);
-      if (other && (OTHER_KINDS.has(other.kind) || (other.kind === 'resolution' && FIX_CUES.has(other.cue))) && !GROUP_DONE.test(block.inline.text.trim())) {
+      const topic = other !== undefined && other.score < 3.5 && headingWords(block.inline.text).length > 4;
+      if (other && !topic && (OTHER_KINDS.has(other.kind) || (other.kind === 'resolution' && FIX_CUES.has(other.cue))) && !GROUP_DONE.test(block.inline.text.trim())) {
         let skipTo = b + 1;
         while (skipTo < to && !(blocks[skipTo].kind === 'heading' && (blocks[skipTo].depth ?? 6) <= (block.depth ?? 6))) skipTo++;
         skipped.fill(1, b - from, skipTo - from);
@@ -309,6 +329,13 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     if (block.quoteDepth > 0) continue;
     if (block.kind === 'table') {
       readTable(b, block, ctx, items, groupDone);
+      continue;
+    }
+    // "Here are a few things you can do to help protect your account:" and a list: advice to the reader, not follow-ups.
+    if (block.kind === 'paragraph' && READER_ADVICE_INTRO.test(block.inline.text) && blocks[b + 1]?.kind === 'listItem') {
+      let c = b + 1;
+      while (c < to && blocks[c].kind === 'listItem') c++;
+      skipped.fill(1, b + 1 - from, c - from);
       continue;
     }
     // "Action items fall under three types. Types:" and a list of the types: a legend, not follow-ups.
@@ -358,24 +385,33 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   // GitHub Issues"): when every entry is one, none is follow-up work.
   if (items.length - firstItem >= 2 && items.slice(firstItem).every((item) => WRITE_UP_CHECK.test(item.text))) items.length = firstItem;
   if (!hasStructure && readHeadingItems(from, to, blocks, skipped, ctx, items, groupDone)) return;
-  if (!hasStructure) {
-    // A follow-up section written as paragraphs: each one that says what will be done is an item.
-    for (let b = from; b < to; b++) {
-      const block = blocks[b];
-      if (block.kind !== 'paragraph' || skipped[b - from]) continue;
-      const text = block.inline.text.trim();
-      if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text) || (!region.labelled && !INTENT.test(text))) continue;
-      // A paragraph written one sentence per line: each line is an item of its own.
-      for (const [start, end] of sentenceLines(block.inline.text) ?? [[0, block.inline.text.length]]) {
-        const inline = trimInline(sliceInline(block.inline, start, end));
-        const whole = start === 0 && end === block.inline.text.length;
-        const [s, e] = whole ? [block.start, block.end] : sourceSpan(inline, 0, inline.text.length);
-        const item = listItem(b, block, ctx, { inline, start: s, end: e });
-        item.form = 'paragraph';
-        if (!item.done && region.done) markDone(item, region.done);
-        items.push(item);
-      }
+  // A follow-up section written as paragraphs: each one that says what will be done, or points to the issue that
+  // tracks the work ("[This issue](…/issues/6451) tracks that effort"), is an item; so is such a pointing paragraph
+  // under a sub-heading of its own beside a list.
+  const listed = items.length;
+  for (let b = from; b < to; b++) {
+    const block = blocks[b];
+    if (block.kind !== 'paragraph' || skipped[b - from] || listedHere[b - from]) continue;
+    const text = block.inline.text.trim();
+    if (/:\s*$/.test(text) || text.split(/\s+/).length < 4 || NOT_AN_ITEM.test(text)) continue;
+    const tracked = block.inline.links.some((link) => TICKET_URL.test(link.url));
+    // Beside a list, prose is commentary on it unless it points to the issue that tracks its own work.
+    if (hasStructure ? !tracked : !region.labelled && !INTENT.test(text) && !tracked) continue;
+    // A paragraph written one sentence per line: each line is an item of its own.
+    for (const [start, end] of sentenceLines(block.inline.text) ?? [[0, block.inline.text.length]]) {
+      const inline = trimInline(sliceInline(block.inline, start, end));
+      const whole = start === 0 && end === block.inline.text.length;
+      const [s, e] = whole ? [block.start, block.end] : sourceSpan(inline, 0, inline.text.length);
+      const item = listItem(b, block, ctx, { inline, start: s, end: e });
+      item.form = 'paragraph';
+      if (!item.done && region.done) markDone(item, region.done);
+      items.push(item);
     }
+  }
+  // Prose items beside listed ones: all in the order of the document.
+  if (listed > firstItem && items.length > listed) {
+    const ordered = items.slice(firstItem).sort((a, b) => a.block - b.block);
+    for (let k = 0; k < ordered.length; k++) items[firstItem + k] = ordered[k];
   }
 }
 

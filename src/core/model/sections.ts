@@ -107,7 +107,7 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
       ['follow up items', 3.5], ['follow up actions', 3.5], ['follow up work', 3.5], ['follow ups', 3], ['follow up', 2.5], ['followup', 2.5], ['followups', 3],
       ['next steps', 3.5], ['remediation', 3.25], ['remediations', 3.25], ['long term', 3], ['long term solution', 3.5], ['long term fix', 3.5], ['remediation items', 3.5], ['preventing', 2.5], ['prevention', 3], ['prevent recurrence', 3.5],
       ['how are we preventing', 3.5], ['avoid this in future', 3.5], ['avoid this in the future', 3.5], ['what could be done to avoid', 3.5], ['what we are doing', 3], ['what were doing', 3], ['what we will do', 3], ['what we re doing', 3], ['changes we are making', 3],
-      ['improvements', 2.5], ['future work', 3], ['todo', 2.5], ['to do', 2.5], ['tasks', 2], ['work items', 3], ['going forward', 2.5], ['review actions', 3.5],
+      ['improvements', 2.5], ['improve', 2.5], ['future work', 3], ['todo', 2.5], ['to do', 2.5], ['tasks', 2], ['work items', 3], ['going forward', 2.5], ['review actions', 3.5],
       ['action plan', 3.5], ['recommendations', 2.5], ['future actions', 3.5], ['further actions', 3.5], ['next actions', 3.5],
     ],
   },

@@ -566,6 +566,36 @@ describe('model: follow-up work told as already done since the incident (bcgov 2
   });
 });
 
+describe('model: a follow-up section in topics, some in prose, some as a list (pypi 2023-12-04, dev)', () => {
+  const doc = parsePostmortem(
+    '# T\n\n## What can we learn from this incident and improve?\n\n' +
+      '### Deleting things can have unintended consequences\n\nWhen an account is deleted, all its data is removed.\n\n' +
+      'We have previously entertained ideas on how to prevent full deletions. See [this tracking issue](https://github.com/o/r/issues/6091).\n\n' +
+      '### Detection\n\n- Alert on mass collaborator removal.\n\n' +
+      '### If you see something, say something\n\nWe email the address on file.\n\n' +
+      'Here are a few things you can do to help protect your account:\n\n- Add 2FA now.\n- Use a unique password.\n',
+  );
+
+  it('"… and improve?" names the follow-up section', () => {
+    assert.equal(doc.sections[0].children[0].kind, 'actionItems');
+  });
+
+  it('a paragraph that points to the issue tracking the work is an item, beside a sub-heading with a list; advice to the reader is not', () => {
+    assert.deepEqual(
+      doc.actionItems.map((i) => [i.text, i.tickets]),
+      [
+        ['We have previously entertained ideas on how to prevent full deletions. See this tracking issue.', ['https://github.com/o/r/issues/6091']],
+        ['Alert on mass collaborator removal.', []],
+      ],
+    );
+  });
+
+  it('a sub-heading that is a sentence is a topic of the follow-ups; a short one that names another part is left out', () => {
+    const other = parsePostmortem('# T\n\n## Action items\n\n- Add an alert.\n\n### Consequences\n\nWe should have known; users will notice.\n');
+    assert.deepEqual(other.actionItems.map((i) => i.text), ['Add an alert.']);
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
