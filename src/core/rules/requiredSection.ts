@@ -40,6 +40,8 @@ export function insertSectionFix(doc: PostmortemDocument, kind: SectionKind): Fi
   return { title: `Add the "${def.label}" section`, edits: [{ range: { start: end, end }, newText: `${lead}${block}` }], preferred: true };
 }
 
+const WHAT_HAPPENED = /^(?:\W*\s*)?what\s+(?:happened|went\s+wrong)\b/i;
+
 /** Words of the prose from a found part's block to the end of its section (at most a few blocks). */
 function wordsIn(doc: PostmortemDocument, block: number): number {
   let words = 0;
@@ -74,7 +76,9 @@ export const requiredSection: RuleDefinition = {
       // …or in a short intro that states it ("After today's deployment we faced a downtime of our reference server").
       const firstSection = doc.allSections.find((s) => s.depth >= 2)?.block ?? doc.blocks.length;
       const inIntro = doc.found.find((f) => f.kind === kind && f.how === 'content' && f.block < firstSection);
-      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : inIntro;
+      // …or under a heading that asks what happened, where the effect is told whatever its length ("## What happened?").
+      const underWhatHappened = doc.found.find((f) => f.kind === kind && f.how === 'content' && WHAT_HAPPENED.test(f.label));
+      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : (inIntro ?? underWhatHappened);
       const elsewhere = kind === 'impact' || kind === 'rootCause' ? (byHeading ?? byContent) : doc.found.find((f) => f.kind === kind);
       if (elsewhere) {
         // Told in another section: a hint, not a missing section.

@@ -30,6 +30,15 @@ describe('rule required-section', () => {
     assert.match(found[0].message, /^No "Impact" section; it seems to be described under "Downtime" \(line 3\)/);
   });
 
+  it('impact told under "What happened?", however short, is a hint (FT origami 2016-11-11, dev8); the same line in a Summary is still missing', () => {
+    const body = '\n\nImages that had particularly long urls would fail to load.\n\n## Cause\n\nA header was too long.\n\n## Timeline\n\n- 10:00 — deploy\n\n## Action items\n\n- [ ] a — @b, due 2026-04-01\n';
+    const found = lint(`# Markets were offline\n\n## Summary\n\nDate: 3 Nov 2016.\n\n## What happened?${body}`, only('required-section'));
+    assert.deepEqual(found.map((f) => f.severity), ['info']);
+    assert.match(found[0].message, /^No "Impact" section; it seems to be described under "What happened\?" \(line 9\)/);
+    const summary = lint(`# Markets were offline\n\n## Summary${body}`, only('required-section'));
+    assert.deepEqual(summary.map((f) => f.severity), ['warning']);
+  });
+
   it('a heading with a one-letter typo still names its section ("Root Cuase", "Timelien", "Lessons Leanred"), not a different word', () => {
     assert.deepEqual(['Root Cuase', 'Timelien', 'Action Itmes', 'Lessons Leanred', 'Impcat', 'Summery', 'Deletion', 'Deployment', 'Notes'].map((h) => sectionKindOf(h) ?? null), ['rootCause', 'timeline', 'actionItems', 'lessonsLearned', 'impact', 'summary', null, null, null]);
     const text = postmortem().replace('## Root Cause', '## Root Cuase').replace('## Timeline', '## Timelien');
