@@ -137,7 +137,7 @@ function line(doc: PostmortemDocument, block: number): number {
 }
 
 function sectionWhy(section: Section, parent: Section | undefined, doc: PostmortemDocument): string {
-  if (section.kind && section.match) return `heading word${/\s/.test(section.match.cue) ? 's' : ''} “${section.match.cue}”`;
+  if (section.kind && section.match) return `heading word${/\s/.test(section.match.cue) ? 's' : ''} “${section.match.cue}”${section.match.also ? `; it also holds ${readAs(section.match.also)}` : ''}`;
   if (section.kind && parent?.kind === section.kind) return `inside ${readAs(section.kind)}`;
   if (section.depth === 1 && !section.kind && doc.allSections.filter((s) => s.depth === 1).length === 1) return 'the document title';
   if (parent?.kind) return `part of ${readAs(parent.kind)}`;

@@ -448,7 +448,7 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     const section = {} as Section;
     if (match) {
       section.kind = match.kind;
-      section.match = { cue: match.cue, score: match.score };
+      section.match = match.also ? { cue: match.cue, score: match.score, also: match.also } : { cue: match.cue, score: match.score };
     }
     section.heading = heading;
     section.depth = depth;
@@ -505,7 +505,10 @@ function foundParts(blocks: Block[], sections: Section[], timelineFound: FoundPa
   // Follow-up and lesson sections say what to do, not what happened.
   const closed = new Uint8Array(blocks.length);
   for (const s of sections) if (s.kind === 'actionItems' || s.kind === 'lessonsLearned' || s.kind === 'followUpReview') closed.fill(1, s.block, s.blockEnd);
-  for (const s of sections) if (s.kind) found.push({ kind: s.kind, how: 'heading', block: s.block, label: s.heading });
+  for (const s of sections) {
+    if (s.kind) found.push({ kind: s.kind, how: 'heading', block: s.block, label: s.heading });
+    if (s.match?.also) found.push({ kind: s.match.also, how: 'heading', block: s.block, label: s.heading });
+  }
   // Blocks inside a section of each kind (one array per kind: no pass over all sections per block).
   const inKind = new Map<SectionKind, Uint8Array>();
   for (const s of sections) {

@@ -108,7 +108,7 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
       ['next steps', 3.5], ['remediation', 3.25], ['remediations', 3.25], ['long term', 3], ['long term solution', 3.5], ['long term fix', 3.5], ['remediation items', 3.5], ['preventing', 2.5], ['prevention', 3], ['prevent recurrence', 3.5],
       ['how are we preventing', 3.5], ['avoid this in future', 3.5], ['avoid this in the future', 3.5], ['what could be done to avoid', 3.5], ['what we are doing', 3], ['what were doing', 3], ['what we will do', 3], ['what we re doing', 3], ['changes we are making', 3],
       ['improvements', 2.5], ['improve', 2.5], ['future work', 3], ['todo', 2.5], ['to do', 2.5], ['tasks', 2], ['work items', 3], ['going forward', 2.5], ['review actions', 3.5],
-      ['action plan', 3.5], ['recommendations', 2.5], ['future actions', 3.5], ['further actions', 3.5], ['next actions', 3.5],
+      ['further mitigations', 3.5], ['additional mitigations', 3.5], ['future mitigations', 3.5], ['action plan', 3.5], ['recommendations', 2.5], ['future actions', 3.5], ['further actions', 3.5], ['next actions', 3.5],
     ],
   },
   {
@@ -205,6 +205,8 @@ export interface SectionMatch {
   /** The cue phrase that decided it. */
   cue: string;
   score: number;
+  /** The other part the heading names, whose content the section also holds ("… and Learnings"). */
+  also?: SectionKind;
 }
 
 /** Score at which a heading names a section. */
@@ -300,6 +302,10 @@ function scoreWords(words: string[]): Readonly<SectionMatch> | undefined {
     // Ties go to the cue that covers more of the heading ("detection metrics" are metrics), then to the earlier one.
     if (!winner || score > winner.score || (score === winner.score && (length > winner.length || (length === winner.length && b.at < winner.at)))) winner = { kind, score, cue: b.cue, at: b.at, length };
   }
+  // "Further Mitigations and Learnings", "Action Items and Lessons Learned": a section that names follow-ups and lessons
+  // holds the follow-ups, whichever comes last (a lesson section's entries are never read as items).
+  const followUps = best.get('actionItems');
+  if (winner?.kind === 'lessonsLearned' && followUps && followUps.score >= 3) return Object.freeze({ kind: 'actionItems', cue: followUps.cue, score: followUps.score + Math.min(followUps.extra, 0.5), also: 'lessonsLearned' });
   return winner && winner.score >= MATCH_THRESHOLD ? Object.freeze({ kind: winner.kind, cue: winner.cue, score: winner.score }) : undefined;
 }
 

@@ -123,7 +123,7 @@ export interface Section {
   firstParagraph?: string;
   children: Section[];
   /** The heading's words that named the kind (`timeline` in "Timeline (all times approximate)"). */
-  match?: { cue: string; score: number };
+  match?: { cue: string; score: number; also?: SectionKind };
   /** Index of the heading in the document's blocks. */
   block: number;
   /** Blocks of the body: `[block + 1, blockEnd)` (subsections included), own blocks up to `ownEnd`. */

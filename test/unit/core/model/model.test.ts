@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../../../../src/core/analyze';
 import { parsePostmortem } from '../../../../src/core/model/parse';
+import { sectionKindOf } from '../../../../src/core/model/sections';
 import { formatDuration, formatTimeValue } from '../../../../src/core/model/time';
 import { FIXTURES, line, parseFixture } from '../../helpers';
 
@@ -593,6 +594,15 @@ describe('model: a follow-up section in topics, some in prose, some as a list (p
   it('a sub-heading that is a sentence is a topic of the follow-ups; a short one that names another part is left out', () => {
     const other = parsePostmortem('# T\n\n## Action items\n\n- Add an alert.\n\n### Consequences\n\nWe should have known; users will notice.\n');
     assert.deepEqual(other.actionItems.map((i) => i.text), ['Add an alert.']);
+  });
+});
+
+describe('model: a heading that names follow-ups and lessons (sepolia, dev)', () => {
+  it('"Further Mitigations and Learnings" and "Action Items and Lessons Learned" hold the follow-ups, and count as lessons too', () => {
+    assert.deepEqual(['Further Mitigations and Learnings', 'Lessons Learned and Action Items', 'Action Items and Lessons Learned', 'Lessons Learned', 'Mitigation'].map((h) => sectionKindOf(h) ?? null), ['actionItems', 'actionItems', 'actionItems', 'lessonsLearned', 'resolution']);
+    const doc = parsePostmortem('# T\n\n## Further Mitigations and Learnings\n\nABI decoding needs to be more resilient.\n\nGeth noticed that they did not have an override flag yet, fixed in [#31341](https://github.com/o/r/pull/31341)\n');
+    assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [['ABI decoding needs to be more resilient.', false], ['Geth noticed that they did not have an override flag yet, fixed in #31341', true]]);
+    assert.deepEqual(doc.found.filter((f) => f.how === 'heading').map((f) => f.kind), ['actionItems', 'lessonsLearned']);
   });
 });
 
