@@ -12,7 +12,7 @@ import { buildMetadata, type RawEntry, readFrontMatter, readKeyLines, readTomlFr
 import { computeMetrics } from './metrics';
 import { nodeStart } from './nodes';
 import { inferPhases } from './phases';
-import { isSuggestionHeading, matchSectionHeading } from './sections';
+import { isSuggestionHeading, matchSectionHeading, type SectionMatch } from './sections';
 import { readSuppressions } from './suppressions';
 import { LineIndex } from './text';
 import { labelKind, leadingLabel, readTimeline } from './timeline';
@@ -440,7 +440,7 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     const own = isTitle ? undefined : matchSectionHeading(heading);
     // Subsections of a follow-up section ("### Detection", "### Prevention") are groups of follow-ups.
     // …except a list of the problems found ("### Identified Problems:" above "### Improvement Plan:"): causes, not follow-ups.
-    const problems = parentKind === 'actionItems' && PROBLEM_LIST.test(heading) ? { kind: 'rootCause' as const, cue: 'identified problems', score: 3.5 } : undefined;
+    const problems: SectionMatch | undefined = parentKind === 'actionItems' && PROBLEM_LIST.test(heading) ? { kind: 'rootCause', cue: 'identified problems', score: 3.5 } : undefined;
     const match = problems ?? (own && (!parentKind || (parentKind !== 'actionItems' && own.kind !== parentKind && own.score >= 3.5)) ? own : undefined);
     let firstParagraph: Block | undefined;
     for (let b = blockIndex + 1; b < ownEnd && !firstParagraph; b++) if (blocks[b].kind === 'paragraph') firstParagraph = blocks[b];
