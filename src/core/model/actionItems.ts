@@ -620,8 +620,23 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
     action.owner = team[1];
     const [s, e] = sourceSpan(inline, at, at + team[1].length);
     action.ownerRange = ctx.lines.range(s, e);
+    return;
   }
+  // Meeting-notes forms at the end: "Move incident reports to team manual [DB]", "… [CF to write story]",
+  // "Define acceptance tests : Chris F create story".
+  const tail = TRAILING_OWNER.exec(raw);
+  const name = tail?.[1] ?? tail?.[2];
+  if (!tail || !name || NOT_AN_OWNER.test(name)) return;
+  const at = tail.index + tail[0].indexOf(name);
+  action.owner = name;
+  const [s, e] = sourceSpan(inline, at, at + name.length);
+  action.ownerRange = ctx.lines.range(s, e);
 }
+
+/** "[DB]", "[Chris F]", "[CF to write story]" ending an item, or " : Shared", " : Chris F create story" after it. */
+const TRAILING_OWNER = /\[(\p{Lu}{2,4}|\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{L}'’-]*)?)(?:\s+to\s[^\]]{1,40})?\](?:\s*\[[^\]]{1,12}\])?\s*$|(?<=\S)\s:\s+(\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2})(?:\s+\p{Ll}[^:]{0,40})?\s*$/u;
+/** Bracketed tags that are not people: status, priority, severity, technology. */
+const NOT_AN_OWNER = /^(?:WIP|TODO|DONE|TBD|TBA|NA|P[0-4]|SEV\d?|API|DNS|AWS|GCP|SSO|CI|CD|UI|UX|PR|MR|SLA|SLO|SLI|URL|HTTP|SQL|DB\s?\d|Draft|Done|Fixed|Open|Closed|Blocked|Optional|Later|Update|Edit|Note|Existing|New|Story|Ticket|Backlog|See|In|Needs|Pending|Ongoing|Complete|Completed|Started|Planned|Yes|No)$/;
 
 function readDeadline(inline: InlineText, action: ActionItem, ctx: ActionContext, wholeCell: boolean): void {
   const raw = inline.text;

@@ -606,6 +606,18 @@ describe('model: a heading that names follow-ups and lessons (sepolia, dev)', ()
   });
 });
 
+describe('model: owners written as meeting notes at the end of an item (gds-gsp, dev5)', () => {
+  it('"[DB]", "[CF to write story]", "[IBG] [done]" and " : Chris F create story" name the owner; tags and words that are not people do not', () => {
+    const doc = parsePostmortem(
+      '# T\n\n## Actions\n\n* Move incident reports to team manual [DB]\n* Add basic pingdom healthcheck [CF to write story]\n* Create an incident channel [IBG] [done]\n' +
+        '* Define acceptance tests : Chris F create story\n* Pin terraform modules : Existing story in backlog\n* Rotate the keys [WIP]\n* Alert on DNS failures [DNS]\n',
+    );
+    assert.deepEqual(doc.actionItems.map((i) => i.owner), ['DB', 'CF', 'IBG', 'Chris F', null, null, null]);
+    const range = doc.actionItems[3].ownerRange!;
+    assert.equal(doc.text.split('\n')[range.start.line].slice(range.start.character, range.end.character), 'Chris F');
+  });
+});
+
 describe('model: a legend in the follow-up section is not follow-ups', () => {
   it('"Types:" and "assigned priority:" lists of definitions are left out; the table holds the items', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\nActions fall under three types. Types:\n* Prevent - Prevent similar issues.\n* Detect - Detect them sooner.\n\nAction items should have assigned priority:\n* P0 - Critical for the release.\n* P1 - Important.\n\n| Action Item | Priority | Status |\n|---|---|---|\n| Add a corruption check | P0 | DONE |\n| Document recovery | P1 | |\n');
