@@ -40,7 +40,7 @@ export function insertSectionFix(doc: PostmortemDocument, kind: SectionKind): Fi
   return { title: `Add the "${def.label}" section`, edits: [{ range: { start: end, end }, newText: `${lead}${block}` }], preferred: true };
 }
 
-const WHAT_HAPPENED = /^(?:\W*\s*)?what\s+(?:happened|went\s+wrong)\b/i;
+const WHAT_HAPPENED = /^[^\p{L}]{0,8}what\s+(?:happened|went\s+wrong)\b/iu;
 
 /** Words of the prose from a found part's block to the end of its section (at most a few blocks). */
 function wordsIn(doc: PostmortemDocument, block: number): number {
