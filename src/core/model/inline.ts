@@ -27,7 +27,8 @@ const NO_LINKS: InlineText['links'] = Object.freeze([]) as unknown as InlineText
 
 export const EMPTY_INLINE: InlineText = Object.freeze({ text: '', map: [], code: [], links: [], struck: false }) as InlineText;
 
-const SPACE = /[ \t\r\n\f\v\u00a0]/;
+/** Space, tab, line feed, vertical tab, form feed, carriage return, no-break space. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 
 /** Builds plain text piece by piece with whitespace folding and the source map. */
 class PlainBuilder {
@@ -43,24 +44,31 @@ class PlainBuilder {
   /** Adds `value` whose character i comes from `offsets(i)`; `exact` when value === source slice. */
   add(value: string, sourceStart: number, exact: boolean, sourceOf?: (i: number) => number, struck = false): void {
     for (let i = 0; i < value.length; ) {
-      const c = value[i];
-      if (SPACE.test(c)) {
+      const c = value.charCodeAt(i);
+      if (isSpace(c)) {
         const at = exact ? sourceStart + i : sourceOf ? sourceOf(i) : sourceStart;
         if (this.pendingSpace === -1) this.pendingSpace = at;
-        if (c === '\n' || c === '\r') this.pendingBreak = true;
+        if (c === 10 || c === 13) this.pendingBreak = true;
         i++;
         continue;
       }
-      // A run of non-space characters.
+      // A run of non-space characters; when the text is the source's own, with the single spaces between its
+      // words (they stay as they are), so a long paragraph is copied in a few pieces, not a piece per word.
       let j = i + 1;
-      while (j < value.length && !SPACE.test(value[j])) j++;
+      let spaces = 0;
+      for (;;) {
+        while (j < value.length && !isSpace(value.charCodeAt(j))) j++;
+        if (!exact || value.charCodeAt(j) !== 32 || j + 1 >= value.length || isSpace(value.charCodeAt(j + 1))) break;
+        j++;
+        spaces++;
+      }
       this.flushSpace();
       if (exact) this.push(value.slice(i, j), sourceStart + i);
       else if (sourceOf) {
         for (let k = i; k < j; k++) this.push(value[k], sourceOf(k));
       } else this.push(value.slice(i, j), sourceStart, true);
-      this.plainChars += j - i;
-      if (struck) this.struckChars += j - i;
+      this.plainChars += j - i - spaces;
+      if (struck) this.struckChars += j - i - spaces;
       i = j;
     }
   }

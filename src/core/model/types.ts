@@ -119,8 +119,6 @@ export interface Section {
   bodyRange: Range;
   /** Plain text of the body (markdown stripped), for summaries and placeholders. */
   bodyText: string;
-  /** First paragraph of the body, plain text. */
-  firstParagraph?: string;
   children: Section[];
   /** The heading's words that named the kind (`timeline` in "Timeline (all times approximate)"). */
   match?: { cue: string; score: number; also?: SectionKind };

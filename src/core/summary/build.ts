@@ -62,11 +62,7 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   const maxWords = Math.max(10, options.maxSummaryWords ?? DEFAULT_SUMMARY_WORDS);
   let summaryRaw: string | undefined;
   const summaryBlocks = usable(blocksOf(doc, 'summary'));
-  const firstParagraph = sectionsOf(doc, 'summary')[0]?.firstParagraph?.replace(/\s+/g, ' ').trim();
-  const summaryBlock =
-    summaryBlocks.find((b) => b.kind === 'paragraph' && firstParagraph !== undefined && b.text.text === firstParagraph) ??
-    summaryBlocks.find((b) => b.kind === 'paragraph') ??
-    summaryBlocks[0];
+  const summaryBlock = summaryBlocks.find((b) => b.kind === 'paragraph') ?? summaryBlocks[0];
   if (summaryBlock) {
     const { text, trimmed, cutMidSentence } = trimmedText(summaryBlock.text, maxWords);
     summaryRaw = blame.screen(text) + (cutMidSentence ? '…' : '');
@@ -438,7 +434,10 @@ function usable(blocks: Block[]): Block[] {
 function trimmedText(source: SourcedText, maxWords: number): { text: SourcedText; trimmed: boolean; cutMidSentence: boolean } {
   const { spans, trimmed, cutMidSentence } = trimToWords(source.text, maxWords);
   if (spans.length === 0) return { text: source, trimmed: false, cutMidSentence: false };
-  return { text: trimSourced(slice(source, spans[0][0], spans[spans.length - 1][1])), trimmed, cutMidSentence };
+  const end = spans[spans.length - 1][1];
+  // The block went on past what the summary reads: cut there, mid-sentence.
+  const cutShort = source.cut === true && end === source.text.length;
+  return { text: trimSourced(slice(source, spans[0][0], end)), trimmed: trimmed || cutShort, cutMidSentence: cutMidSentence || cutShort };
 }
 
 const BLAST = /^(?:blast[\s-]radius|scope|affected|who was affected)\s*(?:[:—–]|\s-\s)\s*/i;

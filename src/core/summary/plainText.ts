@@ -10,6 +10,8 @@ export { sentenceSpans };
 export interface SourcedText {
   text: string;
   offsets: number[];
+  /** Set when the text is the start of a longer one (a block past SUMMARY_BLOCK_CHARS). */
+  cut?: boolean;
 }
 
 /** A string that came from one place (metadata, an action item): every character maps to `offset`. */

@@ -6,6 +6,7 @@ import { runSummary } from '../../../../src/cli/summaryCommand';
 import { analyzeText } from '../../../../src/core/analyze';
 import type { ResolvedConfig } from '../../../../src/core/rules/types';
 import { defaultConfig } from '../../../../src/core/config';
+import { SUMMARY_BLOCK_CHARS } from '../../../../src/core/summary/blocks';
 import { sentenceSpans, trimToWords } from '../../../../src/core/summary/plainText';
 import { buildSummary, createSummary, renderMarkdown, summaryFileName, type SummaryFormat, TEMPLATE_PLACEHOLDERS } from '../../../../src/core/summary/index';
 import { FIXTURES, fixture } from '../../helpers';
@@ -164,6 +165,13 @@ describe('stakeholder summary: trimming', () => {
     assert.equal(long.slice(spans[0][0], spans[0][1]).split(' ').length, 80);
     const s = buildSummary(analyze(`# T\n\n## Summary\n\n${long}\n`), { today: TODAY });
     assert.ok(s.summary!.endsWith('w79…'), s.summary);
+  });
+
+  it('reads only the start of a very long block, and says the text goes on (a 1 MB paragraph made 23 MB of character offsets)', () => {
+    const word = 'Loading'.padEnd(SUMMARY_BLOCK_CHARS + 5_000, '.');
+    const s = buildSummary(analyze(`# T\n\n## Summary\n\n${word}\n`), { today: TODAY });
+    assert.equal(s.summary, `${word.slice(0, SUMMARY_BLOCK_CHARS)}…`);
+    assert.ok(s.notes.some((n) => /shortened/.test(n)));
   });
 
   it('keeps a short paragraph whole and adds no note', () => {
