@@ -42,15 +42,34 @@ export function insertSectionFix(doc: PostmortemDocument, kind: SectionKind): Fi
 
 const WHAT_HAPPENED = /^[^\p{L}]{0,8}what\s+(?:happened|went\s+wrong)\b/iu;
 
-/** Words of the prose from a found part's block to the end of its section (at most a few blocks). */
-function wordsIn(doc: PostmortemDocument, block: number): number {
+/** Whether the prose from a found part's block to the end of its section (at most a few blocks) has `least` words; stops counting there (a 1 MB paragraph is not split into words). */
+function hasWords(doc: PostmortemDocument, block: number, least: number): boolean {
   let words = 0;
+  const word = /\S+/g;
   for (let b = block; b < doc.blocks.length && b < block + 6; b++) {
     const x = doc.blocks[b];
     if (b > block && x.kind === 'heading') break;
-    words += x.inline.text.split(/\s+/).filter(Boolean).length;
+    word.lastIndex = 0;
+    while (word.exec(x.inline.text)) if (++words >= least) return true;
   }
-  return words;
+  return false;
+}
+
+/**
+ * Whether the document follows Postmortem's own format: its front matter sets a severity or a status
+ * (valid or not). Such a document was started from the template, which names every part; elsewhere
+ * (a post-mortem published as plain Markdown) a part told under another heading counts as written.
+ */
+function followsTemplate(doc: PostmortemDocument): boolean {
+  const fm = doc.frontMatterRange;
+  if (!fm) return false;
+  const { severity, status } = doc.metadata;
+  if (severity?.source === 'frontMatter' || status?.source === 'frontMatter') return true;
+  return doc.problems.some((p) => (p.code === 'front-matter-severity' || p.code === 'front-matter-status') && p.range.start.line <= fm.end.line);
+}
+
+function inTimeline(doc: PostmortemDocument, block: number): boolean {
+  return doc.allSections.some((s) => s.kind === 'timeline' && block > s.block && block < s.blockEnd) || doc.timeline.some((e) => e.block === block);
 }
 
 export const requiredSection: RuleDefinition = {
@@ -70,7 +89,7 @@ export const requiredSection: RuleDefinition = {
       if (present.has(kind)) continue;
       const def = sectionDefinition(kind);
       // Impact and causes are often told in the summary: with a substantive summary, only a hint.
-      const summary = doc.found.find((f) => f.kind === 'summary' && wordsIn(doc, f.block) >= 25);
+      const summary = doc.found.find((f) => f.kind === 'summary' && hasWords(doc, f.block, 25));
       // Impact and causes told in a substantive summary, or under a "What went wrong" / "Challenges" heading.
       const byHeading = doc.found.find((f) => f.kind === kind && doc.blocks[f.block]?.kind === 'heading');
       // …or in a short intro that states it ("After today's deployment we faced a downtime of our reference server").
@@ -78,7 +97,10 @@ export const requiredSection: RuleDefinition = {
       const inIntro = doc.found.find((f) => f.kind === kind && f.how === 'content' && f.block < firstSection);
       // …or under a heading that asks what happened, where the effect is told whatever its length ("## What happened?").
       const underWhatHappened = doc.found.find((f) => f.kind === kind && f.how === 'content' && WHAT_HAPPENED.test(f.label));
-      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : (inIntro ?? underWhatHappened);
+      // …or, in a document not written to the template, wherever its content was found (as `explain` says), but not in a
+      // timeline event ("all our nodes just died" at 11:17 tells a moment, not the impact).
+      const anywhere = followsTemplate(doc) ? undefined : doc.found.find((f) => f.kind === kind && !inTimeline(doc, f.block));
+      const byContent = summary ? (doc.found.find((f) => f.kind === kind) ?? summary) : (inIntro ?? underWhatHappened ?? anywhere);
       const elsewhere = kind === 'impact' || kind === 'rootCause' ? (byHeading ?? byContent) : doc.found.find((f) => f.kind === kind);
       if (elsewhere) {
         // Told in another section: a hint, not a missing section.

@@ -35,8 +35,21 @@ describe('rule required-section', () => {
     const found = lint(`# Markets were offline\n\n## Summary\n\nDate: 3 Nov 2016.\n\n## What happened?${body}`, only('required-section'));
     assert.deepEqual(found.map((f) => f.severity), ['info']);
     assert.match(found[0].message, /^No "Impact" section; it seems to be described under "What happened\?" \(line 9\)/);
-    const summary = lint(`# Markets were offline\n\n## Summary${body}`, only('required-section'));
+    // In a post-mortem started from the template (front matter with a severity), the one line in the Summary does not replace the section.
+    const summary = lint(`---\nseverity: SEV2\n---\n# Markets were offline\n\n## Summary${body}`, only('required-section'));
     assert.deepEqual(summary.map((f) => f.severity), ['warning']);
+  });
+
+  it('outside the template, impact told in a one-line Summary is a hint, as `explain` reports it (edgi 2019-01-18, nibiru ITN2; dev)', () => {
+    const body = '# Postmortem\n\n## Summary\n\nOn Sept 30 the `itn-2` network halted at block `1131575`.\n\n## Root Cause\n\nA bug.\n\n## Timeline\n\n- 10:00 — halt\n\n## Action items\n\n- [ ] a — @b, due 2026-04-01\n';
+    const found = lint(body, only('required-section'));
+    assert.deepEqual(found.map((f) => f.severity), ['info']);
+    assert.match(found[0].message, /^No "Impact" section; it seems to be described under "Summary" \(line 5\)/);
+    // An invalid severity still marks the template: the shared needs-work example keeps its warning.
+    assert.deepEqual(lint(`---\nseverity: SEV7\n---\n${body}`, only('required-section')).map((f) => f.severity), ['warning']);
+    // Impact words in a timeline event tell a moment, not the impact ("all our nodes just died" at 11:17; ethereum berlin, dev).
+    const inTimeline = lint(body.replace('the `itn-2` network halted at block `1131575`', 'We upgraded').replace('- 10:00 — halt', '- 10:00 — all our nodes just died, users could not log in'), only('required-section'));
+    assert.deepEqual(inTimeline.map((f) => f.severity), ['warning']);
   });
 
   it('a heading with a one-letter typo still names its section ("Root Cuase", "Timelien", "Lessons Leanred"), not a different word', () => {
