@@ -65,7 +65,14 @@ class PlainBuilder {
       this.flushSpace();
       if (exact) this.push(value.slice(i, j), sourceStart + i);
       else if (sourceOf) {
-        for (let k = i; k < j; k++) this.push(value[k], sourceOf(k));
+        // Characters that are contiguous in the source go in one piece (escapes break the runs).
+        for (let k = i; k < j; ) {
+          const base = sourceOf(k);
+          let r = k + 1;
+          while (r < j && sourceOf(r) === base + (r - k)) r++;
+          this.push(value.slice(k, r), base);
+          k = r;
+        }
       } else this.push(value.slice(i, j), sourceStart, true);
       this.plainChars += j - i - spaces;
       if (struck) this.struckChars += j - i - spaces;

@@ -8,6 +8,8 @@
 // emphasis openers past the cap lose their delimiters, and unclosed `<!--` past four per paragraph
 // become `&!--` … text (micromark looks for the end of each one to the end of the paragraph).
 
+import { codesOf, stringFromCodes } from '../util/strings';
+
 /** Nesting deeper than this is read as plain text (no real document comes close). */
 export const MAX_NESTING_DEPTH = 64;
 /**
@@ -114,17 +116,17 @@ const TAB = 0x09;
 export function capNesting(text: string, maxDepth = MAX_NESTING_DEPTH): CappedNesting {
   // Fast path: a document without long marker runs has nothing to cap (one pass over the text).
   if (!mayNeedCap(text, maxDepth)) return { text, spans: [] };
-  let out: string[] | undefined;
-  const spans: Array<[number, number]> = [];
+  let out: Uint16Array | undefined;
+  const spans = new SpanList();
   const set = (at: number, c: string) => {
-    if (!out) out = text.split('');
-    out[at] = c;
+    const codes = (out ??= codesOf(text));
+    codes[at] = c.charCodeAt(0);
   };
   capContainers(text, maxDepth, set, spans);
   capInline(text, maxDepth, set, spans);
   capTableCells(text, set);
-  if (!out) return { text, spans };
-  return { text: (out as string[]).join(''), spans: mergeSpans(spans) };
+  if (!out) return { text, spans: spans.list };
+  return { text: stringFromCodes(out), spans: mergeSpans(spans.list) };
 }
 
 /**
@@ -199,7 +201,7 @@ function thematicSuffix(text: string, start: number, end: number): { start: numb
 }
 
 /** Container prefixes (`> `, `- `, `* `, `+ `, `1. `, `1) `) deeper than `maxDepth` on a line. */
-function capContainers(text: string, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+function capContainers(text: string, maxDepth: number, set: (at: number, c: string) => void, spans: SpanList): void {
   let lineStart = 0;
   while (lineStart <= text.length) {
     const lineEnd = lineEndOf(text, lineStart);
@@ -208,7 +210,7 @@ function capContainers(text: string, maxDepth: number, set: (at: number, c: stri
   }
 }
 
-function capLine(text: string, start: number, end: number, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+function capLine(text: string, start: number, end: number, maxDepth: number, set: (at: number, c: string) => void, spans: SpanList): void {
   let depth = 0;
   let i = start;
   let suffix: ReturnType<typeof thematicSuffix> | undefined;
@@ -238,7 +240,7 @@ function capLine(text: string, start: number, end: number, maxDepth: number, set
     if (depth > maxDepth) {
       // The first excess marker becomes a backslash: the rest of the line is paragraph text.
       set(j, '\\');
-      spans.push([j, end]);
+      spans.add(j, end);
       return;
     }
     // One space after the marker belongs to it.
@@ -251,7 +253,7 @@ function capLine(text: string, start: number, end: number, maxDepth: number, set
  * become spaces; emphasis opener runs (`*`/`_` before a word) deeper than `maxDepth` become spaces;
  * unclosed `<!--` past MAX_UNCLOSED_COMMENTS become `&!--`.
  */
-function capInline(text: string, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+function capInline(text: string, maxDepth: number, set: (at: number, c: string) => void, spans: SpanList): void {
   let paraStart = 0;
   let lineStart = 0;
   const flush = (paraEnd: number) => {
@@ -288,7 +290,7 @@ function capInline(text: string, maxDepth: number, set: (at: number, c: string) 
   flush(text.length);
 }
 
-function capParagraph(text: string, start: number, end: number, maxDepth: number, set: (at: number, c: string) => void, spans: Array<[number, number]>): void {
+function capParagraph(text: string, start: number, end: number, maxDepth: number, set: (at: number, c: string) => void, spans: SpanList): void {
   // Unclosed comment starts: those after the last `-->` of the paragraph.
   const lastClose = text.lastIndexOf('-->', end - 3);
   let comments = 0;
@@ -314,28 +316,29 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
     if (c === '[') {
       if (++bracketDepth > maxDepth) {
         set(i, ' ');
-        spans.push([i, i + 1]);
+        spans.add(i, i + 1);
       } else opens.push(i);
     } else if (c === ']') {
       // A `]` closing a neutralised `[`, or one of many without any `[` (micromark looks back through
       // the whole paragraph for a label start at each), is neutralised too.
       if (bracketDepth > maxDepth || (bracketDepth === 0 && ++unmatchedBrackets > MAX_UNMATCHED)) {
         set(i, ' ');
-        spans.push([i, i + 1]);
+        spans.add(i, i + 1);
       } else if (bracketDepth > 0) {
         // A label longer than MAX_LABEL is no link text: both brackets go (see MAX_LABEL).
         const open = opens.pop()!;
         if (i - open > MAX_LABEL) {
           set(open, ' ');
           set(i, ' ');
-          spans.push([open, open + 1], [i, i + 1]);
+          spans.add(open, open + 1);
+          spans.add(i, i + 1);
         }
       }
       if (bracketDepth > 0) bracketDepth--;
     } else if (c === '<' && text.startsWith('<!--', i) && (lastClose < start || i > lastClose)) {
       if (++comments > MAX_UNCLOSED_COMMENTS) {
         set(i, '&');
-        spans.push([i, i + 4]);
+        spans.add(i, i + 4);
       }
     } else if (c === '*' || c === '_') {
       let k = i;
@@ -347,17 +350,17 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
       if (k - i > 2 * maxDepth && !isLineOfItsOwn(text, i, k)) {
         // One run of N delimiters nests N/2 levels by itself (`*****x*****`): a long run is no emphasis.
         for (let m = i; m < k; m++) set(m, ' ');
-        spans.push([i, k]);
+        spans.add(i, k);
       } else if (opener && !closer) {
         if (++emphasisDepth > maxDepth) {
           for (let m = i; m < k; m++) set(m, ' ');
-          spans.push([i, k]);
+          spans.add(i, k);
         }
       } else if (closer && !opener) {
         // Likewise a closer of a neutralised opener, or one of many without an opener.
         if (emphasisDepth > maxDepth || (emphasisDepth === 0 && ++unmatchedClosers > MAX_UNMATCHED)) {
           for (let m = i; m < k; m++) set(m, ' ');
-          spans.push([i, k]);
+          spans.add(i, k);
         }
         if (emphasisDepth > 0) emphasisDepth--;
       }
@@ -368,7 +371,7 @@ function capParagraph(text: string, start: number, end: number, maxDepth: number
   for (const open of opens) {
     if (end - open <= MAX_LABEL) break;
     set(open, ' ');
-    spans.push([open, open + 1]);
+    spans.add(open, open + 1);
   }
 }
 
@@ -506,6 +509,20 @@ function isSpace(c: string): boolean {
 
 function isPunct(c: string): boolean {
   return /[!-/:-@[-`{-~]/.test(c);
+}
+
+/**
+ * Spans as they are found; one that touches the last (a run of a million `[` past the cap) extends it
+ * instead of adding a pair: mergeSpans would join them anyway.
+ */
+class SpanList {
+  readonly list: Array<[number, number]> = [];
+
+  add(s: number, e: number): void {
+    const last = this.list[this.list.length - 1];
+    if (last && s >= last[0] && s <= last[1] + 1) last[1] = Math.max(last[1], e);
+    else this.list.push([s, e]);
+  }
 }
 
 function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {

@@ -4,6 +4,7 @@
 import type { Block } from './blocks';
 import { type InlineText, oneLineText } from './inline';
 import type { PostmortemDocument, SectionKind } from './types';
+import { codesOf, stringFromCodes } from '../util/strings';
 
 export interface ProseRun {
   /** Plain text with non-prose spans replaced by spaces (same length as `inline.text`). */
@@ -44,11 +45,12 @@ export function proseRuns(doc: Pick<PostmortemDocument, 'blocks' | 'allSections'
   return runs;
 }
 
+/** The text with its code spans as spaces (line breaks kept), edited as code units: 2 bytes a character, not a string each. */
 function blankCode(inline: InlineText): string {
   if (inline.code.length === 0) return inline.text;
-  const chars = inline.text.split('');
-  for (let k = 0; k < inline.code.length; k += 2) for (let i = inline.code[k]; i < inline.code[k + 1] && i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  return chars.join('');
+  const codes = codesOf(inline.text);
+  for (let k = 0; k < inline.code.length; k += 2) for (let i = inline.code[k]; i < inline.code[k + 1] && i < codes.length; i++) if (codes[i] !== 10) codes[i] = 32;
+  return stringFromCodes(codes);
 }
 
 /** The kind of the innermost kinded section around each block. */
