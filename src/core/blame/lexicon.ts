@@ -11,14 +11,14 @@ export const ROLES = new Set([
   'tpm', 'captain', 'buddy', 'desk', 'helpdesk', 'personnel', 'officer', 'clerk', 'dispatcher', 'coordinator', 'planner', 'foreman', 'electrician', 'mechanic',
   'deployer', 'requester', 'submitter', 'implementer', 'assignee', 'releaser', 'physician', 'clinician', 'pharmacist', 'informaticist', 'registrar',
   'trader', 'accountant', 'bookkeeper', 'recruiter', 'marketer', 'researcher', 'scientist', 'nurse', 'doctor', 'janitor', 'cleaner', 'courier',
-  'implementer', 'steward', 'trainee', 'apprentice', 'newbie', 'shift', 'noc',
+  'implementer', 'steward', 'trainee', 'apprentice', 'newbie', 'shift', 'noc', 'joiner', 'starter', 'liaison',
 ]);
 
 /** Team words that name software or a function as often as people ("support for IPv6", "infra costs"): people only as the subject of a verb or after "for/from/in". */
 export const BARE_TEAMS = new Set(['infra', 'support', 'facilities', 'procurement', 'legal']);
 
 /** Roles that are also names of software (`agent`, `operator`, `support`, `user`): people only with a person-like modifier. */
-export const AMBIGUOUS_ROLES = new Set(['agent', 'support', 'user', 'customer', 'player', 'member', 'owner', 'partner', 'infra', 'sec', 'tech', 'rep', 'human', 'author', 'planner', 'coordinator', 'dispatcher', 'scientist']);
+export const AMBIGUOUS_ROLES = new Set(['agent', 'support', 'user', 'customer', 'player', 'member', 'owner', 'partner', 'infra', 'sec', 'tech', 'rep', 'human', 'author', 'planner', 'coordinator', 'dispatcher', 'scientist', 'joiner', 'starter']);
 export const PERSON_MODIFIERS = new Set([
   'support', 'customer', 'service', 'sales', 'human', 'field', 'night-shift', 'shift', 'plant', 'the', 'a', 'an', 'our', 'their', 'his', 'her', 'one', 'that', 'this',
   'each', 'every', 'junior', 'senior', 'new', 'vendor', 'vendors', "vendor's", 'external', 'responsible', 'duty', 'on-call', 'oncall', 'on-site', 'onsite',

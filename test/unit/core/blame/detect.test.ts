@@ -18,6 +18,7 @@ const TEST5_FLOORS = { precision: 0.94, recall: 0.58 }; // measured 2026-12-03 a
 const TEST7_FLOORS = { precision: 0.92, recall: 0.6 }; // measured 2026-12-03 at its first run, before the dev11 tuning: precision 0.94, recall 0.63 (44 of 70 found, 3 false alarms); after it: 0.94 / 0.64; after the dev12–dev14 tuning: 0.94 / 0.66
 const TEST8_FLOORS = { precision: 0.92, recall: 0.8 }; // measured 2026-12-03 at its first run, before the dev12–dev14 tuning: precision 0.95, recall 0.84 (59 of 70 found, 3 false alarms); after it: the same
 const TEST9_FLOORS = { precision: 0.95, recall: 0.87 }; // measured 2026-12-03 at its first run, before the dev15–dev16 tuning: precision 1.00, recall 0.87 (61 of 70 found, no false alarm, none on the 41 real sentences); after it: 1.00 / 0.90 (63 of 70; its misses never printed)
+const TEST11_FLOORS = { precision: 0.98, recall: 0.82 }; // measured 2026-12-06 at its first run (after 59df2f0): precision 1.00, recall 0.84 (59 of 70, no false alarm); the same after the dev17 tuning (its misses never printed)
 const TEST10_FLOORS = { precision: 0.93, recall: 0.87 }; // measured 2026-12-05 at its first run (commit after 2ef6d80): precision 0.94, recall 0.89 (62 of 70 found, 4 false alarms, 2 of them on the 41 real sentences; its misses never printed)
 const TEST6_FLOORS = { precision: 0.97, recall: 0.66 }; // measured 2026-12-03 at its first run, after the dev8 tuning: precision 0.98, recall 0.68 (48 of 71 found, 1 false alarm, none on the 42 real sentences); the detector before that tuning: 0.98 / 0.65; after the dev9 tuning: 0.98 / 0.73 (its misses had been printed by this test, never used to write rules)
 
@@ -165,9 +166,10 @@ describe('blame detector', () => {
       ['test8', TEST8_FLOORS, 'written by another hand with dev12–dev14, committed before any run of the detector on it'],
       ['test9', TEST9_FLOORS, 'written by another hand with dev15–dev16, committed before any run of the detector on it'],
       ['test10', TEST10_FLOORS, 'written by another hand from two repositories used nowhere else, committed before any run of the detector on it'],
+      ['test11', TEST11_FLOORS, 'written by another hand with dev17, from two repositories used nowhere else, committed before any run of the detector on it'],
     ] as const) {
       // The newest splits' misses are not printed: whoever tunes the detector reads this output.
-      const printMisses = split !== 'test7' && split !== 'test8' && split !== 'test9' && split !== 'test10';
+      const printMisses = split !== 'test7' && split !== 'test8' && split !== 'test9' && split !== 'test10' && split !== 'test11';
       it(`${split} split (${when}, never tuned on): measured${printMisses ? ', misses printed' : ''}`, () => {
         const result = score(loadSentences(split));
         console.log(`      ${formatScore(`${split} split`, result)}`);
