@@ -18,6 +18,7 @@ import { LineIndex } from './text';
 import { labelKind, leadingLabel, readTimeline } from './timeline';
 import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, SectionKind } from './types';
 import { pushAll } from '../util/arrays';
+import { stringFromCodes } from '../util/strings';
 
 /** A subsection heading that lists the problems found, not what to do about them. */
 const PROBLEM_LIST = /^(?:\d+[.)]\s*)?(?:(?:identified|known|observed)\s+(?:problems|issues|gaps|weaknesses)|(?:problems|issues|gaps|weaknesses)\s+(?:identified|found|observed))\s*:?$/i;
@@ -108,9 +109,6 @@ export class ChunkCache {
   }
 }
 
-/** Characters turned into a string at once (a spread argument list stays well inside the stack). */
-const STRING_BATCH = 8192;
-
 /**
  * The text the parser reads (long lines made plain, then nesting capped; same length) and the text
  * the blocks are read from: the capped text with the long lines' own characters.
@@ -122,20 +120,14 @@ function prepare(text: string): { plain: CappedNesting; capped: CappedNesting; s
   // In the long lines: the document's characters where only plainLongLines changed them, the cap's where it did (excess table pipes).
   let source = '';
   let at = 0;
-  // Code units, not an array of one-character strings: a 1 MB line made 40 MB of them.
-  const codes = new Uint16Array(Math.min(STRING_BATCH, text.length));
   const restored = (i: number) => plain.text.charCodeAt(i) !== text.charCodeAt(i) && capped.text.charCodeAt(i) === plain.text.charCodeAt(i);
   for (const [s, e] of plain.spans) {
     let first = s;
     while (first < e && !restored(first)) first++;
-    source += capped.text.slice(at, first);
-    for (let from = first; from < e; from += STRING_BATCH) {
-      const to = Math.min(e, from + STRING_BATCH);
-      for (let i = from; i < to; i++) {
-        codes[i - from] = restored(i) ? text.charCodeAt(i) : capped.text.charCodeAt(i);
-      }
-      source += String.fromCharCode.apply(null, codes.subarray(0, to - from) as unknown as number[]);
-    }
+    // Code units, not an array of one-character strings: a 1 MB line made 40 MB of them.
+    const codes = new Uint16Array(e - first);
+    for (let i = first; i < e; i++) codes[i - first] = restored(i) ? text.charCodeAt(i) : capped.text.charCodeAt(i);
+    source += capped.text.slice(at, first) + stringFromCodes(codes);
     at = e;
   }
   return { plain, capped, source: source + capped.text.slice(at) };
