@@ -1623,10 +1623,7 @@ const RULES: Rule[] = [
       if (agent.kind === 'system' && (COPULA.test(tokens[agent.to].lw) || /ly$/.test(lw) && pastVerb(tokens[agent.to]))) agent = subjectBefore(tokens, agent.to);
       if (agent.kind === 'system') agent = ownerOf(tokens, agent) ?? agent;
       // "the DBA's approach to backups was lazy": the owner of the noun the preposition hangs on.
-      if (agent.kind === 'system' && agent.from >= 2 && /^(?:to|of|for|with|on|in)$/.test(tokens[agent.from - 1].lw)) {
-        const outer = classifyAt(tokens, agent.from - 2);
-        agent = outer.kind === 'person' ? outer : ownerOf(tokens, outer) ?? agent;
-      }
+      agent = ownerAcross(tokens, agent) ?? agent;
       // ", which was irresponsible", "Whoever wrote this migration plainly never ran it": the person the clause is about.
       if (agent.kind === 'none' || agent.kind === 'system') {
         const first = firstPerson(tokens, k);
