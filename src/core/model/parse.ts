@@ -455,13 +455,10 @@ function buildSections(blocks: Block[], lines: LineIndex, text: string) {
     }
     section.heading = heading;
     section.depth = depth;
-    // Three positions shared by the three ranges (positions are never changed in place): 36,000 headings kept 4 MB fewer objects.
-    const startsAt = lines.positionAt(block.start);
-    const endsAt = lines.positionAt(Math.max(block.start, end));
-    const headingEnd = block.end === end ? endsAt : lines.positionAt(block.end);
-    section.range = { start: startsAt, end: endsAt };
-    section.headingRange = { start: startsAt, end: headingEnd };
-    section.bodyRange = { start: block.end <= end ? headingEnd : endsAt, end: endsAt };
+    // The three ranges share their three positions (LineIndex.range reuses its recent ones).
+    section.range = lines.range(block.start, end);
+    section.headingRange = lines.range(block.start, block.end);
+    section.bodyRange = lines.range(Math.min(block.end, end), end);
     // The title section's body is the whole document; only kinded sections need their text.
     section.bodyText = match ? bodyTextOf(blocks, blockIndex + 1, blockEnd) : '';
     section.children = [];
