@@ -1,15 +1,17 @@
 // CPU profile of the analysis, summarised by package and by function (self time).
 //   npx tsx bench/profile.ts [full|incremental]-[small|medium|large] [--runs N]
 //   npx tsx bench/profile.ts activation|activation-first
+//   npx tsx bench/profile.ts cli-small
 // full/incremental: bundles src/core/analyze.ts with esbuild (not minified, with a source map: like the
 // shipped CLI and extension bundles), runs the analysis under the inspector's Profiler after a warm-up
 // run. activation: builds the production extension bundle (minified, plus a source map) and the
 // bench/activate.ts harness, and runs the harness under `node --cpu-prof` (load + activate + first
 // analysis of the medium document, cold, as in bench/run.ts); activation-first stops at the first diagnostics,
-// leaving out the deferred rules' pass.
+// leaving out the deferred rules' pass. cli-small: `node dist/cli.js lint` of the small document in a fresh
+// process under --cpu-prof (run `npm run build` first), the bench's "one small file".
 // Writes bench/<mode>.cpuprofile (git-ignored; open it in Chrome DevTools or VS Code) and prints the
 // top self-time packages, files and functions, mapped back to their original source files and lines.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, SourceMap } from 'node:module';
@@ -152,10 +154,29 @@ async function profileActivation(firstOnly: boolean): Promise<void> {
   }
 }
 
+/** One `postmortem lint` of the small document in a fresh process, as the bench's "one small file" runs it. */
+function profileCli(): void {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'postmortem-profile-'));
+  try {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const documentPath = path.join(tmp, 'small.postmortem.md');
+    writeFileSync(documentPath, generateSized('small', 1).text);
+    const profDir = path.join(tmp, 'prof');
+    const run = (extra: string[]) => spawnSync(process.execPath, [...extra, cli, 'lint', documentPath], { cwd: tmp });
+    run([]); // warm the disk cache
+    run(['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=100']);
+    const profile = JSON.parse(readFileSync(path.join(profDir, readdirSync(profDir)[0]), 'utf8')) as Profile;
+    report('cli-small', 'postmortem lint, one small file (fresh process, under --cpu-prof)', profile, bundleMapper(cli));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const mode = argv.find((a) => !a.startsWith('--')) ?? 'full-large';
   if (mode === 'activation' || mode === 'activation-first') return profileActivation(mode === 'activation-first');
+  if (mode === 'cli-small') return profileCli();
   const runsArg = argv.indexOf('--runs');
   const [kind, size] = mode.split('-') as ['full' | 'incremental', 'small' | 'medium' | 'large'];
   if (!['full', 'incremental'].includes(kind) || !['small', 'medium', 'large'].includes(size)) throw new Error(`unknown mode ${mode}`);
