@@ -376,50 +376,43 @@ class Automaton {
       for (let i = 0; i < text.length; i++) if (!column[text.charCodeAt(i)]) column[text.charCodeAt(i)] = width++;
     }
     if (caseless) for (let c = 65; c <= 90; c++) column[c] = column[c + 32];
-    // The trie: -1 for a missing edge; node 0 is the root.
-    let delta = new Int32Array(size * width).fill(-1);
-    let own: number[][] = [[]];
+    // The trie, built one depth at a time (every literal's first character, then every second one, …), so nodes are
+    // numbered breadth first: the shallow ones, where a scan spends nearly all its time, share a few cache lines, and
+    // the failure links below can be worked out in node order. -1 for a missing edge; node 0 is the root. The table
+    // grows as needed: the literals share most of their prefixes (44,000 characters made 6,000 nodes).
+    let capacity = Math.min(size, 1024);
+    let delta = new Int32Array(capacity * width).fill(-1);
+    const own: number[][] = [[]];
     let nodes = 1;
-    for (const { id, text } of literals) {
-      let node = 0;
-      for (let i = 0; i < text.length; i++) {
-        const at = node * width + column[text.charCodeAt(i)];
-        if (delta[at] === -1) {
-          delta[at] = nodes++;
+    let maxLength = 0;
+    for (const { text } of literals) maxLength = Math.max(maxLength, text.length);
+    const at = new Int32Array(literals.length);
+    for (let depth = 0; depth < maxLength; depth++) {
+      for (let l = 0; l < literals.length; l++) {
+        const { id, text } = literals[l];
+        if (depth >= text.length) continue;
+        const edge = at[l] * width + column[text.charCodeAt(depth)];
+        if (delta[edge] === -1) {
+          if (nodes === capacity) {
+            capacity = Math.min(size, capacity * 2);
+            const grown = new Int32Array(capacity * width).fill(-1);
+            grown.set(delta);
+            delta = grown;
+          }
+          delta[edge] = nodes++;
           own.push([]);
         }
-        node = delta[at];
+        const node = (at[l] = delta[edge]);
+        if (depth === text.length - 1 && !own[node].includes(id)) own[node].push(id);
       }
-      if (!own[node].includes(id)) own[node].push(id);
     }
-    // Nodes numbered breadth first: the shallow ones, where a scan spends nearly all its time, share a few cache lines.
-    const order = new Int32Array(nodes);
-    const rank = new Int32Array(nodes);
-    for (let head = 0, tail = 1; head < tail; head++) {
-      const node = order[head];
-      rank[node] = head;
-      for (let k = 1; k < width; k++) if (delta[node * width + k] !== -1) order[tail++] = delta[node * width + k];
-    }
-    const trie = new Int32Array(nodes * width);
-    for (let n = 0; n < nodes; n++) for (let k = 0; k < width; k++) {
-      const child = delta[order[n] * width + k];
-      trie[n * width + k] = child === -1 ? -1 : rank[child];
-    }
-    delta = trie;
-    own = Array.from(order, (node) => own[node]);
-    // Breadth first: a missing edge follows the failure link; the reporting links follow failure links to literal ends.
+    // In node order (breadth first): a missing edge follows the failure link; the reporting links follow failure links to literal ends.
     const fail = new Int32Array(nodes);
     const report = new Int32Array(nodes);
     const next = new Int32Array(nodes);
-    const queue = new Int32Array(nodes);
-    let tail = 0;
-    for (let k = 1; k < width; k++) {
-      if (delta[k] === -1) delta[k] = 0;
-      else queue[tail++] = delta[k];
-    }
+    for (let k = 1; k < width; k++) if (delta[k] === -1) delta[k] = 0;
     delta[0] = 0;
-    for (let head = 0; head < tail; head++) {
-      const node = queue[head];
+    for (let node = 1; node < nodes; node++) {
       next[node] = report[fail[node]];
       report[node] = own[node].length ? node : next[node];
       const row = node * width;
@@ -428,10 +421,7 @@ class Automaton {
       for (let k = 1; k < width; k++) {
         const child = delta[row + k];
         if (child === -1) delta[row + k] = delta[failRow + k];
-        else {
-          fail[child] = delta[failRow + k];
-          queue[tail++] = child;
-        }
+        else fail[child] = delta[failRow + k];
       }
     }
     const outStart = new Int32Array(nodes + 1);
