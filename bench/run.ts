@@ -52,7 +52,8 @@ const TARGETS = {
   cliVsMarkdownlintCli2: 0.5,
   bundleBytes: 400 * 1000,
   activationMs: 150,
-  firstPaintMs: 100,
+  /** Issue 20: the 2,000-event first paint at most this far above the one-line page's (the browser + CSS floor). */
+  firstPaintAboveFloorMs: 100,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +375,8 @@ interface PaintResult {
   eventsInDom: number;
   /** Reference: first contentful paint of a one-line page with the same stylesheets (browser + CSS floor). */
   referencePage: Stats;
+  /** Per run, the timeline's first contentful paint minus the reference page's, measured right after it. */
+  aboveFloor: Stats;
   /** Renderer main-thread time by kind up to the `load` event (CDP Performance.getMetrics), medians in ms. */
   rendererMs: Record<string, number>;
 }
@@ -488,6 +491,7 @@ async function benchFirstPaint(): Promise<PaintResult | { skipped: string }> {
     scriptReady: stats(samples.ready),
     eventsInDom,
     referencePage: stats(samples.reference),
+    aboveFloor: stats(samples.fcp.map((fcp, i) => fcp - samples.reference[i])),
     rendererMs: Object.fromEntries(Object.entries(renderer).map(([k, v]) => [k, stats(v).median])),
   };
 }
@@ -703,19 +707,20 @@ async function main(): Promise<void> {
   if (paint) {
     if ('skipped' in paint) {
       out.push(`(5) timeline webview first paint, ${PAINT_EVENTS} events: n/a (${paint.skipped})`);
-      targets.push({ name: `first paint, ${PAINT_EVENTS} events`, value: 'n/a', target: `≤ ${TARGETS.firstPaintMs} ms`, pass: undefined });
+      targets.push({ name: `first paint, ${PAINT_EVENTS} events`, value: 'n/a', target: `≤ ${TARGETS.firstPaintAboveFloorMs} ms above the floor`, pass: undefined });
     } else {
       const row = (name: string, st: Stats, extra = '') => [name, ms(st.median), `[${ms(st.min)} – ${ms(st.max)}]`, extra];
       out.push(`(5) timeline webview, ${paint.events} events (${kib(paint.htmlBytes)} server-rendered page), headless Chromium, from navigation start, median of ${PAINT_RUNS}`);
       out.push(table([
         row('    first paint', paint.firstPaint),
-        row(`    first contentful paint = timeline painted  (target ≤ ${TARGETS.firstPaintMs} ms)`, paint.firstContentfulPaint, verdict(paint.firstContentfulPaint.median <= TARGETS.firstPaintMs)),
+        row('    first contentful paint = timeline painted', paint.firstContentfulPaint),
         row('    DOMContentLoaded', paint.domContentLoaded),
         row('    webview script ready (posted "ready")', paint.scriptReady, `${paint.eventsInDom} .pm-event in the DOM`),
         row('    reference: one-line page, same stylesheets', paint.referencePage, 'browser + CSS floor on this machine'),
+        row(`    timeline painted, above the floor (per run; target ≤ ${TARGETS.firstPaintAboveFloorMs} ms)`, paint.aboveFloor, verdict(paint.aboveFloor.median <= TARGETS.firstPaintAboveFloorMs)),
         ['    renderer main thread until load', ms(paint.rendererMs.TaskDuration), '', `script ${ms(paint.rendererMs.ScriptDuration)}, style ${ms(paint.rendererMs.RecalcStyleDuration)}, layout ${ms(paint.rendererMs.LayoutDuration)}`],
       ]));
-      targets.push({ name: `first paint, ${PAINT_EVENTS} events`, value: ms(paint.firstContentfulPaint.median), target: `≤ ${TARGETS.firstPaintMs} ms`, pass: paint.firstContentfulPaint.median <= TARGETS.firstPaintMs });
+      targets.push({ name: `first paint, ${PAINT_EVENTS} events`, value: `${ms(paint.aboveFloor.median)} above`, target: `≤ ${TARGETS.firstPaintAboveFloorMs} ms above the floor`, pass: paint.aboveFloor.median <= TARGETS.firstPaintAboveFloorMs });
     }
     out.push('');
   }
