@@ -259,8 +259,9 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
   root.addEventListener('keydown', onKeyDown);
   win.addEventListener('message', onMessage);
 
-  // First paint came with the page (same renderer); only render when it is missing.
-  if (state.model && !root.querySelector('.pm')) render(state.model, state.locked);
+  // First paint came with the page (same renderer); render when it is missing, or when the page holds only the
+  // first screenful of a long timeline (renderTimelinePage; main.ts starts the app once that is painted).
+  if (state.model && (!root.querySelector('.pm') || root.querySelector('.pm-rows[data-partial]'))) render(state.model, state.locked);
   saveState();
   api.postMessage({ type: 'ready' });
 

@@ -10,4 +10,17 @@ const detachedApi: VsCodeApi = {
   setState: () => undefined,
 };
 
-startTimelineApp(document, typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : detachedApi);
+const start = () => startTimelineApp(document, typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : detachedApi);
+
+// A long timeline's page holds its first screenful (renderTimelinePage): the app (reading the state, rendering the
+// rest) starts after that has been painted. A hidden page gets no frames, hence the timer as well.
+if (document.querySelector('.pm-rows[data-partial]')) {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+} else start();

@@ -273,7 +273,9 @@ describe('xss: hostile post-mortems through the HTML/SVG renderers', function ()
           try {
             await page.goto(`${ORIGIN}${path}`, { waitUntil: 'load' });
             if (r.kind === 'timeline-page' && existsSync(timelineJs)) {
-              // The page's own script must have run (CSP nonce accepted), or the check below proves little.
+              // The page's own script must have run (CSP nonce accepted), or the check below proves little. A long
+              // timeline's page starts its script after the first frame: wait for `ready` a little.
+              await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type?: string }> }).__posted.some((m) => m.type === 'ready'), undefined, { timeout: 2000 }).catch(() => undefined);
               const posted = await page.evaluate(() => (window as unknown as { __posted: Array<{ type?: string }> }).__posted.map((m) => m.type));
               if (!posted.includes('ready')) failures.push(`${r.kind}: the webview script did not start (posted ${JSON.stringify(posted)})`);
             }

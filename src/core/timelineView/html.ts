@@ -10,7 +10,15 @@ import type { ActionItemView, EventRow, MetricTile, TimelineRow, TimelineViewMod
 export interface TimelineHtmlOptions {
   /** The preview is locked to its document (shown in the toolbar). */
   locked?: boolean;
+  /**
+   * For the page's first paint: at most this many timeline rows and, when rows are left out, no action items
+   * (they would show above rows still to come). The webview script renders the whole timeline once that paint is up.
+   */
+  firstRows?: number;
 }
+
+/** Rows the page's first paint holds: a screenful on a tall monitor (rows are 30 px high or more). */
+export const FIRST_PAINT_ROWS = 50;
 
 const e = escapeHtml;
 /** Above this many rows, rows get `content-visibility: auto`. */
@@ -63,14 +71,15 @@ export function renderTimelineSectionHtml(model: TimelineViewModel): string {
 }
 
 export function renderTimelineHtml(model: TimelineViewModel, options: TimelineHtmlOptions = {}): string {
+  const firstRows = options.firstRows !== undefined && model.timeline.rows.length > options.firstRows ? options.firstRows : undefined;
   return [
     `<main class="pm" aria-label="${e(`Timeline preview: ${model.title}`)}">`,
     renderHeader(model, options),
     renderTiles(model.tiles),
     model.impact ? `<section class="pm-impact" aria-label="Blast radius">${icon('flame')}<div><h2 class="pm-impact-label">Blast radius</h2><p class="pm-impact-text">${e(model.impact)}</p></div></section>` : '',
     model.truncated ? `<p class="pm-note" role="note">${icon('warning')} This file is too large to analyse fully; the timeline may be incomplete.</p>` : '',
-    renderTimeline(model),
-    renderActions(model),
+    renderTimeline(model, false, firstRows),
+    firstRows === undefined ? renderActions(model) : '',
     `</main>`,
   ].join('');
 }
@@ -117,7 +126,8 @@ function renderTiles(tiles: MetricTile[]): string {
   return `<section class="pm-tiles" aria-label="Key times">${items.join('')}</section>`;
 }
 
-function renderTimeline(model: TimelineViewModel, staticRows = false): string {
+/** `firstRows`: only the first rows, in a list marked `data-partial` (the webview script renders the rest). */
+function renderTimeline(model: TimelineViewModel, staticRows = false, firstRows?: number): string {
   const { timeline } = model;
   const count = [plural(timeline.eventCount, 'event')];
   if (timeline.dayCount > 1) count.push(plural(timeline.dayCount, 'day'));
@@ -134,13 +144,15 @@ function renderTimeline(model: TimelineViewModel, staticRows = false): string {
       `<pre class="pm-example"><code>${e(empty.example)}</code></pre><p class="pm-muted">${e(empty.hint)}</p></div>`;
   } else {
     let first = true;
-    const rows = timeline.rows.map((row) => {
+    const shown = firstRows === undefined ? timeline.rows : timeline.rows.slice(0, firstRows);
+    const rows = shown.map((row) => {
       const html = renderRow(row, first, staticRows);
       if (row.kind === 'event') first = false;
       return html;
     });
     // Long timelines let the browser skip layout and paint of off-screen rows (see timeline.css).
-    body = `<ol class="pm-rows${rows.length > LARGE_TIMELINE_ROWS ? ' is-large' : ''}" aria-label="Timeline events">${rows.join('')}</ol>`;
+    const large = timeline.rows.length > LARGE_TIMELINE_ROWS ? ' is-large' : '';
+    body = `<ol class="pm-rows${large}"${firstRows === undefined ? '' : ' data-partial="true"'} aria-label="Timeline events">${rows.join('')}</ol>`;
   }
   const hidden = hiddenEventsNote(timeline);
   const note = hidden ? `<p class="pm-note" role="note">${icon('info')} ${e(hidden)}</p>` : '';

@@ -5,6 +5,7 @@ import {
   buildTimelineViewModel,
   decodePngDataUrl,
   escapeHtml,
+  FIRST_PAINT_ROWS,
   hiddenEventsNote,
   jsonForScript,
   MAX_DRAWN_EVENTS,
@@ -420,6 +421,27 @@ describe('timeline webview script (jsdom)', () => {
     assert.deepEqual(posted, [{ type: 'ready' }]);
     assert.equal(doc.querySelectorAll('.pm-event').length, 8);
     assert.deepEqual(saved(), { resource: 'file:///x.postmortem.md', locked: false });
+    app.dispose();
+  });
+
+  it("a long timeline's page holds its first screenful; the script renders the rest, then says ready", () => {
+    const events = Array.from({ length: 120 }, (_, i) => `- ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} Step ${i + 1} of the rollback`);
+    const vm = modelOf(['---', 'title: Long night', 'date: 2026-03-02', '---', '# Long night', '', '## Timeline', '', ...events, '', '## Action items', '', '- [ ] Add a canary stage — @ana, due 2026-04-01', ''].join('\n'));
+    assert.equal(vm.timeline.eventCount, 120);
+    const page = renderTimelinePage({ cspSource: 'https://webview.test', nonce: 'n', scriptUri: 'https://webview.test/timeline.js', styleUris: [], model: vm });
+    const dom = new JSDOM(page, { pretendToBeVisual: true });
+    const doc = dom.window.document;
+    assert.equal(doc.querySelectorAll('.pm-rows > li').length, FIRST_PAINT_ROWS);
+    assert.ok(doc.querySelector('.pm-rows[data-partial]'));
+    assert.equal(doc.querySelector('.pm-actions-section'), null, 'no action items above rows still to come');
+    const posted: unknown[] = [];
+    const app = startTimelineApp(doc, { postMessage: (m) => posted.push(m), getState: () => undefined, setState: () => undefined });
+    assert.equal(doc.querySelectorAll('.pm-event').length, 120);
+    assert.equal(doc.querySelector('.pm-rows[data-partial]'), null);
+    assert.equal(doc.querySelectorAll('.pm-action').length, 1);
+    assert.deepEqual(posted, [{ type: 'ready' }]);
+    // The whole timeline, when it is rendered as an update or for the Markdown preview.
+    assert.equal(new JSDOM(renderTimelineHtml(vm)).window.document.querySelectorAll('.pm-event').length, 120);
     app.dispose();
   });
 
