@@ -1,7 +1,7 @@
 // The timeline webview's behaviour: renders view models with the same pure renderer the first paint
 // used, keeps keyboard focus and the editor highlight, reveals clicked events, exports SVG/PNG.
 // Talks to the extension only through the message schema in src/core/timelineView/messages.ts.
-import { renderTimelineHtml } from '../../src/core/timelineView/html';
+import { PARTIAL_ROWS_SELECTOR, renderTimelineHtml } from '../../src/core/timelineView/html';
 import type { ExportFormat, HostMessage, WebviewMessage } from '../../src/core/timelineView/messages';
 import { renderTimelineSvg } from '../../src/core/timelineView/svg';
 import type { TimelineViewModel } from '../../src/core/timelineView/viewModel';
@@ -261,7 +261,7 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
 
   // First paint came with the page (same renderer); render when it is missing, or when the page holds only the
   // first screenful of a long timeline (renderTimelinePage; main.ts starts the app once that is painted).
-  if (state.model && (!root.querySelector('.pm') || root.querySelector('.pm-rows[data-partial]'))) render(state.model, state.locked);
+  if (state.model && (!root.querySelector('.pm') || root.querySelector(PARTIAL_ROWS_SELECTOR))) render(state.model, state.locked);
   saveState();
   api.postMessage({ type: 'ready' });
 

@@ -1,4 +1,5 @@
 // Entry of the timeline webview script, bundled by esbuild to dist/media/timeline.js (IIFE).
+import { PARTIAL_ROWS_SELECTOR } from '../../src/core/timelineView/html';
 import { startTimelineApp, type VsCodeApi } from './app';
 
 declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
@@ -14,7 +15,7 @@ const start = () => startTimelineApp(document, typeof acquireVsCodeApi === 'func
 
 // A long timeline's page holds its first screenful (renderTimelinePage): the app (reading the state, rendering the
 // rest) starts after that has been painted. A hidden page gets no frames, hence the timer as well.
-if (document.querySelector('.pm-rows[data-partial]')) {
+if (document.querySelector(PARTIAL_ROWS_SELECTOR)) {
   let started = false;
   const once = () => {
     if (started) return;

@@ -20,6 +20,9 @@ export interface TimelineHtmlOptions {
 /** Rows the page's first paint holds: a screenful on a tall monitor (rows are 30 px high or more). */
 export const FIRST_PAINT_ROWS = 50;
 
+/** Matches the timeline list of a first paint that holds only its first rows. */
+export const PARTIAL_ROWS_SELECTOR = '.pm-rows[data-partial]';
+
 const e = escapeHtml;
 /** Above this many rows, rows get `content-visibility: auto`. */
 export const LARGE_TIMELINE_ROWS = 300;
