@@ -1,10 +1,11 @@
 // The timeline webview's behaviour: renders view models with the same pure renderer the first paint
 // used, keeps keyboard focus and the editor highlight, reveals clicked events, exports SVG/PNG.
 // Talks to the extension only through the message schema in src/core/timelineView/messages.ts.
-import { PARTIAL_ROWS_SELECTOR, renderTimelineHtml } from '../../src/core/timelineView/html';
+import { PARTIAL_ROWS_SELECTOR, renderTimelineHtml, WINDOW_BLOCK_ROWS, WINDOWED_ROWS_SELECTOR, WINDOWED_TIMELINE_ROWS } from '../../src/core/timelineView/html';
 import type { ExportFormat, HostMessage, WebviewMessage } from '../../src/core/timelineView/messages';
 import { renderTimelineSvg } from '../../src/core/timelineView/svg';
 import type { TimelineViewModel } from '../../src/core/timelineView/viewModel';
+import { createRowWindow, type RowWindow } from './window';
 
 export interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -64,6 +65,9 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
   let currentLine: number | null = null;
   let index: { line: number; end: number; el: HTMLElement }[] | null = null;
   let exporting = false;
+  /** A long timeline's rows near the viewport (window.ts), and the one tabbable event row in it. */
+  let rowWindow: RowWindow | undefined;
+  let tabbableRow: string | undefined;
 
   const announce = (text: string) => {
     if (status) status.textContent = text;
@@ -94,7 +98,13 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
     }
     currentLine = line;
     if (line === null) return;
-    const match = (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+    let match = (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+    if (!match && rowWindow && state.model) {
+      // An event outside the window: bring its block into the page.
+      const row = state.model.timeline.rows.findIndex((r) => r.kind === 'event' && line >= r.line && line <= r.endLine);
+      if (row >= 0) rowWindow.ensureAround(row);
+      match = (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+    }
     if (!match) return;
     match.el.classList.add('is-current');
     match.el.setAttribute('aria-current', 'true');
@@ -108,7 +118,39 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
   const makeTabbable = (el: HTMLElement) => {
     const group = GROUPS.find((g) => el.matches(g));
     if (!group) return;
+    if (group === '.pm-event') tabbableRow = el.dataset.row;
     for (const other of items(group)) other.tabIndex = other === el ? 0 : -1;
+  };
+
+  /** Rows the window just put in the page get the roving tabindex and the highlight of those already there. */
+  const onRowsChanged = (added: Element[]) => {
+    index = null;
+    for (const li of added) {
+      for (const el of li.querySelectorAll<HTMLElement>('.pm-event')) {
+        if (tabbableRow !== undefined) el.tabIndex = el.dataset.row === tabbableRow ? 0 : -1;
+        const line = Number(el.dataset.line);
+        if (currentLine !== null && currentLine >= line && currentLine <= Number(el.dataset.endLine ?? line)) {
+          el.classList.add('is-current');
+          el.setAttribute('aria-current', 'true');
+        }
+      }
+    }
+  };
+
+  /** The timeline rows, all of them or (long timelines) a window of them kept near the viewport. */
+  const renderRows = (model: TimelineViewModel, locked: boolean, keepRow: number) => {
+    const previous = rowWindow;
+    rowWindow = undefined;
+    previous?.dispose();
+    const windowed = !model.empty && model.timeline.rows.length > WINDOWED_TIMELINE_ROWS;
+    root.innerHTML = renderTimelineHtml(model, { locked, windowed });
+    index = null;
+    const list = windowed ? root.querySelector<HTMLElement>(WINDOWED_ROWS_SELECTOR) : null;
+    if (!list) return;
+    // An update keeps the blocks that were in the page (and their heights), so the scroll position stays where it was.
+    const initial = previous?.renderedBlocks() ?? [];
+    if (keepRow >= 0) initial.push(Math.floor(keepRow / WINDOW_BLOCK_ROWS));
+    rowWindow = createRowWindow(list, model, { onChange: onRowsChanged, measured: previous?.measured, initial });
   };
 
   const render = (model: TimelineViewModel, locked = state.locked) => {
@@ -118,8 +160,8 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
     const focusAction = active?.dataset.action ? `[data-action="${active.dataset.action}"][data-format="${active.dataset.format ?? ''}"]` : undefined;
     state.model = model;
     state.locked = locked;
-    root.innerHTML = renderTimelineHtml(model, { locked });
-    index = null;
+    const focusRow = focusGroup === '.pm-event' && focusLine !== undefined ? model.timeline.rows.findIndex((r) => r.kind === 'event' && String(r.line) === focusLine) : -1;
+    renderRows(model, locked, focusRow);
     if (currentLine !== null) setCurrent(currentLine, false);
     if (focusGroup && focusLine !== undefined) {
       const again = items(focusGroup).find((el) => el.dataset.line === focusLine);
@@ -203,6 +245,14 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
     if (!target) return;
     const group = GROUPS.find((g) => target.matches(g));
     if (!group) return;
+    if (rowWindow && group === '.pm-event' && state.model) {
+      // The rows a key can reach: the neighbouring blocks, or the first or last one.
+      const rows = state.model.timeline.rows;
+      const isEvent = (r: (typeof rows)[number]) => r.kind === 'event';
+      if (event.key === 'Home') rowWindow.ensureAround(rows.findIndex(isEvent));
+      else if (event.key === 'End') rowWindow.ensureAround(rows.length - 1 - [...rows].reverse().findIndex(isEvent));
+      else if (target.dataset.row !== undefined) rowWindow.ensureAround(Number(target.dataset.row));
+    }
     const list = items(group);
     const at = list.indexOf(target);
     let next: number;
@@ -274,6 +324,7 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
       root.removeEventListener('click', onClick);
       root.removeEventListener('keydown', onKeyDown);
       win.removeEventListener('message', onMessage);
+      rowWindow?.dispose();
     },
   };
 }

@@ -15,6 +15,11 @@ export interface TimelineHtmlOptions {
    * (they would show above rows still to come). The webview script renders the whole timeline once that paint is up.
    */
   firstRows?: number;
+  /**
+   * For the webview script on a timeline of more than WINDOWED_TIMELINE_ROWS rows: the list is left empty, marked
+   * `data-windowed`, and the script fills it a block of rows at a time near the viewport (media/timeline/window.ts).
+   */
+  windowed?: boolean;
 }
 
 /** Rows the page's first paint holds: a screenful on a tall monitor (rows are 30 px high or more). */
@@ -22,6 +27,16 @@ export const FIRST_PAINT_ROWS = 50;
 
 /** Matches the timeline list of a first paint that holds only its first rows. */
 export const PARTIAL_ROWS_SELECTOR = '.pm-rows[data-partial]';
+
+/**
+ * Above this many rows the webview keeps only the rows near the viewport in the page: thousands of rows re-rendered on every
+ * edit were a long task of their own (2,000 events: ~300 ms), and memory grows with them.
+ */
+export const WINDOWED_TIMELINE_ROWS = 1000;
+/** Rows rendered or dropped together (a screenful is 20–30 rows). */
+export const WINDOW_BLOCK_ROWS = 100;
+/** Matches a windowed timeline list. */
+export const WINDOWED_ROWS_SELECTOR = '.pm-rows[data-windowed]';
 
 const e = escapeHtml;
 /** Above this many rows, rows get `content-visibility: auto`. */
@@ -81,8 +96,8 @@ export function renderTimelineHtml(model: TimelineViewModel, options: TimelineHt
     renderTiles(model.tiles),
     model.impact ? `<section class="pm-impact" aria-label="Blast radius">${icon('flame')}<div><h2 class="pm-impact-label">Blast radius</h2><p class="pm-impact-text">${e(model.impact)}</p></div></section>` : '',
     model.truncated ? `<p class="pm-note" role="note">${icon('warning')} This file is too large to analyse fully; the timeline may be incomplete.</p>` : '',
-    renderTimeline(model, false, firstRows),
-    firstRows === undefined ? renderActions(model) : '',
+    renderTimeline(model, false, options.windowed ? 0 : firstRows, options.windowed === true),
+    firstRows === undefined || options.windowed ? renderActions(model) : '',
     `</main>`,
   ].join('');
 }
@@ -129,8 +144,11 @@ function renderTiles(tiles: MetricTile[]): string {
   return `<section class="pm-tiles" aria-label="Key times">${items.join('')}</section>`;
 }
 
-/** `firstRows`: only the first rows, in a list marked `data-partial` (the webview script renders the rest). */
-function renderTimeline(model: TimelineViewModel, staticRows = false, firstRows?: number): string {
+/**
+ * `firstRows`: only the first rows, in a list marked `data-partial` (the webview script renders the rest). `windowed`: an empty
+ * list marked `data-windowed` that the webview script fills.
+ */
+function renderTimeline(model: TimelineViewModel, staticRows = false, firstRows?: number, windowed = false): string {
   const { timeline } = model;
   const count = [plural(timeline.eventCount, 'event')];
   if (timeline.dayCount > 1) count.push(plural(timeline.dayCount, 'day'));
@@ -146,20 +164,28 @@ function renderTimeline(model: TimelineViewModel, staticRows = false, firstRows?
       `<div class="pm-empty" role="note">${icon('graph-line', 'pm-empty-icon')}<h3>${e(empty.title)}</h3><p>${e(empty.body)}</p>` +
       `<pre class="pm-example"><code>${e(empty.example)}</code></pre><p class="pm-muted">${e(empty.hint)}</p></div>`;
   } else {
-    let first = true;
-    const shown = firstRows === undefined ? timeline.rows : timeline.rows.slice(0, firstRows);
-    const rows = shown.map((row) => {
-      const html = renderRow(row, first, staticRows);
-      if (row.kind === 'event') first = false;
-      return html;
-    });
-    // Long timelines let the browser skip layout and paint of off-screen rows (see timeline.css).
-    const large = timeline.rows.length > LARGE_TIMELINE_ROWS ? ' is-large' : '';
-    body = `<ol class="pm-rows${large}"${firstRows === undefined ? '' : ' data-partial="true"'} aria-label="Timeline events">${rows.join('')}</ol>`;
+    const shown = Math.min(timeline.rows.length, firstRows ?? timeline.rows.length);
+    const rows = staticRows ? timeline.rows.slice(0, shown).map((row) => renderRow(row, false, true)).join('') : renderTimelineRowsHtml(model, 0, shown);
+    // Long timelines let the browser skip layout and paint of off-screen rows (see timeline.css); a windowed one has few rows in the page.
+    const large = timeline.rows.length > LARGE_TIMELINE_ROWS && !windowed ? ' is-large' : '';
+    const mark = windowed ? ' data-windowed="true"' : firstRows === undefined ? '' : ' data-partial="true"';
+    body = `<ol class="pm-rows${large}"${mark} aria-label="Timeline events">${rows}</ol>`;
   }
   const hidden = hiddenEventsNote(timeline);
   const note = hidden ? `<p class="pm-note" role="note">${icon('info')} ${e(hidden)}</p>` : '';
   return `<section class="pm-section pm-timeline" aria-labelledby="pm-timeline-heading">${head}${note}${body}</section>`;
+}
+
+/**
+ * The interactive rows `from` to `to` (exclusive) of the timeline, each marked with its index (`data-row`); the document's
+ * first event is the one tabbable row.
+ */
+export function renderTimelineRowsHtml(model: TimelineViewModel, from: number, to: number): string {
+  const rows = model.timeline.rows;
+  const firstEvent = rows.findIndex((row) => row.kind === 'event');
+  let html = '';
+  for (let i = Math.max(0, from); i < Math.min(rows.length, to); i++) html += renderRow(rows[i], i === firstEvent, false, i);
+  return html;
 }
 
 /** Gap above a row: an SVG spacer (its height attribute is not a style, so the webview CSP allows it). */
@@ -169,10 +195,10 @@ function gap(row: TimelineRow): string {
   return `<div class="pm-gap ${bandClass(row.gapBand, 'gap')}" aria-hidden="true"><svg class="pm-spacer" width="1" height="${height}" focusable="false"></svg></div>`;
 }
 
-function renderRow(row: TimelineRow, firstEvent: boolean, staticRows = false): string {
+function renderRow(row: TimelineRow, firstEvent: boolean, staticRows = false, index?: number): string {
   switch (row.kind) {
     case 'event':
-      return `<li class="pm-row pm-row-event">${gap(row)}${renderEvent(row, firstEvent, staticRows)}</li>`;
+      return `<li class="pm-row pm-row-event">${gap(row)}${renderEvent(row, firstEvent, staticRows, index)}</li>`;
     case 'phase': {
       const phase = PHASE_CLASSES[row.phase] ? row.phase : 'started';
       return (
@@ -199,7 +225,7 @@ function renderRow(row: TimelineRow, firstEvent: boolean, staticRows = false): s
   }
 }
 
-function renderEvent(row: EventRow, firstEvent: boolean, staticRows = false): string {
+function renderEvent(row: EventRow, firstEvent: boolean, staticRows = false, index?: number): string {
   const phase = row.phase && PHASE_CLASSES[row.phase] ? row.phase : null;
   const classes = ['pm-line', 'pm-event', bands(row)];
   if (phase) classes.push(PHASE_CLASSES[phase]);
@@ -213,7 +239,7 @@ function renderEvent(row: EventRow, firstEvent: boolean, staticRows = false): st
     .join('');
   const open = staticRows
     ? `<div class="${classes.join(' ')}" role="group" aria-label="${e(row.label)}">`
-    : `<button type="button" class="${classes.join(' ')}" data-line="${num(row.line)}" data-end-line="${num(row.endLine)}" tabindex="${firstEvent ? 0 : -1}" aria-label="${e(row.label)}">`;
+    : `<button type="button" class="${classes.join(' ')}" data-line="${num(row.line)}" data-end-line="${num(row.endLine)}"${index === undefined ? '' : ` data-row="${num(index)}"`} tabindex="${firstEvent ? 0 : -1}" aria-label="${e(row.label)}">`;
   return (
     open +
     `<span class="pm-time${row.timeInvalid ? ' is-invalid' : ''}" title="${e(row.timeTitle)}">${e(row.time)}</span>` +

@@ -19,6 +19,7 @@ import {
   wrapText,
 } from '../../../../src/core/timelineView/index';
 import { startTimelineApp, type VsCodeApi } from '../../../../media/timeline/app';
+import { WINDOW_BLOCK_ROWS, WINDOWED_TIMELINE_ROWS } from '../../../../src/core/timelineView/html';
 import { fixture } from '../../helpers';
 
 const TODAY = '2026-04-01';
@@ -443,6 +444,80 @@ describe('timeline webview script (jsdom)', () => {
     // The whole timeline, when it is rendered as an update or for the Markdown preview.
     assert.equal(new JSDOM(renderTimelineHtml(vm)).window.document.querySelectorAll('.pm-event').length, 120);
     app.dispose();
+  });
+
+  describe('a timeline of more than WINDOWED_TIMELINE_ROWS rows', () => {
+    const events = Array.from({ length: 1200 }, (_, i) => `- ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} Step ${i + 1} of the replay`);
+    let vm: TimelineViewModel;
+    before(() => {
+      vm = modelOf(['---', 'title: Replay', 'date: 2026-03-02', '---', '# Replay', '', '## Timeline', '', ...events, '', '## Action items', '', '- [ ] Cap replay batches — @ana, due 2026-04-01', ''].join('\n'));
+      assert.ok(vm.timeline.rows.length > WINDOWED_TIMELINE_ROWS);
+    });
+
+    /** Stands in for the browser's IntersectionObserver: the test says which placeholders come into view. */
+    class FakeObserver {
+      static last: FakeObserver | undefined;
+      readonly observed = new Set<Element>();
+      constructor(readonly callback: (entries: Array<{ isIntersecting: boolean; target: Element }>) => void) {
+        FakeObserver.last = this;
+      }
+      observe(el: Element) { this.observed.add(el); }
+      unobserve(el: Element) { this.observed.delete(el); }
+      disconnect() { this.observed.clear(); }
+      show(el: Element) { this.callback([{ isIntersecting: true, target: el }]); }
+    }
+
+    function open(observer: boolean) {
+      const page = renderTimelinePage({ cspSource: 'https://webview.test', nonce: 'n', scriptUri: 'https://webview.test/timeline.js', styleUris: [], model: vm, resource: 'file:///r.postmortem.md' });
+      const dom = new JSDOM(page, { pretendToBeVisual: true });
+      if (observer) (dom.window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
+      const posted: unknown[] = [];
+      const app = startTimelineApp(dom.window.document, { postMessage: (m) => posted.push(m), getState: () => undefined, setState: () => undefined });
+      return { dom, doc: dom.window.document, app, posted };
+    }
+    const rowsIn = (doc: Document) => [...doc.querySelectorAll<HTMLElement>('.pm-event')].map((el) => Number(el.dataset.row));
+
+    it('renders the first block and placeholders; blocks come in as they are seen, highlights bring theirs', () => {
+      const { dom, doc, app, posted } = open(true);
+      assert.deepEqual(posted, [{ type: 'ready' }]);
+      assert.ok(doc.querySelector('.pm-rows[data-windowed]'));
+      const blocks = Math.ceil(vm.timeline.rows.length / WINDOW_BLOCK_ROWS);
+      assert.equal(doc.querySelectorAll('.pm-row-placeholder').length, blocks - 1);
+      assert.ok(rowsIn(doc).every((row) => row < WINDOW_BLOCK_ROWS));
+      assert.equal(doc.querySelectorAll('.pm-action').length, 1, 'action items are below the windowed list');
+      FakeObserver.last!.show(doc.querySelector('.pm-row-placeholder[data-block="3"]')!);
+      assert.ok(rowsIn(doc).some((row) => row >= 300 && row < 400));
+      assert.equal(doc.querySelectorAll('.pm-event[tabindex="0"]').length, 1, 'one tabbable event');
+      // The rows stay in order: block 3 replaced its own placeholder.
+      const order = rowsIn(doc);
+      assert.deepEqual(order, [...order].sort((a, b) => a - b));
+      const far = vm.timeline.rows[1150];
+      assert.equal(far.kind, 'event');
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: { type: 'highlight', line: far.kind === 'event' ? far.line : -1 } }));
+      assert.equal(doc.querySelector<HTMLElement>('.is-current')?.dataset.row, '1150');
+      // An update keeps the blocks in the page and the highlight.
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data: { type: 'update', model: vm, resource: 'file:///r.postmortem.md' } }));
+      assert.ok(rowsIn(doc).some((row) => row >= 1100));
+      assert.equal(doc.querySelector<HTMLElement>('.is-current')?.dataset.row, '1150');
+      app.dispose();
+    });
+
+    it('keys reach rows in blocks not in the page; without an IntersectionObserver every block is rendered', () => {
+      const windowed = open(true);
+      const key = (doc: Document, k: string) => doc.activeElement!.dispatchEvent(new windowed.dom.window.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+      windowed.doc.querySelector<HTMLElement>('.pm-event')!.focus();
+      key(windowed.doc, 'End');
+      const lastEvent = vm.timeline.rows.map((r) => r.kind).lastIndexOf('event');
+      assert.equal((windowed.doc.activeElement as HTMLElement).dataset.row, String(lastEvent));
+      key(windowed.doc, 'Home');
+      assert.equal((windowed.doc.activeElement as HTMLElement).dataset.row, String(vm.timeline.rows.findIndex((r) => r.kind === 'event')));
+      windowed.app.dispose();
+
+      const plain = open(false);
+      assert.equal(plain.doc.querySelectorAll('.pm-row-placeholder').length, 0);
+      assert.equal(plain.doc.querySelectorAll('.pm-event').length, 1200);
+      plain.app.dispose();
+    });
   });
 
   it('arrow keys move between events, Enter/click reveals the line', () => {
