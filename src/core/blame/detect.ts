@@ -136,7 +136,10 @@ function isRoleAt(tokens: Token[], i: number): boolean {
   if (COLLECTIVE.test(stripPossessive(tokens[i].lw))) return before !== undefined && tokens[i - 2]?.lw === 'the' && (/\p{L}-\p{L}/u.test(before.lw) || roleBase(before.lw) !== undefined || TEAM_FIELD.test(before.lw));
   // "infra bumped the base image", "support escalated nothing", "anyone in support": a team, only where a person can stand.
   if (BARE_TEAMS.has(stripPossessive(tokens[i].lw)) && (!base || AMBIGUOUS_ROLES.has(base))) {
-    const next = tokens[i + 1];
+    // The verb may come after an adverb or two: "Support very helpfully closed …".
+    let k = i + 1;
+    while (k - i <= 3 && tokens[k]?.word && (/^(?:very|really|so|quite|rather|pretty)$/.test(tokens[k].lw) || (tokens[k].lw.length > 4 && tokens[k].lw.endsWith('ly') && !/^(?:only|early|daily|weekly|hourly|nightly|monthly|family|supply|reply|apply|assembly|rally|ally)$/.test(tokens[k].lw)))) k++;
+    const next = tokens[k];
     const clauseStart = !before || !before.word || CLAUSE_BREAK.has(before.lw) || /^(?:ugh|so|and|then|wow|honestly|frankly|now|again|seconds|minutes|hours|days|weeks|months|night|morning|weekend)$/.test(before.lw);
     if (clauseStart && next && next.word && (pastVerb(next) || MODAL_OR_PAST.test(next.lw))) return true;
     if (before && /^(?:for|from|in|by|with)$/.test(before.lw) && !(next && /^(?:of|for)$/.test(next.lw)) && !(tokens[i - 2] && /^(?:the|a|an)$/.test(tokens[i - 2].lw))) return true;
@@ -172,6 +175,11 @@ function isName(tokens: Token[], i: number): boolean {
   const bare = t.text.replace(/(?:['’]s|s['’])$/, '');
   if (/^@[\p{L}\p{N}_]/u.test(bare)) return !/^@(?:here|channel|everyone|all)$/i.test(bare);
   if (/^(?:\p{Lu}\.){1,3}$/u.test(bare)) return true; // J.D.
+  // "JM merged the bump", "AK's change": two capitals that are no known acronym and take no article, as a possessive or before a verb.
+  if (/^\p{Lu}{2}$/u.test(bare) && !TECH_ACRONYMS.has(bare) && !(i > 0 && /^(?:the|a|an|our|their|its|this|that|your|my|his|her)$/.test(tokens[i - 1].lw))) {
+    const after = tokens[i + 1];
+    return POSSESSIVE.test(t.lw) || (after !== undefined && after.word && after.text === after.lw && (regularPast(after.lw) || IRREGULAR_PAST.test(after.lw) || /^(?:just|never|also|then|simply|clearly|obviously)$/.test(after.lw)));
+  }
   const lw = bare.toLowerCase();
   // "Engineer C", "Dev B": a single capital after a role.
   if (/^\p{Lu}$/u.test(bare)) return i > 0 && roleBase(tokens[i - 1].lw) !== undefined;
@@ -199,7 +207,7 @@ function isName(tokens: Token[], i: number): boolean {
   if ((i === 0 || !tokens[i - 1].word) && /(?:[bcdfghklmnprtvwz]s|[^aeiou]es)$/.test(lw) && lw.length >= 6 && !POSSESSIVE.test(t.lw)) return false;
   // "Windows Defender", "Google Chrome": a capitalised word after a product name inside the sentence is part of the product.
   const prev = tokens[i - 1];
-  if (i > 0 && prev && prev.word && /^\p{Lu}/u.test(prev.text) && NOT_NAMES.has(prev.lw) && !(i === 1 && (FUNCTION_WORD.test(prev.lw) || IMPERATIVE.test(prev.lw) || isAux(prev.lw) || SKIP.has(prev.lw) || CLAUSE_BREAK.has(prev.lw))) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|and|but|so|when|after|before|today|yesterday)$/.test(prev.lw)) return false;
+  if (i > 0 && prev && prev.word && /^\p{Lu}/u.test(prev.text) && !/^\p{Lu}$/u.test(prev.text) && NOT_NAMES.has(prev.lw) && !(i === 1 && (FUNCTION_WORD.test(prev.lw) || IMPERATIVE.test(prev.lw) || isAux(prev.lw) || SKIP.has(prev.lw) || CLAUSE_BREAK.has(prev.lw))) && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|and|but|so|when|after|before|today|yesterday)$/.test(prev.lw)) return false;
   if (NOT_NAMES.has(lw) || ROLES.has(lw) || ROLES.has(singular(lw)) || SYSTEM_NOUNS.has(lw) || SYSTEM_NOUNS.has(singular(lw)) || PERSON_PRONOUNS.has(lw) || WE.has(lw) || THING_PRONOUNS.has(lw)) return false;
   // "Opensearch", "Mirrorfield", "Keycloak", "Vectorly": a word built like a product name (a technical word at its end).
   if (PRODUCT_SHAPE.test(lw) && !FIRST_NAMES.has(lw)) return false;
@@ -219,6 +227,14 @@ function isName(tokens: Token[], i: number): boolean {
   if (inside && /(?:ing|tion|sion|ness|ity|ism|ance|ence|ics)$/.test(lw)) return false;
   return lw.length >= 2;
 }
+
+/**
+ * Acronyms of things that sit where a person's initials would ("CI skipped the canary", "DB dropped connections"); two
+ * capitals not on this list, before a verb, are read as a person's initials.
+ */
+const TECH_ACRONYMS = new Set(
+  'CI CD DB OS VM UI UX IO IP GC LB HA DR PR MR ML AI BE FE DC AZ EU US UK ID OK PC HW SW FW CA TS JS GH GL AD DM RC MQ PG ES EC S3 K8 QA IT PM HR VP L1 L2 L3'.split(' '),
+);
 
 /** A product named by its vendor's acronym ("PCF", "IAVL"), not a role's ("SRE", "DBA"). */
 function productAcronym(t: Token): boolean {
@@ -312,6 +328,11 @@ function looksLikeVerb(lw: string): boolean {
 /** The head of the noun phrase that starts at token `i`: names and roles end it; determiners and modifiers are crossed. */
 export function headFrom(tokens: Token[], i: number): number | undefined {
   let j = i;
+  // "on the part of A. Novak": an initial and its full stop open the name (not the article "a").
+  if (tokens[j] && /^\p{Lu}$/u.test(tokens[j].text)) {
+    const name = tokens[j + 1]?.text === '.' ? j + 2 : j + 1;
+    if (isName(tokens, name)) return headFrom(tokens, name);
+  }
   while (j < tokens.length && /^(?:the|a|an|our|their|his|her|that|this|those|these|whoever|all|every|each|one|some|any)$/.test(tokens[j].lw) && j - i < 3) j++;
   if (j >= tokens.length || !tokens[j].word) return undefined;
   for (let steps = 0; steps < 4 && j + 1 < tokens.length && tokens[j + 1].word; steps++) {

@@ -51,6 +51,14 @@ describe('blame detector', () => {
     assert.deepEqual(found('Login was down for an hour because Dave pushed a bad config. This was human error.'), ['attribution: Dave / because Dave pushed', 'label: human error']);
   });
 
+  it('initials, an initial before a surname and a team before its adverbs name the agent; acronyms do not', () => {
+    assert.deepEqual(found("JM merged the firmware bump without reading the vendor's errata."), ['conduct: JM / merged the firmware bump without reading']);
+    assert.deepEqual(found('Cause | Oversight on the part of A. Novak (network team)'), ['attribution: A. Novak / Oversight on the part of']);
+    assert.deepEqual(found('Support very helpfully closed 140 tickets as resolved without ever checking the refunds.').length, 1);
+    for (const text of ['CI skipped the canary after the cache miss.', "We're not writing 'operator error' here, because the HMI gave the operator no way to tell the two modes apart.", 'Ops quickly rolled back the deploy.'])
+      assert.deepEqual(found(text), [], text);
+  });
+
   it('systems as subjects are not blamed, even when they fail', () => {
     for (const text of [
       'The service was failing to launch images.',
