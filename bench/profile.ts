@@ -62,6 +62,8 @@ export interface ProfileSummary {
   totalMs: number;
   byOwner: Array<{ owner: string; ms: number; share: number }>;
   byFunction: Array<{ fn: string; owner: string; ms: number; share: number }>;
+  /** Time with the function on the stack (callees included, recursion counted once). */
+  inclusive: Array<{ fn: string; owner: string; ms: number; share: number }>;
 }
 
 type Frame = ProfileNode['callFrame'];
@@ -78,24 +80,46 @@ export function summarize(profile: Profile, map: FrameMapper = (f) => ({ url: f.
   }
   const owners = new Map<string, number>();
   const fns = new Map<string, { owner: string; ms: number }>();
+  const keyed = new Map<number, { key: string; owner: string }>();
+  const keyOf = (id: number) => {
+    let k = keyed.get(id);
+    if (!k) {
+      const { callFrame } = byId.get(id)!;
+      const { url, line, name } = map(callFrame);
+      const file = url ? path.basename(url) : '';
+      k = { key: `${name ?? (callFrame.functionName || '(anonymous)')} ${file}${file ? `:${line}` : ''}`, owner: ownerOf(url, callFrame.functionName) };
+      keyed.set(id, k);
+    }
+    return k;
+  };
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, { owner: string; ms: number }>();
   let total = 0;
   for (const [id, t] of self) {
     const { callFrame } = byId.get(id)!;
     if (callFrame.functionName === '(idle)') continue;
     total += t;
-    const { url, line, name } = map(callFrame);
-    const owner = ownerOf(url, callFrame.functionName);
+    const { key, owner } = keyOf(id);
     owners.set(owner, (owners.get(owner) ?? 0) + t);
-    const file = url ? path.basename(url) : '';
-    const key = `${name ?? (callFrame.functionName || '(anonymous)')} ${file}${file ? `:${line}` : ''}`;
     const entry = fns.get(key) ?? { owner, ms: 0 };
     entry.ms += t;
     fns.set(key, entry);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = keyOf(at);
+      if (seen.has(k.key)) continue;
+      seen.add(k.key);
+      const inc = inclusive.get(k.key) ?? { owner: k.owner, ms: 0 };
+      inc.ms += t;
+      inclusive.set(k.key, inc);
+    }
   }
   return {
     totalMs: total,
     byOwner: [...owners].sort((a, b) => b[1] - a[1]).map(([owner, ms]) => ({ owner, ms, share: ms / total })),
     byFunction: [...fns].sort((a, b) => b[1].ms - a[1].ms).map(([fn, { owner, ms }]) => ({ fn, owner, ms, share: ms / total })),
+    inclusive: [...inclusive].sort((a, b) => b[1].ms - a[1].ms).map(([fn, { owner, ms }]) => ({ fn, owner, ms, share: ms / total })),
   };
 }
 
@@ -126,6 +150,9 @@ function report(mode: string, title: string, profile: Profile, map: FrameMapper)
     '',
     'top functions (self time):',
     ...s.byFunction.slice(0, 30).map((f) => `  ${pct(f.share)}  ${f.ms.toFixed(0).padStart(6)} ms  ${f.fn}  [${f.owner}]`),
+    '',
+    'our functions, inclusive time (callees included):',
+    ...s.inclusive.filter((f) => f.owner.startsWith('src/')).slice(0, 40).map((f) => `  ${pct(f.share)}  ${f.ms.toFixed(0).padStart(6)} ms  ${f.fn}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
