@@ -140,8 +140,8 @@ function isRoleAt(tokens: Token[], i: number): boolean {
     let k = i + 1;
     while (k - i <= 3 && tokens[k]?.word && (/^(?:very|really|so|quite|rather|pretty)$/.test(tokens[k].lw) || (tokens[k].lw.length > 4 && tokens[k].lw.endsWith('ly') && !/^(?:only|early|daily|weekly|hourly|nightly|monthly|family|supply|reply|apply|assembly|rally|ally)$/.test(tokens[k].lw)))) k++;
     const next = tokens[k];
-    const clauseStart = !before || !before.word || CLAUSE_BREAK.has(before.lw) || /^(?:ugh|so|and|then|wow|honestly|frankly|now|again|seconds|minutes|hours|days|weeks|months|night|morning|weekend)$/.test(before.lw);
-    if (clauseStart && next && next.word && (pastVerb(next) || MODAL_OR_PAST.test(next.lw))) return true;
+    const clauseStart = !before || !before.word || CLAUSE_BREAK.has(before.lw) || /^(?:ugh|so|and|then|wow|honestly|frankly|now|again|seconds|minutes|hours|days|weeks|months|night|morning|weekend|if|unless|had)$/.test(before.lw);
+    if (clauseStart && next && next.word && (pastVerb(next) || MODAL_OR_PAST.test(next.lw) || (before !== undefined && /^(?:if|unless)$/.test(before.lw) && next.lw === 'had'))) return true;
     if (before && /^(?:for|from|in|by|with)$/.test(before.lw) && !(next && /^(?:of|for)$/.test(next.lw)) && !(tokens[i - 2] && /^(?:the|a|an)$/.test(tokens[i - 2].lw))) return true;
     if (POSSESSIVE.test(tokens[i].lw) && clauseStart) return true;
     if (!base) return false;
@@ -312,8 +312,11 @@ function regularPast(lw: string): boolean {
 
 /** A lowercase word in the past tense or a past participle ("pushed", "broke", "written"); not a capitalised name like "Chen". */
 function pastVerb(t: Token): boolean {
-  return t.word && t.text === t.lw && (regularPast(t.lw) || IRREGULAR_PAST.test(t.lw));
+  return t.word && ((t.text === t.lw && (regularPast(t.lw) || IRREGULAR_PAST.test(t.lw))) || CHAT_PAST.test(t.lw));
 }
+
+/** Verbs made of chat acronyms, in any case: "LGTM'd", "ack'd", "OK'd". */
+const CHAT_PAST = /^(?:lgtm|ok|ack|yolo)'?e?d$/;
 
 /** Participles spelt like the base form, past only after "has / have / had": "the DBA has run the migration … by mistake". */
 const BASE_PARTICIPLE = /^(?:run|come|become|overrun|rerun)$/;
@@ -1186,6 +1189,12 @@ const RULES: Rule[] = [
           const after = head === undefined ? undefined : tokens[head + 1];
           if (head !== undefined && after && after.word && (pastVerb(after) || SKIP.has(after.lw))) agent = classifyAt(tokens, head);
           if (person(agent)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
+        }
+        // "Merged by Hugo without review", "LGTM'd by Hugo without a single comment": a participle opening the sentence, its by-agent.
+        const opening = tokens.findIndex((t) => t.word);
+        if (opening >= 0 && opening < k && tokens[opening + 1]?.lw === 'by' && (pastVerb(tokens[opening]) || regularPast(tokens[opening].lw) || IRREGULAR_PAST.test(tokens[opening].lw)) && !CREDIT_VERBS.has(tokens[opening].lw)) {
+          const fronted = agentAfterBy(tokens, opening + 1);
+          if (fronted && person(fronted) && !generic(tokens, fronted)) return candidate('conduct', ctx, [tokens[opening].start, m.index + m[0].length], fronted);
         }
         // "A bad command typed by the night-shift operator": the agent of the passive after the words.
         const by = agentAfterBy(tokens, ctx.tokenAt(m.index + m[0].length));

@@ -51,11 +51,13 @@ describe('blame detector', () => {
     assert.deepEqual(found('Login was down for an hour because Dave pushed a bad config. This was human error.'), ['attribution: Dave / because Dave pushed', 'label: human error']);
   });
 
-  it('initials, an initial before a surname and a team before its adverbs name the agent; acronyms do not', () => {
+  it('initials, an initial before a surname, a team before its adverbs or after "if", and a fronted participle\'s by-agent name the agent; acronyms do not', () => {
     assert.deepEqual(found("JM merged the firmware bump without reading the vendor's errata."), ['conduct: JM / merged the firmware bump without reading']);
     assert.deepEqual(found('Cause | Oversight on the part of A. Novak (network team)'), ['attribution: A. Novak / Oversight on the part of']);
     assert.deepEqual(found('Support very helpfully closed 140 tickets as resolved without ever checking the refunds.').length, 1);
-    for (const text of ['CI skipped the canary after the cache miss.', "We're not writing 'operator error' here, because the HMI gave the operator no way to tell the two modes apart.", 'Ops quickly rolled back the deploy.'])
+    assert.deepEqual(found("LGTM'd by Hugo without a single comment, which is how a 900-line diff took down auth."), ["conduct: Hugo / LGTM'd by Hugo without a single comment"]);
+    assert.deepEqual(found('If support had escalated when the first customer called, we would have caught it hours earlier.').length, 1);
+    for (const text of ['Approved by Hugo after a full review.', 'Restored by Dana without data loss.', 'If support had a runbook, we would have caught it earlier.', 'CI skipped the canary after the cache miss.', "We're not writing 'operator error' here, because the HMI gave the operator no way to tell the two modes apart.", 'Ops quickly rolled back the deploy.'])
       assert.deepEqual(found(text), [], text);
   });
 
