@@ -19,6 +19,7 @@ const TEST7_FLOORS = { precision: 0.92, recall: 0.6 }; // measured 2026-12-03 at
 const TEST8_FLOORS = { precision: 0.92, recall: 0.8 }; // measured 2026-12-03 at its first run, before the dev12–dev14 tuning: precision 0.95, recall 0.84 (59 of 70 found, 3 false alarms); after it: the same
 const TEST9_FLOORS = { precision: 0.95, recall: 0.87 }; // measured 2026-12-03 at its first run, before the dev15–dev16 tuning: precision 1.00, recall 0.87 (61 of 70 found, no false alarm, none on the 41 real sentences); after it: 1.00 / 0.90 (63 of 70; its misses never printed)
 const TEST11_FLOORS = { precision: 0.98, recall: 0.82 }; // measured 2026-12-06 at its first run (after 59df2f0): precision 1.00, recall 0.84 (59 of 70, no false alarm); the same after the dev17 tuning (its misses never printed)
+const TEST12_FLOORS = { precision: 0.88, recall: 0.48 }; // measured 2026-12-07 at its first run (after 001d1e8, before the dev18 tuning): precision 0.90, recall 0.50 (35 of 70, 4 false alarms; its misses never printed)
 const TEST10_FLOORS = { precision: 0.93, recall: 0.87 }; // measured 2026-12-05 at its first run (commit after 2ef6d80): precision 0.94, recall 0.89 (62 of 70 found, 4 false alarms, 2 of them on the 41 real sentences; its misses never printed)
 const TEST6_FLOORS = { precision: 0.97, recall: 0.66 }; // measured 2026-12-03 at its first run, after the dev8 tuning: precision 0.98, recall 0.68 (48 of 71 found, 1 false alarm, none on the 42 real sentences); the detector before that tuning: 0.98 / 0.65; after the dev9 tuning: 0.98 / 0.73 (its misses had been printed by this test, never used to write rules)
 
@@ -57,7 +58,10 @@ describe('blame detector', () => {
     assert.deepEqual(found('Support very helpfully closed 140 tickets as resolved without ever checking the refunds.').length, 1);
     assert.deepEqual(found("LGTM'd by Hugo without a single comment, which is how a 900-line diff took down auth."), ["conduct: Hugo / LGTM'd by Hugo without a single comment"]);
     assert.deepEqual(found('If support had escalated when the first customer called, we would have caught it hours earlier.').length, 1);
-    for (const text of ['Approved by Hugo after a full review.', 'Restored by Dana without data loss.', 'If support had a runbook, we would have caught it earlier.', 'CI skipped the canary after the cache miss.', "We're not writing 'operator error' here, because the HMI gave the operator no way to tell the two modes apart.", 'Ops quickly rolled back the deploy.'])
+    assert.deepEqual(found('ravi just deployed the branch that failed CI').length, 1);
+    assert.deepEqual(found('Going forward, Ahmed will have his merge rights removed until he completes the review course.').map((f) => f.split(':')[0]), ['punitive']);
+    assert.deepEqual(found('Daniel will shadow a senior engineer on every deploy until further notice.').map((f) => f.split(':')[0]), ['punitive']);
+    for (const text of ['New hires will shadow a senior engineer for their first on-call week.', 'The PEBKAC tag was removed from this ticket; the tenant ID field accepted a value that did not exist.', 'Operator Error is the name of the alert that fires when the Kubernetes operator fails to reconcile.', 'Approved by Hugo after a full review.', 'Restored by Dana without data loss.', 'If support had a runbook, we would have caught it earlier.', 'CI skipped the canary after the cache miss.', "We're not writing 'operator error' here, because the HMI gave the operator no way to tell the two modes apart.", 'Ops quickly rolled back the deploy.'])
       assert.deepEqual(found(text), [], text);
   });
 
@@ -177,9 +181,10 @@ describe('blame detector', () => {
       ['test9', TEST9_FLOORS, 'written by another hand with dev15–dev16, committed before any run of the detector on it'],
       ['test10', TEST10_FLOORS, 'written by another hand from two repositories used nowhere else, committed before any run of the detector on it'],
       ['test11', TEST11_FLOORS, 'written by another hand with dev17, from two repositories used nowhere else, committed before any run of the detector on it'],
+      ['test12', TEST12_FLOORS, 'written by another hand with dev18, from a repository used nowhere else, committed before any run of the detector on it'],
     ] as const) {
       // The newest splits' misses are not printed: whoever tunes the detector reads this output.
-      const printMisses = split !== 'test7' && split !== 'test8' && split !== 'test9' && split !== 'test10' && split !== 'test11';
+      const printMisses = split !== 'test7' && split !== 'test8' && split !== 'test9' && split !== 'test10' && split !== 'test11' && split !== 'test12';
       it(`${split} split (${when}, never tuned on): measured${printMisses ? ', misses printed' : ''}`, () => {
         const result = score(loadSentences(split));
         console.log(`      ${formatScore(`${split} split`, result)}`);
