@@ -91,6 +91,11 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
     return index;
   };
 
+  const markCurrent = (el: HTMLElement) => {
+    el.classList.add('is-current');
+    el.setAttribute('aria-current', 'true');
+  };
+
   const setCurrent = (line: number | null, scroll: boolean) => {
     for (const el of root.querySelectorAll<HTMLElement>('.is-current')) {
       el.classList.remove('is-current');
@@ -98,16 +103,16 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
     }
     currentLine = line;
     if (line === null) return;
-    let match = (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+    const inPage = () => (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+    let match = inPage();
     if (!match && rowWindow && state.model) {
       // An event outside the window: bring its block into the page.
       const row = state.model.timeline.rows.findIndex((r) => r.kind === 'event' && line >= r.line && line <= r.endLine);
       if (row >= 0) rowWindow.ensureAround(row);
-      match = (index ?? buildIndex()).find((entry) => line >= entry.line && line <= entry.end);
+      match = inPage();
     }
     if (!match) return;
-    match.el.classList.add('is-current');
-    match.el.setAttribute('aria-current', 'true');
+    markCurrent(match.el);
     if (scroll && typeof match.el.scrollIntoView === 'function') {
       const rect = match.el.getBoundingClientRect();
       if (rect.top < 0 || rect.bottom > win.innerHeight) match.el.scrollIntoView({ block: 'nearest' });
@@ -129,10 +134,7 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
       for (const el of li.querySelectorAll<HTMLElement>('.pm-event')) {
         if (tabbableRow !== undefined) el.tabIndex = el.dataset.row === tabbableRow ? 0 : -1;
         const line = Number(el.dataset.line);
-        if (currentLine !== null && currentLine >= line && currentLine <= Number(el.dataset.endLine ?? line)) {
-          el.classList.add('is-current');
-          el.setAttribute('aria-current', 'true');
-        }
+        if (currentLine !== null && currentLine >= line && currentLine <= Number(el.dataset.endLine ?? line)) markCurrent(el);
       }
     }
   };
@@ -248,9 +250,12 @@ export function startTimelineApp(doc: Document, api: VsCodeApi): TimelineApp {
     if (rowWindow && group === '.pm-event' && state.model) {
       // The rows a key can reach: the neighbouring blocks, or the first or last one.
       const rows = state.model.timeline.rows;
-      const isEvent = (r: (typeof rows)[number]) => r.kind === 'event';
-      if (event.key === 'Home') rowWindow.ensureAround(rows.findIndex(isEvent));
-      else if (event.key === 'End') rowWindow.ensureAround(rows.length - 1 - [...rows].reverse().findIndex(isEvent));
+      if (event.key === 'Home') rowWindow.ensureAround(rows.findIndex((r) => r.kind === 'event'));
+      else if (event.key === 'End') {
+        let last = rows.length - 1;
+        while (last > 0 && rows[last].kind !== 'event') last--;
+        rowWindow.ensureAround(last);
+      }
       else if (target.dataset.row !== undefined) rowWindow.ensureAround(Number(target.dataset.row));
     }
     const list = items(group);

@@ -4,6 +4,7 @@
 // (IntersectionObserver) and are dropped again far from it, except the one holding focus.
 import { renderTimelineRowsHtml, WINDOW_BLOCK_ROWS } from '../../src/core/timelineView/html';
 import type { TimelineViewModel } from '../../src/core/timelineView/viewModel';
+import { pushAll } from '../../src/core/util/arrays';
 
 /** Blocks render this far (px) above and below the viewport, so keys and the wheel rarely meet a placeholder. */
 const RENDER_MARGIN_PX = 1200;
@@ -63,16 +64,15 @@ export function createRowWindow(list: HTMLElement, model: TimelineViewModel, opt
 
   const observer = typeof win.IntersectionObserver === 'function'
     ? new win.IntersectionObserver((entries) => {
-        const added: Element[] = [];
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
+        // An entry may be for a placeholder that its block has replaced since.
+        renderBlocks(entries.flatMap((entry) => {
           const b = Number((entry.target as HTMLElement).dataset.block);
-          if (blocks[b] && !blocks[b].rendered && blocks[b].first === entry.target) added.push(...render(b));
-        }
-        if (added.length) settle(added);
+          return entry.isIntersecting && blocks[b]?.first === entry.target ? [b] : [];
+        }));
       }, { rootMargin: `${RENDER_MARGIN_PX}px 0px` })
     : undefined;
 
+  /** Puts block `b` in place of its placeholder; its rows, or none when it was in the page already. */
   const render = (b: number): Element[] => {
     const block = blocks[b];
     if (!block || block.rendered) return [];
@@ -90,16 +90,26 @@ export function createRowWindow(list: HTMLElement, model: TimelineViewModel, opt
 
   const extent = (block: Block) => block.last.getBoundingClientRect().bottom - block.first.getBoundingClientRect().top;
 
-  /** Measures the blocks just rendered (one layout), so placeholders of unseen blocks get a better height. */
-  const settle = (added: Element[]) => {
-    for (let b = 0; b < count; b++) {
-      const block = blocks[b];
-      if (!block.rendered || !added.includes(block.first)) continue;
-      const height = extent(block);
+  /**
+   * Renders the blocks asked for, then measures those it put in the page (one layout), so placeholders of unseen blocks get a
+   * better height, and tells the app which rows came in.
+   */
+  const renderBlocks = (wanted: number[]) => {
+    const added: Element[] = [];
+    const done: number[] = [];
+    for (const b of wanted) {
+      const blockRows = render(b);
+      if (!blockRows.length) continue;
+      pushAll(added, blockRows);
+      done.push(b);
+    }
+    if (!done.length) return;
+    for (const b of done) {
+      const height = extent(blocks[b]);
       if (!(height > 0)) continue;
       if (!measured.has(b)) {
         measuredTotal += height;
-        nominalTotal += block.nominal;
+        nominalTotal += blocks[b].nominal;
       }
       measured.set(b, height);
     }
@@ -171,19 +181,14 @@ export function createRowWindow(list: HTMLElement, model: TimelineViewModel, opt
     fragment.appendChild(li);
   }
   list.appendChild(fragment);
-  const initial = observer ? (options.initial?.length ? options.initial : [0]) : blocks.map((_, b) => b);
-  const added: Element[] = [];
-  for (const b of initial) added.push(...render(b));
+  renderBlocks(observer ? (options.initial?.length ? options.initial : [0]) : blocks.map((_, b) => b));
   if (observer) for (const block of blocks) if (!block.rendered) observer.observe(block.first);
   win.addEventListener('scroll', onScroll, { passive: true });
-  if (added.length) settle(added);
 
   return {
     ensureAround(index: number) {
       const b = Math.floor(index / WINDOW_BLOCK_ROWS);
-      const more: Element[] = [];
-      for (const near of [b - 1, b, b + 1]) if (near >= 0 && near < count) more.push(...render(near));
-      if (more.length) settle(more);
+      renderBlocks([b - 1, b, b + 1]);
     },
     measured,
     renderedBlocks: () => blocks.flatMap((block, b) => (block.rendered ? [b] : [])),
