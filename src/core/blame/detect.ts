@@ -178,19 +178,20 @@ function isName(tokens: Token[], i: number): boolean {
   // "JM merged the bump", "AK's change": two capitals that are no known acronym and take no article, as a possessive or before a verb.
   if (/^\p{Lu}{2}$/u.test(bare) && !TECH_ACRONYMS.has(bare) && !(i > 0 && /^(?:the|a|an|our|their|its|this|that|your|my|his|her)$/.test(tokens[i - 1].lw))) {
     const after = tokens[i + 1];
-    return POSSESSIVE.test(t.lw) || (after !== undefined && after.word && after.text === after.lw && (regularPast(after.lw) || IRREGULAR_PAST.test(after.lw) || /^(?:just|never|also|then|simply|clearly|obviously)$/.test(after.lw)));
+    return POSSESSIVE.test(t.lw) || (after !== undefined && (lowerPast(after) || (after.word && after.text === after.lw && /^(?:just|never|also|then|simply|clearly|obviously)$/.test(after.lw))));
   }
   const lw = bare.toLowerCase();
   // "Engineer C", "Dev B": a single capital after a role; "T. should have escalated": an initial opening the sentence, before its verb.
   if (/^\p{Lu}$/u.test(bare)) {
     if (i > 0 && roleBase(tokens[i - 1].lw) !== undefined) return true;
     const verbAt = tokens[i + 1]?.text === '.' ? i + 2 : i + 1;
-    return i === 0 && bare !== 'A' && bare !== 'I' && tokens[verbAt] !== undefined && tokens[verbAt].text === tokens[verbAt].lw && (/^(?:should|shouldn't|never|just)$/.test(tokens[verbAt].lw) || regularPast(tokens[verbAt].lw) || IRREGULAR_PAST.test(tokens[verbAt].lw));
+    const verb = tokens[verbAt];
+    return i === 0 && bare !== 'A' && bare !== 'I' && verb !== undefined && verb.text === verb.lw && (/^(?:should|shouldn't|never|just)$/.test(verb.lw) || pastForm(verb.lw));
   }
   // "kev forgot to renew the cert", "ravi just deployed": a known first name in lower case opening a chat line, before its verb.
   if (bare === lw && i === 0 && FIRST_NAMES.has(lw) && !COMMON_WORD_NAMES.test(lw)) {
     const after = tokens[i + 1];
-    return after !== undefined && after.word && after.text === after.lw && (regularPast(after.lw) || IRREGULAR_PAST.test(after.lw) || /^(?:just|never|also|simply|again)$/.test(after.lw));
+    return after !== undefined && (lowerPast(after) || (after.word && after.text === after.lw && /^(?:just|never|also|simply|again)$/.test(after.lw)));
   }
   if (!/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(bare)) return false;
   // "Teku-Geth" (two products), not "Jae-won" or "Mei-Ling".
@@ -324,7 +325,17 @@ function regularPast(lw: string): boolean {
 
 /** A lowercase word in the past tense or a past participle ("pushed", "broke", "written"); not a capitalised name like "Chen". */
 function pastVerb(t: Token): boolean {
-  return t.word && ((t.text === t.lw && (regularPast(t.lw) || IRREGULAR_PAST.test(t.lw))) || CHAT_PAST.test(t.lw));
+  return lowerPast(t) || (t.word && CHAT_PAST.test(t.lw));
+}
+
+/** "pushed", "broke" in lower case: the past of an ordinary verb. */
+function lowerPast(t: Token): boolean {
+  return t.word && t.text === t.lw && pastForm(t.lw);
+}
+
+/** A regular or irregular past form, in any case ("Merged" opening a sentence too). */
+function pastForm(lw: string): boolean {
+  return regularPast(lw) || IRREGULAR_PAST.test(lw);
 }
 
 /** Verbs made of chat acronyms, in any case: "LGTM'd", "ack'd", "OK'd". */
@@ -1204,7 +1215,7 @@ const RULES: Rule[] = [
         }
         // "Merged by Hugo without review", "LGTM'd by Hugo without a single comment": a participle opening the sentence, its by-agent.
         const opening = tokens.findIndex((t) => t.word);
-        if (opening >= 0 && opening < k && tokens[opening + 1]?.lw === 'by' && (pastVerb(tokens[opening]) || regularPast(tokens[opening].lw) || IRREGULAR_PAST.test(tokens[opening].lw)) && !CREDIT_VERBS.has(tokens[opening].lw)) {
+        if (opening >= 0 && opening < k && tokens[opening + 1]?.lw === 'by' && (pastVerb(tokens[opening]) || pastForm(tokens[opening].lw)) && !CREDIT_VERBS.has(tokens[opening].lw)) {
           const fronted = agentAfterBy(tokens, opening + 1);
           if (fronted && person(fronted) && !generic(tokens, fronted)) return candidate('conduct', ctx, [tokens[opening].start, m.index + m[0].length], fronted);
         }
