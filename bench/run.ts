@@ -374,7 +374,7 @@ interface PaintResult {
   firstContentfulPaint: Stats;
   firstPaint: Stats;
   domContentLoaded: Stats;
-  /** navigation start -> the webview script has rendered the whole timeline and posted `ready` (timeline interactive). */
+  /** navigation start -> the webview script has rendered the timeline (on a long one, the rows near the viewport) and posted `ready` (timeline interactive). */
   scriptReady: Stats;
   eventsInDom: number;
   /** Scrolling the whole timeline a screen per frame after `ready` (last run): tasks over 50 ms, and the longest. */
