@@ -411,4 +411,40 @@ describe('blame detector mechanisms', () => {
       'Avoid: Ana forgot to renew the certificate.',
     ], true);
   });
+
+  it('the dev-misses pass of stop 43: a contracted "that one\'s on", the last to touch, leaving after a release, going against a warning, habits, and remedies aimed at one person; and their blameless twins', () => {
+    expectFlagged([
+      ["That one's on Thabo, no two ways about it.", 'attribution', 'Thabo'],
+      ['Sipho was the last person to touch the load balancer config before it broke.', 'attribution', 'Sipho'],
+      ['Jonas pushed the schema change at 16:55 on a Friday and went home.', 'conduct', 'Jonas'],
+      ['Mehmet flipped the flag to 100% globally and then left for lunch.', 'conduct', 'Mehmet'],
+      ['Aiyana pushed the firmware build to all 4,000 gateways even though the canary group was still rebooting.', 'conduct', 'Aiyana'],
+      ['The treasury analyst proceeded with the batch notwithstanding the reconciliation warning displayed on screen.', 'conduct', 'The treasury analyst'],
+      ['Although the runbook clearly says to drain the node first, Kwame rebooted kafka-3 while it was still the leader.', 'conduct', 'Kwame'],
+      ["The junior admin's habit of running scripts as root is what ultimately wiped /var.", 'judgement'],
+      ['The on-call engineer was asleep at the switch and acknowledged the page without looking at it.', 'judgement'],
+    ]);
+    expectFlagged([
+      ['Action: Marco to attend secure-coding training again before he gets production access back.', 'punitive', 'Marco'],
+      ['AI: restrict Jordan to read-only on the billing cluster until further notice.', 'punitive', 'Jordan'],
+      ['Action: have a word with the contractor about how loosely they handle change tickets', 'punitive'],
+      ['Action item: the data team needs to stop ignoring the freshness alerts', 'punitive'],
+    ], true);
+    expectClean([
+      "It's on Tom to fix the alerting by Friday.",
+      "That's on the roadmap for Q3.",
+      'Sipho was the last person to touch the config before it broke, and his change turned out to be unrelated.',
+      'Ana was the last person to leave the bridge.',
+      'Ana deployed the fix and went home at 19:00 once the graphs were flat.',
+      'Ana pushed the revert and went home.',
+      'Ana restarted the pod even though the DB was still recovering.',
+      'Kim applied the patch although the vendor had flagged it as optional.',
+      'The CI system has a habit of timing out on Mondays.',
+    ]);
+    expectClean([
+      'Action item: Ngozi will have a word with the vendor about their API returning 200 with an empty body while throttling.',
+      'Ops to attend the new failover training in March.',
+      'We need to stop ignoring flaky tests: quarantine them automatically.',
+    ], true);
+  });
 });
