@@ -423,6 +423,12 @@ describe('blame detector mechanisms', () => {
       ['Although the runbook clearly says to drain the node first, Kwame rebooted kafka-3 while it was still the leader.', 'conduct', 'Kwame'],
       ["The junior admin's habit of running scripts as root is what ultimately wiped /var.", 'judgement'],
       ['The on-call engineer was asleep at the switch and acknowledged the page without looking at it.', 'judgement'],
+      ['The product owner insisted on launching without a load test.', 'conduct', 'The product owner'],
+      ["Renewing the certificate was on Tomasz's list, but it slipped his mind.", 'conduct'],
+      ["It is fair to say Farid's decision to disable the rate limiter was the single biggest factor.", 'attribution', 'Farid'],
+      ['The outage came down to one intern with root and no supervision.', 'attribution'],
+      ['Ramesh pushed the config to all prod nodes without taking a backup.', 'conduct', 'Ramesh'],
+      ['kev forgot to renew the wildcard cert, same as last year.', 'conduct', 'kev'],
     ]);
     expectFlagged([
       ['Action: Marco to attend secure-coding training again before he gets production access back.', 'punitive', 'Marco'],
@@ -440,6 +446,10 @@ describe('blame detector mechanisms', () => {
       'Ana restarted the pod even though the DB was still recovering.',
       'Kim applied the patch although the vendor had flagged it as optional.',
       'The CI system has a habit of timing out on Mondays.',
+      'The customer insisted on launching on Monday.',
+      "Farid's quick rollback was the single biggest factor in the short outage.",
+      'The retry storm came down to a missing jitter setting.',
+      'Jun 14 10:02 the primary failed over to the replica.',
     ]);
     expectClean([
       'Action item: Ngozi will have a word with the vendor about their API returning 200 with an empty body while throttling.',
