@@ -888,7 +888,7 @@ const RULES: Rule[] = [
   },
   {
     // "caused by Dave", "the culprit was the intern", "blame lies with", "Ops is to blame", "comes down to one engineer", "Root cause: the intern"
-    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:was|were|got|had\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+)?(?:wiped|deleted|dropped|truncated|destroyed|overwritten|corrupted|leaked|exposed|misconfigured|erased)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?(?:culprit|guilty\s+party)(?:\s*,[^,.;]{1,25},)?\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|(?:comes?|came)\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real|immediate|underlying)\s+cause\s*(?::|was|is)(?:\s+(?:identified|determined|found|confirmed|traced)\s+(?:as|to\s+be))?|(?:the\s+)?cause\s+of\s+(?:the|this|our|that)\s+(?:[\w-]+\s+)?(?:outage|incident|failure|problem|issue|downtime|breach|loss|corruption|leak)\s+(?:was|is)|(?:fault|cause|culprit|responsible|factor)(?:\s*#?\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*(?::|—|–)|guess\s+who|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:this|that|it)(?:\s+one)?['’]s\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was(?=\s+\S+(?:\s+\S+){0,3}\s+who\b)`),
+    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:was|were|got|had\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+)?(?:wiped|deleted|dropped|truncated|destroyed|overwritten|corrupted|leaked|exposed|misconfigured|erased)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?(?:culprit|guilty\s+party)(?:\s*,[^,.;]{1,25},)?\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|(?:comes?|came)\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real|immediate|underlying)\s+cause\s*(?::|was|is)(?:\s+(?:identified|determined|found|confirmed|traced)\s+(?:as|to\s+be))?|(?:the\s+)?cause\s+of\s+(?:the|this|our|that)\s+(?:[\w-]+\s+)?(?:outage|incident|failure|problem|issue|downtime|breach|loss|corruption|leak)\s+(?:was|is)|(?:fault|cause|culprit|responsible|factor)(?:\s*#?\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*(?::|—|–)|guess\s+who|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:this|that|it)(?:\s+one)?['’]s\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|(?:is|was)\s+why|(?:that|this)['’]s\s+why|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was(?=\s+\S+(?:\s+\S+){0,3}\s+who\b)`),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       const phrase = m[0].toLowerCase();
@@ -922,12 +922,19 @@ const RULES: Rule[] = [
         }
       }
       if (!person(agent)) {
-        if (/^(?:is|was)\s+why$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase) || /^(?:is|was|are|were)\s.*responsible\s+for\s/.test(phrase)) {
+        if (/^(?:(?:is|was)|(?:that|this)['’]s)\s+why$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase) || /^(?:is|was|are|were)\s.*responsible\s+for\s/.test(phrase)) {
           const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
           agent = person(subject) ? subject : subject.kind === 'system' ? ownerOf(ctx.tokens, subject) : undefined;
           // "Pavel's half-hearted testing … is why": the owner of the subject.
           if (!agent && /why$/.test(phrase)) {
             agent = possessorBefore(ctx.tokens, ctx.tokenAt(m.index));
+          }
+          // "Prakash kept the DB password in a shared sheet, that is why the breach happened": the person of the clause before,
+          // when what follows is the failure.
+          const k = ctx.tokenAt(m.index);
+          const pointer = /^(?:that|this)['’]s/.test(phrase) ? k : k - 1;
+          if (!agent && /why$/.test(phrase) && /^(?:that|this|which|that's|this's|that’s)$/.test(ctx.tokens[pointer]?.lw ?? '') && ctx.tokens[pointer - 1]?.text === ',' && FAILURE_CUE.test(ctx.text.slice(m.index + m[0].length)) && !GOOD_OUTCOME.test(ctx.text) && !RECOVERY.test(ctx.text.slice(m.index + m[0].length))) {
+            agent = subjectOfClauseBefore(ctx.tokens, pointer - 1);
           }
         }
       }
@@ -2207,9 +2214,11 @@ const PLAIN_WORDS_KEYS: Record<string, { category: BlameCategory; capture?: stri
 };
 
 /** What credit sounds like: a recovery, a save, a fast response. */
-const GOOD_OUTCOME = /\b(?:recover\w*|restor\w*|saved|saves|prevent\w*|limit(?:ed|ing|s)|contain(?:ed|ing|s|ment)|averted|spared|minimi[sz]\w*|quick\s+(?:rollback|thinking|fix|response|call)|so\s+(?:fast|quickly)|in\s+under\b|would\s+(?:have\s+)?(?:lasted|missed|gone\s+unnoticed|been\s+(?:much\s+|far\s+)?worse|still\s+be\s+down)|nobody\s+lost|and\s+(?:she|he|they)\s+did)\b/i;
+const GOOD_OUTCOME = /\b(?:recover\w*|restor\w*|saved|saves|prevent\w*|limit(?:ed|ing|s)|contain(?:ed|ing|s|ment)|averted|spared|minimi[sz]\w*|quick\s+(?:rollback|thinking|fix|response|call)|so\s+(?:fast|quickly)|in\s+under\b|would\s+(?:have\s+)?(?:lasted|missed|gone\s+unnoticed|been\s+(?:much\s+|far\s+)?worse|still\s+be\s+down)|nobody\s+lost|and\s+(?:she|he|they)\s+did|(?:was|were|stayed|remained)\s+(?:so\s+|this\s+|relatively\s+|very\s+)?(?:short|brief|small|minor|contained))\b/i;
 /** Words that say something went wrong. */
-const FAILURE_CUE = /\b(?:down|outage|damage|mess|fail\w*|broke\w*|error\w*|incident|lost|unavailable|crash\w*|stopped|bad|wrong|broken|delet\w*|corrupt\w*|late|delay\w*|stuck|leak\w*|expired|exposed|dropped|loss|double|twice|every|slipped|shipped\s+enabled|fires\s+every)\b/i;
+/** An end of the trouble: "…, that's why the errors stopped" is a fix, not a cause. */
+const RECOVERY = /\b(?:stopped|cleared|dropped\s+(?:to|back)|fell|went\s+away|disappeared|subsided|resolved|recovered|back\s+to|returned\s+to|normal|zero|fixed|healthy|green|never\s+(?:shipped|reached|happened))\b/i;
+const FAILURE_CUE = /\b(?:down|outage|breach\w*|5\d\d(?:ing|s)?|damage|mess|fail\w*|broke\w*|error\w*|incident|lost|unavailable|crash\w*|stopped|bad|wrong|broken|delet\w*|corrupt\w*|late|delay\w*|stuck|leak\w*|expired|exposed|dropped|loss|double|twice|every|slipped|shipped\s+enabled|fires\s+every)\b/i;
 
 const CHECKED_CHANGE = /\b(?:approved|reviewed|routine|planned|scheduled|passed\s+(?:every|all|its|the)\b)/i;
 const SYSTEMIC_CAUSE = /^[^.;]{0,80}?\b(?:because\s+(?:the\s+|a\s+|an\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:stage|staging|canary|check|checks|pipeline|linter|tool|tooling|config|configuration|dependency|validation|test|tests|suite|environment|route|routing|script|default|defaults)\b|through\s+an?\s+(?:undocumented|unknown|hidden|unexpected)\b|due\s+to\s+(?:a|an|the)\s+(?:bug|defect|missing|misconfigured))/i;

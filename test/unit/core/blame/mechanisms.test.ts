@@ -429,6 +429,9 @@ describe('blame detector mechanisms', () => {
       ['The outage came down to one intern with root and no supervision.', 'attribution'],
       ['Ramesh pushed the config to all prod nodes without taking a backup.', 'conduct', 'Ramesh'],
       ['kev forgot to renew the wildcard cert, same as last year.', 'conduct', 'kev'],
+      ['Prakash kept the DB password in the shared sheet itself, that is why the breach happened.', 'attribution', 'Prakash'],
+      ["Tom deleted the bucket, that's why the site was down.", 'attribution', 'Tom'],
+      ['Tom kept the password in a shared sheet, which is why the breach happened.', 'attribution', 'Tom'],
     ]);
     expectFlagged([
       ['Action: Marco to attend secure-coding training again before he gets production access back.', 'punitive', 'Marco'],
@@ -450,6 +453,10 @@ describe('blame detector mechanisms', () => {
       "Farid's quick rollback was the single biggest factor in the short outage.",
       'The retry storm came down to a missing jitter setting.',
       'Jun 14 10:02 the primary failed over to the replica.',
+      "Tom rolled back quickly, that's why the outage was short.",
+      "Ana restarted the pod, that's why the errors stopped.",
+      'Ana fixed the config, which is why the error rate dropped to zero.',
+      "The cache was cold, that's why latency spiked.",
     ]);
     expectClean([
       'Action item: Ngozi will have a word with the vendor about their API returning 200 with an empty body while throttling.',
