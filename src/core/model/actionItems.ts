@@ -38,6 +38,8 @@ const EMPTY_CELL = /^(?:|-+|—|–|tbd|tba|n\/a|none|\?+|unassigned|nobody|todo
 /** Done markers at the start or end of an item's text. */
 const DONE_START = /^\s*(?:✅|✔️?|☑️?|✓|\[(?:x|done)\]|(?:DONE|Done|Completed?|Fixed)\s*(?:[:\-–—]|\s(?=in\b)))\s*/u;
 const DONE_END = /(?<!\s)\s*(?:\(\s*(?:done|completed?|fixed|resolved|merged|shipped|implemented|finished)\b[^()]{0,40}\)|\[\s*(?:done|completed?)\s*\]|✅|✔️?|☑️?|✓)[\s.]*$/iu;
+/** A closing sentence that says the item is done: "… as the right user. We already implemented that now." */
+const DONE_AFTER = /(?:^|[.!;]\s+)(?:we(?:\s+have|'ve|’ve)?\s+already\s+(?:implemented|done|fixed|shipped|deployed|added|made|put\s+in\s+place|rolled\s+out)|(?:this|that|it)(?:\s+is|\s+was|\s+has\s+been|'s|’s)\s+(?:now\s+|already\s+)?(?:done|implemented|fixed|in\s+place|deployed|shipped|live)|already\s+(?:done|implemented|fixed|in\s+place))\b[^.!?]{0,30}[.!]?\s*$/i;
 const DONE_WORD = /\bDONE\b(?!\s+(?:by|before|when|if))/;
 /**
  * A follow-up written as already done: "Added alerting…", "EIP-6110 is updated…", "We have extended…".
@@ -138,6 +140,8 @@ function kindsOf(blocks: Block[], sections: Section[]): Array<Section['kind']> {
 const TITLED_ITEM_INTRO = /^\p{Lu}[\p{L}\p{N}'’-]*(?:\s\p{Lu}[\p{L}\p{N}'’-]*){0,3}:\s+\p{L}[^:]*:$/u;
 
 /** A paragraph that introduces a legend ("Types:", "action items should have assigned priority:"), not a list of follow-ups. */
+/** A label naming a document of follow-ups ("Follow-up roadmap", "Action items doc"). */
+const POINTER_LABEL = /\b(?:roadmap|docs?|documents?|tracker|epic|board|page|notes|plan|planning|spreadsheet|sheet|dashboard|log|link|links|file)\W*$/i;
 const LEGEND_INTRO = /\b(?:types?|categor(?:y|ies)|priorit(?:y|ies)|legend|levels?|severit(?:y|ies)|statuse?s?|labels?)\s*:\s*$/i;
 
 /** A paragraph that turns to the reader ("Here are a few things you can do to protect your account:"): the list after it is advice, not the team's follow-ups. */
@@ -174,6 +178,8 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     const lead = leadingLabel(block)!;
     const rest = trimInline(sliceInline(block.inline, lead.end, block.inline.text.length));
     const done = /\b(?:taken|done|completed?|finished)\b/i.test(lead.text) ? lead.text : undefined;
+    // "- Follow-up roadmap: `docs/planning/….md`" among the references: where the follow-ups are written, not one of them.
+    if (POINTER_LABEL.test(lead.text) && /^\S+$/.test(rest.text.trim())) continue;
     found.push({ kind: 'actionItems', how: 'label', block: b, label: lead.text });
     let end = b + 1;
     while (end < blocks.length && blocks[end].start < block.end) end++;
@@ -528,6 +534,10 @@ function listItem(b: number, block: Block, ctx: ActionContext, override?: { inli
   if (!doneMarker && inline.struck) doneMarker = '~~struck~~';
   if (!doneMarker && DONE_WORD.test(text.text) && !NOT_DONE.test(text.text)) doneMarker = 'DONE';
   if (!doneMarker && block.checked !== false && readsAsDone(text.text)) doneMarker = 'past tense';
+  if (!doneMarker && block.checked !== false && !NOT_DONE.test(text.text)) {
+    const after = DONE_AFTER.exec(text.text.slice(Math.max(0, text.text.length - 120)));
+    if (after) doneMarker = after[0].replace(/^[\s.!;]+/, '').trim();
+  }
   const plain = oneLineText(text.text);
   const { from: taskFrom, to: taskTo } = taskSpan(plain, tail ? tail.index : plain.length);
   const taskPlain = plain.slice(taskFrom, taskTo).trim();

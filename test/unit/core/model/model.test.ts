@@ -187,6 +187,25 @@ describe('model: action items as people list them', () => {
   });
 });
 
+describe('model: forms of the dev9 documents', () => {
+  const items = (text: string) => parsePostmortem(text).actionItems.map((a) => `${a.done ? '[x] ' : ''}${a.text}`);
+
+  it('a closing "We already implemented that now." marks the item done; "This will be done next week." does not', () => {
+    const doc = '# T\n\n## Action Items\n\n- Running `rake` should only print a warning. We already implemented that now.\n- Alert when the search daemon is down. This will be done next week.\n- Pin the gem versions. It is now in place.\n';
+    assert.deepEqual(items(doc), ['[x] Running rake should only print a warning. We already implemented that now.', 'Alert when the search daemon is down. This will be done next week.', '[x] Pin the gem versions. It is now in place.']);
+  });
+
+  it('"Follow-up roadmap: `docs/…md`" among the references points to the follow-ups; "Follow-up: rotate the keys" is one', () => {
+    const doc = '# T\n\n## References\n\n- Related incident: `docs/incidents/2026-01-08.md`\n- Follow-up roadmap: `docs/planning/hardening.md`\n\n## Notes\n\n- Follow-up: rotate the keys\n';
+    assert.deepEqual(items(doc), ['rotate the keys']);
+  });
+
+  it('infers detection from "receive an influx of emails" and "saw these notifications and began to investigate"', () => {
+    const doc = parsePostmortem('# T\n\n## What happened\n\n- 06:20: Admins receive an influx of emails from users.\n- 08:00: An admin saw these notifications and began to investigate.\n- 09:00: The accounts were frozen.\n');
+    assert.deepEqual(doc.timeline.map((e) => e.phase), ['detected', null, null]);
+  });
+});
+
 describe('model: forms of the dev4 documents (forms/subheading-follow-ups.postmortem.md)', () => {
   const doc = parseFixture('forms/subheading-follow-ups.postmortem.md');
 
