@@ -115,6 +115,16 @@ describe('real post-mortems (test/fixtures/real)', function () {
     }
   });
 
+  it('dev9 and test8 splits: no crash, no unreadable time, every dev9 timeline read', () => {
+    assert.ok(dev9.length >= 8 && test8.length >= 6, `${dev9.length} dev9, ${test8.length} test8 documents`);
+    for (const t of [totals(dev9), totals(test8)]) {
+      assert.equal(t.crashes, 0);
+      assert.equal(t.invalidTimes, 0);
+    }
+    const t = totals(dev9);
+    assert.equal(t.timelinesRead, t.timelines, `dev9 timelines read ${t.timelinesRead}/${t.timelines}`);
+  });
+
   it('dev3, test3, dev4, test4, dev5, test5 and dev6 splits: no crash, no unreadable time', () => {
     assert.ok(dev3.length >= 6 && test3.length >= 7, `${dev3.length} dev3, ${test3.length} test3 documents`);
     assert.ok(dev4.length >= 11 && test4.length >= 4, `${dev4.length} dev4, ${test4.length} test4 documents`);
