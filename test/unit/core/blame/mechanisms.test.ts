@@ -464,4 +464,37 @@ describe('blame detector mechanisms', () => {
       'We need to stop ignoring flaky tests: quarantine them automatically.',
     ], true);
   });
+
+  it('the dev19 pass: what broke it was X, the problem is that X, a fronted lapse adverb, zero reviews, X\'s refusal, more care from X, any reasonable engineer, sarcastic praise, we all know who, lessons for X; and their blameless twins', () => {
+    expectFlagged([
+      ['What actually broke checkout was Aoife hot-patching the tax service from her laptop.', 'attribution', 'Aoife'],
+      ["Our monitoring was fine; the problem is that Jakob doesn't look at it.", 'attribution', 'Jakob'],
+      ['Mistakenly, Luca deployed the build meant for the beta channel to all users.', 'conduct', 'Luca'],
+      ['Tom merged his PR with zero reviews.', 'conduct', 'Tom'],
+      ["The delay was caused by Tom's refusal to escalate to the network vendor.", 'attribution'],
+      ["Culprit: @msato's regex in the log scrubber.", 'attribution'],
+      ['With a bit more care from Viktor, the backup job would still be running.', 'counterfactual', 'Viktor'],
+      ["Any reasonable engineer would have noticed that the diff deleted 400 lines; Ben didn't.", 'judgement', 'Ben'],
+      ['Great job, Nikos, really stellar work taking down the storefront on launch day.', 'judgement', 'Nikos'],
+      ['The intern, bless him, managed to delete the only copy of the seed data.', 'conduct'],
+      ['The array filled up because somebody in the data team — we all know who — left debug logging on.', 'attribution'],
+      ['Tom kept the default password on the server, which is how the ransomware got in.', 'attribution', 'Tom'],
+      ["Sara's team dragged their feet on the patch and the exploit landed first.", 'conduct'],
+      ['DK acknowledges the page and goes back to sleep.', 'conduct', 'DK'],
+      ['Leadership wants Tom held to account.', 'punitive'],
+      ['Lesson for Ivo: read the whole diff before you approve it.', 'punitive', 'Ivo'],
+    ]);
+    expectClean([
+      'What actually broke checkout was a stale cache entry in the tax service.',
+      'The problem is that Ana was on leave.',
+      'Unintentionally, the cron job deleted the table.',
+      "Farid's refusal to skip the canary is what saved us.",
+      'With a bit more care from the scheduler, the jobs would be spread evenly.',
+      'We all know who to call when the storage array fills up.',
+      'Siobhán handed the deployment over to ops with a written checklist, which is how the rollback took six minutes.',
+      "We considered writing 'operator error' in the root-cause field and decided against it, because the operator did exactly what the runbook said.",
+      'Making the console harder to misuse, so that a human error cannot pick the wrong region, is tracked in INFRA-441.',
+      'The scheduler acknowledges the job and goes back to sleep.',
+    ]);
+  });
 });
