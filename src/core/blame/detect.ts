@@ -2136,7 +2136,7 @@ const RULES: Rule[] = [
         agent = after();
       } else if (key === 'anyReasonable') {
         // "Any reasonable engineer would have noticed …; Ben didn't": the person the comparison is aimed at, else the role named.
-        const role = ctx.tokenAt(m.index + m[0].search(/\s+would\s+have\b/i)) - 1;
+        const role = ctx.tokenAt(m.index + m[0].search(/\swould\s+have\b/i)) - 1;
         let named: Agent | undefined;
         for (let i = ctx.tokenAt(end); i < tokens.length && !named; i++) if (tokens[i].word && isName(tokens, i)) named = classifyAt(tokens, i);
         if (!GOOD_OUTCOME.test(ctx.text)) return candidate(category, ctx, [m.index, end], named ?? { kind: 'person', from: role, to: role });
