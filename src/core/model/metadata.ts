@@ -75,6 +75,14 @@ export function readFrontMatter(content: string, contentOffset: number, lines: L
     problems.push(frontMatterTooLong(content.length, contentOffset, lines));
     return entries;
   }
+  // Flat `key: value` lines are read without the yaml package: loading and compiling it is most of a cold first analysis's
+  // front matter cost. Anything else (quotes with escapes, block scalars, nesting, anchors, numbers, booleans) goes to the package.
+  return readFlatYaml(content, contentOffset) ?? readYamlFrontMatter(content, contentOffset, lines, problems);
+}
+
+/** Reads YAML front matter with the yaml package (every form; readFrontMatter tries the flat form first). */
+export function readYamlFrontMatter(content: string, contentOffset: number, lines: LineIndex, problems: ModelProblem[]): RawEntry[] {
+  const entries: RawEntry[] = [];
   let doc;
   try {
     // The yaml package does not take a lone \r as a line break; \n has the same length, so offsets hold.
@@ -112,6 +120,77 @@ export function readFrontMatter(content: string, contentOffset: number, lines: L
       const raw = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
       entries.push({ key, raw, start: contentOffset + vs, end: contentOffset + ve, source: 'frontMatter' });
     }
+  }
+  return entries;
+}
+
+/** A key of the flat form: a word, its spaces, hyphens and underscores. */
+const FLAT_KEY = /^([A-Za-z][A-Za-z0-9 _-]*?):(?: +|$)/;
+/** Plain scalars the YAML core schema reads as something other than a string (or may): left to the yaml package. */
+const NOT_A_STRING = /^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
+/** A plain scalar that stays a plain one-line string: no indicator first, no ": " or " #" inside, no flow characters. */
+const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`])[^\t:#,[\]{}]*(?::(?! |$)[^\t:#,[\]{}]*)*$/;
+
+/** One scalar of the flat form, as the yaml package reads it: its text and its span in `line`; undefined to defer to the package. */
+function flatScalar(text: string, inFlow: boolean): string | undefined {
+  if (text.length >= 2 && text[0] === '"' && text[text.length - 1] === '"') {
+    const inner = text.slice(1, -1);
+    return /["\\]/.test(inner) ? undefined : inner;
+  }
+  if (text.length >= 2 && text[0] === "'" && text[text.length - 1] === "'") {
+    const inner = text.slice(1, -1);
+    return inner.includes("'") ? undefined : inner;
+  }
+  if (!text || !PLAIN.test(text) || NOT_A_STRING.test(text) || / #/.test(text) || (inFlow && /[[\]{},:]/.test(text))) return undefined;
+  return text;
+}
+
+function onlyPlainCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
+ * The front matter as the yaml package reads it, when every line is blank, a comment, or `key: value` with a plain or simply quoted
+ * string or a one-line flow list of such strings; undefined otherwise (the package reads it).
+ */
+export function readFlatYaml(content: string, contentOffset: number): RawEntry[] | undefined {
+  // Line breaks other than \n, tabs, controls, a BOM and surrogates are the package's to judge.
+  if (content.length > 4096 || !onlyPlainCharacters(content)) return undefined;
+  const entries: RawEntry[] = [];
+  let offset = 0;
+  for (const line of content.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (line.trim() === '' || /^#/.test(line)) continue;
+    const m = FLAT_KEY.exec(line);
+    if (!m || / $/.test(m[1]) || /^(?:true|false|null|yes|no|on|off|y|n)$/i.test(m[1])) return undefined;
+    const rest = line.slice(m[0].length);
+    const value = rest.replace(/ +$/, '');
+    if (!value) return undefined;
+    const start = lineStart + m[0].length;
+    const key = canonicalMetadataKey(m[1]);
+    if (value[0] === '[') {
+      if (value[value.length - 1] !== ']') return undefined;
+      const inner = value.slice(1, -1);
+      if (/[[\]{}]/.test(inner) || /,\s*$/.test(inner)) return undefined;
+      const list: string[] = [];
+      if (inner.trim() !== '') {
+        for (const part of inner.split(',')) {
+          const item = flatScalar(part.trim(), true);
+          if (item === undefined) return undefined;
+          if (item.trim() !== '') list.push(item);
+        }
+      }
+      if (key) entries.push({ key, raw: list.join(', '), list, start: contentOffset + start, end: contentOffset + start + value.length, source: 'frontMatter' });
+      continue;
+    }
+    const scalar = flatScalar(value, false);
+    if (scalar === undefined) return undefined;
+    if (key) entries.push({ key, raw: scalar, start: contentOffset + start, end: contentOffset + start + value.length, source: 'frontMatter' });
   }
   return entries;
 }
