@@ -890,7 +890,7 @@ const RULES: Rule[] = [
   },
   {
     // "caused by Dave", "the culprit was the intern", "blame lies with", "Ops is to blame", "comes down to one engineer", "Root cause: the intern"
-    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:was|were|got|had\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+)?(?:wiped|deleted|dropped|truncated|destroyed|overwritten|corrupted|leaked|exposed|misconfigured|erased)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?(?:culprit|guilty\s+party)(?:\s*,[^,.;]{1,25},)?\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|(?:comes?|came)\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real|immediate|underlying)\s+cause\s*(?::|was|is)(?:\s+(?:identified|determined|found|confirmed|traced)\s+(?:as|to\s+be))?|(?:the\s+)?cause\s+of\s+(?:the|this|our|that)\s+(?:[\w-]+\s+)?(?:outage|incident|failure|problem|issue|downtime|breach|loss|corruption|leak)\s+(?:was|is)|(?:fault|cause|culprit|responsible|factor)(?:\s*#?\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*(?::|—|–)|guess\s+who|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:this|that|it)(?:\s+one)?['’]s\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+(?:reason|problem|issue|trouble)\b[^.;]{0,60}?\b(?:is|was)\s+that|(?:is|was)\s+why|(?:that|this)['’]s\s+why|(?<=\b(?:which|that)\s)(?:is|was)\s+how|(?:that|this)['’]s\s+how|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was(?=\s+\S+(?:\s+\S+){0,3}\s+who\b)`),
+    re: w(String.raw`(?:caused|triggered|introduced|made|committed|started|broken|let\s+through)\s+by|(?:was|were|got|had\s+been|has\s+been)\s+(?:accidentally\s+|mistakenly\s+)?(?:wiped|deleted|dropped|truncated|destroyed|overwritten|corrupted|leaked|exposed|misconfigured|erased)\s+by|(?:the\s+)?(?:real\s+|true\s+|main\s+)?(?:culprit|guilty\s+party)(?:\s*,[^,.;]{1,25},)?\s+(?:\w+\s+)?(?:was|is|:)|blame\b[^.;]{0,60}?\b(?:lies|rests|falls|goes|sits)\s+(?:\w+\s+)?(?:with|on|to)|responsibility\b[^.;]{0,60}?\b(?:lies|rests|falls|sits)\s+(?:\w+\s+)?(?:with|on)|(?:is|was|are|were)\s+(?:entirely\s+|solely\s+|fully\s+|partly\s+)?to\s+blame|blamed|at\s+fault|(?:comes?|came)\s+down\s+to|boils?\s+down\s+to|traces?\s+back\s+to|belongs\s+to|(?:root|primary|main|real|immediate|underlying)\s+cause\s*(?::|was|is)(?:\s+(?:identified|determined|found|confirmed|traced)\s+(?:as|to\s+be))?|(?:the\s+)?cause\s+of\s+(?:the|this|our|that)\s+(?:[\w-]+\s+)?(?:outage|incident|failure|problem|issue|downtime|breach|loss|corruption|leak)\s+(?:was|is)|(?:fault|cause|culprit|responsible|factor)(?:\s*#?\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*(?::|—|–)|guess\s+who|(?:is|was)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:this's|that's|it's|one's|this’s|that’s|it’s|one’s)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on|(?:the\s+)?(?:person|engineer|developer|individual|party|one)\s+responsible(?:\s+for)?|the\s+reason\b[^.;]{0,60}?\bis\s+that|the\s+(?:real\s+|actual\s+)?(?:problem|issue|trouble)\s+(?:here\s+)?(?:is|was)\s+that|(?:is|was)\s+why|(?:that's|this's|that’s|this’s)\s+(?:why|how)|(?:which|that)\s+(?:is|was)\s+how|(?:is|was|are|were)\s+(?:solely\s+|directly\s+|entirely\s+|fully\s+)?responsible\s+for\s+(?:the|this|an?|our)\s+(?:\w+\s+){0,2}(?:outage|incident|failure|downtime|problem|issue|loss|breach|crash|errors?|bug|regression|damage|mess|leak)|it\s+was(?=\s+\S+(?:\s+\S+){0,3}\s+who\b)`),
     check(ctx, m) {
       if (negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index))) return undefined;
       const phrase = m[0].toLowerCase();
@@ -926,7 +926,7 @@ const RULES: Rule[] = [
         }
       }
       if (!person(agent)) {
-        if (/^(?:(?:is|was)|(?:that|this)['’]s)\s+(?:why|how)$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase) || /^(?:is|was|are|were)\s.*responsible\s+for\s/.test(phrase)) {
+        if (/^(?:(?:which|that)\s+)?(?:(?:is|was)|(?:that|this)['’]s)\s+(?:why|how)$/.test(phrase) || /^blamed$/.test(phrase) || /^(?:is|was|are|were).*to\s+blame$/.test(phrase) || /^at\s+fault$/.test(phrase) || /^(?:is|was|are|were)\s.*responsible\s+for\s/.test(phrase)) {
           const subject = subjectBefore(ctx.tokens, ctx.tokenAt(m.index));
           // "…, which is how" names a cause only when a failure follows (below); "which is how the rollback took six minutes" is credit.
           agent = /how$/.test(phrase) ? undefined : person(subject) ? subject : subject.kind === 'system' ? ownerOf(ctx.tokens, subject) : undefined;
@@ -937,8 +937,8 @@ const RULES: Rule[] = [
           // "Prakash kept the DB password in a shared sheet, that is why the breach happened": the person of the clause before,
           // when what follows is the failure.
           const k = ctx.tokenAt(m.index);
-          const pointer = /^(?:that|this)['’]s/.test(phrase) ? k : k - 1;
-          if (!agent && /(?:why|how)$/.test(phrase) && /^(?:that|this|which|that's|this's|that’s)$/.test(ctx.tokens[pointer]?.lw ?? '') && ctx.tokens[pointer - 1]?.text === ',' && FAILURE_CUE.test(ctx.text.slice(m.index + m[0].length)) && !GOOD_OUTCOME.test(ctx.text) && !RECOVERY.test(ctx.text.slice(m.index + m[0].length))) {
+          const pointer = /^(?:is|was)\s/.test(phrase) ? k - 1 : k;
+          if (!agent && /(?:why|how)$/.test(phrase) && /^(?:that|this|which|that's|this's|that’s|this’s)$/.test(ctx.tokens[pointer]?.lw ?? '') && ctx.tokens[pointer - 1]?.text === ',' && FAILURE_CUE.test(ctx.text.slice(m.index + m[0].length)) && !GOOD_OUTCOME.test(ctx.text) && !RECOVERY.test(ctx.text.slice(m.index + m[0].length))) {
             agent = subjectOfClauseBefore(ctx.tokens, pointer - 1);
           }
         }
@@ -955,7 +955,7 @@ const RULES: Rule[] = [
       if (/responsible(?:\s+for)?$/.test(phrase) && /^(?:the\s+)?(?:person|engineer|developer|individual|party|one)/.test(phrase)) return candidate('attribution', ctx, [m.index, end]);
       if (!person(agent) || generic(ctx.tokens, agent)) return undefined;
       // "This one is on Dave", "that one's on Thabo", "the incident is on the platform team" (not "the fix is on the roadmap").
-      if (/\bon$/.test(phrase) && !/^(?:this|that|it)\b/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach|release|rollout|migration|deploy|deployment|upgrade|loss|leak|corruption|regression)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
+      if (/\bon$/.test(phrase) && !/^(?:this|that|it|one)['’]s\b/.test(phrase) && !/^(?:this|it|that|incident|outage|failure|one|bug|problem|mess|downtime|breach|release|rollout|migration|deploy|deployment|upgrade|loss|leak|corruption|regression)$/.test(ctx.tokens[ctx.tokenAt(m.index) - 1]?.lw ?? '')) return undefined;
       // "It's on Tom to fix the alerting": work handed over, not a failure.
       if (/\bon$/.test(phrase) && ctx.tokens[agent.to + 1]?.lw === 'to') return undefined;
       if (/^blamed$/.test(phrase) && /\b(?:we|nobody|no one)\b/i.test(ctx.text.slice(0, m.index))) return undefined;
@@ -2064,142 +2064,16 @@ const RULES: Rule[] = [
     // "the one person whose job it was"); counterfactuals ("Were it not for Aisha's edit", "All Mei had
     // to do was", "A quick look by the on-call engineer … would have shown"); remedies ("Tariq is not to deploy …", "Kenji to re-read
     // the docs", "remind Omar that …", "will be told to be more careful", "Helen's access is suspended").
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<instead>(?:changed|set|configured|bumped|lowered|raised|typed|entered|sized|capped|limited)\s+(?:[^.;]{0,40}?\s)?to\s+[\w.,%-]+(?:\s+[\p{L}%]{1,5})?\s+instead\s+of\s+[\w.,%-]+)|(?<locally>only\s+(?:ever\s+)?tested\s+(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:locally|on\s+(?:his|her|their|a)\s+(?:own\s+)?(?:laptop|machine|workstation)|by\s+hand|manually|in\s+(?:his|her|their)\s+head))|(?<quick>approved\s+(?:the\s+|a\s+|this\s+)?(?:[\w,-]+\s+){0,2}?(?:pr|pull\s+request|merge\s+request|mr|change|diff|patch|migration)\s+in\s+(?:one|two|three|five|ten|a\s+few|under\s+a|\d+)\s+(?:minutes?|seconds?))|(?<sawAlert>saw\s+(?:the\s+|a\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:alert|page|alarm|warning)s?(?:\s+at\s+[\d:]+)?\s+and\s+(?:(?:went\s+back|returned)\s+to\s+(?!(?:the\s+)?(?:[\w-]+\s+)?(?:runbook|playbook|docs|documentation|logs|procedure|console|terminal)\b)|ignored|carried\s+on|kept\s+(?:working|watching|going)|moved\s+on|closed\s+it|dismissed))|(?<despite>(?:signed\s+off\s+on|approved|merged|deployed|shipped|pushed|released|rolled\s+out|applied)\s+[^.;]{1,40}?\s(?:even\s+though|although)\s+[^.;]{0,50}?\b(?:still\s+)?(?:red|failing|failed|broken|not\s+(?:yet\s+)?(?:passed|finished|reviewed|approved|green)|warned|objected))|(?<asked>(?:after|despite)\s+being\s+(?:asked|told|warned|instructed|reminded)\s+(?:twice\s+|repeatedly\s+|again\s+|explicitly\s+)?(?:not\s+to|to\s+(?:stop|wait|hold\s+off|pause|back\s+off|leave\s+it))\b|even\s+after\s+(?:we|I|they|he|she|the\s+[\w-]+)\s+(?:had\s+)?(?:asked|told|warned|begged)\s+(?:them|him|her)\b)|(?<assumed>(?:because|as|since)\s+(?:he|she|they)\s+(?:just\s+|simply\s+)?(?:assumed|figured|presumed)\b|(?:assumed|presumed)\s+(?:that\s+)?(?:it|this|that|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|would\s+be|had\s+been)\s+(?:the\s+usual|just|only|off|safe|fine|harmless|a\s+(?:false|duplicate|test))\b)|(?<noise>treated\s+(?:the|that|this|every|each|those|these)\s+(?:[\w-]+\s+){0,2}?(?:warning|alert|alarm|page|error)s?\s+as\s+(?:noise|spam|a\s+false\s+alarm))|(?<memory>from\s+memory\s+and\s+got\s+|got\s+(?:one|a|two|the)\s+(?:[\w-]+\s+){0,2}?wrong\b)|(?<hadNot>(?:had\s+not|hadn't)\s+(?:even\s+|actually\s+|once\s+)?(?:run|tested|checked|verified|validated|reviewed|read|rehearsed|looked\s+at)\b)|(?<simply>(?:simply|just)\s+(?:didn't|did\s+not|wasn't|was\s+not|never\s+did)\s*(?:[.!]\s*)?$)|(?<tends>tends?\s+to\s+(?:rush\s+(?:changes|deploys|releases|reviews|things|it)|skip\s+(?:the\s+)?(?:tests?|reviews?|canary|checks?|runbook|steps?)|ignore|cut\s+corners|forget|skim|rubber-stamp|bypass|merge\s+without|deploy\s+without|push\s+without))|(?<showed>\band\s+it\s+show(?:ed|s)\s*(?:[.!]\s*)?$)|(?<oneWho>(?:is|was)\s+the\s+(?:one|person|engineer)\s+who\s)|(?<whoseJob>the\s+(?:one\s+)?(?:person|engineer|team|people)\s+whose\s+(?:job|responsibility)\s+it\s+was\b)|(?<whatLet>(?:is|was)\s+(?:what|exactly\s+what)\s+(?:let|caused|broke|triggered|started|brought\s+down|took\s+down|opened)\b|(?:is|was)\s+the\s+(?:real\s+|actual\s+|true\s+|whole\s+)?root\s+cause\b|(?:is|was)\s+the\s+(?:real\s+|main\s+|only\s+|whole\s+)?reason\b|(?:is|was)\s+the\s+(?:single\s+)?(?:biggest|main|primary|largest|key|decisive)\s+(?:contributing\s+)?(?:factor|cause|contributor)\b)|(?<wereIt>(?:were\s+it\s+not|if\s+it\s+(?:had\s+not|hadn't)\s+been|had\s+it\s+not\s+been)\s+for\s)|(?<allHad>all\s+(?<ah>[^,.;:]{1,30}?)\s{1,4}had\s+to\s+do\s+was\b)|(?<look>(?:a|one)\s+(?:quick|simple|single|brief|two-minute|five-minute|cursory)\s+(?:look|glance|check|read|review)\s+by\s+(?<lk>[^,.;:]{1,30}?)\s[^.;]{0,60}?\bwould\s+(?:have|'ve)\b)|(?<notTo>(?:is|are)\s+not\s+to\s+(?:deploy|push|merge|touch|access|run|approve|change|edit)\b)|(?<reread>to\s+(?:re-?read|go\s+(?:back\s+)?(?:over|through)|revisit|re-?study)\s+(?:the\s+)?[^.;]{1,40}?(?:docs|documentation|guide|runbook|manual|procedure|handbook|training)\b)|(?<remind>remind\s+(?<rm>[^,.;:]{1,30}?)\s{1,4}that\s)|(?<told>(?:will\s+be|to\s+be|is\s+to\s+be|should\s+be|are\s+to\s+be)\s+told\s+to\s+(?:${EXHORT}))|(?<suspended>(?:access|rights|permissions|privileges|credentials)\s+(?:is|are|has\s+been|have\s+been|will\s+be|was|were)\s+(?:temporarily\s+)?(?:suspended|revoked|withdrawn|pulled|frozen)\b)|(?<himself>(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:himself|herself|themselves)\b)|(?<watch>on\s+(?<wt>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+watch\b)|(?<whoOnEarth>who\s+(?:on\s+earth|the\s+hell|in\s+(?:their|his|her)\s+right\s+mind)\b(?!\s+(?:would|could|might)(?:\s+have)?\s+(?:guessed|known|thought|expected|predicted|foreseen|noticed|imagined)))|(?<knewBetter>(?:decided|thought|figured|felt)\s+(?:that\s+)?(?:he|she|they)\s+knew\s+better\s+than\b)|(?<doesNot>(?:does\s+not|doesn't|do\s+not|don't|never)\s+(?:test|check|read|review|look\s+at|follow|watch)\s+(?:anything|any\s+of|the\s+(?:[\w-]+\s+)?(?:channel|alerts?|dashboard|docs|runbook|pages?)|alerts|pages)\b)|(?<pairSenior>to\s+pair\s+(?:up\s+)?with\s+a\s+(?:more\s+)?(?:senior|experienced|lead)\b)|(?<rightsRemoved>(?:will\s+have|has\s+had|is\s+to\s+have|to\s+have)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:rights|access|privileges|permissions|credentials)\s+(?:removed|revoked|suspended|pulled|withdrawn|taken\s+away)\b)|(?<shadow>(?:will|to|must|should|is\s+to)\s+shadow\s+(?:a|an)\s+(?:more\s+)?(?:senior|experienced|lead)\b)|(?<except>except\s+(?:that\s+)?(?:he|she|they)\s+(?:ran|did|applied|deployed|pushed|executed)\s+(?:it|this|that)\s+(?:on|against|in|to)\s+(?:the\s+)?(?:primary|prod|production|live|master|main)\b)|(?<noMatter>no\s+matter\s+what\s+(?:anyone|anybody|we|they|others|the\s+[\w-]+)\s+(?:said|says|thought|advised))|(?<byTheTime>by\s+the\s+time\s+(?<bt>[^,.;:]{1,30}?)\s{1,4}(?:finally\s+)?(?:decided|bothered|got\s+around|thought|remembered)\s+to\b)|(?<stillWaited>still\s+waited\s+(?:[\w-]+\s+){0,2}?(?:minutes|hours|seconds|days)\b)|(?<promised>still\s+(?:hasn't|has\s+not|haven't|have\s+not)\s+[^.;]{1,60}?\b(?:they|he|she)\s+promised\b)|(?<whatDid>what\s+(?<wd>[^,.;:]{1,30}?)\s{1,4}did\b(?:\s+next|\s+then)?[^.;]{0,80}?\b(?:is|was)\s+(?:why|the\s+reason|what\s+(?:caused|broke|started)))|(?<readIt>confirm\s+(?:that\s+)?(?:she|he|they)\s+(?:has|have)\s+(?:actually\s+)?read\s+(?:it|them|the\s+[\w-]+))|(?<whoDid>^\W*(?:who|whoever)\s+(?:the\s+hell\s+|on\s+earth\s+|exactly\s+)?(?:(?:nuked|broke|deleted|dropped|wiped|killed|trashed|clobbered|disabled|removed|truncated|force-pushed|overwrote)\b(?=[^.;]*\?|[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)|(?:merged|pushed|deployed|shipped|approved)\b(?=[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)))|(?<asLesson>(?:make|have|get)\s+(?<mk>[^,.;:]{1,30}?)\s{1,4}(?:present|explain|apologi[sz]e|write\s+up|walk\s+(?:the\s+)?(?:team|org)\s+through)\b[^.;]{0,60}?\b(?:as\s+a\s+(?:lesson|warning|punishment)|to\s+the\s+whole\s+(?:org|organi[sz]ation|company|team|department))\b)|(?<review>add\s+(?:this|the)\s+(?:incident|outage|mistake|error|event)\s+to\s+(?<rv>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:performance\s+review|personnel\s+file|hr\s+file|record|file|appraisal)\b)|(?<watchOver>(?:watch|look)\s+over\s+(?<wo>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:deploys|deployments|changes|work|commits|shoulder|merges)\b)|(?<lastToTouch>(?:was|is)\s+the\s+last\s+(?:person|one|engineer|human|dev|developer)\s+to\s+(?:touch|change|edit|modify|deploy\s+to|push\s+to|log\s+into|work\s+on|commit\s+to)\b)|(?<wentHome>(?:merged|deployed|shipped|pushed|released|applied|flipped|kicked\s+off|rolled\s+out)\s+(?![^.;]{0,40}?\b(?:fix|fixes|rollback|revert|mitigation)\b)[^.;]{1,60}?\s(?:and|then)\s+(?:then\s+)?(?:went\s+(?:home|to\s+(?:bed|lunch|sleep))|left\s+for\s+(?:lunch|the\s+day|the\s+weekend|home|the\s+night|the\s+airport|vacation|holiday)|logged\s+off|left\s+the\s+office)(?=\s*(?:[.,;!)]|$|without\b|so\b|and\b)))|(?<concede>(?:signed\s+off\s+on|approved|merged|deployed|shipped|pushed|released|rolled\s+out|applied|flipped|proceeded\s+with|went\s+ahead\s+with|deleted|dropped|failed\s+over)\s+[^.;]{1,60}?\s(?:even\s+though|although|despite|notwithstanding|in\s+spite\s+of)\s+(?:[^.;]{0,50}?\b(?:was|were|is|are)\s+still\s+[a-z]+ing|(?:the\s+|a\s+|two\s+|three\s+|several\s+|repeated\s+|multiple\s+|clear\s+|explicit\s+)?(?:[\w-]+\s+){0,2}?(?:warnings?|objections?|advice|protests?))\b)|(?<runbookSays>^\W*(?:although|even\s+though|though)\s+the\s+(?:runbook|playbook|procedure|checklist|policy|docs|documentation|process|sop)\s+(?:clearly\s+|explicitly\s+|specifically\s+)?(?:says|said|states|stated|requires|required|tells\s+you|spells\s+out)\b[^.;]{0,80}?,)|(?<habit>habit\s+of\s+[a-z]+ing\b)|(?<asleep>asleep\s+at\s+the\s+(?:switch|wheel))|(?<slippedMind>slipped\s+(?:his|her|their)\s+mind)|(?<insisted>insist(?:ed|s)\s+on\s+(?:launching|shipping|releasing|deploying|going\s+live|pushing|rolling\s+out|merging|skipping|cutting\s+over))|(?<trainingAgain>(?:attend|complete|redo|retake|repeat|do|take|sit)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?training\s+again\b)|(?<restrict>(?:restrict|limit|demote|downgrade)\s+(?<rs>[\p{L}@][\p{L}\p{N}@._-]{0,30})\s+to\s+read-?only\b)|(?<haveWord>(?:have|had)\s+a\s+(?:quiet\s+|serious\s+|stern\s+|firm\s+|little\s+|frank\s+)?(?:word|chat|talk)\s+with\s+(?<hw>(?:the\s+)?[\p{L}@][\p{L}\p{N}@._-]{0,30})\s+about\b)|(?<whatBroke>what\s+(?:actually\s+|really\s+|ultimately\s+|finally\s+)?(?:broke|caused|took\s+down|brought\s+down|killed|triggered)\b[^.;]{0,60}?\b(?:was|is)(?=\s))|(?<lessonFor>^\W*lessons?\s+(?:for|to)\s+(?<lf>(?:the\s+)?[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:\s+(?:team|squad|crew|folks|devs))?)\s*:)|(?<moreCare>with\s+(?:a\s+(?:bit|little)\s+)?(?:more|greater|extra)\s+(?:care|attention|diligence|caution)\s+(?:from|by|on\s+the\s+part\s+of)\s+(?<mc>(?:the\s+)?[\p{L}@][\p{L}\p{N}@._-]{0,30}))|(?<anyReasonable>(?:any|a)\s+(?:reasonably\s+)?(?:reasonable|competent|careful|sensible|decent|half-decent|attentive|first-year|junior)\s+(?:[\w-]+\s+)?(?:engineer|reviewer|admin|administrator|developer|dev|student|operator|dba|sre|person|intern|programmer)\s+would\s+have\b)|(?<greatJob>(?:great|nice|good|stellar|fantastic|brilliant|amazing|excellent)\s+(?:job|work|going|effort)\b[^.;]{0,60}?\b(?:taking\s+down|breaking|deleting|wiping|crashing|nuking|killing|dropping|losing)\b)|(?<allKnowWho>(?:we\s+all|everyone|everybody|you\s+all)\s+knows?\s+who(?!\s+(?:to|is\s+on|was\s+on|owns|did\s+the\s+fix|fixed))\b)|(?<stopDoing>(?:needs?\s+to|has\s+to|have\s+to|must|should|to)\s+stop\s+(?:ignoring|skipping|bypassing|sleeping\s+through|rubber-stamping|(?:merging|pushing|deploying|escalating|closing\s+[\w-]+)\s+without)\b))`, 'giu'),
-    check(ctx, m) {
-      const g = m.groups ?? {};
-      const key = Object.keys(g).find((k) => g[k] !== undefined && k in PLAIN_WORDS_KEYS);
-      if (!key || negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
-      const tokens = ctx.tokens;
-      const end = m.index + m[0].length;
-      // The person a captured phrase starts with ("All the on-call engineer had to do", "A quick look by the DBA …").
-      const named = (who: string, from = 0) => {
-        const start = m.index + m[0].indexOf(who, from);
-        const head = headFrom(tokens, ctx.tokenAt(start));
-        const agent = head === undefined ? undefined : classifyAt(tokens, head);
-        return person(agent) ? agent : personIn(tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
-      };
-      const after = () => {
-        const head = headFrom(tokens, ctx.tokenAt(end));
-        if (head === undefined) return undefined;
-        const agent = classifyAt(tokens, head);
-        // "because Elif's scheduled job hit …" is the job's; "were it not for Aisha's edit" is hers.
-        return person(agent) ? agent : ACTION_NOUNS.test(stripPossessive(tokens[agent.to].lw)) ? ownerOf(tokens, agent) : undefined;
-      };
-      const { category, capture } = PLAIN_WORDS_KEYS[key];
-      // "Who on earth deploys a kernel upgrade to every node at once?": an accusing question, whoever it is aimed at.
-      if (key === 'whoOnEarth') return candidate(category, ctx, [m.index, end], firstPerson(tokens, tokens.length));
-      /** The one word of the match that names the person ("who", "she"). */
-      const wordAgent = (word: RegExp): Agent => {
-        const at = ctx.tokenAt(m.index + m[0].search(word));
-        return { kind: 'person', from: at, to: at };
-      };
-      let agent: Agent | undefined;
-      // "A quick look by the DBA …": the person is after "by".
-      if (capture) agent = named(g[capture]!, key === 'look' ? m[0].search(/\bby\s/i) : 0);
-      // "who nuked the staging bucket??", "whoever merged #4411 without CI": an accusing question or a culprit sought.
-      else if (key === 'whoDid') agent = wordAgent(/who/i);
-      else if (key === 'readIt' || key === 'except') agent = wordAgent(/\b(?:she|he|they)\b/i);
-      else if (key === 'wereIt') {
-        const next = after();
-        // "but for the cache": a thing; "were it not for Aisha's last-minute edit": the owner of what they did.
-        agent = person(next) ? next : undefined;
-        if (!/\b(?:would|could|might)(?:n't)?\b|\w'd\b/i.test(ctx.text.slice(end))) return undefined;
-      } else if (key === 'whoseJob') {
-        const whose = ctx.tokenAt(m.index + m[0].search(/\bwhose\b/i));
-        agent = { kind: 'person', from: ctx.tokenAt(m.index), to: whose - 1 };
-      } else if (key === 'whatLet') {
-        const k = ctx.tokenAt(m.index);
-        const owner = possessorBefore(tokens, k, 14);
-        agent = person(owner) ? owner : undefined;
-        // "Jonas's decision to disable …", "The team lead's call to skip …": what a person decided, named as the cause.
-        if (agent) {
-          // "Zoe's rushed hotfix, reviewed by nobody, is the reason": the owned noun may follow an adjective or two.
-          const owned = tokens.slice(agent.to + 1, agent.to + 4).some((t) => ACTION_NOUNS.test(t.lw));
-          if (!owned) return undefined;
-        }
-      } else if (key === 'runbookSays') {
-        // "Although the runbook says to drain the node first, Kwame rebooted kafka-3": the subject after the concession.
-        const next = after();
-        agent = next && tokens[next.to + 1] && pastVerb(tokens[next.to + 1]) ? next : undefined;
-      } else if (key === 'habit') {
-        // "The junior admin's habit of running scripts as root", "Yusuf has a habit of …".
-        const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
-        agent = person(owner) ? owner : agentOf(ctx, m.index, end);
-      } else if (key === 'trainingAgain' || key === 'stopDoing') {
-        // "Marco to attend the training again", "@tmorris to complete …", "the data team needs to stop ignoring …".
-        let j = ctx.tokenAt(m.index) - 1;
-        if (tokens[j]?.lw === 'to') j--;
-        const named = j >= 0 ? classifyAt(tokens, j) : undefined;
-        agent = person(named) ? named : agentOf(ctx, m.index, end);
-      } else if (key === 'whatBroke') {
-        // "What actually broke checkout was Aoife hot-patching …": the person after "was".
-        agent = after();
-      } else if (key === 'anyReasonable') {
-        // "Any reasonable engineer would have noticed …; Ben didn't": the person the comparison is aimed at, else the role named.
-        const role = ctx.tokenAt(m.index + m[0].search(/\swould\s+have\b/i)) - 1;
-        let named: Agent | undefined;
-        for (let i = ctx.tokenAt(end); i < tokens.length && !named; i++) if (tokens[i].word && isName(tokens, i)) named = classifyAt(tokens, i);
-        if (!GOOD_OUTCOME.test(ctx.text)) return candidate(category, ctx, [m.index, end], named ?? { kind: 'person', from: role, to: role });
-        return undefined;
-      } else if (key === 'greatJob') {
-        agent = firstPerson(tokens, tokens.length);
-      } else if (key === 'allKnowWho') {
-        // "somebody in the data team — we all know who — left debug logging on": a culprit everyone knows.
-        const at = ctx.tokenAt(m.index + m[0].search(/who/i));
-        return candidate(category, ctx, [m.index, end], { kind: 'person', from: at, to: at });
-      } else if (key === 'slippedMind') {
-        // "Renewing the certificate was on Tomasz's list, but it slipped his mind": whose mind.
-        const at = ctx.tokenAt(m.index + m[0].search(/\b(?:his|her|their)\b/i));
-        agent = possessorBefore(tokens, ctx.tokenAt(m.index), 16) ?? { kind: 'person', from: at, to: at };
-      } else if (key === 'suspended') {
-        const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
-        agent = person(owner) ? owner : undefined;
-      } else if (key === 'assumed' && /^(?:because|as|since)\b/i.test(m[0])) {
-        agent = subjectBefore(tokens, ctx.tokenAt(m.index));
-        // "Grace silenced it, because she assumed …": the subject before the comma.
-        if (!person(agent)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
-      } else {
-        agent = agentOf(ctx, m.index, end);
-        // "The storage quota was set by Yusuf to 2 GB instead of 2 TB": the by-agent right after the verb.
-        if (!person(agent) && key === 'instead') agent = agentAfterBy(tokens, ctx.tokenAt(m.index) + 1);
-        if (!person(agent) && ['showed', 'simply', 'asked', 'memory', 'noMatter', 'stillWaited', 'knewBetter', 'himself'].includes(key)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
-      }
-      if (!person(agent) || generic(tokens, agent)) return undefined;
-      if (category === 'punitive' && !specific(tokens, agent)) return undefined;
-      if ((key === 'notTo' || key === 'reread' || key === 'told') && !ctx.inActionItem && !/^\W*(?:action|follow-up|todo|next\s+steps?)\b/i.test(ctx.text)) return undefined;
-      // "as the ticket requested", "as the runbook says": the change was the asked-for one.
-      if (category === 'conduct' && sanctioned(ctx.text)) return undefined;
-      const rest = ctx.text.slice(end);
-      // A good outcome is credit: "Were it not for Aisha's quick rollback, the outage would have lasted hours", "… is the reason we
-      // recovered so fast", "All the on-call engineer had to do was follow the runbook, and she did".
-      if (['wereIt', 'allHad', 'look', 'whatLet', 'whatDid', 'oneWho', 'watch', 'byTheTime'].includes(key) && GOOD_OUTCOME.test(ctx.text)) return undefined;
-      // A cause named must be a failure: "Idris is the one who wrote the cleanup job, and it deletes every bucket …".
-      if (key === 'watch' && !/\b(?:slipped|shipped|went\s+out|broke\w*|fail\w*|outage|lost|leak\w*|expired|deleted|corrupt\w*|missed)\b/i.test(ctx.text)) return undefined;
-      // "Hamid was the one who spotted the mismatch" is credit: the clause after "who" must be a lapse, in a sentence about a failure.
-      if (key === 'oneWho' && (!FAILURE_CUE.test(ctx.text.replace(/\bincidents?\b/gi, '')) || !/^\s*(?:wrote|made|pushed|merged|approved|deleted|dropped|changed|set|ran|deployed|broke|forgot|missed|ignored|skipped|disabled|removed|typed|configured|introduced|shipped|committed|misconfigured|left|let|signed|started|caused|decided|chose|turned)\b/i.test(rest))) return undefined;
-      // "set the replica count to 5 instead of 3 to absorb the load": a reason given for the value.
-      if (key === 'instead' && /^\s*(?:,\s*)?(?:to\s+\w+|as\s|per\s|because\b|since\b|so\s+that\b|in\s+line\s+with\b)/i.test(rest)) return undefined;
-      if (key === 'quick' && /\b(?:already\s+met|rule\s+was\s+met|as\s+(?:the|our)\s+)/i.test(ctx.text)) return undefined;
-      if (key === 'doesNot' && /\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+on[\s-]?call\b|\bweekends?\b|\boff[\s-]duty\b|\bon\s+leave\b/i.test(ctx.text)) return undefined;
-      // "With a bit more care from Viktor, the backup job would still be running": hindsight needs its consequence.
-      if (key === 'moreCare' && !CONSEQUENCE.test(rest)) return undefined;
-      // "insisted on launching without a load test": only against a safeguard or at a bad time, not "insisted on launching on Monday".
-      if (key === 'insisted' && !/^[^.;]{0,60}?\b(?:without|despite|against|before|even\s+though|over\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:objections?|concerns?)|on\s+the\s+day\s+of|during\s+(?:the\s+)?(?:freeze|peak|sale|launch))\b/i.test(rest)) return undefined;
-      // "was the last person to touch it, and his change turned out to be unrelated": cleared, not blamed.
-      if (key === 'lastToTouch' && /\b(?:unrelated|nothing\s+to\s+do\s+with|not\s+(?:the\s+)?(?:cause|culprit|responsible)|ruled\s+out|cleared)\b/i.test(rest)) return undefined;
-      // "have a word with the vendor about their API": a supplier's product, not a person's conduct.
-      if (key === 'haveWord' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream|customer|customers|client|clients)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
-      if (key === 'promised' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
-      if (key === 'suspended' && (ON_LEAVE.test(ctx.text) || /\b(?:automatically|expired|expiry|as\s+per\s+policy|per\s+policy|rotation|offboarding)\b/i.test(ctx.text))) return undefined;
-      if (key === 'himself' && !/\bjust\s+(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\b|\b(?:nobody|no\s+one)\b/i.test(ctx.text)) return undefined;
-      if (key === 'stillWaited' && /\bfor\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\b|\bas\s+(?:the|our)\s+/i.test(rest)) return undefined;
-      // Remedies: what the reminder, the re-reading or the check is about must be the person's conduct.
-      if (key === 'remind' && !/^[^.;]{0,80}\b(?:need|needs|must|should|require|requires|sign-?off|approval|review|policy|rule|checklist|runbook|careful|again)\b/i.test(rest)) return undefined;
-      if (key === 'readIt' && !/\bagain\b/i.test(ctx.text)) return undefined;
-      if (key === 'reread' && !/\b(?:again|present\w*|before\s+(?:he|she|they)\s+(?:gets?|is|are)|as\s+a\s+lesson)\b/i.test(ctx.text)) return undefined;
-      if (key === 'notTo' && /\b(?:like|as\s+does)\s+everyone\s+else\b|\bas\s+per\b|\bpolicy\b/i.test(ctx.text)) return undefined;
-      return candidate(category, ctx, [m.index, end], agent);
-    },
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<instead>(?:changed|set|configured|bumped|lowered|raised|typed|entered|sized|capped|limited)\s+(?:[^.;]{0,40}?\s)?to\s+[\w.,%-]+(?:\s+[\p{L}%]{1,5})?\s+instead\s+of\s+[\w.,%-]+)|(?<locally>only\s+(?:ever\s+)?tested\s+(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:locally|on\s+(?:his|her|their|a)\s+(?:own\s+)?(?:laptop|machine|workstation)|by\s+hand|manually|in\s+(?:his|her|their)\s+head))|(?<quick>approved\s+(?:the\s+|a\s+|this\s+)?(?:[\w,-]+\s+){0,2}?(?:pr|pull\s+request|merge\s+request|mr|change|diff|patch|migration)\s+in\s+(?:one|two|three|five|ten|a\s+few|under\s+a|\d+)\s+(?:minutes?|seconds?))|(?<sawAlert>saw\s+(?:the\s+|a\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:alert|page|alarm|warning)s?(?:\s+at\s+[\d:]+)?\s+and\s+(?:(?:went\s+back|returned)\s+to\s+(?!(?:the\s+)?(?:[\w-]+\s+)?(?:runbook|playbook|docs|documentation|logs|procedure|console|terminal)\b)|ignored|carried\s+on|kept\s+(?:working|watching|going)|moved\s+on|closed\s+it|dismissed))|(?<despite>(?:signed\s+off\s+on|approved|merged|deployed|shipped|pushed|released|rolled\s+out|applied)\s+[^.;]{1,40}?\s(?:even\s+though|although)\s+[^.;]{0,50}?\b(?:still\s+)?(?:red|failing|failed|broken|not\s+(?:yet\s+)?(?:passed|finished|reviewed|approved|green)|warned|objected))|(?<asked>(?:after|despite)\s+being\s+(?:asked|told|warned|instructed|reminded)\s+(?:twice\s+|repeatedly\s+|again\s+|explicitly\s+)?(?:not\s+to|to\s+(?:stop|wait|hold\s+off|pause|back\s+off|leave\s+it))\b|even\s+after\s+(?:we|I|they|he|she|the\s+[\w-]+)\s+(?:had\s+)?(?:asked|told|warned|begged)\s+(?:them|him|her)\b)|(?<assumed>(?:because|as|since)\s+(?:he|she|they)\s+(?:just\s+|simply\s+)?(?:assumed|figured|presumed)\b|(?:assumed|presumed)\s+(?:that\s+)?(?:it|this|that|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|would\s+be|had\s+been)\s+(?:the\s+usual|just|only|off|safe|fine|harmless|a\s+(?:false|duplicate|test))\b)|(?<noise>treated\s+(?:the|that|this|every|each|those|these)\s+(?:[\w-]+\s+){0,2}?(?:warning|alert|alarm|page|error)s?\s+as\s+(?:noise|spam|a\s+false\s+alarm))|(?<memory>from\s+memory\s+and\s+got\s+|got\s+(?:one|a|two|the)\s+(?:[\w-]+\s+){0,2}?wrong\b)|(?<hadNot>(?:had\s+not|hadn't)\s+(?:even\s+|actually\s+|once\s+)?(?:run|tested|checked|verified|validated|reviewed|read|rehearsed|looked\s+at)\b)|(?<simply>(?:simply|just)\s+(?:didn't|did\s+not|wasn't|was\s+not|never\s+did)\s*(?:[.!]\s*)?$)|(?<tends>tends?\s+to\s+(?:rush\s+(?:changes|deploys|releases|reviews|things|it)|skip\s+(?:the\s+)?(?:tests?|reviews?|canary|checks?|runbook|steps?)|ignore|cut\s+corners|forget|skim|rubber-stamp|bypass|merge\s+without|deploy\s+without|push\s+without))|(?<showed>\band\s+it\s+show(?:ed|s)\s*(?:[.!]\s*)?$)|(?<oneWho>(?:is|was)\s+the\s+(?:one|person|engineer)\s+who\s)|(?<whoseJob>the\s+(?:one\s+)?(?:person|engineer|team|people)\s+whose\s+(?:job|responsibility)\s+it\s+was\b)|(?<whatLet>(?:is|was)\s+(?:what|exactly\s+what)\s+(?:let|caused|broke|triggered|started|brought\s+down|took\s+down|opened)\b|(?:is|was)\s+the\s+(?:real\s+|actual\s+|true\s+|whole\s+)?root\s+cause\b|(?:is|was)\s+the\s+(?:real\s+|main\s+|only\s+|whole\s+)?reason\b|(?:is|was)\s+the\s+(?:single\s+)?(?:biggest|main|primary|largest|key|decisive)\s+(?:contributing\s+)?(?:factor|cause|contributor)\b)|(?<wereIt>(?:were\s+it\s+not|if\s+it\s+(?:had\s+not|hadn't)\s+been|had\s+it\s+not\s+been)\s+for\s)|(?<allHad>all\s+(?<ah>[^,.;:]{1,30}?)\s{1,4}had\s+to\s+do\s+was\b)|(?<look>(?:a|one)\s+(?:quick|simple|single|brief|two-minute|five-minute|cursory)\s+(?:look|glance|check|read|review)\s+by\s+(?<lk>[^,.;:]{1,30}?)\s[^.;]{0,60}?\bwould\s+(?:have|'ve)\b)|(?<notTo>(?:is|are)\s+not\s+to\s+(?:deploy|push|merge|touch|access|run|approve|change|edit)\b)|(?<reread>to\s+(?:re-?read|go\s+(?:back\s+)?(?:over|through)|revisit|re-?study)\s+(?:the\s+)?[^.;]{1,40}?(?:docs|documentation|guide|runbook|manual|procedure|handbook|training)\b)|(?<remind>remind\s+(?<rm>[^,.;:]{1,30}?)\s{1,4}that\s)|(?<told>(?:will\s+be|to\s+be|is\s+to\s+be|should\s+be|are\s+to\s+be)\s+told\s+to\s+(?:${EXHORT}))|(?<suspended>(?:access|rights|permissions|privileges|credentials)\s+(?:is|are|has\s+been|have\s+been|will\s+be|was|were)\s+(?:temporarily\s+)?(?:suspended|revoked|withdrawn|pulled|frozen)\b)|(?<himself>(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:himself|herself|themselves)\b)|(?<watch>on\s+(?<wt>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+watch\b)|(?<whoOnEarth>who\s+(?:on\s+earth|the\s+hell|in\s+(?:their|his|her)\s+right\s+mind)\b(?!\s+(?:would|could|might)(?:\s+have)?\s+(?:guessed|known|thought|expected|predicted|foreseen|noticed|imagined)))|(?<knewBetter>(?:decided|thought|figured|felt)\s+(?:that\s+)?(?:he|she|they)\s+knew\s+better\s+than\b)|(?<doesNot>(?:does\s+not|doesn't|do\s+not|don't|never)\s+(?:test|check|read|review|look\s+at|follow|watch)\s+(?:anything|any\s+of|the\s+(?:[\w-]+\s+)?(?:channel|alerts?|dashboard|docs|runbook|pages?)|alerts|pages)\b)|(?<pairSenior>to\s+pair\s+(?:up\s+)?with\s+a\s+(?:more\s+)?(?:senior|experienced|lead)\b)|(?<rightsRemoved>(?:will\s+have|has\s+had|is\s+to\s+have|to\s+have)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:rights|access|privileges|permissions|credentials)\s+(?:removed|revoked|suspended|pulled|withdrawn|taken\s+away)\b)|(?<shadow>(?:will|to|must|should|is\s+to)\s+shadow\s+(?:a|an)\s+(?:more\s+)?(?:senior|experienced|lead)\b)|(?<except>except\s+(?:that\s+)?(?:he|she|they)\s+(?:ran|did|applied|deployed|pushed|executed)\s+(?:it|this|that)\s+(?:on|against|in|to)\s+(?:the\s+)?(?:primary|prod|production|live|master|main)\b)|(?<noMatter>no\s+matter\s+what\s+(?:anyone|anybody|we|they|others|the\s+[\w-]+)\s+(?:said|says|thought|advised))|(?<byTheTime>by\s+the\s+time\s+(?<bt>[^,.;:]{1,30}?)\s{1,4}(?:finally\s+)?(?:decided|bothered|got\s+around|thought|remembered)\s+to\b)|(?<stillWaited>still\s+waited\s+(?:[\w-]+\s+){0,2}?(?:minutes|hours|seconds|days)\b)|(?<promised>still\s+(?:hasn't|has\s+not|haven't|have\s+not)\s+[^.;]{1,60}?\b(?:they|he|she)\s+promised\b)|(?<whatDid>what\s+(?<wd>[^,.;:]{1,30}?)\s{1,4}did\b(?:\s+next|\s+then)?[^.;]{0,80}?\b(?:is|was)\s+(?:why|the\s+reason|what\s+(?:caused|broke|started)))|(?<readIt>confirm\s+(?:that\s+)?(?:she|he|they)\s+(?:has|have)\s+(?:actually\s+)?read\s+(?:it|them|the\s+[\w-]+))|(?<whoDid>^\W*(?:who|whoever)\s+(?:the\s+hell\s+|on\s+earth\s+|exactly\s+)?(?:(?:nuked|broke|deleted|dropped|wiped|killed|trashed|clobbered|disabled|removed|truncated|force-pushed|overwrote)\b(?=[^.;]*\?|[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)|(?:merged|pushed|deployed|shipped|approved)\b(?=[^.;?]*\b(?:without|instead\s+of|straight\s+to|over\s+a\s+red)\b)))|(?<asLesson>(?:make|have|get)\s+(?<mk>[^,.;:]{1,30}?)\s{1,4}(?:present|explain|apologi[sz]e|write\s+up|walk\s+(?:the\s+)?(?:team|org)\s+through)\b[^.;]{0,60}?\b(?:as\s+a\s+(?:lesson|warning|punishment)|to\s+the\s+whole\s+(?:org|organi[sz]ation|company|team|department))\b)|(?<review>add\s+(?:this|the)\s+(?:incident|outage|mistake|error|event)\s+to\s+(?<rv>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:performance\s+review|personnel\s+file|hr\s+file|record|file|appraisal)\b)|(?<watchOver>(?:watch|look)\s+over\s+(?<wo>[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:'s|s'|’s))\s+(?:deploys|deployments|changes|work|commits|shoulder|merges)\b))`, 'giu'),
+    check: plainWordsCheck,
+  },
+  {
+    // More plain words in context (the dev19 pass), in a regex of their own so that the one above keeps its screen and its cost:
+    // "was the last person to touch", "… and went home", "even though the canary was still …", "Although the runbook says …,",
+    // habits, "asleep at the switch", "What actually broke it was X", "Lesson for X:", "with more care from X … would",
+    // "Any reasonable engineer would have …", sarcastic praise, "we all know who", remedies aimed at one person.
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_@'’-])(?:(?<lastToTouch>(?:was|is)\s+the\s+last\s+(?:person|one|engineer|human|dev|developer)\s+to\s+(?:touch|change|edit|modify|deploy\s+to|push\s+to|log\s+into|work\s+on|commit\s+to)\b)|(?<wentHome>(?:merged|deployed|shipped|pushed|released|applied|flipped|kicked\s+off|rolled\s+out)\s+(?![^.;]{0,40}?\b(?:fix|fixes|rollback|revert|mitigation)\b)[^.;]{1,60}?\s(?:and|then)\s+(?:then\s+)?(?:went\s+(?:home|to\s+(?:bed|lunch|sleep))|left\s+for\s+(?:lunch|the\s+day|the\s+weekend|home|the\s+night|the\s+airport|vacation|holiday)|logged\s+off|left\s+the\s+office)(?=\s*(?:[.,;!)]|$|without\b|so\b|and\b)))|(?<concede>(?:signed\s+off\s+on|approved|merged|deployed|shipped|pushed|released|rolled\s+out|applied|flipped|proceeded\s+with|went\s+ahead\s+with|deleted|dropped|failed\s+over)\s+[^.;]{1,60}?\s(?:even\s+though|although|despite|notwithstanding|in\s+spite\s+of)\s+(?:[^.;]{0,50}?\b(?:was|were|is|are)\s+still\s+[a-z]+ing|(?:the\s+|a\s+|two\s+|three\s+|several\s+|repeated\s+|multiple\s+|clear\s+|explicit\s+)?(?:[\w-]+\s+){0,2}?(?:warnings?|objections?|advice|protests?))\b)|(?<runbookSays>^\W*(?:although|even\s+though|though)\s+the\s+(?:runbook|playbook|procedure|checklist|policy|docs|documentation|process|sop)\s+(?:clearly\s+|explicitly\s+|specifically\s+)?(?:says|said|states|stated|requires|required|tells\s+you|spells\s+out)\b[^.;]{0,80}?,)|(?<habit>habit\s+of\s+[a-z]+ing\b)|(?<asleep>asleep\s+at\s+the\s+(?:switch|wheel))|(?<slippedMind>slipped\s+(?:his|her|their)\s+mind)|(?<insisted>insist(?:ed|s)\s+on\s+(?:launching|shipping|releasing|deploying|going\s+live|pushing|rolling\s+out|merging|skipping|cutting\s+over))|(?<trainingAgain>(?:attend|complete|redo|retake|repeat|do|take|sit)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?training\s+again\b)|(?<restrict>(?:restrict|limit|demote|downgrade)\s+(?<rs>[\p{L}@][\p{L}\p{N}@._-]{0,30})\s+to\s+read-?only\b)|(?<haveWord>(?:have|had)\s+a\s+(?:quiet\s+|serious\s+|stern\s+|firm\s+|little\s+|frank\s+)?(?:word|chat|talk)\s+with\s+(?<hw>(?:the\s+)?[\p{L}@][\p{L}\p{N}@._-]{0,30})\s+about\b)|(?<whatBroke>what\s+(?:actually\s+|really\s+|ultimately\s+|finally\s+)?(?:broke|caused|took\s+down|brought\s+down|killed|triggered)\b[^.;]{0,60}?\b(?:was|is)(?=\s))|(?<lessonFor>^\W*lessons?\s+(?:for|to)\s+(?<lf>(?:the\s+)?[\p{L}@][\p{L}\p{N}@._-]{0,30}(?:\s+(?:team|squad|crew|folks|devs))?)\s*:)|(?<moreCare>with\s+(?:a\s+(?:bit|little)\s+)?(?:more|greater|extra)\s+(?:care|attention|diligence|caution)\s+(?:from|by|on\s+the\s+part\s+of)\s+(?<mc>(?:the\s+)?[\p{L}@][\p{L}\p{N}@._-]{0,30}))|(?<anyReasonable>(?:any|a)\s+(?:reasonably\s+)?(?:reasonable|competent|careful|sensible|decent|half-decent|attentive|first-year|junior)\s+(?:[\w-]+\s+)?(?:engineer|reviewer|admin|administrator|developer|dev|student|operator|dba|sre|person|intern|programmer)\s+would\s+have\b)|(?<greatJob>(?:great|nice|good|stellar|fantastic|brilliant|amazing|excellent)\s+(?:job|work|going|effort)\b[^.;]{0,60}?\b(?:taking\s+down|breaking|deleting|wiping|crashing|nuking|killing|dropping|losing)\b)|(?<allKnowWho>(?:we\s+all|everyone|everybody|you\s+all)\s+knows?\s+who(?!\s+(?:to|is\s+on|was\s+on|owns|did\s+the\s+fix|fixed))\b)|(?<stopDoing>(?:needs?\s+to|has\s+to|have\s+to|must|should|to)\s+stop\s+(?:ignoring|skipping|bypassing|sleeping\s+through|rubber-stamping|(?:merging|pushing|deploying|escalating|closing\s+[\w-]+)\s+without)\b))`, 'giu'),
+    check: plainWordsCheck,
   },
   {
     // HR as the remedy: "raised with his line manager and HR", "pending an HR review" (case-sensitive: not "24 hr").
@@ -2219,6 +2093,143 @@ const RULES: Rule[] = [
     },
   },
 ];
+
+/** The check of the plain-words rules: which group matched says whose words they are and what they need. */
+function plainWordsCheck(ctx: Context, m: RegExpExecArray): Candidate | undefined {
+    const g = m.groups ?? {};
+    const key = Object.keys(g).find((k) => g[k] !== undefined && k in PLAIN_WORDS_KEYS);
+    if (!key || negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
+    const tokens = ctx.tokens;
+    const end = m.index + m[0].length;
+    // The person a captured phrase starts with ("All the on-call engineer had to do", "A quick look by the DBA …").
+    const named = (who: string, from = 0) => {
+      const start = m.index + m[0].indexOf(who, from);
+      const head = headFrom(tokens, ctx.tokenAt(start));
+      const agent = head === undefined ? undefined : classifyAt(tokens, head);
+      return person(agent) ? agent : personIn(tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
+    };
+    const after = () => {
+      const head = headFrom(tokens, ctx.tokenAt(end));
+      if (head === undefined) return undefined;
+      const agent = classifyAt(tokens, head);
+      // "because Elif's scheduled job hit …" is the job's; "were it not for Aisha's edit" is hers.
+      return person(agent) ? agent : ACTION_NOUNS.test(stripPossessive(tokens[agent.to].lw)) ? ownerOf(tokens, agent) : undefined;
+    };
+    const { category, capture } = PLAIN_WORDS_KEYS[key];
+    // "Who on earth deploys a kernel upgrade to every node at once?": an accusing question, whoever it is aimed at.
+    if (key === 'whoOnEarth') return candidate(category, ctx, [m.index, end], firstPerson(tokens, tokens.length));
+    /** The one word of the match that names the person ("who", "she"). */
+    const wordAgent = (word: RegExp): Agent => {
+      const at = ctx.tokenAt(m.index + m[0].search(word));
+      return { kind: 'person', from: at, to: at };
+    };
+    let agent: Agent | undefined;
+    // "A quick look by the DBA …": the person is after "by".
+    if (capture) agent = named(g[capture]!, key === 'look' ? m[0].search(/\bby\s/i) : 0);
+    // "who nuked the staging bucket??", "whoever merged #4411 without CI": an accusing question or a culprit sought.
+    else if (key === 'whoDid') agent = wordAgent(/who/i);
+    else if (key === 'readIt' || key === 'except') agent = wordAgent(/\b(?:she|he|they)\b/i);
+    else if (key === 'wereIt') {
+      const next = after();
+      // "but for the cache": a thing; "were it not for Aisha's last-minute edit": the owner of what they did.
+      agent = person(next) ? next : undefined;
+      if (!/\b(?:would|could|might)(?:n't)?\b|\w'd\b/i.test(ctx.text.slice(end))) return undefined;
+    } else if (key === 'whoseJob') {
+      const whose = ctx.tokenAt(m.index + m[0].search(/\bwhose\b/i));
+      agent = { kind: 'person', from: ctx.tokenAt(m.index), to: whose - 1 };
+    } else if (key === 'whatLet') {
+      const k = ctx.tokenAt(m.index);
+      const owner = possessorBefore(tokens, k, 14);
+      agent = person(owner) ? owner : undefined;
+      // "Jonas's decision to disable …", "The team lead's call to skip …": what a person decided, named as the cause.
+      if (agent) {
+        // "Zoe's rushed hotfix, reviewed by nobody, is the reason": the owned noun may follow an adjective or two.
+        const owned = tokens.slice(agent.to + 1, agent.to + 4).some((t) => ACTION_NOUNS.test(t.lw));
+        if (!owned) return undefined;
+      }
+    } else if (key === 'runbookSays') {
+      // "Although the runbook says to drain the node first, Kwame rebooted kafka-3": the subject after the concession.
+      const next = after();
+      agent = next && tokens[next.to + 1] && pastVerb(tokens[next.to + 1]) ? next : undefined;
+    } else if (key === 'habit') {
+      // "The junior admin's habit of running scripts as root", "Yusuf has a habit of …".
+      const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
+      agent = person(owner) ? owner : agentOf(ctx, m.index, end);
+    } else if (key === 'trainingAgain' || key === 'stopDoing') {
+      // "Marco to attend the training again", "@tmorris to complete …", "the data team needs to stop ignoring …".
+      let j = ctx.tokenAt(m.index) - 1;
+      if (tokens[j]?.lw === 'to') j--;
+      const named = j >= 0 ? classifyAt(tokens, j) : undefined;
+      agent = person(named) ? named : agentOf(ctx, m.index, end);
+    } else if (key === 'whatBroke') {
+      // "What actually broke checkout was Aoife hot-patching …": the person after "was".
+      agent = after();
+    } else if (key === 'anyReasonable') {
+      // "Any reasonable engineer would have noticed …; Ben didn't": the person the comparison is aimed at, else the role named.
+      const role = ctx.tokenAt(m.index + m[0].search(/\swould\s+have\b/i)) - 1;
+      let named: Agent | undefined;
+      for (let i = ctx.tokenAt(end); i < tokens.length && !named; i++) if (tokens[i].word && isName(tokens, i)) named = classifyAt(tokens, i);
+      if (!GOOD_OUTCOME.test(ctx.text)) return candidate(category, ctx, [m.index, end], named ?? { kind: 'person', from: role, to: role });
+      return undefined;
+    } else if (key === 'greatJob') {
+      agent = firstPerson(tokens, tokens.length);
+    } else if (key === 'allKnowWho') {
+      // "somebody in the data team — we all know who — left debug logging on": a culprit everyone knows.
+      const at = ctx.tokenAt(m.index + m[0].search(/who/i));
+      return candidate(category, ctx, [m.index, end], { kind: 'person', from: at, to: at });
+    } else if (key === 'slippedMind') {
+      // "Renewing the certificate was on Tomasz's list, but it slipped his mind": whose mind.
+      const at = ctx.tokenAt(m.index + m[0].search(/\b(?:his|her|their)\b/i));
+      agent = possessorBefore(tokens, ctx.tokenAt(m.index), 16) ?? { kind: 'person', from: at, to: at };
+    } else if (key === 'suspended') {
+      const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
+      agent = person(owner) ? owner : undefined;
+    } else if (key === 'assumed' && /^(?:because|as|since)\b/i.test(m[0])) {
+      agent = subjectBefore(tokens, ctx.tokenAt(m.index));
+      // "Grace silenced it, because she assumed …": the subject before the comma.
+      if (!person(agent)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
+    } else {
+      agent = agentOf(ctx, m.index, end);
+      // "The storage quota was set by Yusuf to 2 GB instead of 2 TB": the by-agent right after the verb.
+      if (!person(agent) && key === 'instead') agent = agentAfterBy(tokens, ctx.tokenAt(m.index) + 1);
+      if (!person(agent) && ['showed', 'simply', 'asked', 'memory', 'noMatter', 'stillWaited', 'knewBetter', 'himself'].includes(key)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
+    }
+    if (!person(agent) || generic(tokens, agent)) return undefined;
+    if (category === 'punitive' && !specific(tokens, agent)) return undefined;
+    if ((key === 'notTo' || key === 'reread' || key === 'told') && !ctx.inActionItem && !/^\W*(?:action|follow-up|todo|next\s+steps?)\b/i.test(ctx.text)) return undefined;
+    // "as the ticket requested", "as the runbook says": the change was the asked-for one.
+    if (category === 'conduct' && sanctioned(ctx.text)) return undefined;
+    const rest = ctx.text.slice(end);
+    // A good outcome is credit: "Were it not for Aisha's quick rollback, the outage would have lasted hours", "… is the reason we
+    // recovered so fast", "All the on-call engineer had to do was follow the runbook, and she did".
+    if (['wereIt', 'allHad', 'look', 'whatLet', 'whatDid', 'oneWho', 'watch', 'byTheTime'].includes(key) && GOOD_OUTCOME.test(ctx.text)) return undefined;
+    // A cause named must be a failure: "Idris is the one who wrote the cleanup job, and it deletes every bucket …".
+    if (key === 'watch' && !/\b(?:slipped|shipped|went\s+out|broke\w*|fail\w*|outage|lost|leak\w*|expired|deleted|corrupt\w*|missed)\b/i.test(ctx.text)) return undefined;
+    // "Hamid was the one who spotted the mismatch" is credit: the clause after "who" must be a lapse, in a sentence about a failure.
+    if (key === 'oneWho' && (!FAILURE_CUE.test(ctx.text.replace(/\bincidents?\b/gi, '')) || !/^\s*(?:wrote|made|pushed|merged|approved|deleted|dropped|changed|set|ran|deployed|broke|forgot|missed|ignored|skipped|disabled|removed|typed|configured|introduced|shipped|committed|misconfigured|left|let|signed|started|caused|decided|chose|turned)\b/i.test(rest))) return undefined;
+    // "set the replica count to 5 instead of 3 to absorb the load": a reason given for the value.
+    if (key === 'instead' && /^\s*(?:,\s*)?(?:to\s+\w+|as\s|per\s|because\b|since\b|so\s+that\b|in\s+line\s+with\b)/i.test(rest)) return undefined;
+    if (key === 'quick' && /\b(?:already\s+met|rule\s+was\s+met|as\s+(?:the|our)\s+)/i.test(ctx.text)) return undefined;
+    if (key === 'doesNot' && /\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+on[\s-]?call\b|\bweekends?\b|\boff[\s-]duty\b|\bon\s+leave\b/i.test(ctx.text)) return undefined;
+    // "With a bit more care from Viktor, the backup job would still be running": hindsight needs its consequence.
+    if (key === 'moreCare' && !CONSEQUENCE.test(rest)) return undefined;
+    // "insisted on launching without a load test": only against a safeguard or at a bad time, not "insisted on launching on Monday".
+    if (key === 'insisted' && !/^[^.;]{0,60}?\b(?:without|despite|against|before|even\s+though|over\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:objections?|concerns?)|on\s+the\s+day\s+of|during\s+(?:the\s+)?(?:freeze|peak|sale|launch))\b/i.test(rest)) return undefined;
+    // "was the last person to touch it, and his change turned out to be unrelated": cleared, not blamed.
+    if (key === 'lastToTouch' && /\b(?:unrelated|nothing\s+to\s+do\s+with|not\s+(?:the\s+)?(?:cause|culprit|responsible)|ruled\s+out|cleared)\b/i.test(rest)) return undefined;
+    // "have a word with the vendor about their API": a supplier's product, not a person's conduct.
+    if (key === 'haveWord' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream|customer|customers|client|clients)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
+    if (key === 'promised' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
+    if (key === 'suspended' && (ON_LEAVE.test(ctx.text) || /\b(?:automatically|expired|expiry|as\s+per\s+policy|per\s+policy|rotation|offboarding)\b/i.test(ctx.text))) return undefined;
+    if (key === 'himself' && !/\bjust\s+(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\b|\b(?:nobody|no\s+one)\b/i.test(ctx.text)) return undefined;
+    if (key === 'stillWaited' && /\bfor\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\b|\bas\s+(?:the|our)\s+/i.test(rest)) return undefined;
+    // Remedies: what the reminder, the re-reading or the check is about must be the person's conduct.
+    if (key === 'remind' && !/^[^.;]{0,80}\b(?:need|needs|must|should|require|requires|sign-?off|approval|review|policy|rule|checklist|runbook|careful|again)\b/i.test(rest)) return undefined;
+    if (key === 'readIt' && !/\bagain\b/i.test(ctx.text)) return undefined;
+    if (key === 'reread' && !/\b(?:again|present\w*|before\s+(?:he|she|they)\s+(?:gets?|is|are)|as\s+a\s+lesson)\b/i.test(ctx.text)) return undefined;
+    if (key === 'notTo' && /\b(?:like|as\s+does)\s+everyone\s+else\b|\bas\s+per\b|\bpolicy\b/i.test(ctx.text)) return undefined;
+    return candidate(category, ctx, [m.index, end], agent);
+}
 
 /** A change that went through the process, or a system named as why the damage happened. */
 /**

@@ -169,7 +169,9 @@ export function readFlatYaml(content: string, contentOffset: number): RawEntry[]
     const m = FLAT_KEY.exec(line);
     if (!m || / $/.test(m[1]) || /^(?:true|false|null|yes|no|on|off|y|n)$/i.test(m[1])) return undefined;
     const rest = line.slice(m[0].length);
-    const value = rest.replace(/ +$/, '');
+    let cut = rest.length;
+    while (cut > 0 && rest.charCodeAt(cut - 1) === 0x20) cut--;
+    const value = rest.slice(0, cut);
     if (!value) return undefined;
     const start = lineStart + m[0].length;
     const key = canonicalMetadataKey(m[1]);
