@@ -592,6 +592,8 @@ const LEADING_MARKUP = /^[ \t]{0,3}(?:#{1,6}|[-*+•‣◦]|\d{1,3}[.)])[ \t]+(?
  * A short label before the sentence proper ("Handover:", "AI-4:", "PR #882 comment:", "Q:", "Sticky:", "Closing as won't-fix:"),
  * read as spaces so that the sentence's subject is found; labels that carry the blame ("Root cause:", "Culprit:") stay.
  */
+/** A clock time opening a timeline entry, with its zone and separator: "02:14 —", "[08:47]", "2:14 AM UTC:", "~10:05 -". */
+const LEADING_CLOCK = /^[ \t]*[[(]?~?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?:UTC|GMT|Z|[A-Z]{2,4}T))?[\])]?(?:[ \t]*[-–—:|>]+)?[ \t]+(?=\S)/;
 const LEADING_LABEL = /^[ \t]*(?:[\p{L}\p{N}#@'’-]+(?:[ \t]+[\p{L}\p{N}#@'’-]+){0,3})[ \t]*:[ \t]+(?=\S)/u;
 const LABEL_KEEPS = /\b(?:cause|causes|caused|culprit|fault|verdict|finding|findings|reason|blame|blamed|responsible|responsibility|why|who|what|root|label|labels|tag|classification|category|resolved|closed|error|errors|mistake|conclusion|issue|problem|layer-?8|pebkac|human|operator|avoid|prevent|risk|risks|example|scenario|hypothetical|anti-?pattern|don't|dont|lessons?)\b/i;
 const ACTION_LABEL = /^\W*(?:ai(?:-?\d+)?|action(?:\s+items?)?|actions|todo|to-do|follow-?ups?(?:\s+for\b[^:]{0,40})?|next\s+steps?|remediation)\s*:/i;
@@ -1099,6 +1101,8 @@ const RULES: Rule[] = [
     check(ctx, m) {
       const trigger = m[0].toLowerCase();
       if (hypotheticalBefore(ctx.text.slice(0, m.index)) && !/\bhad\b/.test(trigger)) return undefined;
+      // "rolled back the release and went back to bed once the graphs were flat": rest after the fix, not a page slept through.
+      if (/back\s+to\s+(?:sleep|bed)$/.test(trigger) && /^[^.;]{0,20}?\b(?:once|after|when|as\s+soon\s+as)\b[^.;]{0,60}?\b(?:flat|stable|resolved|recovered|green|clear|normal|healthy|back\s+up|over)\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       // "didn't X" with a verb of credit or plain absence is not a lapse ("didn't have access", "never received the page").
       const neg = /^(?:did\s+not|didn't|never|failed\s+to|fails\s+to|refused\s+to|bothered\s+to|.*bother(?:ed)?\s+to)\s+(?:(?:properly|actually|even|really|fully|carefully|once|ever)\s+)?(\w+)$/.exec(trigger);
       if (neg && /^(?:be|been|being|have|get|receive|hear|need|want|expect|mean|see|find|seem|happen|exist|work|affect|impact|cause|know|make|encounter|experience|face|like|realize|realise|fail|break|change|do|feel|think|believe|agree|seem|appear|want|wish|intend|sleep|rest|eat)$/.test(neg[1]) && !/bother/.test(trigger)) return undefined;
@@ -2340,7 +2344,8 @@ function analyseAsWritten(original: string, options: AnalyseOptions): Candidate[
   // Hedges between commas are read as spaces (same offsets): "The change was, it must be noted, applied by Mr. Fitzgerald …".
   // …and so is a title's period: "Mr. Ivanović" reads as "Mr  Ivanović".
   // Markup that reaches the detector as text (a bullet, a checkbox, a heading's hashes, a table's pipes) reads as spaces too.
-  let bare = original.replace(LEADING_MARKUP, (lead) => ' '.repeat(lead.length)).replace(/\|/g, ' ');
+  // …and so does a timeline entry's leading clock ("02:14 — Tom acknowledged the page and went back to sleep").
+  let bare = original.replace(LEADING_MARKUP, (lead) => ' '.repeat(lead.length)).replace(LEADING_CLOCK, (lead) => ' '.repeat(lead.length)).replace(/\|/g, ' ');
   // A leading label ("AI-4:", "Handover:") reads as spaces; an action item's label still makes the sentence an action item.
   let labelledAction = false;
   const label = LEADING_LABEL.exec(bare);

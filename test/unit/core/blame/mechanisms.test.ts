@@ -481,6 +481,8 @@ describe('blame detector mechanisms', () => {
       ['Tom kept the default password on the server, which is how the ransomware got in.', 'attribution', 'Tom'],
       ["Sara's team dragged their feet on the patch and the exploit landed first.", 'conduct'],
       ['DK acknowledges the page and goes back to sleep.', 'conduct', 'DK'],
+      ['2:14 AM — DK acknowledges the page and goes back to sleep.', 'conduct', 'DK'],
+      ['[08:47] Tom acknowledged the page and went back to sleep.', 'conduct', 'Tom'],
       ['Leadership wants Tom held to account.', 'punitive'],
       ['Lesson for Ivo: read the whole diff before you approve it.', 'punitive', 'Ivo'],
     ]);
@@ -495,6 +497,7 @@ describe('blame detector mechanisms', () => {
       "We considered writing 'operator error' in the root-cause field and decided against it, because the operator did exactly what the runbook said.",
       'Making the console harder to misuse, so that a human error cannot pick the wrong region, is tracked in INFRA-441.',
       'The scheduler acknowledges the job and goes back to sleep.',
+      '02:14 — Mia rolled back the release and went back to bed once the graphs were flat for an hour.',
     ]);
   });
 });
