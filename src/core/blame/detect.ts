@@ -178,7 +178,7 @@ function isName(tokens: Token[], i: number): boolean {
   // "JM merged the bump", "AK's change": two capitals that are no known acronym and take no article, as a possessive or before a verb.
   if (/^\p{Lu}{2}$/u.test(bare) && !TECH_ACRONYMS.has(bare) && !(i > 0 && /^(?:the|a|an|our|their|its|this|that|your|my|his|her)$/.test(tokens[i - 1].lw))) {
     const after = tokens[i + 1];
-    return POSSESSIVE.test(t.lw) || (after !== undefined && (lowerPast(after) || (after.word && after.text === after.lw && (/^(?:just|never|also|then|simply|clearly|obviously)$/.test(after.lw) || PRESENT_ACTION.test(after.lw) || /^(?:acknowledges|acks|ignores|silences|goes|snoozes|mutes|closes|skips|forgets)$/.test(after.lw)))));
+    return POSSESSIVE.test(t.lw) || (after !== undefined && (lowerPast(after) || (after.word && after.text === after.lw && (/^(?:just|never|also|then|simply|clearly|obviously)$/.test(after.lw) || PRESENT_ACTION.test(after.lw) || PRESENT_NARRATED.test(after.lw)))));
   }
   const lw = bare.toLowerCase();
   // "Engineer C", "Dev B": a single capital after a role; "T. should have escalated": an initial opening the sentence, before its verb.
@@ -351,7 +351,7 @@ function perfectParticiple(tokens: Token[], i: number): boolean {
 }
 
 function looksLikeVerb(lw: string): boolean {
-  return isAux(lw) || regularPast(lw) || IRREGULAR_PAST.test(lw) || CREDIT_VERBS.has(lw) || PRESENT_ACTION.test(lw) || /^(?:fails|misses|ignores|forgets|skips|pushes|deploys|merges|runs|breaks|makes|goes|gets|puts|sets|leaves|acknowledges|acks|silences|snoozes|mutes|closes)$/.test(lw);
+  return isAux(lw) || regularPast(lw) || IRREGULAR_PAST.test(lw) || CREDIT_VERBS.has(lw) || PRESENT_ACTION.test(lw) || PRESENT_NARRATED.test(lw) || /^(?:fails|misses|pushes|deploys|merges|runs|breaks|makes|gets|puts|sets|leaves)$/.test(lw);
 }
 
 /** The head of the noun phrase that starts at token `i`: names and roles end it; determiners and modifiers are crossed. */
@@ -770,6 +770,8 @@ function initials(tokens: Token[], from: number, to: number): Agent | undefined 
 
 /** Action verbs in the present of a narrated timeline ("Léa opens the wrong kubeconfig, deletes the namespace"). */
 const PRESENT_ACTION = /^(?:opens|deletes|drops|runs|pushes|deploys|merges|applies|edits|changes|restarts|reboots|removes|wipes|truncates|types|pastes|kills|disables|selects|picks|targets|points|turns|ships|releases|approves|commits|overwrites|modifies|executes|force-pushes|copies|uploads|publishes|shares|flips|toggles|upgrades|migrates|promotes|terminates|purges|drains)$/;
+/** What a person does with a page or a check, told in the present in a timeline ("DK acknowledges the page and goes back to sleep"). */
+const PRESENT_NARRATED = /^(?:acknowledges|acks|ignores|silences|goes|snoozes|mutes|closes|skips|forgets)$/;
 const LAPSE_ADVERB = /^(?:accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)$/;
 /** Lapse words that are the verb of their clause. */
 const SELF_LAPSE = /^(?:left|hard-?coded|committed|pushed|pasted|posted|checked\s+in|uploaded|published|shared|overwr|wiped|deleted|disabled|turned|silenced|muted|force|reused|re-used|commented|skipped|removed|suppressed|merged|approved|reviewed|signed|accidentally|mistakenly|inadvertently|unintentionally|erroneously|carelessly|wrongly|incorrectly|improperly|recklessly|negligently|hastily|sloppily|blindly|thoughtlessly|prematurely|quietly|silently|secretly|unilaterally|casually)/;
@@ -2100,139 +2102,139 @@ const RULES: Rule[] = [
 
 /** The check of the plain-words rules: which group matched says whose words they are and what they need. */
 function plainWordsCheck(ctx: Context, m: RegExpExecArray): Candidate | undefined {
-    const g = m.groups ?? {};
-    const key = Object.keys(g).find((k) => g[k] !== undefined && k in PLAIN_WORDS_KEYS);
-    if (!key || negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
-    const tokens = ctx.tokens;
-    const end = m.index + m[0].length;
-    // The person a captured phrase starts with ("All the on-call engineer had to do", "A quick look by the DBA …").
-    const named = (who: string, from = 0) => {
-      const start = m.index + m[0].indexOf(who, from);
-      const head = headFrom(tokens, ctx.tokenAt(start));
-      const agent = head === undefined ? undefined : classifyAt(tokens, head);
-      return person(agent) ? agent : personIn(tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
-    };
-    const after = () => {
-      const head = headFrom(tokens, ctx.tokenAt(end));
-      if (head === undefined) return undefined;
-      const agent = classifyAt(tokens, head);
-      // "because Elif's scheduled job hit …" is the job's; "were it not for Aisha's edit" is hers.
-      return person(agent) ? agent : ACTION_NOUNS.test(stripPossessive(tokens[agent.to].lw)) ? ownerOf(tokens, agent) : undefined;
-    };
-    const { category, capture } = PLAIN_WORDS_KEYS[key];
-    // "Who on earth deploys a kernel upgrade to every node at once?": an accusing question, whoever it is aimed at.
-    if (key === 'whoOnEarth') return candidate(category, ctx, [m.index, end], firstPerson(tokens, tokens.length));
-    /** The one word of the match that names the person ("who", "she"). */
-    const wordAgent = (word: RegExp): Agent => {
-      const at = ctx.tokenAt(m.index + m[0].search(word));
-      return { kind: 'person', from: at, to: at };
-    };
-    let agent: Agent | undefined;
-    // "A quick look by the DBA …": the person is after "by".
-    if (capture) agent = named(g[capture]!, key === 'look' ? m[0].search(/\bby\s/i) : 0);
-    // "who nuked the staging bucket??", "whoever merged #4411 without CI": an accusing question or a culprit sought.
-    else if (key === 'whoDid') agent = wordAgent(/who/i);
-    else if (key === 'readIt' || key === 'except') agent = wordAgent(/\b(?:she|he|they)\b/i);
-    else if (key === 'wereIt') {
-      const next = after();
-      // "but for the cache": a thing; "were it not for Aisha's last-minute edit": the owner of what they did.
-      agent = person(next) ? next : undefined;
-      if (!/\b(?:would|could|might)(?:n't)?\b|\w'd\b/i.test(ctx.text.slice(end))) return undefined;
-    } else if (key === 'whoseJob') {
-      const whose = ctx.tokenAt(m.index + m[0].search(/\bwhose\b/i));
-      agent = { kind: 'person', from: ctx.tokenAt(m.index), to: whose - 1 };
-    } else if (key === 'whatLet') {
-      const k = ctx.tokenAt(m.index);
-      const owner = possessorBefore(tokens, k, 14);
-      agent = person(owner) ? owner : undefined;
-      // "Jonas's decision to disable …", "The team lead's call to skip …": what a person decided, named as the cause.
-      if (agent) {
-        // "Zoe's rushed hotfix, reviewed by nobody, is the reason": the owned noun may follow an adjective or two.
-        const owned = tokens.slice(agent.to + 1, agent.to + 4).some((t) => ACTION_NOUNS.test(t.lw));
-        if (!owned) return undefined;
-      }
-    } else if (key === 'runbookSays') {
-      // "Although the runbook says to drain the node first, Kwame rebooted kafka-3": the subject after the concession.
-      const next = after();
-      agent = next && tokens[next.to + 1] && pastVerb(tokens[next.to + 1]) ? next : undefined;
-    } else if (key === 'habit') {
-      // "The junior admin's habit of running scripts as root", "Yusuf has a habit of …".
-      const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
-      agent = person(owner) ? owner : agentOf(ctx, m.index, end);
-    } else if (key === 'trainingAgain' || key === 'stopDoing') {
-      // "Marco to attend the training again", "@tmorris to complete …", "the data team needs to stop ignoring …".
-      let j = ctx.tokenAt(m.index) - 1;
-      if (tokens[j]?.lw === 'to') j--;
-      const named = j >= 0 ? classifyAt(tokens, j) : undefined;
-      agent = person(named) ? named : agentOf(ctx, m.index, end);
-    } else if (key === 'whatBroke') {
-      // "What actually broke checkout was Aoife hot-patching …": the person after "was".
-      agent = after();
-    } else if (key === 'anyReasonable') {
-      // "Any reasonable engineer would have noticed …; Ben didn't": the person the comparison is aimed at, else the role named.
-      const role = ctx.tokenAt(m.index + m[0].search(/\swould\s+have\b/i)) - 1;
-      let named: Agent | undefined;
-      for (let i = ctx.tokenAt(end); i < tokens.length && !named; i++) if (tokens[i].word && isName(tokens, i)) named = classifyAt(tokens, i);
-      if (!GOOD_OUTCOME.test(ctx.text)) return candidate(category, ctx, [m.index, end], named ?? { kind: 'person', from: role, to: role });
-      return undefined;
-    } else if (key === 'greatJob') {
-      agent = firstPerson(tokens, tokens.length);
-    } else if (key === 'allKnowWho') {
-      // "somebody in the data team — we all know who — left debug logging on": a culprit everyone knows.
-      const at = ctx.tokenAt(m.index + m[0].search(/who/i));
-      return candidate(category, ctx, [m.index, end], { kind: 'person', from: at, to: at });
-    } else if (key === 'slippedMind') {
-      // "Renewing the certificate was on Tomasz's list, but it slipped his mind": whose mind.
-      const at = ctx.tokenAt(m.index + m[0].search(/\b(?:his|her|their)\b/i));
-      agent = possessorBefore(tokens, ctx.tokenAt(m.index), 16) ?? { kind: 'person', from: at, to: at };
-    } else if (key === 'suspended') {
-      const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
-      agent = person(owner) ? owner : undefined;
-    } else if (key === 'assumed' && /^(?:because|as|since)\b/i.test(m[0])) {
-      agent = subjectBefore(tokens, ctx.tokenAt(m.index));
-      // "Grace silenced it, because she assumed …": the subject before the comma.
-      if (!person(agent)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
-    } else {
-      agent = agentOf(ctx, m.index, end);
-      // "The storage quota was set by Yusuf to 2 GB instead of 2 TB": the by-agent right after the verb.
-      if (!person(agent) && key === 'instead') agent = agentAfterBy(tokens, ctx.tokenAt(m.index) + 1);
-      if (!person(agent) && ['showed', 'simply', 'asked', 'memory', 'noMatter', 'stillWaited', 'knewBetter', 'himself'].includes(key)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
+  const g = m.groups ?? {};
+  const key = Object.keys(g).find((k) => g[k] !== undefined && k in PLAIN_WORDS_KEYS);
+  if (!key || negatedBefore(ctx, m.index) || rejected(ctx) || REPORTED.test(ctx.text.slice(0, m.index)) || hypotheticalBefore(ctx.text.slice(0, m.index))) return undefined;
+  const tokens = ctx.tokens;
+  const end = m.index + m[0].length;
+  // The person a captured phrase starts with ("All the on-call engineer had to do", "A quick look by the DBA …").
+  const named = (who: string, from = 0) => {
+    const start = m.index + m[0].indexOf(who, from);
+    const head = headFrom(tokens, ctx.tokenAt(start));
+    const agent = head === undefined ? undefined : classifyAt(tokens, head);
+    return person(agent) ? agent : personIn(tokens, ctx.tokenAt(start), ctx.tokenAt(start + who.length));
+  };
+  const after = () => {
+    const head = headFrom(tokens, ctx.tokenAt(end));
+    if (head === undefined) return undefined;
+    const agent = classifyAt(tokens, head);
+    // "because Elif's scheduled job hit …" is the job's; "were it not for Aisha's edit" is hers.
+    return person(agent) ? agent : ACTION_NOUNS.test(stripPossessive(tokens[agent.to].lw)) ? ownerOf(tokens, agent) : undefined;
+  };
+  const { category, capture } = PLAIN_WORDS_KEYS[key];
+  // "Who on earth deploys a kernel upgrade to every node at once?": an accusing question, whoever it is aimed at.
+  if (key === 'whoOnEarth') return candidate(category, ctx, [m.index, end], firstPerson(tokens, tokens.length));
+  /** The one word of the match that names the person ("who", "she"). */
+  const wordAgent = (word: RegExp): Agent => {
+    const at = ctx.tokenAt(m.index + m[0].search(word));
+    return { kind: 'person', from: at, to: at };
+  };
+  let agent: Agent | undefined;
+  // "A quick look by the DBA …": the person is after "by".
+  if (capture) agent = named(g[capture]!, key === 'look' ? m[0].search(/\bby\s/i) : 0);
+  // "who nuked the staging bucket??", "whoever merged #4411 without CI": an accusing question or a culprit sought.
+  else if (key === 'whoDid') agent = wordAgent(/who/i);
+  else if (key === 'readIt' || key === 'except') agent = wordAgent(/\b(?:she|he|they)\b/i);
+  else if (key === 'wereIt') {
+    const next = after();
+    // "but for the cache": a thing; "were it not for Aisha's last-minute edit": the owner of what they did.
+    agent = person(next) ? next : undefined;
+    if (!/\b(?:would|could|might)(?:n't)?\b|\w'd\b/i.test(ctx.text.slice(end))) return undefined;
+  } else if (key === 'whoseJob') {
+    const whose = ctx.tokenAt(m.index + m[0].search(/\bwhose\b/i));
+    agent = { kind: 'person', from: ctx.tokenAt(m.index), to: whose - 1 };
+  } else if (key === 'whatLet') {
+    const k = ctx.tokenAt(m.index);
+    const owner = possessorBefore(tokens, k, 14);
+    agent = person(owner) ? owner : undefined;
+    // "Jonas's decision to disable …", "The team lead's call to skip …": what a person decided, named as the cause.
+    if (agent) {
+      // "Zoe's rushed hotfix, reviewed by nobody, is the reason": the owned noun may follow an adjective or two.
+      const owned = tokens.slice(agent.to + 1, agent.to + 4).some((t) => ACTION_NOUNS.test(t.lw));
+      if (!owned) return undefined;
     }
-    if (!person(agent) || generic(tokens, agent)) return undefined;
-    if (category === 'punitive' && !specific(tokens, agent)) return undefined;
-    if ((key === 'notTo' || key === 'reread' || key === 'told') && !ctx.inActionItem && !/^\W*(?:action|follow-up|todo|next\s+steps?)\b/i.test(ctx.text)) return undefined;
-    // "as the ticket requested", "as the runbook says": the change was the asked-for one.
-    if (category === 'conduct' && sanctioned(ctx.text)) return undefined;
-    const rest = ctx.text.slice(end);
-    // A good outcome is credit: "Were it not for Aisha's quick rollback, the outage would have lasted hours", "… is the reason we
-    // recovered so fast", "All the on-call engineer had to do was follow the runbook, and she did".
-    if (['wereIt', 'allHad', 'look', 'whatLet', 'whatDid', 'oneWho', 'watch', 'byTheTime'].includes(key) && GOOD_OUTCOME.test(ctx.text)) return undefined;
-    // A cause named must be a failure: "Idris is the one who wrote the cleanup job, and it deletes every bucket …".
-    if (key === 'watch' && !/\b(?:slipped|shipped|went\s+out|broke\w*|fail\w*|outage|lost|leak\w*|expired|deleted|corrupt\w*|missed)\b/i.test(ctx.text)) return undefined;
-    // "Hamid was the one who spotted the mismatch" is credit: the clause after "who" must be a lapse, in a sentence about a failure.
-    if (key === 'oneWho' && (!FAILURE_CUE.test(ctx.text.replace(/\bincidents?\b/gi, '')) || !/^\s*(?:wrote|made|pushed|merged|approved|deleted|dropped|changed|set|ran|deployed|broke|forgot|missed|ignored|skipped|disabled|removed|typed|configured|introduced|shipped|committed|misconfigured|left|let|signed|started|caused|decided|chose|turned)\b/i.test(rest))) return undefined;
-    // "set the replica count to 5 instead of 3 to absorb the load": a reason given for the value.
-    if (key === 'instead' && /^\s*(?:,\s*)?(?:to\s+\w+|as\s|per\s|because\b|since\b|so\s+that\b|in\s+line\s+with\b)/i.test(rest)) return undefined;
-    if (key === 'quick' && /\b(?:already\s+met|rule\s+was\s+met|as\s+(?:the|our)\s+)/i.test(ctx.text)) return undefined;
-    if (key === 'doesNot' && /\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+on[\s-]?call\b|\bweekends?\b|\boff[\s-]duty\b|\bon\s+leave\b/i.test(ctx.text)) return undefined;
-    // "With a bit more care from Viktor, the backup job would still be running": hindsight needs its consequence.
-    if (key === 'moreCare' && !CONSEQUENCE.test(rest)) return undefined;
-    // "insisted on launching without a load test": only against a safeguard or at a bad time, not "insisted on launching on Monday".
-    if (key === 'insisted' && !/^[^.;]{0,60}?\b(?:without|despite|against|before|even\s+though|over\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:objections?|concerns?)|on\s+the\s+day\s+of|during\s+(?:the\s+)?(?:freeze|peak|sale|launch))\b/i.test(rest)) return undefined;
-    // "was the last person to touch it, and his change turned out to be unrelated": cleared, not blamed.
-    if (key === 'lastToTouch' && /\b(?:unrelated|nothing\s+to\s+do\s+with|not\s+(?:the\s+)?(?:cause|culprit|responsible)|ruled\s+out|cleared)\b/i.test(rest)) return undefined;
-    // "have a word with the vendor about their API": a supplier's product, not a person's conduct.
-    if (key === 'haveWord' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream|customer|customers|client|clients)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
-    if (key === 'promised' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
-    if (key === 'suspended' && (ON_LEAVE.test(ctx.text) || /\b(?:automatically|expired|expiry|as\s+per\s+policy|per\s+policy|rotation|offboarding)\b/i.test(ctx.text))) return undefined;
-    if (key === 'himself' && !/\bjust\s+(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\b|\b(?:nobody|no\s+one)\b/i.test(ctx.text)) return undefined;
-    if (key === 'stillWaited' && /\bfor\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\b|\bas\s+(?:the|our)\s+/i.test(rest)) return undefined;
-    // Remedies: what the reminder, the re-reading or the check is about must be the person's conduct.
-    if (key === 'remind' && !/^[^.;]{0,80}\b(?:need|needs|must|should|require|requires|sign-?off|approval|review|policy|rule|checklist|runbook|careful|again)\b/i.test(rest)) return undefined;
-    if (key === 'readIt' && !/\bagain\b/i.test(ctx.text)) return undefined;
-    if (key === 'reread' && !/\b(?:again|present\w*|before\s+(?:he|she|they)\s+(?:gets?|is|are)|as\s+a\s+lesson)\b/i.test(ctx.text)) return undefined;
-    if (key === 'notTo' && /\b(?:like|as\s+does)\s+everyone\s+else\b|\bas\s+per\b|\bpolicy\b/i.test(ctx.text)) return undefined;
-    return candidate(category, ctx, [m.index, end], agent);
+  } else if (key === 'runbookSays') {
+    // "Although the runbook says to drain the node first, Kwame rebooted kafka-3": the subject after the concession.
+    const next = after();
+    agent = next && tokens[next.to + 1] && pastVerb(tokens[next.to + 1]) ? next : undefined;
+  } else if (key === 'habit') {
+    // "The junior admin's habit of running scripts as root", "Yusuf has a habit of …".
+    const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
+    agent = person(owner) ? owner : agentOf(ctx, m.index, end);
+  } else if (key === 'trainingAgain' || key === 'stopDoing') {
+    // "Marco to attend the training again", "@tmorris to complete …", "the data team needs to stop ignoring …".
+    let j = ctx.tokenAt(m.index) - 1;
+    if (tokens[j]?.lw === 'to') j--;
+    const subject = j >= 0 ? classifyAt(tokens, j) : undefined;
+    agent = person(subject) ? subject : agentOf(ctx, m.index, end);
+  } else if (key === 'whatBroke') {
+    // "What actually broke checkout was Aoife hot-patching …": the person after "was".
+    agent = after();
+  } else if (key === 'anyReasonable') {
+    // "Any reasonable engineer would have noticed …; Ben didn't": the person the comparison is aimed at, else the role named.
+    const role = ctx.tokenAt(m.index + m[0].search(/\swould\s+have\b/i)) - 1;
+    let aimedAt: Agent | undefined;
+    for (let i = ctx.tokenAt(end); i < tokens.length && !aimedAt; i++) if (tokens[i].word && isName(tokens, i)) aimedAt = classifyAt(tokens, i);
+    if (!GOOD_OUTCOME.test(ctx.text)) return candidate(category, ctx, [m.index, end], aimedAt ?? { kind: 'person', from: role, to: role });
+    return undefined;
+  } else if (key === 'greatJob') {
+    agent = firstPerson(tokens, tokens.length);
+  } else if (key === 'allKnowWho') {
+    // "somebody in the data team — we all know who — left debug logging on": a culprit everyone knows.
+    const at = ctx.tokenAt(m.index + m[0].search(/who/i));
+    return candidate(category, ctx, [m.index, end], { kind: 'person', from: at, to: at });
+  } else if (key === 'slippedMind') {
+    // "Renewing the certificate was on Tomasz's list, but it slipped his mind": whose mind.
+    const at = ctx.tokenAt(m.index + m[0].search(/\b(?:his|her|their)\b/i));
+    agent = possessorBefore(tokens, ctx.tokenAt(m.index), 16) ?? { kind: 'person', from: at, to: at };
+  } else if (key === 'suspended') {
+    const owner = possessorBefore(tokens, ctx.tokenAt(m.index), 4);
+    agent = person(owner) ? owner : undefined;
+  } else if (key === 'assumed' && /^(?:because|as|since)\b/i.test(m[0])) {
+    agent = subjectBefore(tokens, ctx.tokenAt(m.index));
+    // "Grace silenced it, because she assumed …": the subject before the comma.
+    if (!person(agent)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
+  } else {
+    agent = agentOf(ctx, m.index, end);
+    // "The storage quota was set by Yusuf to 2 GB instead of 2 TB": the by-agent right after the verb.
+    if (!person(agent) && key === 'instead') agent = agentAfterBy(tokens, ctx.tokenAt(m.index) + 1);
+    if (!person(agent) && ['showed', 'simply', 'asked', 'memory', 'noMatter', 'stillWaited', 'knewBetter', 'himself'].includes(key)) agent = firstPerson(tokens, ctx.tokenAt(m.index));
+  }
+  if (!person(agent) || generic(tokens, agent)) return undefined;
+  if (category === 'punitive' && !specific(tokens, agent)) return undefined;
+  if ((key === 'notTo' || key === 'reread' || key === 'told') && !ctx.inActionItem && !/^\W*(?:action|follow-up|todo|next\s+steps?)\b/i.test(ctx.text)) return undefined;
+  // "as the ticket requested", "as the runbook says": the change was the asked-for one.
+  if (category === 'conduct' && sanctioned(ctx.text)) return undefined;
+  const rest = ctx.text.slice(end);
+  // A good outcome is credit: "Were it not for Aisha's quick rollback, the outage would have lasted hours", "… is the reason we
+  // recovered so fast", "All the on-call engineer had to do was follow the runbook, and she did".
+  if (['wereIt', 'allHad', 'look', 'whatLet', 'whatDid', 'oneWho', 'watch', 'byTheTime'].includes(key) && GOOD_OUTCOME.test(ctx.text)) return undefined;
+  // A cause named must be a failure: "Idris is the one who wrote the cleanup job, and it deletes every bucket …".
+  if (key === 'watch' && !/\b(?:slipped|shipped|went\s+out|broke\w*|fail\w*|outage|lost|leak\w*|expired|deleted|corrupt\w*|missed)\b/i.test(ctx.text)) return undefined;
+  // "Hamid was the one who spotted the mismatch" is credit: the clause after "who" must be a lapse, in a sentence about a failure.
+  if (key === 'oneWho' && (!FAILURE_CUE.test(ctx.text.replace(/\bincidents?\b/gi, '')) || !/^\s*(?:wrote|made|pushed|merged|approved|deleted|dropped|changed|set|ran|deployed|broke|forgot|missed|ignored|skipped|disabled|removed|typed|configured|introduced|shipped|committed|misconfigured|left|let|signed|started|caused|decided|chose|turned)\b/i.test(rest))) return undefined;
+  // "set the replica count to 5 instead of 3 to absorb the load": a reason given for the value.
+  if (key === 'instead' && /^\s*(?:,\s*)?(?:to\s+\w+|as\s|per\s|because\b|since\b|so\s+that\b|in\s+line\s+with\b)/i.test(rest)) return undefined;
+  if (key === 'quick' && /\b(?:already\s+met|rule\s+was\s+met|as\s+(?:the|our)\s+)/i.test(ctx.text)) return undefined;
+  if (key === 'doesNot' && /\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not)\s+on[\s-]?call\b|\bweekends?\b|\boff[\s-]duty\b|\bon\s+leave\b/i.test(ctx.text)) return undefined;
+  // "With a bit more care from Viktor, the backup job would still be running": hindsight needs its consequence.
+  if (key === 'moreCare' && !CONSEQUENCE.test(rest)) return undefined;
+  // "insisted on launching without a load test": only against a safeguard or at a bad time, not "insisted on launching on Monday".
+  if (key === 'insisted' && !/^[^.;]{0,60}?\b(?:without|despite|against|before|even\s+though|over\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:objections?|concerns?)|on\s+the\s+day\s+of|during\s+(?:the\s+)?(?:freeze|peak|sale|launch))\b/i.test(rest)) return undefined;
+  // "was the last person to touch it, and his change turned out to be unrelated": cleared, not blamed.
+  if (key === 'lastToTouch' && /\b(?:unrelated|nothing\s+to\s+do\s+with|not\s+(?:the\s+)?(?:cause|culprit|responsible)|ruled\s+out|cleared)\b/i.test(rest)) return undefined;
+  // "have a word with the vendor about their API": a supplier's product, not a person's conduct.
+  if (key === 'haveWord' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream|customer|customers|client|clients)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
+  if (key === 'promised' && /^(?:vendor|vendors|supplier|suppliers|provider|providers|partner|partners|upstream)$/.test(stripPossessive(tokens[agent.to].lw))) return undefined;
+  if (key === 'suspended' && (ON_LEAVE.test(ctx.text) || /\b(?:automatically|expired|expiry|as\s+per\s+policy|per\s+policy|rotation|offboarding)\b/i.test(ctx.text))) return undefined;
+  if (key === 'himself' && !/\bjust\s+(?:pushed|merged|deployed|approved|shipped|ran|applied|released)\b|\b(?:nobody|no\s+one)\b/i.test(ctx.text)) return undefined;
+  if (key === 'stillWaited' && /\bfor\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\b|\bas\s+(?:the|our)\s+/i.test(rest)) return undefined;
+  // Remedies: what the reminder, the re-reading or the check is about must be the person's conduct.
+  if (key === 'remind' && !/^[^.;]{0,80}\b(?:need|needs|must|should|require|requires|sign-?off|approval|review|policy|rule|checklist|runbook|careful|again)\b/i.test(rest)) return undefined;
+  if (key === 'readIt' && !/\bagain\b/i.test(ctx.text)) return undefined;
+  if (key === 'reread' && !/\b(?:again|present\w*|before\s+(?:he|she|they)\s+(?:gets?|is|are)|as\s+a\s+lesson)\b/i.test(ctx.text)) return undefined;
+  if (key === 'notTo' && /\b(?:like|as\s+does)\s+everyone\s+else\b|\bas\s+per\b|\bpolicy\b/i.test(ctx.text)) return undefined;
+  return candidate(category, ctx, [m.index, end], agent);
 }
 
 /** A change that went through the process, or a system named as why the damage happened. */

@@ -139,9 +139,9 @@ function kindsOf(blocks: Block[], sections: Section[]): Array<Section['kind']> {
 /** A titled item whose details follow as a list: "Jump Server Access: Configure external jump server access, allowing:". */
 const TITLED_ITEM_INTRO = /^\p{Lu}[\p{L}\p{N}'’-]*(?:\s\p{Lu}[\p{L}\p{N}'’-]*){0,3}:\s+\p{L}[^:]*:$/u;
 
-/** A paragraph that introduces a legend ("Types:", "action items should have assigned priority:"), not a list of follow-ups. */
 /** A label naming a document of follow-ups ("Follow-up roadmap", "Action items doc"). */
 const POINTER_LABEL = /\b(?:roadmap|docs?|documents?|tracker|epic|board|page|notes|plan|planning|spreadsheet|sheet|dashboard|log|link|links|file)\W*$/i;
+/** A paragraph that introduces a legend ("Types:", "action items should have assigned priority:"), not a list of follow-ups. */
 const LEGEND_INTRO = /\b(?:types?|categor(?:y|ies)|priorit(?:y|ies)|legend|levels?|severit(?:y|ies)|statuse?s?|labels?)\s*:\s*$/i;
 
 /** A paragraph that turns to the reader ("Here are a few things you can do to protect your account:"): the list after it is advice, not the team's follow-ups. */

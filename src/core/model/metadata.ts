@@ -131,7 +131,7 @@ const NOT_A_STRING = /^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-
 /** A plain scalar that stays a plain one-line string: no indicator first, no ": " or " #" inside, no flow characters. */
 const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`])[^\t:#,[\]{}]*(?::(?! |$)[^\t:#,[\]{}]*)*$/;
 
-/** One scalar of the flat form, as the yaml package reads it: its text and its span in `line`; undefined to defer to the package. */
+/** One scalar of the flat form (quotes included), read as the yaml package reads it; undefined to defer to the package. */
 function flatScalar(text: string, inFlow: boolean): string | undefined {
   if (text.length >= 2 && text[0] === '"' && text[text.length - 1] === '"') {
     const inner = text.slice(1, -1);
@@ -165,7 +165,7 @@ export function readFlatYaml(content: string, contentOffset: number): RawEntry[]
   for (const line of content.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
-    if (line.trim() === '' || /^#/.test(line)) continue;
+    if (line.trim() === '' || line.startsWith('#')) continue;
     const m = FLAT_KEY.exec(line);
     if (!m || / $/.test(m[1]) || /^(?:true|false|null|yes|no|on|off|y|n)$/i.test(m[1])) return undefined;
     const rest = line.slice(m[0].length);
