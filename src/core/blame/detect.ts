@@ -269,6 +269,19 @@ function knownThing(t: Token | undefined): boolean {
 const SAYING = /^(?:say|said|says|think|thought|believe|believed|guess|mean|meant|noted|admit|admitted|argue|argued|suspect|suspected)$/;
 
 /** Classifies the noun phrase whose head is token `head`, extending it to the left over its modifiers. */
+/**
+ * Whether the token at `i` can head a person at all (a cheap superset of classifyAt's people): a person pronoun, a
+ * capitalised word or handle, the first word (a lower-case first name), or a role, team or collective word.
+ */
+export function mayBePerson(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t.word) return false;
+  const c = t.text.charCodeAt(0);
+  if (i === 0 || c === 64 || (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(t.text))) return true;
+  const lw = stripPossessive(t.lw);
+  return PERSON_PRONOUNS.has(lw) || BARE_TEAMS.has(lw) || COLLECTIVE.test(lw) || roleBase(t.lw) !== undefined;
+}
+
 export function classifyAt(tokens: Token[], head: number): Agent {
   const t = tokens[head];
   if (!t || !t.word) return { kind: 'none', from: head, to: head };
@@ -558,7 +571,7 @@ function personIn(tokens: Token[], from: number, to: number): Agent | undefined 
 // ── Context ───────────────────────────────────────────────────────────────────────────────────
 
 /** Quoted stretches: others' words (and code spans, when the caller did not blank them). */
-function quotedSpans(text: string): Array<[number, number]> {
+export function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of text.matchAll(/`[^`\n]{1,300}`|"[^"\n]{1,300}"|“[^”\n]{1,300}”|(?<![\p{L}\p{N}])'(?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,120}'(?![\p{L}\p{N}])|‘[^’\n]{1,120}’(?![\p{L}\p{N}])/gu)) spans.push([m.index!, m.index! + m[0].length]);
   return spans;
@@ -633,6 +646,8 @@ export interface Candidate {
   agentSpan?: [number, number];
   /** Span of the blaming words. */
   trigger: [number, number];
+  /** Found by the learned model (learned.ts), with its probability, not by a rule. */
+  learned?: number;
 }
 
 interface Context {
@@ -2494,8 +2509,8 @@ function storedScreen(re: RegExp): Screen | undefined {
   const stored = SCREEN_LITERALS[screenKey(re)];
   return stored === undefined ? requiredForm(re) : stored === null ? undefined : decodeScreen(stored);
 }
-/** Speed-ups that must not change any finding; tests turn each off to compare. */
-const switches = { screening: true, folding: true };
+/** Speed-ups that must not change any finding, and the learned model; tests turn each off to compare. */
+const switches = { screening: true, folding: true, learned: true };
 
 function withSwitchOff<T>(name: keyof typeof switches, fn: () => T): T {
   switches[name] = false;
@@ -2505,6 +2520,12 @@ function withSwitchOff<T>(name: keyof typeof switches, fn: () => T): T {
     switches[name] = true;
   }
 }
+
+/** Runs `fn` with the rules alone, without the learned model (its training reads what the rules leave). */
+export const withoutLearned = <T>(fn: () => T): T => withSwitchOff('learned', fn);
+
+/** Whether the learned model reads the sentences the rules find nothing in. */
+export const learnedOn = (): boolean => switches.learned;
 
 /** Runs `fn` with the screens off (every regex runs on every sentence): tests compare the findings both ways. */
 export const withoutScreens = <T>(fn: () => T): T => withSwitchOff('screening', fn);

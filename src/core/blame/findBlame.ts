@@ -1,7 +1,8 @@
 // Blame-focused wording: the detector (detect.ts), what the finding says, a blameless rewording that
 // moves the subject from the person to the system (checked by the detector itself), and the user's
 // own patterns and allow list from the settings.
-import { analyseSentence, type BlameCategory, type BlameMatch, type Candidate, lastWord, sentencesOf, type Span } from './detect';
+import { analyseSentence, type AnalyseOptions, type BlameCategory, type BlameMatch, type Candidate, lastWord, learnedOn, sentencesOf, type Span } from './detect';
+import { learnedCandidate } from './learned';
 import { compileUserPatterns, allowedSpans } from './userPatterns';
 
 export interface BlameOptions {
@@ -33,6 +34,9 @@ const WHY: Record<BlameCategory, (agent: string | undefined, words: string) => s
   custom: (_a, w) => `“${w}” is on the blame-wording list in your settings.`,
 };
 
+/** A finding of the learned model (learned.ts): it weighs words, it does not parse, so it says what it weighed. */
+const LEARNED_WHY = (a: string | undefined, w: string) => `The sentence reads as putting the failure on ${a ? `“${a}”` : 'a person'} (a learned reading that weighs “${w}” most).`;
+
 const SUGGESTION: Record<BlameCategory, string> = {
   conduct: 'Say what happened and which missing safeguard let it reach production (a check, a review, a confirmation step).',
   attribution: 'Describe the conditions that made the failure possible instead of who caused it.',
@@ -62,6 +66,11 @@ export function findBlameWording(text: string, options: BlameOptions = {}): Blam
         found.push({ category: 'custom', start: m.index!, end: m.index! + m[0].length, trigger: [m.index!, m.index! + m[0].length] });
       }
     }
+    // The learned model reads only what neither the rules nor the user's patterns found anything in.
+    if (!found.length && learnedOn()) {
+      const learned = learnedCandidate(sentence);
+      if (learned) found.push(learned);
+    }
     found.sort((x, y) => x.start - y.start || y.end - x.end);
     let lastEnd = -1;
     for (const c of found) {
@@ -72,6 +81,14 @@ export function findBlameWording(text: string, options: BlameOptions = {}): Blam
     }
   }
   return out;
+}
+
+/** The rules' candidates; where they find nothing, the learned model's. */
+function detect(sentence: string, options: AnalyseOptions): Candidate[] {
+  const found = analyseSentence(sentence, options);
+  if (found.length || !learnedOn()) return found;
+  const learned = learnedCandidate(sentence);
+  return learned ? [learned] : [];
 }
 
 function span(text: string, offset: number, start: number, end: number): Span {
@@ -91,7 +108,7 @@ function toMatch(text: string, offset: number, sentence: string, c: Candidate, o
     text: text.slice(offset + c.start, offset + c.end),
     ...(agent ? { agent: { start: offset + agent.start, end: offset + agent.end, text: agent.text } } : {}),
     blaming,
-    why: WHY[c.category](agent?.text, blaming.text),
+    why: c.learned === undefined ? WHY[c.category](agent?.text, blaming.text) : LEARNED_WHY(agent?.text, blaming.text),
     suggestion: SUGGESTION[c.category],
     // Retraining a person is a remedy aimed at them, but a mild one: a hint for the review, not a warning.
     severity: c.category === 'punitive' && /\b(?:re-?train(?:s|ed|ing)?|training|coach(?:ing)?)\b/i.test(blaming.text + text.slice(offset + c.start, offset + c.end)) ? 'info' : 'warning',
@@ -210,6 +227,6 @@ function verified(replacement: string, sentence: string, c: Candidate, options: 
   const from = contextStart(sentence, c.start - REWORDING_CONTEXT);
   const rewritten = sentence.slice(from, c.start) + text + sentence.slice(c.end + consumed, c.end + consumed + REWORDING_CONTEXT);
   const [newStart, newEnd] = [c.start - from, c.start - from + text.length];
-  const flagged = analyseSentence(rewritten, { inActionItem: options.inActionItem === true }).some((f) => f.start < newEnd && newStart < f.end);
+  const flagged = detect(rewritten, { inActionItem: options.inActionItem === true }).some((f) => f.start < newEnd && newStart < f.end);
   return flagged ? undefined : { text, consumed };
 }

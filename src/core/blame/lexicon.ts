@@ -85,7 +85,7 @@ export const SYSTEM_NOUNS = new Set([
 export const NOT_NAMES = new Set([
   'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'they', 'he', 'she', 'i', 'you', 'our', 'their', 'his', 'her', 'my', 'your', 'a', 'an', 'after',
   'before', 'because', 'when', 'while', 'then', 'once', 'since', 'if', 'nobody', 'somebody', 'someone', 'everyone', 'nothing', 'something', 'everything', 'anyone',
-  'no', 'yes', 'also', 'but', 'and', 'or', 'so', 'however', 'finally', 'later', 'meanwhile', 'initially', 'eventually', 'today', 'yesterday', 'tonight',
+  'no', 'yes', 'also', 'but', 'yet', 'and', 'or', 'so', 'however', 'finally', 'later', 'meanwhile', 'initially', 'eventually', 'today', 'yesterday', 'tonight',
   'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
   'august', 'september', 'october', 'november', 'december', 'rev', 'version', 'users', 'customers', 'players', 'engineering', 'security', 'legal', 'finance',
   'sales', 'marketing', 'product', 'management', 'leadership', 'android', 'apple', 'google', 'amazon', 'microsoft', 'meta', 'oculus', 'quest', 'vision', 'unity',

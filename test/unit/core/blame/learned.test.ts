@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { findBlameWording } from '../../../../src/core/blame';
+import { withoutLearned } from '../../../../src/core/blame/detect';
+import { learnedCandidate, learnedFeatures } from '../../../../src/core/blame/learned';
+import { LEARNED_MODEL } from '../../../../src/core/blame/learnedModel';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+describe('blame detector: the learned model', () => {
+  it('flags a lapse the rules do not read, naming the person and the words it weighed most', () => {
+    const sentence = 'The contractor unplugged the core switch to free a power socket.';
+    assert.deepEqual(withoutLearned(() => findBlameWording(sentence)), []);
+    const [match] = findBlameWording(sentence);
+    assert.equal(match.agent?.text, 'The contractor');
+    assert.equal(match.blaming.text, 'unplugged');
+    assert.match(match.why, /^The sentence reads as putting the failure on “The contractor” \(a learned reading that weighs “unplugged” most\)\.$/);
+    assert.equal(sentence.slice(match.start, match.end), match.text);
+  });
+
+  it('says nothing where no person is named, where a person only acts, or where a finding of the rules or the user exists', () => {
+    assert.equal(learnedCandidate('The UPS unplugged the core switch to free a power socket.'), undefined);
+    assert.equal(learnedCandidate('Mia rolled back the release at 14:41.'), undefined);
+    assert.equal(learnedCandidate('The fix is courtesy of Ravi, who stayed late to test it.'), undefined);
+    // A user's pattern on the same sentence is the finding, not the model's.
+    const [custom] = findBlameWording('The contractor unplugged the core switch to free a power socket.', { extraPatterns: ['unplugged'] });
+    assert.equal(custom.category, 'custom');
+  });
+
+  it('reads people with punctuation as a boundary, and long pasted runs not at all', () => {
+    const f = learnedFeatures('The SRE on duty, Olu, chose to fail over without checking.');
+    assert.deepEqual(
+      f.persons.map(([a, b]) => f.tokens.slice(a, b + 1).map((t) => t.text).join(' ')),
+      ['The SRE', 'Olu'],
+    );
+    assert.equal(learnedFeatures(`${'word '.repeat(400)}Dave forgot.`).persons.length, 0);
+    assert.equal(learnedCandidate(`Dave ${'x'.repeat(2000)}`), undefined);
+  });
+
+  it('ships weights that training on the committed data reproduces', function () {
+    this.timeout(120_000);
+    assert.ok(LEARNED_MODEL.count > 1000 && LEARNED_MODEL.threshold >= 0.9);
+    // Fails when the labelled data, the corpus or the rules changed and the model was not trained again.
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'train-blame-model.ts'), '--check'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  });
+});
