@@ -274,13 +274,58 @@ const SAYING = /^(?:say|said|says|think|thought|believe|believed|guess|mean|mean
  * capitalised word or handle, the first word (a lower-case first name), or a role, team or collective word.
  */
 export function mayBePerson(tokens: Token[], i: number): boolean {
-  const t = tokens[i];
-  if (!t.word) return false;
-  const c = t.text.charCodeAt(0);
-  if (i === 0 || c === 64 || (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(t.text))) return true;
-  const lw = stripPossessive(t.lw);
-  return PERSON_PRONOUNS.has(lw) || BARE_TEAMS.has(lw) || COLLECTIVE.test(lw) || roleBase(t.lw) !== undefined;
+  return mayBePersonToken(tokens[i], i === 0);
 }
+
+function mayBePersonToken(t: Token, first: boolean): boolean {
+  if (!t.word) return false;
+  // The answer depends on the word alone (and on its place for a lower-case first name): remembered per word.
+  let person = PERSON_WORDS.get(t.text);
+  if (person === undefined) {
+    if (PERSON_WORDS.size >= 50_000) PERSON_WORDS.clear();
+    PERSON_WORDS.set(t.text, (person = mayBePersonWord(t)));
+  }
+  return person || (first && FIRST_NAMES.has(stripPossessive(t.lw)));
+}
+
+const PERSON_WORDS = new Map<string, boolean>();
+
+const WORD_RUN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*/gu;
+const RUN_TAIL = /[.'’@-]+$/;
+
+/**
+ * Whether any word of the text may be a person (a superset of what mayBePerson finds on its tokens), read without
+ * tokenizing: most sentences name nobody, and the learned model is only asked about those that do.
+ */
+export function mayNamePerson(text: string): boolean {
+  WORD_RUN.lastIndex = 0;
+  let first = true;
+  for (let m = WORD_RUN.exec(text); m !== null; m = WORD_RUN.exec(text)) {
+    const run = m[0];
+    const word = RUN_TAIL.test(run) ? run.replace(RUN_TAIL, '') : run;
+    if (!word) continue;
+    // "J.D." keeps its final full stop as a token.
+    if (word !== run && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) return true;
+    const lower = word.toLowerCase();
+    const lw = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    if (mayBePersonToken({ text: word, lw, start: 0, end: word.length, word: true }, first)) return true;
+    first = false;
+  }
+  return false;
+}
+
+function mayBePersonWord(t: Token): boolean {
+  const lw = stripPossessive(t.lw);
+  if (PERSON_PRONOUNS.has(lw) || BARE_TEAMS.has(lw) || COLLECTIVE.test(lw) || roleBase(t.lw) !== undefined) return true;
+  // The shapes isName accepts; anything else it turns down, and a capitalised common word that is no first name too.
+  const bare = t.text.replace(/(?:['’]s|s['’])$/, '');
+  if (!NAME_SHAPE.test(bare)) return false;
+  const word = bare.toLowerCase();
+  return !(NOT_NAMES.has(word) && !FIRST_NAMES.has(word) && !bare.includes('-') && bare.length > 2);
+}
+
+/** A handle, initials, one or two capitals, or a capitalised word (hyphenated once): the only words isName can take for a name. */
+const NAME_SHAPE = /^(?:@[\p{L}\p{N}_]|(?:\p{Lu}\.){1,3}$|\p{Lu}{1,2}$|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$)/u;
 
 export function classifyAt(tokens: Token[], head: number): Agent {
   const t = tokens[head];

@@ -3,7 +3,7 @@
 // <P>. Trained by scripts/train-blame-model.ts on the development split only (labelled sentences, and the
 // sentences of the development post-mortems as blameless prose); its weights are in learnedModel.ts.
 // It only speaks where the clause reading found a person in the sentence, so a finding always names its agent.
-import { type Candidate, classifyAt, mayBePerson, quotedSpans, type Token, tokenize } from './detect';
+import { type Candidate, classifyAt, mayBePerson, mayNamePerson, quotedSpans, type Token, tokenize } from './detect';
 import { LEARNED_MODEL } from './learnedModel';
 
 export interface LearnedFeatures {
@@ -21,11 +21,20 @@ export interface LearnedFeatures {
 
 const BIAS = 'bias';
 
+/** FNV-1a of `text`, continued from the hash `h` of what comes before it. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
+}
+
+const FNV_START = 2166136261;
+const UNIGRAM = fnv(FNV_START, 'u:');
+const BIGRAM = fnv(FNV_START, 'b:');
+const TRIGRAM = fnv(FNV_START, 't:');
+
 /** FNV-1a of a feature's text, folded into the model's table size. */
 export function featureHash(text: string, bits: number): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) % (1 << bits);
+  return (fnv(FNV_START, text) >>> 0) % (1 << bits);
 }
 
 /** Longer sentences are pasted text (logs, lists run together): their words are not read. */
@@ -36,7 +45,8 @@ const MAX_CAPITAL_RUN = 8;
 /** Words that say nothing on their own: a feature of these alone is not shown as the blaming words. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'of', 'on', 'in', 'at', 'to', 'for', 'from', 'with', 'without', 'by', 'and', 'or', 'but', 'so', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no', 'our', 'their', 'his', 'her', 'my', 'your', 'we', 'they', 'he', 'she', 'i', 'you', 'who', 'which', 'what', 'when', 'then', 'there', 'here', 'just', 'again', 'all', 'any', 'one', 'up', 'out', 'into', 'over', 'after', 'before', 'because', 'if', 'than', 'more', 'very', 'also', 'even', 'still', 'only', 'about', '<P>']);
 
-export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.bits): LearnedFeatures {
+/** The sentence's features; with `onlyWithPerson`, none when it names no person (the model is not asked then). */
+export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.bits, onlyWithPerson = false): LearnedFeatures {
   const all = tokenize(sentence);
   const tokens: Token[] = [];
   const persons: Array<[number, number]> = [];
@@ -63,15 +73,26 @@ export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.b
       words.push(from !== undefined ? '<P>' : tokens[i].lw);
     }
   }
+  if (onlyWithPerson && !persons.length) return { features: [], spans: [], telling: [], tokens, persons };
   const seen = new Map<number, [number, number]>();
-  const add = (text: string, from: number, to: number) => {
-    const h = featureHash(text, bits);
-    if (!seen.has(h)) seen.set(h, [from, to]);
+  const size = 1 << bits;
+  const add = (h: number, from: number, to: number) => {
+    const index = (h >>> 0) % size;
+    if (!seen.has(index)) seen.set(index, [from, to]);
   };
+  // The hash of "b:w1 w2" and "t:w1 w2 w3" continued from the hash of their beginning: each word is read a few times, no string is built.
+  // pair: "b:<previous> "; tripleStart: "t:<previous> "; triple: "t:<two before> <previous> ".
+  let pair = 0;
+  let tripleStart = 0;
+  let triple = 0;
   for (let i = 0; i < words.length; i++) {
-    add(`u:${words[i]}`, i, i);
-    if (i > 0) add(`b:${words[i - 1]} ${words[i]}`, i - 1, i);
-    if (i > 1) add(`t:${words[i - 2]} ${words[i - 1]} ${words[i]}`, i - 2, i);
+    const w = words[i];
+    add(fnv(UNIGRAM, w), i, i);
+    if (i > 0) add(fnv(pair, w), i - 1, i);
+    if (i > 1) add(fnv(triple, w), i - 2, i);
+    triple = i > 0 ? fnv(fnv(tripleStart, w), ' ') : 0;
+    pair = fnv(fnv(BIGRAM, w), ' ');
+    tripleStart = fnv(fnv(TRIGRAM, w), ' ');
   }
   const bias = featureHash(BIAS, bits);
   seen.delete(bias);
@@ -150,8 +171,8 @@ function agentStart(tokens: Token[], from: number, head: number): number {
 export function learnedCandidate(sentence: string, model: LearnedModel = LEARNED_MODEL): Candidate | undefined {
   // Nothing to read without letters, or in a sentence too short to say what went wrong.
   if (sentence.length < 12 || sentence.length > 1000) return undefined;
-  if (!model.count) return undefined;
-  const f = learnedFeatures(sentence, model.bits);
+  if (!model.count || !mayNamePerson(sentence)) return undefined;
+  const f = learnedFeatures(sentence, model.bits, true);
   if (!f.persons.length) return undefined;
   const { probability, strongest } = learnedScore(f, weights(model));
   if (probability < model.threshold || strongest < 0) return undefined;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { findBlameWording } from '../../../../src/core/blame';
-import { withoutLearned } from '../../../../src/core/blame/detect';
+import { mayNamePerson, withoutLearned } from '../../../../src/core/blame/detect';
+import { loadSentences } from '../../../support/blameSet';
 import { learnedCandidate, learnedFeatures } from '../../../../src/core/blame/learned';
 import { LEARNED_MODEL } from '../../../../src/core/blame/learnedModel';
 
@@ -36,6 +37,18 @@ describe('blame detector: the learned model', () => {
     );
     assert.equal(learnedFeatures(`${'word '.repeat(400)}Dave forgot.`).persons.length, 0);
     assert.equal(learnedCandidate(`Dave ${'x'.repeat(2000)}`), undefined);
+  });
+
+  it('screens out, before tokenizing, only sentences in which the clause reading finds no person', () => {
+    let screened = 0;
+    for (const { text } of loadSentences('dev')) {
+      if (mayNamePerson(text)) continue;
+      screened++;
+      assert.deepEqual(learnedFeatures(text).persons, [], text);
+    }
+    assert.ok(screened > 100, `${screened} screened`);
+    assert.equal(mayNamePerson('the cache expired and the job retried twice'), false);
+    for (const text of ['kev forgot to renew the cert', 'then J.D. merged it', 'the on-call engineer@ paged', 'Ana rolled back']) assert.equal(mayNamePerson(text), true, text);
   });
 
   it('ships weights that training on the committed data reproduces', function () {
