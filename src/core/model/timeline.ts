@@ -253,19 +253,37 @@ interface BlockLabel {
   kind?: SectionKind;
 }
 
-/** Labels by block: the zones, sections and action items ask for a block's label several times per analysis. */
-const LABELS = new WeakMap<Block, BlockLabel | null>();
+/**
+ * What is read from a block's own text (its label, its zone statement), remembered by that text: the zones, sections and
+ * action items ask for a block's label several times per analysis, and after an edit the blocks of the moved chunks are
+ * copies with the same text. Bounded: cleared when full.
+ */
+class BlockTextMemo<T> {
+  private readonly entries = new Map<string, { kind: Block['kind']; lead: number; value: T }>();
+
+  get(block: Block, read: (block: Block) => T): T {
+    const text = block.inline.text;
+    const known = this.entries.get(text);
+    if (known && known.kind === block.kind && known.lead === block.leadEmphasis) return known.value;
+    const value = read(block);
+    if (this.entries.size >= 20_000) this.entries.clear();
+    this.entries.set(text, { kind: block.kind, lead: block.leadEmphasis, value });
+    return value;
+  }
+}
+
+const LABELS = new BlockTextMemo<BlockLabel | null>();
 
 function readLabel(block: Block): BlockLabel | undefined {
   if (block.kind !== 'paragraph' && block.kind !== 'listItem') return undefined;
-  let known = LABELS.get(block);
-  if (known === undefined) {
-    const label = findLeadingLabel(block);
-    // "A remediation was applied: DigitalOcean is now used…" is a sentence about what was done, not a label.
-    const kind = !label || /\b(?:was|were|has been|have been)\s+\p{L}+ed$/iu.test(label.text) ? undefined : matchSectionHeading(label.text)?.kind;
-    LABELS.set(block, (known = label ? { label, ...(kind ? { kind } : {}) } : null));
-  }
-  return known ?? undefined;
+  return LABELS.get(block, labelOf) ?? undefined;
+}
+
+function labelOf(block: Block): BlockLabel | null {
+  const label = findLeadingLabel(block);
+  // "A remediation was applied: DigitalOcean is now used…" is a sentence about what was done, not a label.
+  const kind = !label || /\b(?:was|were|has been|have been)\s+\p{L}+ed$/iu.test(label.text) ? undefined : matchSectionHeading(label.text)?.kind;
+  return label ? { label, ...(kind ? { kind } : {}) } : null;
 }
 
 function findLeadingLabel(block: Block): { text: string; end: number } | undefined {
@@ -285,13 +303,11 @@ function findLeadingLabel(block: Block): { text: string; end: number } | undefin
   return undefined;
 }
 
-/** Each block's zone statement, kept while the block is (an unchanged chunk keeps its blocks between edits). */
-const ZONE_STATEMENTS = new WeakMap<Block, string | null>();
+/** Each block's zone statement, remembered by its text (see BlockTextMemo). */
+const ZONE_STATEMENTS = new BlockTextMemo<string | null>();
 
 function zoneStatement(block: Block): string | undefined {
-  let statement = ZONE_STATEMENTS.get(block);
-  if (statement === undefined) ZONE_STATEMENTS.set(block, (statement = readZoneStatement(block) ?? null));
-  return statement ?? undefined;
+  return ZONE_STATEMENTS.get(block, (b) => readZoneStatement(b) ?? null) ?? undefined;
 }
 
 function readZoneStatement(block: Block): string | undefined {
