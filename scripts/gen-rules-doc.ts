@@ -107,6 +107,8 @@ function blamePatternTable(): string {
     '',
     'The detector reads each sentence for its agent (a name, an @handle, initials, a role, a team, a pronoun for a person) and for words that put the failure on them. Systems as agents, credit, neutral actions, forward-looking or systemic counterfactuals, hypotheticals, and negated, reported or quoted blame are not flagged. Every offered rewording is checked by the detector itself.',
     '',
+    'Where the rules find nothing in a sentence that names a person, a small learned model (a logistic regression over the sentence\'s words, pairs and triples, with people read as one token, trained on development data only) gives a second opinion and reports only at p ≥ 0.995. Its findings say so ("a learned reading that weighs … most") and name the person the clause reading found; `blameWording.allow` silences them like any finding.',
+    '',
     '| Kind | What it is | Flagged | What the finding names | Not flagged |',
     '|---|---|---|---|---|',
     ...rows,
