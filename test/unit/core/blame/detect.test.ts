@@ -21,6 +21,7 @@ const TEST9_FLOORS = { precision: 0.98, recall: 0.92 }; // with the learned mode
 const TEST11_FLOORS = { precision: 0.98, recall: 0.87 }; // with the learned model (2026-12-07, stop 44): 1.00 / 0.89 (62 of 70, 0); before it: measured 2026-12-06 at its first run (after 59df2f0): precision 1.00, recall 0.84 (59 of 70, no false alarm); the same after the dev17 tuning (its misses never printed)
 const TEST12_FLOORS = { precision: 0.87, recall: 0.58 }; // with the learned model (2026-12-07, stop 44): 0.89 / 0.60 (42 of 70, 5); before it: measured 2026-12-07 at its first run (after 001d1e8, before the dev18 tuning): precision 0.90, recall 0.50 (35 of 70, 4 false alarms; its misses never printed); after the dev19 tuning 0.88 / 0.51 (36 found, 5 false alarms)
 const TEST13_FLOORS = { precision: 0.94, recall: 0.59 }; // with the learned model (2026-12-07, stop 44): 0.96 / 0.61 (44 of 72, 2); before it: measured at its first run (after 99f7929–f4121a1, before the dev19 tuning): precision 0.95, recall 0.54 (39 of 72, 2 false alarms; misses never printed); unchanged after the dev19 tuning
+const TEST14_FLOORS = { precision: 0.97, recall: 0.78 }; // measured 2026-12-07 at its first run (after the learned model, c048d8c): precision 1.00, recall 0.81 (57 of 70, no false alarm, none on the 45 real sentences); the rules alone on that run: 1.00 / 0.76 (53 of 70); misses never printed
 const TEST10_FLOORS = { precision: 0.92, recall: 0.95 }; // with the learned model (2026-12-07, stop 44): 0.93 / 0.97 (68 of 70, 5); before it: measured 2026-12-05 at its first run (commit after 2ef6d80): precision 0.94, recall 0.89 (62 of 70 found, 4 false alarms, 2 of them on the 41 real sentences; its misses never printed)
 const TEST6_FLOORS = { precision: 0.97, recall: 0.74 }; // with the learned model (2026-12-07, stop 44): 0.98 / 0.76 (54 of 71, 1); before it: measured 2026-12-03 at its first run, after the dev8 tuning: precision 0.98, recall 0.68 (48 of 71 found, 1 false alarm, none on the 42 real sentences); the detector before that tuning: 0.98 / 0.65; after the dev9 tuning: 0.98 / 0.73 (its misses had been printed by this test, never used to write rules)
 
@@ -184,9 +185,10 @@ describe('blame detector', () => {
       ['test11', TEST11_FLOORS, 'written by another hand with dev17, from two repositories used nowhere else, committed before any run of the detector on it'],
       ['test12', TEST12_FLOORS, 'written by another hand with dev18, from a repository used nowhere else, committed before any run of the detector on it'],
       ['test13', TEST13_FLOORS, 'written by another hand with dev19, committed before any run of the detector on it'],
+      ['test14', TEST14_FLOORS, 'written by another hand after the learned model was built, committed before any run of the detector on it'],
     ] as const) {
       // The newest splits' misses are not printed: whoever tunes the detector reads this output.
-      const printMisses = split !== 'test7' && split !== 'test8' && split !== 'test9' && split !== 'test10' && split !== 'test11' && split !== 'test12' && split !== 'test13';
+      const printMisses = split !== 'test7' && split !== 'test8' && split !== 'test9' && split !== 'test10' && split !== 'test11' && split !== 'test12' && split !== 'test13' && split !== 'test14';
       it(`${split} split (${when}, never tuned on): measured${printMisses ? ', misses printed' : ''}`, () => {
         const result = score(loadSentences(split));
         console.log(`      ${formatScore(`${split} split`, result)}`);
@@ -197,6 +199,7 @@ describe('blame detector', () => {
       });
     }
 
+    // In-sample since stop 44: the learned model trains on this set (and on the mechanisms tests' sentences) as edge cases.
     it('the project\'s first sentence set (test/fixtures/blame-sentences.yaml) for reference', () => {
       const items = parse(readFileSync(join(FIXTURES, 'blame-sentences.yaml'), 'utf8')) as Array<{ text: string; blame: boolean; inActionItem?: boolean }>;
       const result = score(items.map((i) => ({ ...i, kind: 'paraphrase', category: '' })));
