@@ -16,7 +16,7 @@ import { modelOf } from '../src/core/analyze';
 import { sourceSpan } from '../src/core/model/inline';
 import { proseRuns } from '../src/core/model/prose';
 import { positionAtOffset } from '../src/core/model/text';
-import { loadSentences } from '../test/support/blameSet';
+import { loadSentences, splitFiles } from '../test/support/blameSet';
 import { loadLabels, REAL } from '../test/support/corpus';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -150,7 +150,7 @@ function validate(files: string[], splits: string[], labelled: Example[], corpus
   for (const e of added) console.log(`    ${e.blame ? 'blame' : 'not blame'}  ${e.doc}:${e.line}  ${e.text.slice(0, 110)}`);
 }
 
-const FILES = ['dev.yaml', ...Array.from({ length: 18 }, (_, i) => `dev${i + 2}.yaml`)];
+const FILES = splitFiles('dev');
 const labelled: Example[] = FILES.flatMap((file) => loadSentences('dev', file).map((s) => ({ text: s.text, blame: s.blame, inActionItem: s.inActionItem === true, from: file })));
 const corpus = [...corpusSentences(), ...ownSentences()];
 if (process.argv.includes('--validate')) {

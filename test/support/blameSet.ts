@@ -40,6 +40,11 @@ const FILES = { dev: ['dev.yaml', 'dev2.yaml', 'dev3.yaml', 'dev4.yaml', 'dev5.y
 
 export type Split = keyof typeof FILES;
 
+/** The files of a split, in order. */
+export function splitFiles(split: Split): readonly string[] {
+  return FILES[split];
+}
+
 export function loadSentences(split: Split, only?: string): LabelledSentence[] {
   const files: readonly string[] = FILES[split];
   if (only !== undefined && !files.includes(only)) throw new Error(`${only} is not a file of the ${split} split`);
