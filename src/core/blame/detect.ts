@@ -291,7 +291,13 @@ function mayBePersonToken(t: Token, first: boolean): boolean {
 const PERSON_WORDS = new Map<string, boolean>();
 
 const WORD_RUN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*/gu;
-const RUN_TAIL = /[.'’@-]+$/;
+
+/** A run without its trailing joiners (. ' ’ @ -), as tokenize cuts them off (a loop: `/[.'’@-]+$/` is quadratic on a long run of them). */
+function withoutTail(run: string): string {
+  let end = run.length;
+  while (end > 0 && ".'’@-".includes(run[end - 1])) end--;
+  return end === run.length ? run : run.slice(0, end);
+}
 
 /**
  * Whether any word of the text may be a person (a superset of what mayBePerson finds on its tokens), read without
@@ -302,7 +308,7 @@ export function mayNamePerson(text: string): boolean {
   let first = true;
   for (let m = WORD_RUN.exec(text); m !== null; m = WORD_RUN.exec(text)) {
     const run = m[0];
-    const word = RUN_TAIL.test(run) ? run.replace(RUN_TAIL, '') : run;
+    const word = withoutTail(run);
     if (!word) continue;
     // "J.D." keeps its final full stop as a token.
     if (word !== run && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) return true;

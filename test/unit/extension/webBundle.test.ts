@@ -6,8 +6,12 @@ import vm from 'node:vm';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'web', 'extension.js');
-/** Unminified (dev) builds are about twice the minified size; both must stay well under this. */
-const MAX_BYTES = 1.5 * 1024 * 1024;
+/**
+ * Unminified (dev) builds are about twice the minified size; both must stay well under this. Raised from 1.5 MB when the
+ * blame detector's learned model (17 KB of weights, inline here: the web bundle has no lazy chunks) took the dev build
+ * from 1,532 KB to 1,557 KB; the minified web bundle is 931 KB.
+ */
+const MAX_BYTES = 1.75 * 1024 * 1024;
 
 const NODE_BUILTINS = ['fs', 'path', 'child_process', 'os', 'crypto', 'worker_threads', 'net', 'http', 'https', 'url', 'util', 'stream', 'events', 'zlib', 'module', 'process', 'buffer', 'tty', 'readline', 'perf_hooks', 'vm', 'assert'];
 
