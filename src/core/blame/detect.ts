@@ -194,6 +194,8 @@ function isName(tokens: Token[], i: number): boolean {
     return after !== undefined && (lowerPast(after) || (after.word && after.text === after.lw && /^(?:just|never|also|simply|again)$/.test(after.lw)));
   }
   if (!/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$/u.test(bare)) return false;
+  // "Wouldn't", "Didn't": a contraction opening a question is no name.
+  if (/n['’]t$/.test(bare)) return false;
   // "Teku-Geth" (two products), not "Jae-won" or "Mei-Ling".
   if (bare.includes('-')) {
     const parts = bare.split('-');

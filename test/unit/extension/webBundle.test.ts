@@ -8,8 +8,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'web', 'extension.js');
 /**
  * Unminified (dev) builds are about twice the minified size; both must stay well under this. Raised from 1.5 MB when the
- * blame detector's learned model (17 KB of weights, inline here: the web bundle has no lazy chunks) took the dev build
- * from 1,532 KB to 1,557 KB; the minified web bundle is 931 KB.
+ * blame detector's learned model (20 KB of weights, inline here: the web bundle has no lazy chunks) took the dev build
+ * from 1,532 KB to 1,561 KB; the minified web bundle is 934 KB.
  */
 const MAX_BYTES = 1.75 * 1024 * 1024;
 

@@ -10,22 +10,37 @@ import { LEARNED_MODEL } from '../../../../src/core/blame/learnedModel';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 describe('blame detector: the learned model', () => {
-  it('flags a lapse the rules do not read, naming the person and the words it weighed most', () => {
-    const sentence = 'The contractor unplugged the core switch to free a power socket.';
-    assert.deepEqual(withoutLearned(() => findBlameWording(sentence)), []);
-    const [match] = findBlameWording(sentence);
-    assert.equal(match.agent?.text, 'The contractor');
-    assert.equal(match.blaming.text, 'unplugged');
-    assert.match(match.why, /^The sentence reads as putting the failure on “The contractor” \(a learned reading that weighs “unplugged” most\)\.$/);
-    assert.equal(sentence.slice(match.start, match.end), match.text);
+  it('flags lapses the rules do not read, naming the person and the words it weighed most', () => {
+    // Development sentences the rules miss: the model must take most of them, and say so in each finding.
+    const sentences = [
+      'The way Jun handles secrets is reckless: the AWS keys sat in a public gist for two days.',
+      'Victor was going to push the change without review no matter what anyone said.',
+      'The outage began when JM merged the retry change without waiting for a review.',
+      'The contractor unplugged the core switch to free a power socket.',
+    ];
+    let flagged = 0;
+    for (const sentence of sentences) {
+      assert.deepEqual(withoutLearned(() => findBlameWording(sentence)), [], sentence);
+      const [match] = findBlameWording(sentence);
+      if (!match) continue;
+      flagged++;
+      assert.ok(match.agent && sentence.slice(match.agent.start, match.agent.end).startsWith(match.agent.text.replace(/s$/, '')), sentence);
+      assert.equal(sentence.slice(match.blaming.start, match.blaming.end), match.blaming.text);
+      assert.equal(sentence.slice(match.start, match.end), match.text);
+      assert.match(match.why, new RegExp(`^The sentence reads as putting the failure on “${match.agent.text}” \\(a learned reading that weighs “${match.blaming.text}” most\\)\\.$`));
+    }
+    assert.ok(flagged >= 3, `${flagged} of ${sentences.length} flagged`);
+    const [jun] = findBlameWording(sentences[0]);
+    assert.equal(jun.agent?.text, 'Jun');
   });
 
   it('says nothing where no person is named, where a person only acts, or where a finding of the rules or the user exists', () => {
     assert.equal(learnedCandidate('The UPS unplugged the core switch to free a power socket.'), undefined);
+    assert.equal(learnedCandidate('The way the exporter handles secrets is reckless: the AWS keys sat in a public gist for two days.'), undefined);
     assert.equal(learnedCandidate('Mia rolled back the release at 14:41.'), undefined);
     assert.equal(learnedCandidate('The fix is courtesy of Ravi, who stayed late to test it.'), undefined);
     // A user's pattern on the same sentence is the finding, not the model's.
-    const [custom] = findBlameWording('The contractor unplugged the core switch to free a power socket.', { extraPatterns: ['unplugged'] });
+    const [custom] = findBlameWording('Victor was going to push the change without review no matter what anyone said.', { extraPatterns: ['push the change'] });
     assert.equal(custom.category, 'custom');
   });
 
