@@ -1,7 +1,7 @@
 // A learned second opinion for sentences the clause reading finds nothing in: a logistic regression over the
 // sentence's words and word pairs and triples, with every word the clause reading takes for a person replaced by
-// <P>. Trained by scripts/train-blame-model.ts on the development split only (labelled sentences, and the
-// sentences of the development post-mortems as blameless prose); its weights are in learnedModel.ts.
+// <P>. Trained by scripts/train-blame-model.ts on development data only (the labelled dev sentences, the sentences of the
+// development post-mortems as blameless prose, and our own blame tests' sentences); its weights are in learnedModel.ts.
 // It only speaks where the clause reading found a person in the sentence, so a finding always names its agent.
 import { type Candidate, classifyAt, mayBePerson, mayNamePerson, quotedSpans, type Token, tokenize } from './detect';
 import { LEARNED_MODEL } from './learnedModel';
@@ -37,10 +37,10 @@ export function featureHash(text: string, bits: number): number {
   return (fnv(FNV_START, text) >>> 0) % (1 << bits);
 }
 
-/** Longer sentences are pasted text (logs, lists run together): their words are not read. */
+/** Sentences of more words (twice as many tokens with punctuation) are pasted text (logs, lists run together): not read. */
 const MAX_TOKENS = 120;
+/** A longer run of capitalised words is a title or a table's header, not people. */
 const MAX_CAPITAL_RUN = 8;
-
 
 /** Words that say nothing on their own: a feature of these alone is not shown as the blaming words. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'of', 'on', 'in', 'at', 'to', 'for', 'from', 'with', 'without', 'by', 'and', 'or', 'but', 'so', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no', 'our', 'their', 'his', 'her', 'my', 'your', 'we', 'they', 'he', 'she', 'i', 'you', 'who', 'which', 'what', 'when', 'then', 'there', 'here', 'just', 'again', 'all', 'any', 'one', 'up', 'out', 'into', 'over', 'after', 'before', 'because', 'if', 'than', 'more', 'very', 'also', 'even', 'still', 'only', 'about', '<P>']);
@@ -61,7 +61,7 @@ export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.b
     const person = new Map<number, number>();
     for (let i = 0, capitalRun = 0; i < all.length; i++) {
       if (!all[i].word) continue;
-      // A long run of capitalised words is a title or a table's header, not people (and reading it as names costs a pass per word).
+      // Past MAX_CAPITAL_RUN, reading the run as names would also cost a pass per word.
       capitalRun = all[i].text !== all[i].lw ? capitalRun + 1 : 0;
       if (capitalRun > MAX_CAPITAL_RUN || !mayBePerson(all, i)) continue;
       const agent = classifyAt(all, i);
