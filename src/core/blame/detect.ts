@@ -270,7 +270,6 @@ function knownThing(t: Token | undefined): boolean {
 /** Verbs of saying and thinking that open a clause: "it is fair to say Farid's decision …" is not part of the name. */
 const SAYING = /^(?:say|said|says|think|thought|believe|believed|guess|mean|meant|noted|admit|admitted|argue|argued|suspect|suspected)$/;
 
-/** Classifies the noun phrase whose head is token `head`, extending it to the left over its modifiers. */
 /**
  * Whether the token at `i` can head a person at all (a cheap superset of classifyAt's people): a person pronoun, a
  * capitalised word or handle, the first word (a lower-case first name), or a role, team or collective word.
@@ -335,6 +334,7 @@ function mayBePersonWord(t: Token): boolean {
 /** A handle, initials, one or two capitals, or a capitalised word (hyphenated once): the only words isName can take for a name. */
 const NAME_SHAPE = /^(?:@[\p{L}\p{N}_]|(?:\p{Lu}\.){1,3}$|\p{Lu}{1,2}$|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?$)/u;
 
+/** Classifies the noun phrase whose head is token `head`, extending it to the left over its modifiers. */
 export function classifyAt(tokens: Token[], head: number): Agent {
   const t = tokens[head];
   if (!t || !t.word) return { kind: 'none', from: head, to: head };

@@ -113,7 +113,8 @@ function toMatch(text: string, offset: number, sentence: string, c: Candidate, o
     // Retraining a person is a remedy aimed at them, but a mild one: a hint for the review, not a warning.
     severity: c.category === 'punitive' && /\b(?:re-?train(?:s|ed|ing)?|training|coach(?:ing)?)\b/i.test(blaming.text + text.slice(offset + c.start, offset + c.end)) ? 'info' : 'warning',
   };
-  const rewording = withRewording ? reword(sentence, c, options) : undefined;
+  // The rewordings read a parsed agent and verb phrase; a learned finding's span is only the person and the words weighed.
+  const rewording = withRewording && c.learned === undefined ? reword(sentence, c, options) : undefined;
   if (rewording) {
     match.replacement = rewording.text;
     // A rewording that moves the object to the front replaces it too.

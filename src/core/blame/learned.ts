@@ -120,6 +120,7 @@ function weights(model: LearnedModel): Float32Array {
     let delta = 0;
     for (let shift = 0; ; shift += 7) {
       const b = bytes[at++];
+      if (b === undefined) throw new Error('learnedModel.ts: the weights are truncated (train the model again)');
       delta |= (b & 0x7f) << shift;
       if (b < 0x80) break;
     }

@@ -256,7 +256,7 @@ interface BlockLabel {
 /**
  * What is read from a block's own text (its label, its zone statement), remembered by that text: the zones, sections and
  * action items ask for a block's label several times per analysis, and after an edit the blocks of the moved chunks are
- * copies with the same text. Bounded: cleared when full.
+ * copies with the same text. Bounded: blocks of up to 1,024 characters, cleared at 20,000 entries (at most 20 M characters kept).
  */
 class BlockTextMemo<T> {
   private readonly entries = new Map<string, { kind: Block['kind']; lead: number; value: T }>();
@@ -266,6 +266,8 @@ class BlockTextMemo<T> {
     const known = this.entries.get(text);
     if (known && known.kind === block.kind && known.lead === block.leadEmphasis) return known.value;
     const value = read(block);
+    // A long block is read once per analysis anyway; keeping its text alive across documents would pin megabytes.
+    if (text.length > 1024) return value;
     if (this.entries.size >= 20_000) this.entries.clear();
     this.entries.set(text, { kind: block.kind, lead: block.leadEmphasis, value });
     return value;
