@@ -54,6 +54,7 @@ export interface Token {
 
 // A run of word characters and inner joiners ("o'brien", "j.d", "@dave"); its trailing joiners are cut off below.
 // (One greedy class and no alternation inside a run keeps tokenizing linear: `@@@@…` used to backtrack.)
+// WORD_RUN (by mayNamePerson) is TOKEN's first branch; both stay literals, which the adversarial regex test times.
 const TOKEN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*|[^\s\p{L}\p{N}]/gu;
 const WORD_END = /[\p{L}\p{N}_]/u;
 
@@ -66,23 +67,31 @@ function isWordToken(t: string): boolean {
   return WORDISH.test(t);
 }
 
+/** A token's text lowered, with a curly apostrophe read as a straight one. */
+function lowerWord(t: string): string {
+  const lower = t.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+/** The word a run of word characters and joiners starts with: up to its last letter, digit or underscore. */
+function wordOfRun(run: string): string {
+  let last = run.length - 1;
+  while (last > 0 && !WORD_END.test(run[last])) last--;
+  const word = run.slice(0, last + 1);
+  // "J.D." keeps its final full stop; another word's final full stop is punctuation.
+  return run[last + 1] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) ? `${word}.` : word;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const push = (t: string, start: number) => {
-    const lower = t.toLowerCase();
-    out.push({ text: t, lw: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + t.length, word: isWordToken(t) });
-  };
+  const push = (t: string, start: number) => out.push({ text: t, lw: lowerWord(t), start, end: start + t.length, word: isWordToken(t) });
   const re = new RegExp(TOKEN.source, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const run = m[0];
     const start = m.index;
-    // The token ends at the run's last letter, digit or underscore; what follows is one token per character.
-    let last = run.length - 1;
-    while (last > 0 && !WORD_END.test(run[last])) last--;
-    let t = run.slice(0, last + 1);
-    // "J.D." keeps its final full stop; another word's final full stop is punctuation.
-    if (run[last + 1] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(t)) t += '.';
+    // What follows the run's word is one token per character.
+    const t = wordOfRun(run);
     push(t, start);
     for (let i = start + t.length; i < start + run.length; i++) push(text[i], i);
   }
@@ -293,13 +302,6 @@ const PERSON_WORDS = new Map<string, boolean>();
 
 const WORD_RUN = /[\p{L}\p{N}@_][\p{L}\p{N}_@.'’-]*/gu;
 
-/** A run without its trailing joiners (. ' ’ @ -), as tokenize cuts them off (a loop: `/[.'’@-]+$/` is quadratic on a long run of them). */
-function withoutTail(run: string): string {
-  let end = run.length;
-  while (end > 0 && ".'’@-".includes(run[end - 1])) end--;
-  return end === run.length ? run : run.slice(0, end);
-}
-
 /**
  * Whether any word of the text may be a person (a superset of what mayBePerson finds on its tokens), read without
  * tokenizing: most sentences name nobody, and the learned model is only asked about those that do.
@@ -308,14 +310,9 @@ export function mayNamePerson(text: string): boolean {
   WORD_RUN.lastIndex = 0;
   let first = true;
   for (let m = WORD_RUN.exec(text); m !== null; m = WORD_RUN.exec(text)) {
-    const run = m[0];
-    const word = withoutTail(run);
-    if (!word) continue;
-    // "J.D." keeps its final full stop as a token.
-    if (word !== run && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word)) return true;
-    const lower = word.toLowerCase();
-    const lw = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
-    if (mayBePersonToken({ text: word, lw, start: 0, end: word.length, word: true }, first)) return true;
+    // The same word tokenize makes of the run.
+    const word = wordOfRun(m[0]);
+    if (mayBePersonToken({ text: word, lw: lowerWord(word), start: 0, end: word.length, word: isWordToken(word) }, first)) return true;
     first = false;
   }
   return false;

@@ -63,7 +63,7 @@ describe('blame detector: the learned model', () => {
     }
     assert.ok(screened > 100, `${screened} screened`);
     assert.equal(mayNamePerson('the cache expired and the job retried twice'), false);
-    for (const text of ['kev forgot to renew the cert', 'then J.D. merged it', 'the on-call engineer@ paged', 'Ana rolled back']) assert.equal(mayNamePerson(text), true, text);
+    for (const text of ['kev forgot to renew the cert', 'then J.D. merged it', 'the on-call engineer@ paged', 'Ana rolled back', 'then Dave𝐀 forgot']) assert.equal(mayNamePerson(text), true, text);
   });
 
   it('ships weights that training on the committed data reproduces', function () {
