@@ -1,7 +1,7 @@
 // Blame-focused wording: the detector (detect.ts), what the finding says, a blameless rewording that
 // moves the subject from the person to the system (checked by the detector itself), and the user's
 // own patterns and allow list from the settings.
-import { analyseSentence, type AnalyseOptions, type BlameCategory, type BlameMatch, type Candidate, lastWord, learnedOn, sentencesOf, type Span } from './detect';
+import { analyseSentence, type BlameCategory, type BlameMatch, type Candidate, lastWord, learnedOn, sentencesOf, type Span } from './detect';
 import { learnedCandidate } from './learned';
 import { compileUserPatterns, allowedSpans } from './userPatterns';
 
@@ -58,19 +58,16 @@ export function findBlameWording(text: string, options: BlameOptions = {}): Blam
   const out: BlameMatch[] = [];
   for (const [a, b] of sentencesOf(text)) {
     const sentence = text.slice(a, b);
-    const found: Array<Candidate & { custom?: string }> = analyseSentence(sentence, { inActionItem: options.inActionItem === true });
+    const own: Candidate[] = analyseSentence(sentence, { inActionItem: options.inActionItem === true });
     for (const pattern of user.patterns) {
       pattern.lastIndex = 0;
       for (const m of sentence.matchAll(pattern)) {
         if (!m[0]) continue;
-        found.push({ category: 'custom', start: m.index!, end: m.index! + m[0].length, trigger: [m.index!, m.index! + m[0].length] });
+        own.push({ category: 'custom', start: m.index!, end: m.index! + m[0].length, trigger: [m.index!, m.index! + m[0].length] });
       }
     }
     // The learned model reads only what neither the rules nor the user's patterns found anything in.
-    if (!found.length && learnedOn()) {
-      const learned = learnedCandidate(sentence);
-      if (learned) found.push(learned);
-    }
+    const found = orLearned(own, sentence);
     found.sort((x, y) => x.start - y.start || y.end - x.end);
     let lastEnd = -1;
     for (const c of found) {
@@ -83,12 +80,11 @@ export function findBlameWording(text: string, options: BlameOptions = {}): Blam
   return out;
 }
 
-/** The rules' candidates; where they find nothing, the learned model's. */
-function detect(sentence: string, options: AnalyseOptions): Candidate[] {
-  const found = analyseSentence(sentence, options);
+/** `found` when it holds anything; otherwise the learned model's candidate, if it has one. */
+function orLearned(found: Candidate[], sentence: string): Candidate[] {
   if (found.length || !learnedOn()) return found;
   const learned = learnedCandidate(sentence);
-  return learned ? [learned] : [];
+  return learned ? [learned] : found;
 }
 
 function span(text: string, offset: number, start: number, end: number): Span {
@@ -228,6 +224,6 @@ function verified(replacement: string, sentence: string, c: Candidate, options: 
   const from = contextStart(sentence, c.start - REWORDING_CONTEXT);
   const rewritten = sentence.slice(from, c.start) + text + sentence.slice(c.end + consumed, c.end + consumed + REWORDING_CONTEXT);
   const [newStart, newEnd] = [c.start - from, c.start - from + text.length];
-  const flagged = detect(rewritten, { inActionItem: options.inActionItem === true }).some((f) => f.start < newEnd && newStart < f.end);
+  const flagged = orLearned(analyseSentence(rewritten, { inActionItem: options.inActionItem === true }), rewritten).some((f) => f.start < newEnd && newStart < f.end);
   return flagged ? undefined : { text, consumed };
 }

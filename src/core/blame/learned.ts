@@ -33,7 +33,7 @@ const BIGRAM = fnv(FNV_START, 'b:');
 const TRIGRAM = fnv(FNV_START, 't:');
 
 /** FNV-1a of a feature's text, folded into the model's table size. */
-export function featureHash(text: string, bits: number): number {
+function featureHash(text: string, bits: number): number {
   return (fnv(FNV_START, text) >>> 0) % (1 << bits);
 }
 
@@ -135,7 +135,7 @@ function weights(model: LearnedModel): Float32Array {
 }
 
 /** The model's probability that the sentence puts a failure on a person, with the features that raised it most. */
-export function learnedScore(f: LearnedFeatures, table: ArrayLike<number>): { probability: number; strongest: number } {
+function learnedScore(f: LearnedFeatures, table: ArrayLike<number>): { probability: number; strongest: number } {
   let z = 0;
   let strongest = -1;
   let best = 0;
