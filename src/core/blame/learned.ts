@@ -45,6 +45,11 @@ const MAX_CAPITAL_RUN = 8;
 /** Words that say nothing on their own: a feature of these alone is not shown as the blaming words. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'of', 'on', 'in', 'at', 'to', 'for', 'from', 'with', 'without', 'by', 'and', 'or', 'but', 'so', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'no', 'our', 'their', 'his', 'her', 'my', 'your', 'we', 'they', 'he', 'she', 'i', 'you', 'who', 'which', 'what', 'when', 'then', 'there', 'here', 'just', 'again', 'all', 'any', 'one', 'up', 'out', 'into', 'over', 'after', 'before', 'because', 'if', 'than', 'more', 'very', 'also', 'even', 'still', 'only', 'about', '<P>']);
 
+/** Whether the word holds a capital letter (not `text !== lw`: lw also turns a curly apostrophe straight). */
+function hasCapital(t: Token): boolean {
+  return t.text.toLowerCase() !== t.text;
+}
+
 /** The sentence's features; with `onlyWithPerson`, none when it names no person (the model is not asked then). */
 export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.bits, onlyWithPerson = false): LearnedFeatures {
   const all = tokenize(sentence);
@@ -62,7 +67,7 @@ export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.b
     for (let i = 0, capitalRun = 0; i < all.length; i++) {
       if (!all[i].word) continue;
       // Past MAX_CAPITAL_RUN, reading the run as names would also cost a pass per word.
-      capitalRun = all[i].text !== all[i].lw ? capitalRun + 1 : 0;
+      capitalRun = hasCapital(all[i]) ? capitalRun + 1 : 0;
       if (capitalRun > MAX_CAPITAL_RUN || !mayBePerson(all, i)) continue;
       const agent = classifyAt(all, i);
       if (agent.kind === 'person' && agent.to === i) person.set(wordAt[i], wordAt[Math.max(agent.from, 0)]);
@@ -158,7 +163,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'my
  * ("the DBA team"); the clause reading's noun phrase may reach further back ("It turns out Rahul").
  */
 function agentStart(tokens: Token[], from: number, head: number): number {
-  const capitalised = (t: Token) => t.text !== t.lw || t.text.startsWith('@');
+  const capitalised = (t: Token) => hasCapital(t) || t.text.startsWith('@');
   if (capitalised(tokens[head])) {
     let start = head;
     while (start > from && capitalised(tokens[start - 1]) && !DETERMINERS.has(tokens[start - 1].lw)) start--;

@@ -34,6 +34,14 @@ describe('blame detector: the learned model', () => {
     assert.equal(jun.agent?.text, 'Jun');
   });
 
+  it('takes a role’s whole phrase for the agent when its word has a curly apostrophe', () => {
+    // Regression: "engineer’s" counted as capitalised (its lower form has a straight apostrophe), so the agent was that word alone.
+    const sentence = 'Then the on-call engineer’s hand unplugged the core switch to free a power socket.';
+    const found = learnedCandidate(sentence);
+    assert.ok(found?.agentSpan, 'the model flags it');
+    assert.equal(sentence.slice(...found.agentSpan), 'the on-call engineer’s');
+  });
+
   it('says nothing where no person is named, where a person only acts, or where a finding of the rules or the user exists', () => {
     assert.equal(learnedCandidate('The UPS unplugged the core switch to free a power socket.'), undefined);
     assert.equal(learnedCandidate('The way the exporter handles secrets is reckless: the AWS keys sat in a public gist for two days.'), undefined);
