@@ -32,12 +32,14 @@ const TICKETS = /(?<![\w-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}|[\w.-]{1,40}\/
 const TICKET_URL = /\/(?:issues|pull|pulls|merge_requests|tickets?)\/\d+|\/browse\/[A-Z][A-Z0-9]+-\d+|\/-\/(?:issues|merge_requests)\/\d+/i;
 const SEPARATOR = /(?<!\s)\s+(?:—|–|--|-)\s+|(?<!\s)\s*\(\s*(?=(?:owner|assignee|assigned|due|@))/i;
 const NOT_A_DEADLINE = /^(?:tbd|tba|tbc|n\/a|none|unknown|asap|soon|later|\?+|-+|todo)$/i;
+/** A check mark, as a character or as GitHub's emoji shortcode (":white_check_mark:" renders as ✅). */
+const CHECK_MARK = String.raw`(?:✅|✔️?|☑️?|✓|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check):)`;
 // A word needs its end ("done", not "donezo"); a check mark may have a word after it ("✅ Done").
-const DONE_STATUS = /^(?:(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x)(?:\b|$)|\[x\]|✅|✔️?|☑️?|✓)/iu;
+const DONE_STATUS = new RegExp(String.raw`^(?:(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x)(?:\b|$)|\[x\]|${CHECK_MARK})`, 'iu');
 const EMPTY_CELL = /^(?:|-+|—|–|tbd|tba|n\/a|none|\?+|unassigned|nobody|todo)$/i;
 /** Done markers at the start or end of an item's text. */
-const DONE_START = /^\s*(?:✅|✔️?|☑️?|✓|\[(?:x|done)\]|(?:DONE|Done|Completed?|Fixed)\s*(?:[:\-–—]|\s(?=in\b)))\s*/u;
-const DONE_END = /(?<!\s)\s*(?:\(\s*(?:done|completed?|fixed|resolved|merged|shipped|implemented|finished)\b[^()]{0,40}\)|\[\s*(?:done|completed?)\s*\]|✅|✔️?|☑️?|✓)[\s.]*$/iu;
+const DONE_START = new RegExp(String.raw`^\s*(?:${CHECK_MARK}|\[(?:x|done)\]|(?:DONE|Done|Completed?|Fixed)\s*(?:[:\-–—]|\s(?=in\b)))\s*`, 'u');
+const DONE_END = new RegExp(String.raw`(?<!\s)\s*(?:\(\s*(?:done|completed?|fixed|resolved|merged|shipped|implemented|finished)\b[^()]{0,40}\)|\[\s*(?:done|completed?)\s*\]|${CHECK_MARK})[\s.]*$`, 'iu');
 /** A closing sentence that says the item is done: "… as the right user. We already implemented that now." */
 const DONE_AFTER = /(?:^|[.!;]\s+)(?:we(?:\s+have|'ve|’ve)?\s+already\s+(?:implemented|done|fixed|shipped|deployed|added|made|put\s+in\s+place|rolled\s+out)|(?:this|that|it)(?:\s+is|\s+was|\s+has\s+been|'s|’s)\s+(?:now\s+|already\s+)?(?:done|implemented|fixed|in\s+place|deployed|shipped|live)|already\s+(?:done|implemented|fixed|in\s+place))\b[^.!?]{0,30}[.!]?\s*$/i;
 const DONE_WORD = /\bDONE\b(?!\s+(?:by|before|when|if))/;

@@ -565,6 +565,13 @@ describe('model: follow-up forms of dev8 (FT origami, LiteLLM)', () => {
   });
 });
 
+describe('model: GitHub emoji shortcodes as done marks', () => {
+  it('":white_check_mark:" (rendered as ✅) marks an item or a status cell done, at the start or the end, and is not kept in the text', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\n- :white_check_mark: Add a second replica\n- Rotate the keys :heavy_check_mark:\n- Add a load test\n\n| Action | Status |\n|---|---|\n| Add tracing | :ballot_box_with_check: |\n| Add quotas | :x: |\n');
+    assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [['Add a second replica', true], ['Rotate the keys', true], ['Add a load test', false], ['Add tracing', true], ['Add quotas', false]]);
+  });
+});
+
 describe('model: four-digit clocks at the start of entries (FT origami, dev8)', () => {
   it('a run of "1324: …" paragraphs under a day heading is a timeline; a run of years is not', () => {
     const doc = parsePostmortem('# T\n\n## How was it fixed\n\n### Thur 3 Nov 2016\n\n~1215: Changes deployed.\n\n1324 : Mustafa noticed the images were missing.\n\n1332: Team contacted.\n\n~1452: Issue confirmed resolved.\n');
