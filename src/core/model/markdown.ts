@@ -169,12 +169,15 @@ export const MIN_CHUNK = 512;
 const MAX_TABLE_HEAD = 4 * 1024;
 
 /** True when a `---` / `...` line closes the front matter opened at `start`. */
-function frontMatterCloses(text: string, start: number): boolean {
+/** The line that closes a front matter opened with `---` (YAML; `...` too) or `+++` (TOML). */
+const FRONT_MATTER_CLOSE = { '---': /^(?:---|\.\.\.)\s*$/, '+++': /^\+\+\+\s*$/ } as const;
+
+function frontMatterCloses(text: string, start: number, close: RegExp): boolean {
   let lineStart = text.indexOf('\n', start) + 1;
   while (lineStart > 0 && lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    if (lineEnd - lineStart <= 40 && /^(?:---|\.\.\.)\s*$/.test(text.slice(lineStart, lineEnd))) return true;
+    if (lineEnd - lineStart <= 40 && close.test(text.slice(lineStart, lineEnd))) return true;
     lineStart = lineEnd + 1;
   }
   return false;
@@ -229,7 +232,10 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
   let lineStart = start;
   // A front matter that is never closed is no front matter (remark reads a thematic break): chunking
   // goes on as usual instead of treating the whole document as its front matter.
-  let inFrontMatter = /^---\r?\n/.test(text.slice(start, start + 5)) && frontMatterCloses(text, start);
+  // Blank lines inside it do not end a chunk: a TOML front matter often has some between its groups of keys.
+  const frontMatterFence = /^(---|\+\+\+)\r?\n/.exec(text.slice(start, start + 5))?.[1] as keyof typeof FRONT_MATTER_CLOSE | undefined;
+  const frontMatterClose = frontMatterFence ? FRONT_MATTER_CLOSE[frontMatterFence] : undefined;
+  let inFrontMatter = frontMatterClose !== undefined && frontMatterCloses(text, start, frontMatterClose);
   let first = true;
   const cut = (at: number, head?: string) => {
     chunks.push({ offset: chunkStart, text: source.slice(chunkStart, at), ...(chunkHead !== undefined ? { tableHead: chunkHead } : {}), ...(chunks.length === 0 ? { first: true } : {}) });
@@ -244,7 +250,7 @@ export function splitIntoChunks(source: string, start = 0): Chunk[] {
     let isBreak = false;
     let isHeading = false;
     if (inFrontMatter) {
-      if (!first && /^(?:---|\.\.\.)\s*$/.test(line)) {
+      if (!first && frontMatterClose!.test(line)) {
         inFrontMatter = false;
         // Its closing line ends a block, like a thematic break.
         isBreak = true;

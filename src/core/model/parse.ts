@@ -6,7 +6,7 @@ import { extractActionItems } from './actionItems';
 import { appendBlocks, type Block, buildBlocks, type ChunkBlocks, type HtmlNode, shiftBlocks } from './blocks';
 import { EMPTY_INLINE, oneLineText } from './inline';
 import { type Chunk, isThematicBreak, parseMarkdown, splitIntoChunks } from './markdown';
-import { leadingFrontMatter } from './frontMatter';
+import { leadingFrontMatter, type Toml } from './frontMatter';
 import { capNesting, type CappedNesting, MAX_MARKUP_LINE, MAX_NESTING_DEPTH, plainLongLines } from './nesting';
 import { buildMetadata, type RawEntry, readFrontMatter, readKeyLines, readTomlFrontMatter } from './metadata';
 import { computeMetrics } from './metrics';
@@ -170,8 +170,9 @@ function parseChunk(chunk: Chunk): ChunkBlocks {
 }
 
 /** The blocks of a first chunk that opens with front matter: its block, then the rest of the chunk parsed on its own. */
-function withFrontMatter(chunk: Chunk, node: Yaml, end: number): ChunkBlocks {
-  const head = buildBlocks({ type: 'root', children: [node] }, chunk.text, chunk.offset);
+function withFrontMatter(chunk: Chunk, node: Yaml | Toml, end: number): ChunkBlocks {
+  // A TOML node is not in mdast's content types; the block builder reads it by its type.
+  const head = buildBlocks({ type: 'root', children: [node as Yaml] }, chunk.text, chunk.offset);
   if (end === chunk.text.length) return head;
   const rest = parseChunk({ offset: chunk.offset + end, text: chunk.text.slice(end) });
   appendBlocks(head.blocks, rest.blocks);

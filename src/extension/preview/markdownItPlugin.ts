@@ -35,8 +35,9 @@ export interface PostmortemPluginOptions {
   today?: () => string;
 }
 
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-const INCIDENT_KEYS = /^(?:severity|incident|id|detected|mitigated|resolved|started|impact)[ \t]*:/m;
+/** YAML front matter (`---`) or TOML (`+++`, as Hugo writes it): its text in group 1 or 2. */
+const FRONT_MATTER = /^(?:---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)|\+\+\+[ \t]*\n([\s\S]*?)\n\+\+\+)[ \t]*(?:\n|$)/;
+const INCIDENT_KEYS = /^(?:severity|incident|id|detected|mitigated|resolved|started|impact)[ \t]*[:=]/m;
 const TIMELINE_HEADING = /^#{1,6}[ \t]+(?:incident[ \t]+)?timeline\b/im;
 
 /** A cheap look before any analysis: could this source be a post-mortem at all? */
@@ -71,7 +72,7 @@ function analyse(src: string, today: string): PostmortemMeta {
   const section = doc.allSections.find((s) => s.kind === 'timeline');
   const fm = FRONT_MATTER.exec(src);
   const kinds = new Set(doc.allSections.map((s) => s.kind));
-  const markers = Boolean(fm && INCIDENT_KEYS.test(fm[1])) || (kinds.has('timeline') && kinds.has('actionItems'));
+  const markers = Boolean(fm && INCIDENT_KEYS.test(fm[1] ?? fm[2])) || (kinds.has('timeline') && kinds.has('actionItems'));
   return {
     model: buildTimelineViewModel(analysis, { today }),
     frontMatterEnd: doc.frontMatterRange ? doc.frontMatterRange.end.line : -1,

@@ -83,6 +83,13 @@ describe('markdown-it plugin (built-in Markdown preview)', () => {
     assert.ok(dom.querySelector('.pm-md .pm-header'));
   });
 
+  it('recognises a post-mortem by incident keys in TOML front matter too', () => {
+    const toml = SOURCE.replace(/^---\n[\s\S]*?\n---\n/, '+++\ntitle = "Checkout latency"\nseverity = "SEV2"\n+++\n').replace(/\n## Action Items[\s\S]*$/, '\n');
+    assert.ok(toml.startsWith('+++') && !toml.includes('## Action Items'));
+    assert.ok(render(toml).dom.querySelector('.pm-md'));
+    assert.equal(render(toml.replace('severity = "SEV2"\n', '')).dom.querySelector('.pm-md'), null);
+  });
+
   it('renders the shared examples and hostile fixtures without throwing', () => {
     for (const name of ['examples/checkout-latency.postmortem.md', 'examples/firmware-ota.postmortem.md', 'xss/links.postmortem.md', 'xss/html-blocks.postmortem.md', 'xss/front-matter.postmortem.md']) {
       const errors: unknown[] = [];

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { leadingFrontMatter } from '../../../../src/core/model/frontMatter';
 import { parseWithMicromark } from '../../../../src/core/model/markdown';
 import { readFlatYaml, readYamlFrontMatter } from '../../../../src/core/model/metadata';
@@ -20,6 +23,19 @@ function check(text: string): boolean {
 }
 
 describe('model: front matter without the parser', () => {
+  it('reads TOML front matter (`+++`, Hugo and Zola) as remark-frontmatter reads it, blank and comment lines included', () => {
+    const toml = unified().use(remarkParse).use(remarkFrontmatter, ['toml']);
+    let found = 0;
+    for (const text of ['+++\ntitle = "A"\n+++\n# T\n', '+++\n# a comment\n\ntitle = "A"\n\n+++\n', '+++ \r\na = 1\r\n+++\t\r\n', '+++\na = 1\n---\n']) {
+      const tree = toml.parse(text);
+      const expected = tree.children[0]?.type === ('toml' as string) ? tree.children[0] : undefined;
+      const read = leadingFrontMatter(text);
+      assert.deepStrictEqual(read?.node, expected, JSON.stringify(text));
+      if (read) found++;
+    }
+    assert.equal(found, 3);
+  });
+
   it('reads the front matter remark reads in the forms people write', () => {
     for (const text of ['---\ntitle: A\n---\n# T\n', '---\n---\n', '---\n---', '---  \r\na: 1\r\n---\t\r\n\r\ntext', '---\ra\r---\r', '---\n\na\n\n---\n', '---\na\n', '----\na\n---\n', '--- x\na\n---\n', '---\na\n --- \n---\n', '\n---\na\n---\n', '---\na\n---x\n---\n']) check(text);
   });
