@@ -31,6 +31,8 @@ describe('real post-mortems (test/fixtures/real)', function () {
   const test7 = labels.filter((l) => l.split === 'test7').map(evaluate);
   const dev9 = labels.filter((l) => l.split === 'dev9').map(evaluate);
   const test8 = labels.filter((l) => l.split === 'test8').map(evaluate);
+  const dev10 = labels.filter((l) => l.split === 'dev10').map(evaluate);
+  const test9 = labels.filter((l) => l.split === 'test9').map(evaluate);
 
   after(() => {
     console.log(dev.map(formatRow).join('\n'));
@@ -57,9 +59,12 @@ describe('real post-mortems (test/fixtures/real)', function () {
     console.log(dev9.map(formatRow).join('\n'));
     console.log(formatTotals('dev9 (more organisations, labelled with blame sentences before the first run)', totals(dev9)));
     console.log(formatTotals('test8 (never tuned on, labels with blame sentences committed before the first run)', totals(test8)));
+    console.log(dev10.map(formatRow).join('\n'));
+    console.log(formatTotals('dev10 (four more organisations, labelled with blame sentences before the first run)', totals(dev10)));
+    console.log(formatTotals('test9 (never tuned on, from organisations in no other split, labels committed before the first run)', totals(test9)));
     // Blame findings of the real documents, every split: the false alarms are judged by reading (BLAME-FINDINGS.md).
-    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6, dev8, test7, dev9, test8].flat();
-    const devAll = [dev, dev3, dev4, dev5, dev6, dev7, dev8, dev9].flat();
+    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6, dev8, test7, dev9, test8, dev10, test9].flat();
+    const devAll = [dev, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10].flat();
     console.log(formatTotals(`all ${devAll.length} development documents`, totals(devAll)));
     console.log(formatTotals(`all ${all.length - devAll.length} test documents (never tuned on)`, totals(all.filter((r) => !r.label.split.startsWith('dev')))));
     console.log(formatTotals(`all ${all.length} documents`, totals(all)));
@@ -123,6 +128,16 @@ describe('real post-mortems (test/fixtures/real)', function () {
     }
     const t = totals(dev9);
     assert.equal(t.timelinesRead, t.timelines, `dev9 timelines read ${t.timelinesRead}/${t.timelines}`);
+  });
+
+  it('dev10 and test9 splits: no crash, no unreadable time, every dev10 timeline read', () => {
+    assert.ok(dev10.length >= 10, `${dev10.length} dev10 documents`);
+    for (const t of [totals(dev10), totals(test9)]) {
+      assert.equal(t.crashes, 0);
+      assert.equal(t.invalidTimes, 0);
+    }
+    const t = totals(dev10);
+    assert.equal(t.timelinesRead, t.timelines, `dev10 timelines read ${t.timelinesRead}/${t.timelines}`);
   });
 
   it('dev3, test3, dev4, test4, dev5, test5 and dev6 splits: no crash, no unreadable time', () => {

@@ -498,6 +498,13 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
   }
   const expr = leadingTime(inline);
   if (!expr) {
+    // A status update stamped at its end with its date and time ("… {{< track "2022-10-19T13:23Z" >}}",
+    // "… Oct 19, 2022 13:23 MDT"): one of a run of them (at least two) is an event.
+    if (zone === 'open') {
+      const stamp = trailingTime(inline);
+      if (stamp && stamp.minutes !== undefined && hasDate(stamp)) out.push({ block: i, source: 'paragraph', expr: stamp, inline, desc: descriptionBefore(inline, stamp), start: block.start, end: block.end, group: STAMPED_UPDATES, zone });
+      return;
+    }
     // Narrative in a timeline section: "We deployed the bot at 2:55 UTC on 12th January and…" is an
     // event at its first time that carries a zone or a date (a bare "3:40" in prose is only a mention);
     // "…to 10:10 GMT, validators upgraded, with consensus reached at 10:19 GMT" is one step, at 10:10.
@@ -565,16 +572,18 @@ function readListItem(i: number, block: Block, zone: Zone, out: Candidate[], mar
   }
   // "First detected: 2023-01-11 14:22", "Resolved 2023-01-11 15:51", "… (14:02)": a time after a short label or at the end.
   expr = trailingTime(inline);
-  if (expr) {
-    const before = trimInline(sliceInline(inline, 0, expr.start));
-    // "… updated between ~8-9 PM": the word that led to the time is not part of the description.
-    // Read on the last characters only: a long run of spaces must not make the search quadratic.
-    const tail = before.text.slice(-16);
-    const lead = /(?:^|\s)(?:at|around|about|between|from|by|until|approx\.?|approximately)$/i.exec(tail);
-    const kept = trimTrailing(lead ? before.text.slice(0, before.text.length - tail.length + lead.index) : before.text, ': –—-').length;
-    const desc = kept ? trimInline(sliceInline(before, 0, kept)) : before;
-    out.push({ block: i, source: 'listItem', expr, inline, desc, start: block.start, end: block.end, group, zone });
-  }
+  if (expr) out.push({ block: i, source: 'listItem', expr, inline, desc: descriptionBefore(inline, expr), start: block.start, end: block.end, group, zone });
+}
+
+/** The description before a time that ends the text, without the word or the shortcode that led to it. */
+function descriptionBefore(inline: InlineText, expr: TimeExpr): InlineText {
+  const before = trimInline(sliceInline(inline, 0, expr.start));
+  // "… updated between ~8-9 PM": the word that led to the time is not part of the description.
+  // Read on the last characters only: a long run of spaces must not make the search quadratic.
+  const tail = before.text.slice(-48);
+  const lead = /(?:^|\s)(?:at|around|about|between|from|by|until|approx\.?|approximately)$/i.exec(tail) ?? SHORTCODE_OPEN.exec(tail);
+  const kept = trimTrailing(lead ? before.text.slice(0, before.text.length - tail.length + lead.index) : before.text, ': –—-').length;
+  return kept ? trimInline(sliceInline(before, 0, kept)) : before;
 }
 
 function nestedBlocksEnd(i: number, blocks: Block[]): number {
@@ -583,17 +592,22 @@ function nestedBlocksEnd(i: number, blocks: Block[]): number {
   return b;
 }
 
-/** A clock time that ends the text (`… (14:02)`, `Resolved 2023-01-11 15:51`). */
+/** What may follow a time that ends the text: closing punctuation, or the end of a template shortcode whose argument it is. */
+const TRAILING_REST = /^(?:"\s*(?:[>%]\}\}|%\}))?[\s.)\]]*$/;
+/** A template shortcode up to its quoted argument: Hugo's `{{< track "`, `{{% stamp "`, Liquid's `{% include t.html at="`. */
+const SHORTCODE_OPEN = /\{[{%][<%]?\s*[\w.-]+(?:\s+[\w.-]+(?:=["'][^"']*["'])?)*?(?:\s+[\w-]+=|\s+)"$/;
+
+/** A clock time that ends the text (`… (14:02)`, `Resolved 2023-01-11 15:51`, a status update's `{{< track "2022-10-19T13:23Z" >}}`). */
 function trailingTime(inline: InlineText): TimeExpr | undefined {
   const text = inline.text;
   const from = Math.max(0, text.length - 64);
   for (let p = from; p < text.length; p++) {
-    if (p > 0 && !/[\s([:]/.test(text[p - 1])) continue;
+    if (p > 0 && !/[\s([:"]/.test(text[p - 1])) continue;
     if (!/[\d~[(A-Za-z]/.test(text[p])) continue;
     const expr = scan(text, p);
     // "First detected 2023-01-04 (Time TBC)": a date whose time is to be confirmed is an event too.
     if (!expr || (expr.minutes === undefined && !(expr.placeholder && hasDate(expr))) || expr.invalid) continue;
-    if (!/^[\s.)\]]*$/.test(text.slice(expr.end))) continue;
+    if (!TRAILING_REST.test(text.slice(expr.end)) || (text[p - 1] === '"' && !SHORTCODE_OPEN.test(text.slice(Math.max(0, p - 48), p)))) continue;
     // At least a word of description before it.
     if (!/\p{L}{2}/u.test(text.slice(0, expr.start))) return undefined;
     return expr;
@@ -734,6 +748,9 @@ function looksLikeEventTime(expr: TimeExpr, text: string, zone: Zone): boolean {
  * lines, a section's paragraphs) with at least three events, or two that make up most of the group.
  * Content found outside timeline sections is only used when the timeline sections hold no events.
  */
+/** The group of the document's paragraphs stamped at their end with a date and time, wherever they are. */
+const STAMPED_UPDATES = 'stamped';
+
 function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Array): Candidate[] {
   const labelled = candidates.filter((c) => c.zone === 'labelled');
   // Group sizes: items of each list, paragraphs of each section.
@@ -753,7 +770,7 @@ function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Ar
   const open: Candidate[] = [];
   for (const [key, list] of groups) {
     const timed = list.filter((c) => c.expr.minutes !== undefined && !c.expr.invalid).length;
-    if (timed >= 3 || (timed >= 2 && groupShare(key, list, blocks, sizes) >= 0.5)) pushAll(open, list.filter((c) => !c.expr.invalid));
+    if (timed >= 3 || (timed >= 2 && (key === STAMPED_UPDATES || groupShare(key, list, blocks, sizes) >= 0.5))) pushAll(open, list.filter((c) => !c.expr.invalid));
   }
   // With a timeline section that holds events, dated runs elsewhere (an appendix, a chat log) are not the timeline.
   const runs = inTimeline.some((c) => c.expr.minutes !== undefined) ? [] : open;

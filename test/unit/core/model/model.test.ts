@@ -565,6 +565,29 @@ describe('model: follow-up forms of dev8 (FT origami, LiteLLM)', () => {
   });
 });
 
+describe('model: status pages (agrc/status-page, dev10)', () => {
+  const page = '+++\n# default attributes for an incident.\n#\ntitle = "Network core outage"\ndate = 2022-10-19T11:07:23.000Z\n\n# severity: the impact\nseverity = "partial-outage"\nresolved = true\n+++\nCore equipment is having issues. We will post updates as they become available.\n\n**Update** Network Operations narrowed the issue down to WAN hardware.\n{{< track "2022-10-19T13:23:00.000Z" >}}\n\n## Resolved\n\nThe faulty hardware was replaced and all services are back. {{< track "2022-10-19T16:05:00.000Z" >}}\n';
+
+  it('TOML front matter with comment and blank lines is the front matter, not headings and paragraphs', () => {
+    const doc = parsePostmortem(page);
+    assert.equal(doc.blocks[0].kind, 'frontMatter');
+    assert.equal(doc.metadata.title?.value, 'Network core outage');
+    // Its keys are read: StatusKit's severity names are not ours, and that is said.
+    assert.ok(doc.problems.some((p) => p.code === 'front-matter-severity' && p.message.includes('`partial-outage`')));
+    assert.ok(!doc.allSections.some((s) => /default attributes|severity/.test(s.heading)), doc.allSections.map((s) => s.heading).join(' | '));
+  });
+
+  it('updates stamped at their end with a date and time are events, described without the shortcode', () => {
+    const doc = parsePostmortem(page);
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.date, e.time?.minutes, e.text]), [
+      ['2022-10-19', 13 * 60 + 23, 'Update Network Operations narrowed the issue down to WAN hardware.'],
+      ['2022-10-19', 16 * 60 + 5, 'The faulty hardware was replaced and all services are back.'],
+    ]);
+    // One stamped paragraph is a mention, not a run of updates.
+    assert.deepEqual(parsePostmortem('# T\n\n## Summary\n\nThe database failed over and was back at 2022-10-19 13:23 UTC.\n').timeline, []);
+  });
+});
+
 describe('model: GitHub emoji shortcodes as done marks', () => {
   it('":white_check_mark:" (rendered as ✅) marks an item or a status cell done, at the start or the end, and is not kept in the text', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\n- :white_check_mark: Add a second replica\n- Rotate the keys :heavy_check_mark:\n- Add a load test\n\n| Action | Status |\n|---|---|\n| Add tracing | :ballot_box_with_check: |\n| Add quotas | :x: |\n');
