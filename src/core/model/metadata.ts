@@ -339,6 +339,8 @@ export function buildMetadata(entries: RawEntry[], lines: LineIndex, problems: M
     if (metadata[entry.key] !== undefined) continue;
     // `**Resolution**: we re-applied the Terraform state` tells how, not when.
     if (entry.source === 'keyLine' && !/^\W{0,3}\d/.test(entry.raw.trim())) continue;
+    // `resolved = true` (status-page front matter: StatusKit, cState) says that it happened, not when: no time, and no error.
+    if (/^(?:true|false)$/i.test(entry.raw.trim())) continue;
     const range = lines.range(entry.start, entry.end);
     const parsed = parseTimeValue(entry.raw, baseDate, zone);
     if (parsed?.ok) {

@@ -575,6 +575,9 @@ describe('model: status pages (agrc/status-page, dev10)', () => {
     // Its keys are read: StatusKit's severity names are not ours, and that is said.
     assert.ok(doc.problems.some((p) => p.code === 'front-matter-severity' && p.message.includes('`partial-outage`')));
     assert.ok(!doc.allSections.some((s) => /default attributes|severity/.test(s.heading)), doc.allSections.map((s) => s.heading).join(' | '));
+    // `resolved = true` says that it is resolved, not when: no time and no "not a time" error.
+    assert.equal(doc.metadata.resolved, undefined);
+    assert.ok(!doc.problems.some((p) => p.code === 'front-matter-date'), JSON.stringify(doc.problems));
   });
 
   it('updates stamped at their end with a date and time are events, described without the shortcode', () => {
