@@ -90,6 +90,20 @@ describe('blame detector', () => {
     assert.equal(found('Root Cause: Kasimir skipped the upgrade checklist and applied the patch to the wrong store.').length, 1);
   });
 
+  it('titles, denied labels, what a person was let do and not getting in are not blame (dev10 false alarms)', () => {
+    for (const text of [
+      'PM-0003: SSR POST Bodies Silently Dropped on the Internal API Path (Login Outage)',
+      'The frontend validates with Zod before sending; a backend 422 therefore always indicates a bug, never user error.',
+      'The issue is that they should not have been able to authenticate at all as guest users.',
+      'Operator fails to log in, screenshot taken, frontend team paged.',
+      'Customers failed to check out for an hour.',
+    ]) assert.deepEqual(findBlameWording(text), [], text);
+    // The same words with a lapse stay flagged: a name the title does not hide, an error owned, logging a change, a check-in.
+    for (const text of ['How Dave Broke Production By Ignoring The Alert', 'It was user error by Bob, plain and simple.', 'Bob failed to log the change in the ticket.', 'Bob failed to check in the fix.', 'Bob should have been paying attention.']) {
+      assert.equal(findBlameWording(text).length, 1, text);
+    }
+  });
+
   it('credit, neutral actions, negation, quotation and hypotheticals are not blame', () => {
     for (const text of [
       'We noticed because Ann happened to look at the dashboard.',
