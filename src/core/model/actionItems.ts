@@ -120,6 +120,8 @@ const isCommitment = (text: string): boolean => COMMITMENT_BODY.test(text.slice(
 const WRITE_UP_CHECK = /^(?:(?:all\s+)?(?:the\s+)?sections?\s+(?:above|below)\s+(?:are|have\s+been)\s+(?:filled|completed|written)|(?:the\s+)?incident\s+title\b|(?:all\s+)?(?:the\s+)?actionable\s+items\s+(?:above|below)\b|(?:the\s+)?incident\s+has\s+been\s+dealt\s+with\b)|\b(?:after[- ]action|incident|post-?mortem)\s+report\s+(?:is|has\s+been)\s+(?:cleaned|written|reviewed|published|shared)\b|\b(?:this|the)\s+(?:report|document|post-?mortem|write-?up)\s+(?:is|has\s+been)\s+(?:reviewed|published|shared|cleaned|completed)\b/i;
 /** "We will focus on the default network for the remainder of the post-mortem" ("remainer", as one real post-mortem spells it), "we'll describe the bug below": a promise about the write-up, not work. */
 const ABOUT_THE_TEXT = /\b(?:rest|remainder|remainer)\s+of\s+(?:this|the)\s+(?:post|post-?mortem|document|report|write-?up|article|blog)\b|\bin\s+this\s+(?:post|section|document|report|write-?up|article)\b|\bin\s+the\s+(?:next|following)\s+section\b|^(?:[\p{L} ,]{0,30})?(?:we\s+(?:will|are going to)|we'll|we're going to)\s+(?:now\s+|first\s+|briefly\s+)?(?:describe|explain|outline|summari[sz]e|recap|elaborate\s+on|go\s+into)\s+[^.;]{0,80}?\b(?:below|later(?:\s+in\s+this)?|further\s+down)\b/iu;
+/** "We will post updates as they become available", "we will continue to monitor": a status page's promise to keep people informed while it lasts, not follow-up work. */
+const STATUS_PROMISE = /\b(?:post|provide|share|send|publish|give)\s+(?:an?\s+|more\s+|further\s+|regular\s+|frequent\s+|another\s+|the\s+next\s+)?(?:updates?|information)\b|\bkeep\s+(?:you|everyone|users|customers|people)\s+(?:updated|informed|posted|in\s+the\s+loop)\b|\b(?:continue\s+to|keep)\s+monitor(?:ing)?\b|\bmonitor(?:ing)?\s+(?:the\s+situation|closely)\b|\blet\s+(?:you|everyone|users|customers)\s+know\b|\bupdate\s+this\s+(?:page|post|incident|status)\b/i;
 /** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
 /** The column of a follow-up table that holds the items. */
 const ITEM_COLUMN = /^(?:action\s*items?|follow[- ]?ups?|follow[- ]?up\s+(?:items?|actions?|tasks?)|remediation\s+(?:items?|actions?|tasks?)|corrective\s+actions?|preventive\s+actions?|next\s+steps?)$/i;
@@ -229,7 +231,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     }
     if (kindOf[b] === 'summary' || kindOf[b] === 'impact') continue;
     if (block.kind === 'listItem') {
-      if (!isCommitment(text) || ABOUT_THE_TEXT.test(text)) continue;
+      if (!isCommitment(text) || ABOUT_THE_TEXT.test(text) || STATUS_PROMISE.test(text)) continue;
       regions.push({ from: b, to: b + 1, labelItem: b, whole: true });
       covered[b] = 1;
       continue;
@@ -239,7 +241,7 @@ export function extractActionItems(blocks: Block[], sections: Section[], ctx: Ac
     for (const span of sentences) {
       const sentence = text.slice(span[0], span[1]).trim();
       // "…we will do the following:" introduces the items; "we will be notified" promises nothing.
-      if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence) || ABOUT_THE_TEXT.test(sentence)) continue;
+      if (/:\s*$/.test(sentence) || /\bwill be (?:let|able|notified|alerted|informed|told)\b/i.test(sentence) || ABOUT_THE_TEXT.test(sentence) || STATUS_PROMISE.test(sentence)) continue;
       const done = DONE_SINCE.exec(sentence);
       if (!done && !isCommitment(sentence) && !PASSIVE_COMMITMENT.test(sentence)) continue;
       regions.push({ from: b, to: b + 1, labelItem: b, whole: true, span, ...(done ? { done: done[0] } : {}) });

@@ -586,6 +586,9 @@ describe('model: status pages (agrc/status-page, dev10)', () => {
       ['2022-10-19', 13 * 60 + 23, 'Update Network Operations narrowed the issue down to WAN hardware.'],
       ['2022-10-19', 16 * 60 + 5, 'The faulty hardware was replaced and all services are back.'],
     ]);
+    // "We will post updates as they become available" keeps people informed; it is no follow-up.
+    assert.deepEqual(doc.actionItems, []);
+    assert.deepEqual(parsePostmortem('# T\n\nWe will continue to monitor for issues. We will add an alert on disk usage.\n').actionItems.map((i) => i.text), ['We will add an alert on disk usage.']);
     // One stamped paragraph is a mention, not a run of updates.
     assert.deepEqual(parsePostmortem('# T\n\n## Summary\n\nThe database failed over and was back at 2022-10-19 13:23 UTC.\n').timeline, []);
   });
