@@ -35,7 +35,7 @@ const NOT_A_DEADLINE = /^(?:tbd|tba|tbc|n\/a|none|unknown|asap|soon|later|\?+|-+
 /** A check mark, as a character or as GitHub's emoji shortcode (":white_check_mark:" renders as ✅). */
 const CHECK_MARK = String.raw`(?:✅|✔️?|☑️?|✓|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check):)`;
 // A word needs its end ("done", not "donezo"); a check mark may have a word after it ("✅ Done").
-const DONE_STATUS = new RegExp(String.raw`^(?:(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x)(?:\b|$)|\[x\]|${CHECK_MARK})`, 'iu');
+const DONE_STATUS = new RegExp(String.raw`^(?:(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|y|x|utført|gjort|ferdig)(?:\b|$)|\[x\]|${CHECK_MARK})`, 'iu');
 const EMPTY_CELL = /^(?:|-+|—|–|tbd|tba|n\/a|none|\?+|unassigned|nobody|todo)$/i;
 /** Done markers at the start or end of an item's text. */
 const DONE_START = new RegExp(String.raw`^\s*(?:${CHECK_MARK}|\[(?:x|done)\]|(?:DONE|Done|Completed?|Fixed)\s*(?:[:\-–—]|\s(?=in\b)))\s*`, 'u');
@@ -83,7 +83,7 @@ const FIX_CUES: ReadonlySet<string> = new Set(['fix', 'the fix', 'resolution', '
 const INTENT = /\b(?:will|should|shall|must|could|plan(?:s|ned)?\s+to|need(?:s|ed)?\s+to|going to|intend|consider|entertain|propos(?:e|ed|al)|recommend|(?:have|has)\s+(?:already\s+)?(?:taken|added|implemented|started|created|extended|established|updated|introduced|begun)|(?:we(?:'re|’re|\s+are)|the\s+team\s+is)\s+(?:now\s+|currently\s+|also\s+|actively\s+)?(?:building|adding|creating|implementing|introducing|developing|writing|working\s+on|rolling\s+out|setting\s+up|migrating|automating))\b|^(?:add|create|implement|introduce|set up|update|document|write|ensure|make|move|review|improve|investigate|automate|monitor|alert|enable|require)\b/i;
 /** …and not when it only says there is nothing to do, or argues a counterfactual. */
 const NOT_AN_ITEM = /^(?:none|n\/a|nothing|tbd|todo|no\s|it(?:'s| is) (?:unclear|not clear)|if\s|had\s|this (?:was|is) (?:not|no))/i;
-const GROUP_DONE = /^(?:done|completed?|finished|closed|resolved|already (?:done|completed|fixed)|actions? taken|fixed)\b/i;
+const GROUP_DONE = /^(?:done|completed?|finished|closed|resolved|already (?:done|completed|fixed)|actions? taken|fixed|gjort|utført|ferdig)(?![\p{L}])/iu;
 
 /** Regions to read: follow-up sections, and the blocks nested in (or following) a follow-up label. */
 interface Region {
@@ -130,7 +130,7 @@ const FOLLOW_UP_INTRO = /\b(?:to (?:prevent|avoid|reduce the (?:risk|chance|like
 const PASSIVE_COMMITMENT = /^(?:(?:lastly|additionally|also|finally|going forward|in the future|moving forward|in addition),?\s+)?(?:the|these|this|those|a|an|all|our|more|new)\s(?:[\p{L}\p{N}'’-]+\s){0,8}?(?:will|is going to|are going to)\s+be\s+(?:added|created|implemented|introduced|updated|documented|written|extended|improved|automated|monitored|migrated|moved|replaced|rotated|tested|enabled|enforced|set up|scheduled|reviewed|published|built|deployed|rolled out)\b/iu;
 /** Verbs that open a sub-heading naming follow-up work: "#### Increase Clarity of Assertions". */
 const ACTION_VERBS = new Set(
-  'archive assign backup benchmark block conduct delete disable drop give hire hold inform label measure page perform profile prototype purchase record renew reproduce research send setup survey tag train warn add adopt alert allow analyse analyze announce ask audit automate avoid backfill backport build bump cache cap change check clarify clean communicate configure consolidate contact coordinate create decide define deploy deprecate design develop discuss document draft drain enable enforce ensure escalate establish evaluate expand explore extend finalize fix follow harden implement improve include increase integrate introduce investigate isolate keep limit look lower make merge migrate monitor move notify patch pause pin plan prepare prevent prioritize provide publish raise reach reconcile reduce refactor remove replace require restore restrict retry review revisit rewrite rotate run scale schedule separate set share simplify split standardise standardize start stop streamline support switch sync talk test throttle track tune update upgrade use validate verify write'.split(' '),
+  'adjust align apply deal get pass put rework reuse take try archive assign backup benchmark block conduct delete disable drop give hire hold inform label measure page perform profile prototype purchase record renew reproduce research send setup survey tag train warn add adopt alert allow analyse analyze announce ask audit automate avoid backfill backport build bump cache cap change check clarify clean communicate configure consolidate contact coordinate create decide define deploy deprecate design develop discuss document draft drain enable enforce ensure escalate establish evaluate expand explore extend finalize fix follow harden implement improve include increase integrate introduce investigate isolate keep limit look lower make merge migrate monitor move notify patch pause pin plan prepare prevent prioritize provide publish raise reach reconcile reduce refactor remove replace require restore restrict retry review revisit rewrite rotate run scale schedule separate set share simplify split standardise standardize start stop streamline support switch sync talk test throttle track tune update upgrade use validate verify write'.split(' '),
 );
 
 /** Section kind around each block (kinded sections are disjoint, so this is linear). */
@@ -354,6 +354,20 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
       while (c < to && blocks[c].kind === 'listItem') c++;
       if (blocks.slice(b + 1, c).every((entry) => entry.listDepth > blocks[b + 1].listDepth || LEGEND_ENTRY.test(entry.inline.text))) {
         skipped.fill(1, b + 1 - from, c - from);
+        continue;
+      }
+    }
+    // "✅ Done:" or "**Completed**" on a line of its own above a list: the items up to the next such label or heading are done;
+    // "🚧 Next:" ends that.
+    if (block.kind === 'paragraph' && block.inline.text.length <= 40 && blocks[b + 1]?.kind === 'listItem') {
+      const label = block.inline.text.replace(/^[\p{Extended_Pictographic}\uFE0F\s*_]+/u, '').replace(/[*_:\s]+$/u, '');
+      if (GROUP_DONE.test(label) && label.split(/\s+/).length <= 3) {
+        groupDone = block.inline.text.trim();
+        groupDepth = 7;
+        continue;
+      }
+      if (groupDone !== region.done && /:\s*$/.test(block.inline.text) && label.split(/\s+/).length <= 3) {
+        groupDone = region.done;
         continue;
       }
     }
@@ -686,11 +700,12 @@ function readDeadline(inline: InlineText, action: ActionItem, ctx: ActionContext
   }
 }
 
-const ACTION_HEADER = /^(?:action|actions|action items?|item|items|task|tasks|description|what|corrective action|fix|follow[- ]?ups?|remediation|issue)$/i;
-const OWNER_HEADER = /^(?:owners?|assignees?|assigned(?: to)?|who|responsible|dri|lead|team|person)$/i;
-const DUE_HEADER = /^(?:due|due date|deadline|when|date|target|target date|eta|by)$/i;
-const STATUS_HEADER = /^(?:status|done|state|complete|completed|progress|resolved\??)$/i;
-const TICKET_HEADER = /^(?:ticket|tickets|issue|issues|link|links|jira|tracking|pr|prs|pull request|bug|reference)$/i;
+// The Norwegian words are those of NAV's template (Aksjon | Type | Eier | Referanse; "Utført" when done).
+const ACTION_HEADER = /^(?:action|actions|action items?|item|items|task|tasks|description|what|corrective action|fix|follow[- ]?ups?|remediation|issue|aksjon|aksjoner|aksjonspunkt|tiltak|oppgave)$/i;
+const OWNER_HEADER = /^(?:owners?|assignees?|assigned(?: to)?|who|responsible|dri|lead|team|person|eier|ansvarlig)$/i;
+const DUE_HEADER = /^(?:due|due date|deadline|when|date|target|target date|eta|by|frist)$/i;
+const STATUS_HEADER = /^(?:status|done|state|complete|completed|progress|resolved\??|utført)$/i;
+const TICKET_HEADER = /^(?:ticket|tickets|issue|issues|link|links|jira|tracking|pr|prs|pull request|bug|reference|referanse|lenke|sak)$/i;
 
 function readTable(b: number, block: Block, ctx: ActionContext, items: ActionItem[], groupDone: string | undefined): void {
   const header = (block.header ?? []).map((c) => c.inline.text.replace(/[*_`]/g, '').trim());
@@ -755,10 +770,13 @@ function readTable(b: number, block: Block, ctx: ActionContext, items: ActionIte
     const status = statusCell?.inline.text.trim() ? oneLineText(statusCell.inline.text).trim() : undefined;
     const ticketCell = ticketCol >= 0 ? row[ticketCol] : undefined;
     const tickets = [...ticketsOf(actionCell.inline), ...(ticketCell ? ticketsOf(ticketCell.inline) : [])];
-    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim())) tickets.push(ticketCell.inline.text.trim());
+    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim()) && !DONE_STATUS.test(ticketCell.inline.text.trim())) tickets.push(ticketCell.inline.text.trim());
     const lead = DONE_START.exec(actionCell.inline.text);
     const tail = doneAtEnd(actionCell.inline.text);
-    const doneMarker = status && DONE_STATUS.test(status) ? status : lead ? lead[0].trim() : tail && !NOT_DONE.test(actionCell.inline.text) ? tail[0].trim() : actionCell.inline.struck ? '~~struck~~' : groupDone;
+    // "[Utført](…/commit/81103ba)", "[Done](…/pull/12)": the reference cell's link says the work is done.
+    const referenceText = ticketCell && statusCol === -1 ? oneLineText(ticketCell.inline.text).trim() : '';
+    const referenceDone = referenceText.length <= 20 && DONE_STATUS.test(referenceText) && !/^(?:y|x|yes)$/i.test(referenceText) ? referenceText : undefined;
+    const doneMarker = status && DONE_STATUS.test(status) ? status : lead ? lead[0].trim() : tail && !NOT_DONE.test(actionCell.inline.text) ? tail[0].trim() : actionCell.inline.struck ? '~~struck~~' : (referenceDone ?? groupDone);
     const text = cleanText(oneLineText(actionCell.inline.text.slice(lead ? lead[0].length : 0, tail ? tail.index : undefined)));
     const action: ActionItem = {
       text,

@@ -195,8 +195,27 @@ interface CompiledCue {
 }
 
 let compiled: CompiledCue[] | undefined;
+/**
+ * The headings of the same template in Norwegian (Bokmål), as NAV's teams write it ("Sammendrag", "Rotårsaker", "Tidslinje",
+ * "Aksjonspunkter", "Hva lærte vi?"). Read like the English cues; the product's own texts stay English.
+ */
+const NORWEGIAN_CUES: ReadonlyArray<readonly [SectionKind, string, number]> = [
+  ['summary', 'sammendrag', 3], ['summary', 'oppsummering', 3],
+  ['impact', 'konsekvens', 3], ['impact', 'konsekvenser', 3], ['impact', 'påvirkning', 3],
+  ['timeline', 'tidslinje', 3.5], ['timeline', 'tidslinjen', 3.5], ['timeline', 'hendelsesforløp', 3.5],
+  ['rootCause', 'rotårsak', 3.5], ['rootCause', 'rotårsaker', 3.5], ['rootCause', 'årsak', 3], ['rootCause', 'årsaker', 3], ['rootCause', 'utløsende faktor', 3],
+  ['detection', 'påvisning', 3], ['detection', 'oppdagelse', 3],
+  ['resolution', 'løsning', 3], ['resolution', 'utbedring', 3],
+  ['actionItems', 'aksjonspunkter', 3.5], ['actionItems', 'aksjonspunkt', 3.5], ['actionItems', 'tiltak', 3.5], ['actionItems', 'oppfølging', 3],
+  ['lessonsLearned', 'hva lærte vi', 3.5], ['lessonsLearned', 'læring', 3], ['lessonsLearned', 'lærdom', 3], ['lessonsLearned', 'hva gikk bra', 3.5],
+  ['lessonsLearned', 'hva gikk dårlig', 3.5], ['lessonsLearned', 'hvor hadde vi flaks', 3.5],
+];
+
 function cues(): CompiledCue[] {
-  compiled ??= SECTION_DEFINITIONS.flatMap((def) => def.cues.map(([phrase, weight]) => ({ kind: def.kind, words: headingWords(phrase), weight, phrase })));
+  compiled ??= [
+    ...SECTION_DEFINITIONS.flatMap((def) => def.cues.map(([phrase, weight]) => ({ kind: def.kind, words: headingWords(phrase), weight, phrase }))),
+    ...NORWEGIAN_CUES.map(([kind, phrase, weight]) => ({ kind, words: headingWords(phrase), weight, phrase })),
+  ];
   return compiled;
 }
 

@@ -48,15 +48,17 @@ const RE = {
   space: /[ \t\u00a0]*/y,
   open: /[[(]\s*/y,
   close: /\s*[\])]/y,
-  approx: /(?:~|≈|approx(?:imately|\.)?|around|about|circa|ca\.|roughly)\s*/iy,
-  lead: /(?:at|on|from|since|by|update[ds]?|updated at|edit(?:ed)?|posted|as of)\s*[:-]?\s+(?=[\d~[(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/iy,
+  // "ca kl 07:25" (Norwegian and Danish: circa, o'clock).
+  approx: /(?:~|≈|approx(?:imately|\.)?|around|about|circa|ca\.|ca(?=\s+(?:kl\b|\d))|roughly)\s*/iy,
+  lead: /(?:at|on|from|since|by|update[ds]?|updated at|edit(?:ed)?|posted|as of|kl\.?)\s*[:-]?\s+(?=[\d~[(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/iy,
   weekday: /(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?,?\s*/iy,
   iso: /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/y,
   slash: /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/y,
   dotted: /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y,
   monthFirst: new RegExp(String.raw`${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s*(\d{4})(?!\d|:\d))?`, 'iy'),
   dayFirst: new RegExp(String.raw`(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s*(\d{4})(?!\d|:\d))?`, 'iy'),
-  dateTimeSep: /\s*,\s*(?:at\s+)?|T(?=\d)|\s+at\s+|\s*@\s*|\s*(?:--|[-–—])\s*|\s*\/\s*|\s+/iy,
+  oclock: /kl\.?\s+/iy,
+  dateTimeSep: /\s*,\s*(?:at\s+)?|T(?=\d)|\s+at\s+|\s+kl\.?\s+|\s*@\s*|\s*(?:--|[-–—])\s*|\s*\/\s*|\s+/iy,
   clock: /(\d{1,2})[:.](\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?!\d|:\d)/iy,
   hourMeridiem: /(\d{1,2})\s*([ap])\.?\s?m\b\.?/iy,
   // "8-9 PM", "~10–12 am": two hours sharing the meridiem written after the second.
@@ -332,6 +334,9 @@ export function scanTime(text: string, pos = 0): TimeExpr | undefined {
     if (approx) {
       approximate = true;
       clockPos = approx.index + approx[0].length;
+      // "ca kl 07:25": circa, then o'clock.
+      const oclock = at(RE.oclock, text, clockPos);
+      if (oclock) clockPos = oclock.index + oclock[0].length;
     }
   }
   const clock = readClock(text, clockPos, date !== undefined);

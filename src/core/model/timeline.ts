@@ -615,16 +615,21 @@ function trailingTime(inline: InlineText): TimeExpr | undefined {
   return undefined;
 }
 
+/** A cell that is only a clock written with a dot ("15.15", "~9.05"): same length as with a colon, so offsets hold. */
+const DOTTED_CLOCK_CELL = /^\s*~?(?:[01]?\d|2[0-3])\.[0-5]\d\s*$/;
+
 function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void {
   const rows = block.rows ?? [];
   const header = block.header ?? [];
   if (rows.length === 0) return;
   const width = maxOf(rows, (r) => r.length, header.length);
   const clockShare: number[] = [];
+  const dottedShare: number[] = [];
   const dateShare: number[] = [];
   const lengths: number[] = [];
   for (let c = 0; c < width; c++) {
     let clocks = 0;
+    let dotted = 0;
     let dates = 0;
     let filled = 0;
     let length = 0;
@@ -636,13 +641,19 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
       const expr = scan(cell.inline.text);
       if (expr && (expr.minutes !== undefined || expr.placeholder || expr.invalid)) clocks++;
       else if (expr && hasDate(expr)) dates++;
+      else if (DOTTED_CLOCK_CELL.test(cell.inline.text)) dotted++;
     }
     clockShare.push(filled ? clocks / rows.length : 0);
+    dottedShare.push(filled ? (clocks + dotted) / rows.length : 0);
     dateShare.push(filled ? dates / rows.length : 0);
     lengths.push(filled ? length / filled : 0);
   }
   let timeCol = -1;
   for (let c = 0; c < width; c++) if (clockShare[c] >= 0.5 && (timeCol === -1 || clockShare[c] > clockShare[timeCol])) timeCol = c;
+  // "| 15.15 | Feil påvist … |": a column of dotted clocks is the time column (a lone "15.15" elsewhere is a number).
+  let dottedCol = -1;
+  if (timeCol === -1 && rows.length >= 2) for (let c = 0; c < width; c++) if (dottedShare[c] >= 0.5 && (dottedCol === -1 || dottedShare[c] > dottedShare[dottedCol])) dottedCol = c;
+  if (timeCol === -1) timeCol = dottedCol;
   // In a timeline section, a column headed Time/Timestamp/When is the time column even when its cells do not read as times.
   const byHeader = zone !== 'open' && timeCol === -1 ? header.findIndex((h) => /^(?:time|timestamp|when|clock)\b/i.test(h.inline.text.trim())) : -1;
   if (timeCol === -1) timeCol = byHeader;
@@ -665,7 +676,7 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
     const r = headerIsEvent ? index - 1 : index;
     const timeCell = row[timeCol];
     if (!timeCell || !timeCell.inline.text) return;
-    const expr = scan(timeCell.inline.text) ?? (timeCol === byHeader ? scanCompactClock(timeCell.inline.text) : undefined);
+    const expr = scan(timeCell.inline.text) ?? (timeCol === byHeader ? scanCompactClock(timeCell.inline.text) : timeCol === dottedCol && DOTTED_CLOCK_CELL.test(timeCell.inline.text) ? scan(timeCell.inline.text.replace('.', ':')) : undefined);
     const [start, end] = r < 0 ? headerSpan : (block.rowSpans?.[r] ?? [block.start, block.end]);
     const desc: InlineText = descCol >= 0 && row[descCol] ? row[descCol].inline : { text: '', map: [0, start, 0], code: [], links: [], struck: false };
     // "+2 business days later": a date relative to the events above, not an event with a time.

@@ -594,6 +594,69 @@ describe('model: status pages (agrc/status-page, dev10)', () => {
   });
 });
 
+describe('model: the template in Norwegian (navikt/dagpenger, dev10)', () => {
+  const doc = parsePostmortem([
+    '# Søknadsdialogen feilet',
+    '',
+    '**Sammendrag:** Det var ikke mulig å søke.',
+    '',
+    '**Rotårsaker:** En for vid try/catch.',
+    '',
+    '## Aksjonspunkter',
+    '',
+    '| Aksjon | Type | Eier | Referanse |',
+    '| ------ | ---- | ---- | --- |',
+    '| Endre feilmelding til error | Forbedring | André Roaldseth | [Utført](https://github.com/navikt/x/commit/81103ba) |',
+    '| Overvåke connection pool | Forbedring | @geiralund | https://github.com/navikt/dagpenger/issues/213 |',
+    '',
+    '## Tidslinje',
+    '',
+    '- 24.05.2023 kl 01:10 : dp-soknad begynte å varsle om tilstandsfeil',
+    '- 24.05.2023 ca kl 07:25 : Redteam oppdaget varsler og startet analyse',
+    '- 24.05.2023 kl 10:30 - dp-soknad fikk riktig tilstand og kom opp igjen',
+    '- 24.05.2023 kl 11:15 - Friskmeldte søknadsdialogen, feilen er løst',
+    '',
+  ].join('\n'));
+
+  it('reads its headings and labels as the parts they name', () => {
+    const kinds = doc.allSections.map((s) => [s.heading, s.kind]);
+    assert.deepEqual(kinds.filter(([, k]) => k), [['Aksjonspunkter', 'actionItems'], ['Tidslinje', 'timeline']]);
+  });
+
+  it('reads "dd.mm.yyyy kl HH:MM" and "ca kl" times, and infers the phases from Norwegian words', () => {
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.date, e.time?.minutes, e.approximate === true, e.phase ?? null]), [
+      ['2023-05-24', 70, false, 'detected'],
+      ['2023-05-24', 7 * 60 + 25, true, null],
+      ['2023-05-24', 10 * 60 + 30, false, 'mitigated'],
+      ['2023-05-24', 11 * 60 + 15, false, 'resolved'],
+    ]);
+  });
+
+  it('reads the action table by its Norwegian headers, a done word in the reference cell included', () => {
+    assert.deepEqual(doc.actionItems.map((i) => [i.text, i.owner, i.done, i.tickets]), [
+      ['Endre feilmelding til error', 'André Roaldseth', true, []],
+      ['Overvåke connection pool', '@geiralund', false, ['https://github.com/navikt/dagpenger/issues/213']],
+    ]);
+  });
+
+  it('a table column of dotted clocks ("15.15") is the time column', () => {
+    const table = parsePostmortem('# T\n\n## Tidslinje\n|Klokkeslett | Hendelse |\n|:--- |:---- |\n| 15.15 | Feil påvist av alerts |\n| 15.30 | Melding på slack |\n| 21.30 | Midlertidig fiks |\n');
+    assert.deepEqual(table.timeline.map((e) => [e.time?.minutes, e.text]), [[915, 'Feil påvist av alerts'], [930, 'Melding på slack'], [1290, 'Midlertidig fiks']]);
+  });
+});
+
+describe('model: done groups and imperatives among the follow-ups', () => {
+  it('"✅ Done:" above a list marks its items done, up to the next label ("🚧 Next:")', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\n✅ Done:\n1. Raise the timeout\n2. Add retries\n\n🚧 Next:\n\n1. Split the service\n');
+    assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [['Raise the timeout', true], ['Add retries', true], ['Split the service', false]]);
+  });
+
+  it('an imperative with a participle after it ("Pass statically typed config …") is a plan, not done work', () => {
+    const doc = parsePostmortem('# T\n\n## Actions\n\n- Pass statically typed config objects into Lambdas, so the compiler can catch these errors.\n- Added an alert for this metric.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.done), [false, true]);
+  });
+});
+
 describe('model: GitHub emoji shortcodes as done marks', () => {
   it('":white_check_mark:" (rendered as ✅) marks an item or a status cell done, at the start or the end, and is not kept in the text', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\n- :white_check_mark: Add a second replica\n- Rotate the keys :heavy_check_mark:\n- Add a load test\n\n| Action | Status |\n|---|---|\n| Add tracing | :ballot_box_with_check: |\n| Add quotas | :x: |\n');
