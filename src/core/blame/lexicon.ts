@@ -83,7 +83,7 @@ export const SYSTEM_NOUNS = new Set([
 
 /** Capitalised words that are not people's names (sentence starters, products, days, months). */
 export const NOT_NAMES = new Set([
-  'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'they', 'he', 'she', 'i', 'you', 'our', 'their', 'his', 'her', 'my', 'your', 'a', 'an', 'after',
+  'deal', 'pass', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'they', 'he', 'she', 'i', 'you', 'our', 'their', 'his', 'her', 'my', 'your', 'a', 'an', 'after',
   'before', 'because', 'when', 'while', 'then', 'once', 'since', 'if', 'nobody', 'somebody', 'someone', 'everyone', 'nothing', 'something', 'everything', 'anyone',
   'no', 'yes', 'also', 'but', 'yet', 'and', 'or', 'so', 'however', 'finally', 'later', 'meanwhile', 'initially', 'eventually', 'today', 'yesterday', 'tonight',
   'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
