@@ -618,6 +618,12 @@ function ticketsOf(inline: InlineText): string[] {
 }
 
 /** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
+/** "Ed to …", "Ed and Caroline to …", "Developers to …": capitalised names (or one plural) before "to" and a verb. */
+const OWNER_TO = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:(?:\s*,\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?){0,3})\s+to\s+(\p{Ll}[\p{Ll}-]+)\b/u;
+/** Openings that take "to" without naming anyone: "Need to …", "Time to …", "Steps to …". */
+const NOT_AN_OWNER_TO = /^(?:Leads?|Results?|Causes?|Relates?|Belongs?|Applies|Refers?|Need|Needs|Going|Time|Ways?|Steps?|How|Plans?|Continue|Up|Due|Unable|Able|Failed|Back|Refer|Reply|Response|Responses|Changes?|Access|Updates?|Improvements?|Links?|Moving|Trying|Try|Want|Wants|Nothing|Something|Everything|Nobody|Somebody|Everyone|Someone|Anyone|We|They|It|This|That|There|Work|Tasks?|Ticket|Tickets|Option|Options|Also|Then|Next|Later|Today|Tomorrow)(?:\s|$)/;
+/** Verbs of assigned work beyond ACTION_VERBS: "to come up with", "to chase", "to own". */
+const ASSIGNED_VERBS = new Set(['come', 'chase', 'own', 'organise', 'organize', 'arrange', 'book', 'sort', 'speak', 'liaise', 'confirm', 'find', 'pick', 'take', 'raise', 'get', 'put', 'set', 'look', 'work']);
 const SUBJECT_TEAM = /^((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){1,2}?(?:[Tt]eam|[Ss]quad)|(?!(?:A|An|Each|Every|Which|What|This|That|These|Those|Any|No|Some|One|Another|The|Our|Their|Its|Your|His|Her|My)\s)\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:[Tt]eam|[Ss]quad))\s+(?:will|shall|is going to|plans? to)\s/u;
 
 function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
@@ -637,6 +643,14 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   if (handle) {
     action.owner = `@${handle[1]}`;
     const [s, e] = sourceSpan(inline, handle.index, handle.index + handle[0].length);
+    action.ownerRange = ctx.lines.range(s, e);
+    return;
+  }
+  // Minutes' form: "Ed to create some docs around incidents", "Ed and Caroline to write a list …", "Developers to come up with …".
+  const assigned = OWNER_TO.exec(raw);
+  if (assigned && !ACTION_VERBS.has(assigned[1].split(/\s+/)[0].toLowerCase()) && !NOT_AN_OWNER_TO.test(assigned[1]) && (ACTION_VERBS.has(assigned[2]) || ASSIGNED_VERBS.has(assigned[2]))) {
+    action.owner = assigned[1];
+    const [s, e] = sourceSpan(inline, assigned.index, assigned.index + assigned[1].length);
     action.ownerRange = ctx.lines.range(s, e);
     return;
   }

@@ -651,6 +651,11 @@ describe('model: done groups and imperatives among the follow-ups', () => {
     assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [['Raise the timeout', true], ['Add retries', true], ['Split the service', false]]);
   });
 
+  it('"Ed to create …", "Ed and Caroline to write …" name the owners; "Leads to …", "Need to …" do not', () => {
+    const doc = parsePostmortem('# T\n\n## Actions\n\n- Ed to create some docs around incidents.\n- Ed and Caroline to write a list of happy paths.\n- Developers to come up with a response approach to non-critical alarms.\n- Leads to review token usage across the platform.\n- Need to add an alert on queue depth.\n- Migrate to Postgres 16.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.owner ?? null), ['Ed', 'Ed and Caroline', 'Developers', null, null, null]);
+  });
+
   it('an imperative with a participle after it ("Pass statically typed config …") is a plan, not done work', () => {
     const doc = parsePostmortem('# T\n\n## Actions\n\n- Pass statically typed config objects into Lambdas, so the compiler can catch these errors.\n- Added an alert for this metric.\n');
     assert.deepEqual(doc.actionItems.map((i) => i.done), [false, true]);
