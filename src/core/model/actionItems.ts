@@ -360,7 +360,8 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     // "✅ Done:" or "**Completed**" on a line of its own above a list: the items up to the next such label or heading are done;
     // "🚧 Next:" ends that.
     if (block.kind === 'paragraph' && block.inline.text.length <= 40 && blocks[b + 1]?.kind === 'listItem') {
-      const label = block.inline.text.replace(/^[\p{Extended_Pictographic}\uFE0F\s*_]+/u, '').replace(/[*_:\s]+$/u, '');
+      const lead = block.inline.text.replace(/^[\p{Extended_Pictographic}\uFE0F\s*_]+/u, '');
+      const label = trimTrailing(lead, '*_: ');
       if (GROUP_DONE.test(label) && label.split(/\s+/).length <= 3) {
         groupDone = block.inline.text.trim();
         groupDepth = 7;
