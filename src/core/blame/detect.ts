@@ -647,7 +647,7 @@ export function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-export const NEGATION_BEFORE = /(?:\bnot|\bno|\bnever|\bnobody's|\bno one's|\bnor|\bwithout|n't|\bhardly)\s+(?:[\w'-]+\s+){0,3}$/i;
+const NEGATION_BEFORE = /(?:\bnot|\bno|\bnever|\bnobody's|\bno one's|\bnor|\bwithout|n't|\bhardly)\s+(?:[\w'-]+\s+){0,3}$/i;
 /** The sentence argues against blame. */
 const REJECTION = /\b(?:is|was)\s+(?:the\s+|a\s+)?(?:wrong|unhelpful|useless|pointless)\s+question\b|\b(?:tag|label)\s+(?:was|has\s+been|got)\s+(?:removed|dropped|taken\s+off|deleted)\b|\bis\s+the\s+name\s+of\s+(?:the|an?|our)\s+(?:[\w-]+\s+)?(?:alert|alarm|check|metric|dashboard|monitor|rule|job|test)\b|\b(?:is|was|are|were)\s+(?:not|never)\s+(?:a|the|an)\s+(?:root\s+|real\s+)?cause\b|\b(?:is|was|are|were)\s+(?:never|not|rarely|seldom)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:answer|explanation|conclusion|finding)\b|\bnot\s+(?:a|the|an)\s+(?:root\s+)?cause\b|\bis\s+where\b|\bnot\s+where\b|\b(?:rather\s+than|instead\s+of)\s+(?:on\s+)?(?:blam\w*|fault\w*|point\w*|(?:a|the|any|one|an)\s+(?:person|individual|human|people|engineer|operator|responder)s?\b|people\b|individuals\b|humans\b|who\b)|\bplay(?:s|ed)?\s+no\s+(?:part|role)\b|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:nothing|no\s+evidence|no\s+sign|no\s+indication)\s+(?:suggests?|indicates?|shows?|that|of|implies)\b|\b(?:nobody|no\s+one)\s+(?:suggests?|thinks|believes|claims)\b|\bnot\s+a\s+story\s+about\b|\bmiss(?:es|ed)?\s+the\s+point\b|\bonly\s+in\s+the\s+sense\b|\bruled\s+out\b|\b(?:dismissed|rejected|discarded|dropped)\s+(?:\w+\s+){0,3}as\s+(?:irrelevant|unhelpful|unfair|misguided|beside\s+the\s+point)|\bwould\s+be\s+(?:unfair|wrong|misleading)\b|\breject(?:s|ed)?\b|\bdo(?:es)?\s+not\s+(?:accept|blame|believe)\b|\bdon't\s+(?:accept|blame|believe)\b|\bblameless\b|\bnever\s+(?:a|the)\s+(?:root\s+)?cause\b|\bnot\s+(?:to\s+)?blame\b|\bno(?:body|\s+one)\s+(?:is|was|will\s+be|should\s+be)\s+(?:being\s+)?blamed\b|\bnobody(?:'s|s)?\s+(?:fault|mistake)\b|\bno\s+one(?:'s|s)?\s+(?:fault|mistake)\b|\bnot\s+(?:anyone|anybody)(?:'s|s)?\s+(?:fault|mistake)\b|\bis\s+a\s+(?:symptom|starting\s+point|label)\b|\bnot\s+(?:an?\s+)?(?:explanation|answer|conclusion)\b|\bcriticism\b|\bwe\s+rewrote\b|\b(?:was|were)\s+(?:our|the|my)\s+(?:first|initial|early)\s+(?:guess|hypothesis|theory|suspicion|thought|assumption)\b[^.;]{0,20}?\bbut\b/i;
 /**
@@ -1217,8 +1217,9 @@ const RULES: Rule[] = [
       // "Nobody reviewed it", "no one checked the row counts".
       if (/^(?:nobody|no\s+one|no-one)\b/.test(trigger)) return rejected(ctx) || hypotheticalBefore(ctx.text.slice(0, m.index)) ? undefined : candidate('conduct', ctx, [m.index, m.index + m[0].length]);
       if (agent.kind === 'nobody' && /bother/.test(trigger)) return candidate('conduct', ctx, [m.index, m.index + m[0].length], agent);
-      // Not getting in is the outage happening to them: "Operator fails to log in", "customers failed to sign in" (not "did not log in").
-      const getIn = /^(?:failed|fails)\s+to\s+(login|signin|authenticate|access|pay|purchase|log|sign|check)$/.exec(trigger);
+      // Not getting in is the outage happening to them: "Operator fails to log in", "customers failed to sign in", "… to check
+      // out" (not "did not log in", "failed to log the change", "failed to check in the fix").
+      const getIn = /^(?:failed|fails)\s+to\s+(login|signin|authenticate|log|sign|check)$/.exec(trigger);
       const particle = getIn && /^\s+(in|on|into|up|out)\b/i.exec(ctx.text.slice(m.index + m[0].length))?.[1].toLowerCase();
       if (getIn && (getIn[1] === 'check' ? particle === 'out' : !/^(?:log|sign)$/.test(getIn[1]) || (particle !== undefined && particle !== 'out'))) return undefined;
       // What happens to a thing or a network, whoever the subject: "did not receive logs", "did not reproduce the fork".
@@ -1483,7 +1484,7 @@ const RULES: Rule[] = [
       if (/have$|'ve$/.test(trigger) || (/(?:have|'ve)\s+\w+$/.test(trigger) && !progressive && !/(?:ed|en|wn|ne|ght|ck|un|ead|ut|et|ept|ent|ade|old|ound|one|ew|ook|aw|id|ad|ept|ft|lt|nt|ost)$/.test(last))) return undefined;
       if (/^(?:a|an|the|more|better|been)$/.test(last)) return undefined;
       // "they should not have been able to sign in as guests": what the system let them do, not hindsight about them.
-      if (/(?:have|'ve)\s+been\s+(?:able|allowed|permitted)$/.test(trigger)) return undefined;
+      if (/(?:\bnot|n't|\bnever)\s+(?:have|'ve)\s+been\s+(?:able|allowed|permitted)$/.test(trigger)) return undefined;
       // "who had been asked to swap only the failed PSU" is their task; "had been warned twice, but went ahead" is hindsight.
       if (/^(?:had|has|have)\s+been\s+(?:warned|told|asked|reminded)$/.test(trigger) && !/^[^.;]{0,120}?\b(?:but|yet|still|anyway|regardless|nevertheless|ignored|went\s+ahead|did\s+not|didn't|never)\b|^\s+of\s+(?:their|his|her)\s+(?:obligations|duties|responsibilities)\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       // "didn't need to intervene, because the automated failover completed": why no one had to act.

@@ -3,7 +3,7 @@
 // <P>. Trained by scripts/train-blame-model.ts on development data only (the labelled dev sentences, the sentences of the
 // development post-mortems as blameless prose, and our own blame tests' sentences); its weights are in learnedModel.ts.
 // It only speaks where the clause reading found a person in the sentence, so a finding always names its agent.
-import { type Candidate, classifyAt, mayBePerson, mayNamePerson, NEGATION_BEFORE, quotedSpans, type Token, tokenize } from './detect';
+import { type Candidate, classifyAt, mayBePerson, mayNamePerson, quotedSpans, type Token, tokenize } from './detect';
 import { LEARNED_MODEL } from './learnedModel';
 
 export interface LearnedFeatures {
@@ -49,6 +49,9 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'thos
 function hasCapital(t: Token): boolean {
   return t.text.toLowerCase() !== t.text;
 }
+
+/** A denial right before the words ("never user error", "not a human error"); not "if not for Dave's …". */
+const DENIED_BEFORE = /(?:\bnot|\bnever|\bno|n't)\s+(?:(?:a|an|the|just|simply|merely|really)\s+)?$/i;
 
 /** The sentence's features; with `onlyWithPerson`, none when it names no person (the model is not asked then). */
 export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.bits, onlyWithPerson = false): LearnedFeatures {
@@ -195,7 +198,7 @@ export function learnedCandidate(sentence: string, model: LearnedModel = LEARNED
   const agentSpan: [number, number] = [f.tokens[aFrom].start, f.tokens[aTo].end];
   const trigger: [number, number] = [f.tokens[tFrom].start, f.tokens[tTo].end];
   // "… always indicates a bug, never user error": a label the sentence denies is no blame (as the rules read it).
-  if (/\b(?:error|fault|mistake|blame|negligence|carelessness)\b/i.test(sentence.slice(trigger[0], trigger[1])) && NEGATION_BEFORE.test(sentence.slice(Math.max(0, trigger[0] - 40), trigger[0]))) return undefined;
+  if (/\b(?:error|fault|mistake|blame|negligence|carelessness)\b/i.test(sentence.slice(trigger[0], trigger[1])) && DENIED_BEFORE.test(sentence.slice(Math.max(0, trigger[0] - 24), trigger[0]))) return undefined;
   const hindsight = /\b(?:should|could|would|had|if)\b/i.test(sentence.slice(trigger[0], trigger[1]));
   return {
     category: hindsight ? 'counterfactual' : 'conduct',

@@ -83,11 +83,11 @@ export const SYSTEM_NOUNS = new Set([
 
 /** Capitalised words that are not people's names (sentence starters, products, days, months). */
 export const NOT_NAMES = new Set([
-  'deal', 'pass', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'they', 'he', 'she', 'i', 'you', 'our', 'their', 'his', 'her', 'my', 'your', 'a', 'an', 'after',
+  'the', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'they', 'he', 'she', 'i', 'you', 'our', 'their', 'his', 'her', 'my', 'your', 'a', 'an', 'after',
   'before', 'because', 'when', 'while', 'then', 'once', 'since', 'if', 'nobody', 'somebody', 'someone', 'everyone', 'nothing', 'something', 'everything', 'anyone',
   'no', 'yes', 'also', 'but', 'yet', 'and', 'or', 'so', 'however', 'finally', 'later', 'meanwhile', 'initially', 'eventually', 'today', 'yesterday', 'tonight',
   'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
-  'august', 'september', 'october', 'november', 'december', 'rev', 'version', 'users', 'customers', 'players', 'engineering', 'security', 'legal', 'finance',
+  'august', 'september', 'october', 'november', 'december', 'rev', 'version', 'deal', 'pass', 'users', 'customers', 'players', 'engineering', 'security', 'legal', 'finance',
   'sales', 'marketing', 'product', 'management', 'leadership', 'android', 'apple', 'google', 'amazon', 'microsoft', 'meta', 'oculus', 'quest', 'vision', 'unity',
   'unreal', 'ethereum', 'bitcoin', 'solana', 'polygon', 'metamask', 'chrome', 'safari', 'firefox', 'windows', 'linux', 'ubuntu', 'debian', 'kubernetes',
   'docker', 'terraform', 'ansible', 'jenkins', 'postgres', 'postgresql', 'mysql', 'redis', 'kafka', 'nginx', 'envoy', 'istio', 'consul', 'vault',

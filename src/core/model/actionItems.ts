@@ -83,6 +83,10 @@ const FIX_CUES: ReadonlySet<string> = new Set(['fix', 'the fix', 'resolution', '
 const INTENT = /\b(?:will|should|shall|must|could|plan(?:s|ned)?\s+to|need(?:s|ed)?\s+to|going to|intend|consider|entertain|propos(?:e|ed|al)|recommend|(?:have|has)\s+(?:already\s+)?(?:taken|added|implemented|started|created|extended|established|updated|introduced|begun)|(?:we(?:'re|’re|\s+are)|the\s+team\s+is)\s+(?:now\s+|currently\s+|also\s+|actively\s+)?(?:building|adding|creating|implementing|introducing|developing|writing|working\s+on|rolling\s+out|setting\s+up|migrating|automating))\b|^(?:add|create|implement|introduce|set up|update|document|write|ensure|make|move|review|improve|investigate|automate|monitor|alert|enable|require)\b/i;
 /** …and not when it only says there is nothing to do, or argues a counterfactual. */
 const NOT_AN_ITEM = /^(?:none|n\/a|nothing|tbd|todo|no\s|it(?:'s| is) (?:unclear|not clear)|if\s|had\s|this (?:was|is) (?:not|no))/i;
+/** A reference cell that is only a done word (often a link's text: "[Utført](…/commit/…)"). */
+const DONE_REFERENCE = new RegExp(String.raw`^(?:done|completed?|closed|fixed|resolved|merged|shipped|utført|gjort|ferdig|${CHECK_MARK})\.?$`, 'iu');
+/** A line that is only a done word ("✅ Done:", "**Completed**", "Gjort:"), above the list it marks. */
+const DONE_GROUP_LABEL = /^(?:done|completed?|finished|fixed|already done|gjort|utført|ferdig)$/i;
 const GROUP_DONE = /^(?:done|completed?|finished|closed|resolved|already (?:done|completed|fixed)|actions? taken|fixed|gjort|utført|ferdig)(?![\p{L}])/iu;
 
 /** Regions to read: follow-up sections, and the blocks nested in (or following) a follow-up label. */
@@ -121,7 +125,7 @@ const WRITE_UP_CHECK = /^(?:(?:all\s+)?(?:the\s+)?sections?\s+(?:above|below)\s+
 /** "We will focus on the default network for the remainder of the post-mortem" ("remainer", as one real post-mortem spells it), "we'll describe the bug below": a promise about the write-up, not work. */
 const ABOUT_THE_TEXT = /\b(?:rest|remainder|remainer)\s+of\s+(?:this|the)\s+(?:post|post-?mortem|document|report|write-?up|article|blog)\b|\bin\s+this\s+(?:post|section|document|report|write-?up|article)\b|\bin\s+the\s+(?:next|following)\s+section\b|^(?:[\p{L} ,]{0,30})?(?:we\s+(?:will|are going to)|we'll|we're going to)\s+(?:now\s+|first\s+|briefly\s+)?(?:describe|explain|outline|summari[sz]e|recap|elaborate\s+on|go\s+into)\s+[^.;]{0,80}?\b(?:below|later(?:\s+in\s+this)?|further\s+down)\b/iu;
 /** "We will post updates as they become available", "we will continue to monitor": a status page's promise to keep people informed while it lasts, not follow-up work. */
-const STATUS_PROMISE = /\b(?:post|provide|share|send|publish|give)\s+(?:an?\s+|more\s+|further\s+|regular\s+|frequent\s+|another\s+|the\s+next\s+)?(?:updates?|information)\b|\bkeep\s+(?:you|everyone|users|customers|people)\s+(?:updated|informed|posted|in\s+the\s+loop)\b|\b(?:continue\s+to|keep)\s+monitor(?:ing)?\b|\bmonitor(?:ing)?\s+(?:the\s+situation|closely)\b|\blet\s+(?:you|everyone|users|customers)\s+know\b|\bupdate\s+this\s+(?:page|post|incident|status)\b/i;
+const STATUS_PROMISE = /\b(?:post|provide|share|publish)\s+(?:an?\s+|more\s+|further\s+|another\s+|the\s+next\s+)?updates?\b(?=[^.;]{0,40}\b(?:here|this\s+page|available|shortly|soon)\b)|\bas\s+(?:more\s+)?(?:information|details)\s+(?:becomes?|is|are)\s+available\b|\bkeep\s+(?:you|everyone|users|customers|people)\s+(?:updated|informed|posted|in\s+the\s+loop)\b|\bcontinue\s+to\s+monitor(?:\s+(?:the\s+situation|for\s+(?:further\s+|any\s+)?(?:issues|problems|errors)|closely))?\s*[.!]?\s*$|\bmonitor(?:ing)?\s+the\s+situation\b|\blet\s+(?:you|everyone|users|customers)\s+know\b|\bupdate\s+this\s+(?:page|post|status)\b/i;
 /** "To prevent similar issues in the future, we've made a few changes:" before a list: the list's entries are the follow-ups. */
 /** The column of a follow-up table that holds the items. */
 const ITEM_COLUMN = /^(?:action\s*items?|follow[- ]?ups?|follow[- ]?up\s+(?:items?|actions?|tasks?)|remediation\s+(?:items?|actions?|tasks?)|corrective\s+actions?|preventive\s+actions?|next\s+steps?)$/i;
@@ -308,6 +312,8 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   }
   let groupDone: string | undefined = region.done;
   let groupDepth = 0;
+  /** Where the list after a "✅ Done:" line ends, or -1. */
+  let doneGroupEnd = -1;
   const firstItem = items.length;
   const skipped = new Uint8Array(to - from);
   /** Items of a group label ("Short term:", "**Completed**") are the group's nested items. */
@@ -360,17 +366,19 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
     // "✅ Done:" or "**Completed**" on a line of its own above a list: the items up to the next such label or heading are done;
     // "🚧 Next:" ends that.
     if (block.kind === 'paragraph' && block.inline.text.length <= 40 && blocks[b + 1]?.kind === 'listItem') {
-      const lead = block.inline.text.replace(/^[\p{Extended_Pictographic}\uFE0F\s*_]+/u, '');
-      const label = trimTrailing(lead, '*_: ');
-      if (GROUP_DONE.test(label) && label.split(/\s+/).length <= 3) {
+      const label = trimTrailing(block.inline.text.replace(/^[\p{Extended_Pictographic}\uFE0F\s*_]+/u, ''), '*_: ');
+      if (DONE_GROUP_LABEL.test(label)) {
         groupDone = block.inline.text.trim();
         groupDepth = 7;
+        let c = b + 1;
+        while (c < to && (blocks[c].kind === 'listItem' || blocks[c].listDepth > 0)) c++;
+        doneGroupEnd = c;
         continue;
       }
-      if (groupDone !== region.done && /:\s*$/.test(block.inline.text) && label.split(/\s+/).length <= 3) {
-        groupDone = region.done;
-        continue;
-      }
+    }
+    if (doneGroupEnd !== -1 && b >= doneGroupEnd) {
+      groupDone = region.done;
+      doneGroupEnd = -1;
     }
     // "We've established guiding criteria for disabling the system:" and a list of the criteria: one item; so is
     // "Jump Server Access: Configure external jump server access, allowing:" and the list of what it allows.
@@ -409,6 +417,9 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   // A template's checklist for the write-up itself ("Sections above are filled out", "All actionable items above have linked
   // GitHub Issues"): when every entry is one, none is follow-up work.
   if (items.length - firstItem >= 2 && items.slice(firstItem).every((item) => WRITE_UP_CHECK.test(item.text))) items.length = firstItem;
+  // "Ed to create …" beside "Ed and Caroline to write …" are minutes; a lone "Alerts to page the on-call" names a thing.
+  const minutes = items.slice(firstItem).filter((item) => item.owner && item.text.startsWith(item.owner) && / to \p{Ll}/u.test(item.text.slice(item.owner.length, item.owner.length + 5))).length;
+  if (minutes < 2) for (const item of items.slice(firstItem)) if (SINGLE_NAME_OWNERS.has(item)) dropOwner(item);
   if (!hasStructure && readHeadingItems(from, to, blocks, skipped, ctx, items, groupDone)) return;
   // A follow-up section written as paragraphs: each one that says what will be done, or points to the issue that
   // tracks the work ("[This issue](…/issues/6451) tracks that effort"), is an item; so is such a pointing paragraph
@@ -498,6 +509,11 @@ function readHeadingItems(from: number, to: number, blocks: Block[], skipped: Ui
     items.push(item);
   }
   return true;
+}
+
+function dropOwner(item: ActionItem): void {
+  item.owner = null;
+  delete item.ownerRange;
 }
 
 /** Written as already done, and not as a plan or an imperative ("Scale coreDNS dynamically based on…"). */
@@ -618,13 +634,17 @@ function ticketsOf(inline: InlineText): string[] {
   return [...new Set(found)];
 }
 
-/** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
 /** "Ed to …", "Ed and Caroline to …", "Developers to …": capitalised names (or one plural) before "to" and a verb. */
 const OWNER_TO = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:(?:\s*,\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?){0,3})\s+to\s+(\p{Ll}[\p{Ll}-]+)\b/u;
 /** Openings that take "to" without naming anyone: "Need to …", "Time to …", "Steps to …". */
 const NOT_AN_OWNER_TO = /^(?:Leads?|Results?|Causes?|Relates?|Belongs?|Applies|Refers?|Need|Needs|Going|Time|Ways?|Steps?|How|Plans?|Continue|Up|Due|Unable|Able|Failed|Back|Refer|Reply|Response|Responses|Changes?|Access|Updates?|Improvements?|Links?|Moving|Trying|Try|Want|Wants|Nothing|Something|Everything|Nobody|Somebody|Everyone|Someone|Anyone|We|They|It|This|That|There|Work|Tasks?|Ticket|Tickets|Option|Options|Also|Then|Next|Later|Today|Tomorrow)(?:\s|$)/;
 /** Verbs of assigned work beyond ACTION_VERBS: "to come up with", "to chase", "to own". */
-const ASSIGNED_VERBS = new Set(['come', 'chase', 'own', 'organise', 'organize', 'arrange', 'book', 'sort', 'speak', 'liaise', 'confirm', 'find', 'pick', 'take', 'raise', 'get', 'put', 'set', 'look', 'work']);
+const ASSIGNED_VERBS = new Set(['come', 'chase', 'own', 'organise', 'organize', 'arrange', 'book', 'sort', 'speak', 'liaise', 'confirm', 'find', 'pick', 'work']);
+/** People by their role, as one word: "Developers to come up with …". */
+const PLURAL_ROLES = /^(?:Developers|Devs|Engineers|SREs|Admins|Operators|Maintainers|Reviewers|Testers|Designers|Managers)$/;
+/** Items whose owner is one capitalised word before "to" ("Ed to create …"): an owner only when another item of the list has the form. */
+const SINGLE_NAME_OWNERS = new WeakSet<ActionItem>();
+/** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
 const SUBJECT_TEAM = /^((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){1,2}?(?:[Tt]eam|[Ss]quad)|(?!(?:A|An|Each|Every|Which|What|This|That|These|Those|Any|No|Some|One|Another|The|Our|Their|Its|Your|His|Her|My)\s)\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:[Tt]eam|[Ss]quad))\s+(?:will|shall|is going to|plans? to)\s/u;
 
 function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): void {
@@ -649,8 +669,12 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   }
   // Minutes' form: "Ed to create some docs around incidents", "Ed and Caroline to write a list …", "Developers to come up with …".
   const assigned = OWNER_TO.exec(raw);
-  if (assigned && !ACTION_VERBS.has(assigned[1].split(/\s+/)[0].toLowerCase()) && !NOT_AN_OWNER_TO.test(assigned[1]) && (ACTION_VERBS.has(assigned[2]) || ASSIGNED_VERBS.has(assigned[2]))) {
+  // One word ending in "s" is a plural thing ("Alerts to page …", "Dashboards to track …") unless it is a role.
+  const single = assigned !== null && !/\s/.test(assigned[1]) && !PLURAL_ROLES.test(assigned[1]);
+  if (assigned && !(single && (/s$/.test(assigned[1]) || /^\p{Lu}+$/u.test(assigned[1]))) && !ACTION_VERBS.has(assigned[1].split(/\s+/)[0].toLowerCase()) && !NOT_AN_OWNER_TO.test(assigned[1]) && (ACTION_VERBS.has(assigned[2]) || ASSIGNED_VERBS.has(assigned[2]))) {
     action.owner = assigned[1];
+    // One word may be a thing ("Runbook to restore …", "CI to run …"): kept only where the form recurs in the list.
+    if (single) SINGLE_NAME_OWNERS.add(action);
     const [s, e] = sourceSpan(inline, assigned.index, assigned.index + assigned[1].length);
     action.ownerRange = ctx.lines.range(s, e);
     return;
@@ -785,12 +809,12 @@ function readTable(b: number, block: Block, ctx: ActionContext, items: ActionIte
     const status = statusCell?.inline.text.trim() ? oneLineText(statusCell.inline.text).trim() : undefined;
     const ticketCell = ticketCol >= 0 ? row[ticketCol] : undefined;
     const tickets = [...ticketsOf(actionCell.inline), ...(ticketCell ? ticketsOf(ticketCell.inline) : [])];
-    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim()) && !DONE_STATUS.test(ticketCell.inline.text.trim())) tickets.push(ticketCell.inline.text.trim());
+    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim()) && !DONE_REFERENCE.test(oneLineText(ticketCell.inline.text).trim())) tickets.push(ticketCell.inline.text.trim());
     const lead = DONE_START.exec(actionCell.inline.text);
     const tail = doneAtEnd(actionCell.inline.text);
     // "[Utført](…/commit/81103ba)", "[Done](…/pull/12)": the reference cell's link says the work is done.
     const referenceText = ticketCell && statusCol === -1 ? oneLineText(ticketCell.inline.text).trim() : '';
-    const referenceDone = referenceText.length <= 20 && DONE_STATUS.test(referenceText) && !/^(?:y|x|yes)$/i.test(referenceText) ? referenceText : undefined;
+    const referenceDone = DONE_REFERENCE.test(referenceText) ? referenceText : undefined;
     const doneMarker = status && DONE_STATUS.test(status) ? status : lead ? lead[0].trim() : tail && !NOT_DONE.test(actionCell.inline.text) ? tail[0].trim() : actionCell.inline.struck ? '~~struck~~' : (referenceDone ?? groupDone);
     const text = cleanText(oneLineText(actionCell.inline.text.slice(lead ? lead[0].length : 0, tail ? tail.index : undefined)));
     const action: ActionItem = {

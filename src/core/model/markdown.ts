@@ -168,10 +168,10 @@ export const MIN_CHUNK = 512;
 /** A table is split between rows only when its header and delimiter lines (parsed again with each part) are at most this long. */
 const MAX_TABLE_HEAD = 4 * 1024;
 
-/** True when a `---` / `...` line closes the front matter opened at `start`. */
 /** The line that closes a front matter opened with `---` (YAML; `...` too) or `+++` (TOML). */
 const FRONT_MATTER_CLOSE = { '---': /^(?:---|\.\.\.)\s*$/, '+++': /^\+\+\+\s*$/ } as const;
 
+/** True when a line matching `close` closes the front matter opened at `start`. */
 function frontMatterCloses(text: string, start: number, close: RegExp): boolean {
   let lineStart = text.indexOf('\n', start) + 1;
   while (lineStart > 0 && lineStart < text.length) {

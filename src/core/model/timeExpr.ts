@@ -58,7 +58,7 @@ const RE = {
   monthFirst: new RegExp(String.raw`${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s*(\d{4})(?!\d|:\d))?`, 'iy'),
   dayFirst: new RegExp(String.raw`(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s*(\d{4})(?!\d|:\d))?`, 'iy'),
   oclock: /kl\.?\s+/iy,
-  dateTimeSep: /\s*,\s*(?:at\s+)?|T(?=\d)|\s+at\s+|\s+kl\.?\s+|\s*@\s*|\s*(?:--|[-–—])\s*|\s*\/\s*|\s+/iy,
+  dateTimeSep: /\s*,\s*(?:at\s+|kl\.?\s+)?|T(?=\d)|\s+at\s+|\s+kl\.?\s+|\s*@\s*|\s*(?:--|[-–—])\s*|\s*\/\s*|\s+/iy,
   clock: /(\d{1,2})[:.](\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?!\d|:\d)/iy,
   hourMeridiem: /(\d{1,2})\s*([ap])\.?\s?m\b\.?/iy,
   // "8-9 PM", "~10–12 am": two hours sharing the meridiem written after the second.

@@ -498,11 +498,11 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
   }
   const expr = leadingTime(inline);
   if (!expr) {
-    // A status update stamped at its end with its date and time ("… {{< track "2022-10-19T13:23Z" >}}",
-    // "… Oct 19, 2022 13:23 MDT"): one of a run of them (at least two) is an event.
+    // Outside a timeline section, a status update stamped at its end with its date and time ("… {{< track "2022-10-19T13:23Z" >}}",
+    // "… Oct 19, 2022 13:23 MDT"): one of a run of them (at least two) is an event; a sentence ending in the date it names is not.
     if (zone === 'open') {
       const stamp = trailingTime(inline);
-      if (stamp && stamp.minutes !== undefined && hasDate(stamp)) out.push({ block: i, source: 'paragraph', expr: stamp, inline, desc: descriptionBefore(inline, stamp), start: block.start, end: block.end, group: STAMPED_UPDATES, zone });
+      if (stamp && stamp.minutes !== undefined && hasDate(stamp) && !DATE_IN_SENTENCE.test(text.slice(Math.max(0, stamp.start - 16), stamp.start))) out.push({ block: i, source: 'paragraph', expr: stamp, inline, desc: descriptionBefore(inline, stamp), start: block.start, end: block.end, group: STAMPED_UPDATES, zone });
       return;
     }
     // Narrative in a timeline section: "We deployed the bot at 2:55 UTC on 12th January and…" is an
@@ -650,13 +650,14 @@ function readTable(i: number, block: Block, zone: Zone, out: Candidate[]): void 
   }
   let timeCol = -1;
   for (let c = 0; c < width; c++) if (clockShare[c] >= 0.5 && (timeCol === -1 || clockShare[c] > clockShare[timeCol])) timeCol = c;
-  // "| 15.15 | Feil påvist … |": a column of dotted clocks is the time column (a lone "15.15" elsewhere is a number).
-  let dottedCol = -1;
-  if (timeCol === -1 && rows.length >= 2) for (let c = 0; c < width; c++) if (dottedShare[c] >= 0.5 && (dottedCol === -1 || dottedShare[c] > dottedShare[dottedCol])) dottedCol = c;
-  if (timeCol === -1) timeCol = dottedCol;
   // In a timeline section, a column headed Time/Timestamp/When is the time column even when its cells do not read as times.
   const byHeader = zone !== 'open' && timeCol === -1 ? header.findIndex((h) => /^(?:time|timestamp|when|clock)\b/i.test(h.inline.text.trim())) : -1;
   if (timeCol === -1) timeCol = byHeader;
+  // "| 15.15 | Feil påvist … |" in a timeline section: a column of dotted clocks is the time column (elsewhere, a
+  // column of "1.12", "2.04" is versions or numbers).
+  let dottedCol = -1;
+  if (timeCol === -1 && zone !== 'open' && rows.length >= 2) for (let c = 0; c < width; c++) if (dottedShare[c] >= 0.5 && (dottedCol === -1 || dottedShare[c] > dottedShare[dottedCol])) dottedCol = c;
+  if (timeCol === -1) timeCol = dottedCol;
   if (timeCol === -1) return;
   let dateCol = -1;
   for (let c = 0; c < width; c++) if (c !== timeCol && dateShare[c] >= 0.5 && (dateCol === -1 || dateShare[c] > dateShare[dateCol])) dateCol = c;
@@ -755,13 +756,19 @@ function looksLikeEventTime(expr: TimeExpr, text: string, zone: Zone): boolean {
 // ── Runs ────────────────────────────────────────────────────────────────────────────────────────
 
 /**
+ * A date and time that the sentence itself leads to ("the review meeting is on March 10, 2023 at 10:00", "… window is March 12 at
+ * 02:00"): part of what it says, not the update's stamp ("… back online. Oct 19, 2022 13:23 MDT", a shortcode's argument).
+ */
+const DATE_IN_SENTENCE = /\b(?:on|at|for|until|till|by|from|is|are|was|were|be|starting|between|before|after|of)\s*$/i;
+
+/** The group of the document's paragraphs outside a timeline section stamped at their end with a date and time. */
+const STAMPED_UPDATES = 'u:stamped';
+
+/**
  * Keeps every candidate of a timeline section; elsewhere keeps groups (a list, a table, a block of
  * lines, a section's paragraphs) with at least three events, or two that make up most of the group.
  * Content found outside timeline sections is only used when the timeline sections hold no events.
  */
-/** The group of the document's paragraphs stamped at their end with a date and time, wherever they are. */
-const STAMPED_UPDATES = 'stamped';
-
 function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Array): Candidate[] {
   const labelled = candidates.filter((c) => c.zone === 'labelled');
   // Group sizes: items of each list, paragraphs of each section.

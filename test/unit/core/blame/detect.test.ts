@@ -99,7 +99,7 @@ describe('blame detector', () => {
       'Customers failed to check out for an hour.',
     ]) assert.deepEqual(findBlameWording(text), [], text);
     // The same words with a lapse stay flagged: a name the title does not hide, an error owned, logging a change, a check-in.
-    for (const text of ['How Dave Broke Production By Ignoring The Alert', 'It was user error by Bob, plain and simple.', 'Bob failed to log the change in the ticket.', 'Bob failed to check in the fix.', 'Bob should have been paying attention.']) {
+    for (const text of ['How Dave Broke Production By Ignoring The Alert', 'It was user error by Bob, plain and simple.', 'Bob failed to log the change in the ticket.', 'Bob failed to check in the fix.', 'Bob should have been paying attention.', 'Sam should have been able to spot the error in the diff.', "If not for Dave's careless mistake, the outage would not have happened.", 'Dave failed to access the runbook before restarting the cluster.']) {
       assert.equal(findBlameWording(text).length, 1, text);
     }
   });

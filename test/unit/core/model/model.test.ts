@@ -662,6 +662,40 @@ describe('model: done groups and imperatives among the follow-ups', () => {
   });
 });
 
+describe('model: what this stop\'s new forms must not take (review of stop 45)', () => {
+  it('a done group ends with its list; a line that only resembles a done word ("Resolved by:") is no group', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\n✅ Done:\n- Add an alert\n\nStill open, planned for next quarter:\n- Shard the jobs table\n\nResolved by:\n- Rotate the keys\n');
+    assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [['Add an alert', true], ['Shard the jobs table', false], ['Rotate the keys', false]]);
+  });
+
+  it('one capitalised word before "to" is an owner only where the minutes form recurs, and never a plural thing or an acronym', () => {
+    const things = parsePostmortem('# T\n\n## Action items\n\n- Alerts to page the on-call when lag grows.\n- Dashboards to track replication.\n- CI to run the migration tests.\n- Ed to create docs.\n');
+    assert.deepEqual(things.actionItems.map((i) => i.owner), [null, null, null, null]);
+    const runbook = parsePostmortem('# T\n\n## Action items\n\n- Runbook to restore the cluster from a snapshot.\n- Add an alert on lag.\n');
+    assert.deepEqual(runbook.actionItems.map((i) => i.owner), [null, null]);
+  });
+
+  it('sentences that end in the date they name are no stamped updates; a column of versions is no timeline', () => {
+    assert.deepEqual(parsePostmortem('# T\n\n## Summary\n\nWe will hold the review meeting on March 10, 2023 at 10:00.\n\nThe next maintenance window is March 12, 2023 at 02:00 UTC.\n').timeline, []);
+    assert.deepEqual(parsePostmortem('# T\n\n## Versions\n\n| Component | Version |\n|---|---|\n| a | 1.12 |\n| b | 1.13 |\n| c | 2.04 |\n').timeline, []);
+  });
+
+  it('a reference cell is done only when it is a done word, and keeps its ticket otherwise', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\n| Action | Reference |\n|---|---|\n| Check x | [x.com/status](https://x.com/status) |\n| Pool | Fixed-size pool |\n| Alert | [Done](https://github.com/a/b/pull/3) |\n');
+    assert.deepEqual(doc.actionItems.map((i) => [i.done, i.tickets]), [[false, ['x.com/status']], [false, ['Fixed-size pool']], [true, ['https://github.com/a/b/pull/3']]]);
+  });
+
+  it('status-page promises are no follow-ups, but promises of work that mention updates or monitoring are', () => {
+    const doc = parsePostmortem('# T\n\n## Lessons\n\nWe will send updates to customers within 15 minutes of detecting an incident. We will keep monitoring the replication lag with a new alert. We will post updates as they become available. We will continue to monitor.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.text), ['We will send updates to customers within 15 minutes of detecting an incident.', 'We will keep monitoring the replication lag with a new alert.']);
+  });
+
+  it('"dd.mm.yyyy, kl HH:MM" is a date and time; an English "alarm" is no Norwegian detection word', () => {
+    const doc = parsePostmortem('# T\n\n## Timeline\n\n- 03.10.2023, kl 14:00 - Deploy started\n- 03.10.2023, kl 14:10 - We reviewed the alarm thresholds\n');
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.date, e.time?.minutes, e.phase ?? null]), [['2023-10-03', 840, null], ['2023-10-03', 850, null]]);
+  });
+});
+
 describe('model: GitHub emoji shortcodes as done marks', () => {
   it('":white_check_mark:" (rendered as ✅) marks an item or a status cell done, at the start or the end, and is not kept in the text', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\n- :white_check_mark: Add a second replica\n- Rotate the keys :heavy_check_mark:\n- Add a load test\n\n| Action | Status |\n|---|---|\n| Add tracing | :ballot_box_with_check: |\n| Add quotas | :x: |\n');
