@@ -1,6 +1,6 @@
 // The real post-mortem corpus (test/fixtures/real) and its hand-written labels, and the comparison
 // of what the engine reads with what a reader labelled. Used by test/unit/corpus.test.ts and by
-// `npx tsx test/support/corpus.ts [dev|dev3…dev10|test|test2…test9] [file]` (per-document report of the dev splits; totals only
+// `npx tsx test/support/corpus.ts [dev|dev3…dev11|test|test2…test10] [file]` (per-document report of the dev splits; totals only
 // for the test splits).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +24,7 @@ export interface LabelledItem {
 export interface Label {
   source: string;
   file: string;
-  split: 'dev' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'dev8' | 'dev9' | 'dev10' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6' | 'test7' | 'test8' | 'test9';
+  split: 'dev' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'dev8' | 'dev9' | 'dev10' | 'dev11' | 'test' | 'test2' | 'test3' | 'test4' | 'test5' | 'test6' | 'test7' | 'test8' | 'test9' | 'test10';
   sections: Partial<Record<SectionKind, string>>;
   timeline: 'absent' | { events: number; dateOnly?: number; zone?: string | null; detected?: string | null; mitigated?: string | null; resolved?: string | null };
   actionItems: LabelledItem[];
@@ -235,7 +235,7 @@ export function formatRow(r: DocResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const split = ['dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9'].includes(process.argv[2]) ? process.argv[2] : 'dev';
+  const split = ['dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9', 'test10'].includes(process.argv[2]) ? process.argv[2] : 'dev';
   const only = process.argv[3];
   const results = loadLabels().filter((l) => l.split === split && (!only || `${l.source}/${l.file}`.includes(only))).map(evaluate);
   // The test splits are never tuned on: only their totals are printed.

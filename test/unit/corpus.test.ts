@@ -33,6 +33,8 @@ describe('real post-mortems (test/fixtures/real)', function () {
   const test8 = labels.filter((l) => l.split === 'test8').map(evaluate);
   const dev10 = labels.filter((l) => l.split === 'dev10').map(evaluate);
   const test9 = labels.filter((l) => l.split === 'test9').map(evaluate);
+  const dev11 = labels.filter((l) => l.split === 'dev11').map(evaluate);
+  const test10 = labels.filter((l) => l.split === 'test10').map(evaluate);
 
   after(() => {
     console.log(dev.map(formatRow).join('\n'));
@@ -62,9 +64,12 @@ describe('real post-mortems (test/fixtures/real)', function () {
     console.log(dev10.map(formatRow).join('\n'));
     console.log(formatTotals('dev10 (four more organisations, labelled with blame sentences before the first run)', totals(dev10)));
     console.log(formatTotals('test9 (never tuned on, from organisations in no other split, labels committed before the first run)', totals(test9)));
+    console.log(dev11.map(formatRow).join('\n'));
+    console.log(formatTotals('dev11 (blog and status-site posts of three more organisations, labelled before the first run)', totals(dev11)));
+    console.log(formatTotals('test10 (never tuned on, from organisations in no other split, labels committed before the first run)', totals(test10)));
     // Blame findings of the real documents, every split: the false alarms are judged by reading (BLAME-FINDINGS.md).
-    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6, dev8, test7, dev9, test8, dev10, test9].flat();
-    const devAll = [dev, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10].flat();
+    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6, dev8, test7, dev9, test8, dev10, test9, dev11, test10].flat();
+    const devAll = [dev, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11].flat();
     console.log(formatTotals(`all ${devAll.length} development documents`, totals(devAll)));
     console.log(formatTotals(`all ${all.length - devAll.length} test documents (never tuned on)`, totals(all.filter((r) => !r.label.split.startsWith('dev')))));
     console.log(formatTotals(`all ${all.length} documents`, totals(all)));
@@ -138,6 +143,14 @@ describe('real post-mortems (test/fixtures/real)', function () {
     }
     const t = totals(dev10);
     assert.equal(t.timelinesRead, t.timelines, `dev10 timelines read ${t.timelinesRead}/${t.timelines}`);
+  });
+
+  it('dev11 and test10 splits: no crash, no unreadable time', () => {
+    assert.ok(dev11.length >= 8, `${dev11.length} dev11 documents`);
+    for (const t of [totals(dev11), totals(test10)]) {
+      assert.equal(t.crashes, 0);
+      assert.equal(t.invalidTimes, 0);
+    }
   });
 
   it('dev3, test3, dev4, test4, dev5, test5 and dev6 splits: no crash, no unreadable time', () => {

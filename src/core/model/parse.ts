@@ -15,7 +15,7 @@ import { inferPhases } from './phases';
 import { isSuggestionHeading, matchSectionHeading, type SectionMatch } from './sections';
 import { readSuppressions } from './suppressions';
 import { LineIndex } from './text';
-import { labelKind, leadingLabel, readTimeline } from './timeline';
+import { labelKind, leadingLabel, newestFirst, readTimeline } from './timeline';
 import type { FoundPart, ModelProblem, PostmortemDocument, Range, Section, SectionKind } from './types';
 import { pushAll } from '../util/arrays';
 import { stringFromCodes } from '../util/strings';
@@ -385,6 +385,8 @@ export function parsePostmortem(text: string, options: ParseOptions = {}): Postm
     ...(options.defaultTimezone ? { defaultZone: options.defaultTimezone } : {}),
     ...(options.cache ? { memo: options.cache.memo.bind(options.cache) } : {}),
   });
+  // A status log written newest first is read in the order it happened (phases, metrics, the order rule, the preview).
+  if (newestFirst(timeline.events)) timeline.events.reverse();
   inferPhases(timeline.events, metadata);
   const actions = extractActionItems(blocks, allSections, { lines, problems });
   const found = foundParts(blocks, allSections, timeline.found, actions.found, actions.items.length);

@@ -52,7 +52,7 @@ export const SECTION_DEFINITIONS: readonly SectionDefinition[] = [
     cues: [
       ['timeline', 3.5], ['time line', 3.5], ['chronology', 3.5], ['sequence of events', 3.5], ['summary of events', 3.5], ['chain of events', 3.5], ['series of events', 3.5], ['course of events', 3.5], ['timeline of events', 3.5], ['incident timeline', 3.5],
       ['detailed timeline', 3.5], ['events', 2], ['key events', 3], ['order of events', 3], ['what happened when', 3.5], ['incident log', 2.5], ['decision log', 2.5],
-      ['play by play', 3], ['history', 1.5], ['leadup', 2.5], ['lead up', 2.5],
+      ['play by play', 3], ['history', 1.5], ['leadup', 2.5], ['lead up', 2.5], ['updates', 2.5], ['status updates', 3.5], ['incident updates', 3.5],
     ],
   },
   {

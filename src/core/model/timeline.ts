@@ -82,6 +82,8 @@ interface Candidate {
   /** Group for run detection (a list, a table, a paragraph, a section's paragraphs). */
   group: string;
   zone: Zone;
+  /** A status update stamped at its end with its date and time. */
+  stamped?: true;
 }
 
 /** A date context: a day heading, a date line, a date-only list item with nested events. */
@@ -93,6 +95,24 @@ interface DateMark {
   expr?: TimeExpr;
   dayNumber?: number;
   label: string;
+}
+
+/**
+ * A log written newest first, as status pages post their updates: at least three events, each dated on itself (no date
+ * carried from a heading or the event before, no offset), every one at or before the one above it, and time going back.
+ */
+export function newestFirst(events: readonly TimelineEvent[]): boolean {
+  if (events.length < 3) return false;
+  let back = false;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k];
+    if (e.time?.instant === undefined || e.dateSource !== 'event' || e.relative || e.timeInvalid) return false;
+    if (k === 0) continue;
+    const step = e.time.instant - events[k - 1].time!.instant!;
+    if (step > 0) return false;
+    if (step < 0) back = true;
+  }
+  return back;
 }
 
 export function readTimeline(input: TimelineInput): TimelineReading {
@@ -498,13 +518,16 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
   }
   const expr = leadingTime(inline);
   if (!expr) {
-    // Outside a timeline section, a status update stamped at its end with its date and time ("… {{< track "2022-10-19T13:23Z" >}}",
-    // "… Oct 19, 2022 13:23 MDT"): one of a run of them (at least two) is an event; a sentence ending in the date it names is not.
-    if (zone === 'open') {
+    // A status update stamped at its end with its date and time ("… {{< track "2022-10-19T13:23Z" >}}", "… Oct 19, 2022 13:23 MDT"):
+    // in a timeline section an event; elsewhere one of a run of them (at least two). A sentence ending in the date it names is not.
+    if (zone === 'open' || zone === 'timeline') {
       const stamp = trailingTime(inline);
-      if (stamp && stamp.minutes !== undefined && hasDate(stamp) && !DATE_IN_SENTENCE.test(text.slice(Math.max(0, stamp.start - 16), stamp.start))) out.push({ block: i, source: 'paragraph', expr: stamp, inline, desc: descriptionBefore(inline, stamp), start: block.start, end: block.end, group: STAMPED_UPDATES, zone });
-      return;
+      if (stamp && stamp.minutes !== undefined && hasDate(stamp) && !DATE_IN_SENTENCE.test(text.slice(Math.max(0, stamp.start - 16), stamp.start))) {
+        out.push({ block: i, source: 'paragraph', expr: stamp, inline, desc: descriptionBefore(inline, stamp), start: block.start, end: block.end, group: zone === 'open' ? STAMPED_UPDATES : `s:${sectionOf[i]}`, zone, stamped: true });
+        return;
+      }
     }
+    if (zone === 'open') return;
     // Narrative in a timeline section: "We deployed the bot at 2:55 UTC on 12th January and…" is an
     // event at its first time that carries a zone or a date (a bare "3:40" in prose is only a mention);
     // "…to 10:10 GMT, validators upgraded, with consensus reached at 10:19 GMT" is one step, at 10:10.
@@ -527,7 +550,15 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
     return;
   }
   if (!isEventExpr(expr) || !looksLikeEventTime(expr, text, zone)) return;
-  out.push({ block: i, source: 'paragraph', expr, inline, desc: descriptionAfter(inline, expr.end), start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
+  const desc = descriptionAfter(inline, expr.end);
+  // A status update's stamp on a line of its own ("### Monitoring", "2026-02-09T16:30:00Z", then what was posted): the
+  // paragraph below, in the same section and without a time of its own, is its description.
+  const next = blocks[i + 1];
+  if (!desc.text && hasDate(expr) && next?.kind === 'paragraph' && next.listDepth === block.listDepth && next.quoteDepth === block.quoteDepth && sectionOf[i + 1] === sectionOf[i] && !leadingTime(next.inline)) {
+    out.push({ block: i, source: 'paragraph', expr, inline, desc: next.inline, start: block.start, end: next.end, group: `s:${sectionOf[i]}`, zone });
+    return;
+  }
+  out.push({ block: i, source: 'paragraph', expr, inline, desc, start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
 }
 
 /** A clock after "at" inside a line (`… and at 11:58 the server was up again`), in the block's coordinates. */
@@ -785,13 +816,15 @@ function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Ar
     if (list) list.push(c);
     else groups.set(c.group, [c]);
   }
+  // Updates stamped like the timeline section's ("## Update … {{< track >}}", then "## Postmortem … {{< track >}}") continue it.
+  const stampedLog = inTimeline.some((c) => c.stamped);
   const open: Candidate[] = [];
   for (const [key, list] of groups) {
     const timed = list.filter((c) => c.expr.minutes !== undefined && !c.expr.invalid).length;
-    if (timed >= 3 || (timed >= 2 && (key === STAMPED_UPDATES || groupShare(key, list, blocks, sizes) >= 0.5))) pushAll(open, list.filter((c) => !c.expr.invalid));
+    if (timed >= 3 || (timed >= 2 && (key === STAMPED_UPDATES || groupShare(key, list, blocks, sizes) >= 0.5)) || (key === STAMPED_UPDATES && stampedLog)) pushAll(open, list.filter((c) => !c.expr.invalid));
   }
   // With a timeline section that holds events, dated runs elsewhere (an appendix, a chat log) are not the timeline.
-  const runs = inTimeline.some((c) => c.expr.minutes !== undefined) ? [] : open;
+  const runs = inTimeline.some((c) => c.expr.minutes !== undefined) ? open.filter((c) => c.stamped && stampedLog) : open;
   return [...inTimeline, ...labelled, ...runs].sort((a, b) => a.start - b.start || a.block - b.block);
 }
 

@@ -662,6 +662,21 @@ describe('model: done groups and imperatives among the follow-ups', () => {
   });
 });
 
+describe('model: status logs (adobe/aem-status, dev11)', () => {
+  it('"## Updates" is the timeline; a stamp on a line of its own takes the paragraph below as its text; newest first is read in time order', () => {
+    const doc = parsePostmortem('# Delivery disrupted\n\n## Updates\n\n### Resolved\n2026-02-09T16:35:00.000Z\n\nThis incident has been resolved.\n\n### Monitoring\n2026-02-09T16:30:00.000Z\n\nWe switched traffic back to the primary backends.\n\n### Investigating\n2026-02-07T02:05:00.000Z\n\nWe are observing an increase of errors.\n');
+    assert.equal(doc.allSections.find((s) => s.heading === 'Updates')?.kind, 'timeline');
+    assert.deepEqual(doc.timeline.map((e) => [e.time?.raw, e.text, e.phase ?? null]), [
+      ['2026-02-07T02:05:00.000Z', 'We are observing an increase of errors.', 'detected'],
+      ['2026-02-09T16:30:00.000Z', 'We switched traffic back to the primary backends.', 'mitigated'],
+      ['2026-02-09T16:35:00.000Z', 'This incident has been resolved.', 'resolved'],
+    ]);
+    // A log in time order, or one step back in a log that otherwise goes forward, is left as written.
+    const forward = parsePostmortem('# T\n\n## Timeline\n\n- 2026-02-07 02:05 a\n- 2026-02-07 02:10 b\n- 2026-02-07 02:08 c\n');
+    assert.deepEqual(forward.timeline.map((e) => e.text), ['a', 'b', 'c']);
+  });
+});
+
 describe('model: what this stop\'s new forms must not take (review of stop 45)', () => {
   it('a done group ends with its list; a line that only resembles a done word ("Resolved by:") is no group', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\n✅ Done:\n- Add an alert\n\nStill open, planned for next quarter:\n- Shard the jobs table\n\nResolved by:\n- Rotate the keys\n');
