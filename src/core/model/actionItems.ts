@@ -62,6 +62,8 @@ const DONE_TENSE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** Work begun or promised later in the item: "We have started improving our playbooks", "…; we are going to remove them". */
+const STILL_TO_DO = /\b(?:(?:have|has)\s+(?:only\s+)?(?:started|begun)|(?:we|the\s+team)\s+(?:are|is)\s+(?:going\s+to|working\s+on|planning\s+to)|(?:we|the\s+team)\s+(?:will|plan\s+to|intend\s+to))\b/i;
 /** Words that make a sentence a plan, whatever verb forms follow ("We will set up automated alerts"). */
 const NOT_YET_DONE = /\b(?:will|shall|'ll|should|must|would|going to|plan(?:s|ned)? to|needs? to|consider|recommend(?:s|ed)?)\b/i;
 const TRACKED_ONLY = /^(?:(?:created|opened|filed|raised|logged)\s+(?:a|an)\s+(?:ticket|issue|card|task|epic|story|jira)|(?:a\s+)?(?:tickets?|issues?|cards?|jira)\s+(?:(?:was|were|has been|have been)\s+)?(?:raised|created|opened|filed|logged)\b)/i;
@@ -520,7 +522,7 @@ function dropOwner(item: ActionItem): void {
 function readsAsDone(text: string): boolean {
   if (!DONE_TENSE.test(text) || TRACKED_ONLY.test(text) || ONLY_TALKED.test(text) || NOT_DONE.test(text)) return false;
   const opening = text.split(/\s+/).slice(0, 12).join(' ');
-  if (NOT_YET_DONE.test(opening)) return false;
+  if (NOT_YET_DONE.test(opening) || STILL_TO_DO.test(text)) return false;
   // "Always set a billing alert …", "Regularly perform tested backups": an imperative after an adverb.
   const first = /^(?:(?:always|never|also|regularly|periodically|please|immediately|consistently|automatically|proactively)\s+)?([\p{L}]+)/iu.exec(text.trim())?.[1].toLowerCase();
   return first === undefined || !ACTION_VERBS.has(first);

@@ -555,7 +555,11 @@ function readParagraph(i: number, block: Block, zone: Zone, out: Candidate[], ma
   // paragraph below, in the same section and without a time of its own, is its description.
   const next = blocks[i + 1];
   if (!desc.text && hasDate(expr) && next?.kind === 'paragraph' && next.listDepth === block.listDepth && next.quoteDepth === block.quoteDepth && sectionOf[i + 1] === sectionOf[i] && !leadingTime(next.inline)) {
-    out.push({ block: i, source: 'paragraph', expr, inline, desc: next.inline, start: block.start, end: next.end, group: `s:${sectionOf[i]}`, zone });
+    // Under a status word ("## Monitoring", "*Posted Mar 15, 2025 - 11:21 UTC*"), as status pages export their updates: one
+    // update of the page's log, wherever it is.
+    const heading = blocks[i - 1];
+    const update = zone === 'open' && heading?.kind === 'heading' && STATUS_WORD.test(heading.inline.text.trim());
+    out.push({ block: i, source: 'paragraph', expr, inline, desc: next.inline, start: block.start, end: next.end, group: update ? STAMPED_UPDATES : `s:${sectionOf[i]}`, zone, ...(update ? { stamped: true as const } : {}) });
     return;
   }
   out.push({ block: i, source: 'paragraph', expr, inline, desc, start: block.start, end: block.end, group: `s:${sectionOf[i]}`, zone });
@@ -792,7 +796,10 @@ function looksLikeEventTime(expr: TimeExpr, text: string, zone: Zone): boolean {
  */
 const DATE_IN_SENTENCE = /\b(?:on|at|for|until|till|by|from|is|are|was|were|be|starting|between|before|after|of)\s*$/i;
 
-/** The group of the document's paragraphs outside a timeline section stamped at their end with a date and time. */
+/** The headings status pages give their updates. */
+const STATUS_WORD = /^(?:investigating|identified|monitoring|update|updated|resolved|partially resolved|completed|scheduled|in progress|verifying|postmortem|post-mortem)$/i;
+
+/** The group of the document's stamped status updates outside a timeline section. */
 const STAMPED_UPDATES = 'u:stamped';
 
 /**
@@ -823,7 +830,8 @@ function acceptRuns(candidates: Candidate[], blocks: Block[], sectionOf: Int32Ar
     const timed = list.filter((c) => c.expr.minutes !== undefined && !c.expr.invalid).length;
     if (timed >= 3 || (timed >= 2 && (key === STAMPED_UPDATES || groupShare(key, list, blocks, sizes) >= 0.5)) || (key === STAMPED_UPDATES && stampedLog)) pushAll(open, list.filter((c) => !c.expr.invalid));
   }
-  // With a timeline section that holds events, dated runs elsewhere (an appendix, a chat log) are not the timeline.
+  // With a timeline section that holds events, dated runs elsewhere (an appendix, a chat log, the status page's own log of the
+  // same moments) are not the timeline.
   const runs = inTimeline.some((c) => c.expr.minutes !== undefined) ? open.filter((c) => c.stamped && stampedLog) : open;
   return [...inTimeline, ...labelled, ...runs].sort((a, b) => a.start - b.start || a.block - b.block);
 }

@@ -656,6 +656,11 @@ describe('model: done groups and imperatives among the follow-ups', () => {
     assert.deepEqual(doc.actionItems.map((i) => i.owner ?? null), ['Ed', 'Ed and Caroline', 'Developers', null, null, null]);
   });
 
+  it('work begun, or promised later in the item, is open ("We have started improving …", "… we are going to remove them")', () => {
+    const doc = parsePostmortem('# T\n\n## Action items\n\n- We have started improving our playbooks to access the console.\n- We also identified a number of unused subdomains that serve an expired certificate; we are going to remove them.\n- We added an alert on certificate expiry.\n');
+    assert.deepEqual(doc.actionItems.map((i) => i.done), [false, false, true]);
+  });
+
   it('an imperative with a participle after it ("Pass statically typed config …") is a plan, not done work', () => {
     const doc = parsePostmortem('# T\n\n## Actions\n\n- Pass statically typed config objects into Lambdas, so the compiler can catch these errors.\n- Added an alert for this metric.\n');
     assert.deepEqual(doc.actionItems.map((i) => i.done), [false, true]);
@@ -671,6 +676,9 @@ describe('model: status logs (adobe/aem-status, dev11)', () => {
       ['2026-02-09T16:30:00.000Z', 'We switched traffic back to the primary backends.', 'mitigated'],
       ['2026-02-09T16:35:00.000Z', 'This incident has been resolved.', 'resolved'],
     ]);
+    // A status page's export: "## Resolved", "*Posted Mar 15, 2025 - 21:04 UTC*", then the update.
+    const page = parsePostmortem('# RUM delayed\n\n## Resolved\n\n*Posted Mar 15, 2025 - 21:04 UTC*\n\nThis incident has been resolved.\n\n## Monitoring\n\n*Posted Mar 15, 2025 - 11:21 UTC*\n\nA second fix has been implemented.\n\n## Investigating\n\n*Posted Mar 15, 2025 - 10:55 UTC*\n\nWe are still experiencing issues.\n');
+    assert.deepEqual(page.timeline.map((e) => [e.time?.minutes, e.text]), [[655, 'We are still experiencing issues.'], [681, 'A second fix has been implemented.'], [1264, 'This incident has been resolved.']]);
     // A log in time order, or one step back in a log that otherwise goes forward, is left as written.
     const forward = parsePostmortem('# T\n\n## Timeline\n\n- 2026-02-07 02:05 a\n- 2026-02-07 02:10 b\n- 2026-02-07 02:08 c\n');
     assert.deepEqual(forward.timeline.map((e) => e.text), ['a', 'b', 'c']);
