@@ -14,7 +14,7 @@ import { DOC_STATUS_LABELS, PHASE_LABELS, zoneLabel } from '../model/labels';
 import { dueState } from '../model/due';
 import { capitalize, linesText, plural } from '../util/words';
 import { isPlaceholderText } from '../rules/emptySection';
-import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, parseDate } from '../model/time';
+import { DATE_LIKE_SOURCE, daysUntil, formatClock, formatDuration, minutesBetween, parseDate } from '../model/time';
 import { blocksOf, lineOf, sectionsOf, sourced, type SummaryBlock as Block } from './blocks';
 import { findFigures, highlightFigures } from './figures';
 import { JargonTranslator } from './jargon';
@@ -280,7 +280,9 @@ export function buildSummary(analysis: Analysis, options: SummaryOptions = {}): 
   if (statement) entries.push({ spans: highlightFigures(statement) });
   for (const d of detailTexts) entries.push({ spans: highlightFigures(d) });
   if (blastRadius) entries.push({ label: 'Blast radius', spans: highlightFigures(blastRadius) });
-  if (duration) entries.push({ label: 'Duration', spans: [{ text: `${duration} from start to ${metrics.resolved ? 'resolution' : 'mitigation'}.` }] });
+  // The duration runs to the last thing that happened: the resolution, the mitigation, or an event after them.
+  const durationEnd = metrics.durationMinutes === minutesBetween(metrics.started, metrics.resolved) ? 'resolution' : metrics.durationMinutes === minutesBetween(metrics.started, metrics.mitigated) ? 'mitigation' : 'the last event of the timeline';
+  if (duration) entries.push({ label: 'Duration', spans: [{ text: `${duration} from start to ${durationEnd}.` }] });
   const figures = [...new Set([statement, ...detailTexts, blastRadius].flatMap((t) => (t ? findFigures(t).map((f) => f.text) : [])))];
 
   return {

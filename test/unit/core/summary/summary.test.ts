@@ -95,6 +95,13 @@ describe('stakeholder summary: checkout example', () => {
 });
 
 describe('stakeholder summary: content', () => {
+  it('says what the duration runs to: the resolution, the mitigation, or a later event', () => {
+    const duration = (timeline: string) => buildSummary(analyze(`# T\n\n## Timeline\n\n${timeline}`), { today: TODAY }).impact.entries.find((e) => e.label === 'Duration')?.spans[0].text;
+    assert.equal(duration('- 2026-03-14 10:00 [started] a\n- 10:30 [mitigated] b\n- 11:00 [resolved] c\n'), '1 h from start to resolution.');
+    assert.equal(duration('- 2026-03-14 10:00 [started] a\n- 10:30 [mitigated] b\n'), '30 min from start to mitigation.');
+    assert.equal(duration('- 2026-03-14 10:00 [started] a\n- 10:30 [mitigated] b\n- 11:15 c\n'), '1 h 15 min from start to the last event of the timeline.');
+  });
+
   it('uses the answer to the last why of a five-whys list as the root cause', () => {
     const s = buildSummary(analyze(fixture('examples/firmware-ota.postmortem.md')), { today: TODAY });
     assert.equal(s.rootCause, 'There is no process linking hardware revisions to the test matrix.');
