@@ -323,6 +323,11 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   const doneGroups = new Map<number, string>();
   for (let b = from; b < to; b++) {
     const block = blocks[b];
+    // Past the list of a "✅ Done:" line, before anything else reads this block (a "### Completed" heading sets its own group).
+    if (doneGroupEnd !== -1 && b >= doneGroupEnd) {
+      groupDone = region.done;
+      doneGroupEnd = -1;
+    }
     if (skipped[b - from]) continue;
     if (block.kind === 'heading') {
       // "### Fixes" (what resolved the incident) or "### Lessons" inside a follow-up section: not follow-ups.
@@ -365,22 +370,16 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
         continue;
       }
     }
-    // "✅ Done:" or "**Completed**" on a line of its own above a list: the items up to the next such label or heading are done;
-    // "🚧 Next:" ends that.
+    // "✅ Done:" or "**Completed**" on a line of its own above a list: that list's items are done.
     if (block.kind === 'paragraph' && block.inline.text.length <= 40 && blocks[b + 1]?.kind === 'listItem') {
       const label = trimTrailing(block.inline.text.replace(/^[\p{Extended_Pictographic}\uFE0F\s*_]+/u, ''), '*_: ');
       if (DONE_GROUP_LABEL.test(label)) {
         groupDone = block.inline.text.trim();
-        groupDepth = 7;
         let c = b + 1;
         while (c < to && (blocks[c].kind === 'listItem' || blocks[c].listDepth > 0)) c++;
         doneGroupEnd = c;
         continue;
       }
-    }
-    if (doneGroupEnd !== -1 && b >= doneGroupEnd) {
-      groupDone = region.done;
-      doneGroupEnd = -1;
     }
     // "We've established guiding criteria for disabling the system:" and a list of the criteria: one item; so is
     // "Jump Server Access: Configure external jump server access, allowing:" and the list of what it allows.

@@ -689,6 +689,9 @@ describe('model: what this stop\'s new forms must not take (review of stop 45)',
   it('a done group ends with its list; a line that only resembles a done word ("Resolved by:") is no group', () => {
     const doc = parsePostmortem('# T\n\n## Action items\n\n✅ Done:\n- Add an alert\n\nStill open, planned for next quarter:\n- Shard the jobs table\n\nResolved by:\n- Rotate the keys\n');
     assert.deepEqual(doc.actionItems.map((i) => [i.text, i.done]), [['Add an alert', true], ['Shard the jobs table', false], ['Rotate the keys', false]]);
+    // A "### Completed" heading right after that list starts its own done group.
+    const heading = parsePostmortem('# T\n\n## Action items\n\n✅ Done:\n- Add an alert\n\n### Completed\n\n- Rotate the keys\n- Drop the table\n');
+    assert.deepEqual(heading.actionItems.map((i) => i.done), [true, true, true]);
   });
 
   it('one capitalised word before "to" is an owner only where the minutes form recurs, and never a plural thing or an acronym', () => {
