@@ -419,7 +419,7 @@ function readRegion(region: Region, blocks: Block[], ctx: ActionContext, items: 
   // GitHub Issues"): when every entry is one, none is follow-up work.
   if (items.length - firstItem >= 2 && items.slice(firstItem).every((item) => WRITE_UP_CHECK.test(item.text))) items.length = firstItem;
   // "Ed to create …" beside "Ed and Caroline to write …" are minutes; a lone "Alerts to page the on-call" names a thing.
-  const minutes = items.slice(firstItem).filter((item) => item.owner && item.text.startsWith(item.owner) && / to \p{Ll}/u.test(item.text.slice(item.owner.length, item.owner.length + 5))).length;
+  const minutes = items.slice(firstItem).filter((item) => MINUTES_OWNERS.has(item)).length;
   if (minutes < 2) for (const item of items.slice(firstItem)) if (SINGLE_NAME_OWNERS.has(item)) dropOwner(item);
   if (!hasStructure && readHeadingItems(from, to, blocks, skipped, ctx, items, groupDone)) return;
   // A follow-up section written as paragraphs: each one that says what will be done, or points to the issue that
@@ -643,7 +643,9 @@ const NOT_AN_OWNER_TO = /^(?:Leads?|Results?|Causes?|Relates?|Belongs?|Applies|R
 const ASSIGNED_VERBS = new Set(['come', 'chase', 'own', 'organise', 'organize', 'arrange', 'book', 'sort', 'speak', 'liaise', 'confirm', 'find', 'pick', 'work']);
 /** People by their role, as one word: "Developers to come up with …". */
 const PLURAL_ROLES = /^(?:Developers|Devs|Engineers|SREs|Admins|Operators|Maintainers|Reviewers|Testers|Designers|Managers)$/;
-/** Items whose owner is one capitalised word before "to" ("Ed to create …"): an owner only when another item of the list has the form. */
+/** Items whose owner is written in the minutes' form ("Ed to …", "Ed and Caroline to …"). */
+const MINUTES_OWNERS = new WeakSet<ActionItem>();
+/** …of them, those whose owner is one capitalised word ("Ed to create …"): an owner only when another item of the list has the form. */
 const SINGLE_NAME_OWNERS = new WeakSet<ActionItem>();
 /** "The drand team will patch …", "Platform team is going to …": a team that opens the item as the one who will do it. */
 const SUBJECT_TEAM = /^((?:[Tt]he|[Oo]ur)\s+(?:[\p{L}\p{N}-]+\s+){1,2}?(?:[Tt]eam|[Ss]quad)|(?!(?:A|An|Each|Every|Which|What|This|That|These|Those|Any|No|Some|One|Another|The|Our|Their|Its|Your|His|Her|My)\s)\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?\s+(?:[Tt]eam|[Ss]quad))\s+(?:will|shall|is going to|plans? to)\s/u;
@@ -656,16 +658,12 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   if (phrase && !EMPTY_CELL.test(captured.trim())) {
     const name = trimTrailing(captured.trim(), '.)');
     const at = raw.indexOf(name, phrase.index);
-    action.owner = name;
-    const [s, e] = sourceSpan(inline, at, at + name.length);
-    action.ownerRange = ctx.lines.range(s, e);
+    setOwner(action, name, inline, ctx, at, at + name.length);
     return;
   }
   const handle = HANDLE.exec(raw);
   if (handle) {
-    action.owner = `@${handle[1]}`;
-    const [s, e] = sourceSpan(inline, handle.index, handle.index + handle[0].length);
-    action.ownerRange = ctx.lines.range(s, e);
+    setOwner(action, `@${handle[1]}`, inline, ctx, handle.index, handle.index + handle[0].length);
     return;
   }
   // Minutes' form: "Ed to create some docs around incidents", "Ed and Caroline to write a list …", "Developers to come up with …".
@@ -673,11 +671,10 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   // One word ending in "s" is a plural thing ("Alerts to page …", "Dashboards to track …") unless it is a role.
   const single = assigned !== null && !/\s/.test(assigned[1]) && !PLURAL_ROLES.test(assigned[1]);
   if (assigned && !(single && (/s$/.test(assigned[1]) || /^\p{Lu}+$/u.test(assigned[1]))) && !ACTION_VERBS.has(assigned[1].split(/\s+/)[0].toLowerCase()) && !NOT_AN_OWNER_TO.test(assigned[1]) && (ACTION_VERBS.has(assigned[2]) || ASSIGNED_VERBS.has(assigned[2]))) {
-    action.owner = assigned[1];
+    setOwner(action, assigned[1], inline, ctx, assigned.index, assigned.index + assigned[1].length);
+    MINUTES_OWNERS.add(action);
     // One word may be a thing ("Runbook to restore …", "CI to run …"): kept only where the form recurs in the list.
     if (single) SINGLE_NAME_OWNERS.add(action);
-    const [s, e] = sourceSpan(inline, assigned.index, assigned.index + assigned[1].length);
-    action.ownerRange = ctx.lines.range(s, e);
     return;
   }
   // After the same lead words as a commitment: "Going forward, the platform team will …".
@@ -685,9 +682,7 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   const team = SUBJECT_TEAM.exec(raw.slice(lead));
   if (team) {
     const at = lead + team.index;
-    action.owner = team[1];
-    const [s, e] = sourceSpan(inline, at, at + team[1].length);
-    action.ownerRange = ctx.lines.range(s, e);
+    setOwner(action, team[1], inline, ctx, at, at + team[1].length);
     return;
   }
   // Meeting-notes forms at the end: "Move incident reports to team manual [DB]", "… [CF to write story]",
@@ -696,8 +691,13 @@ function readOwner(inline: InlineText, action: ActionItem, ctx: ActionContext): 
   const name = tail?.[1] ?? tail?.[2];
   if (!tail || !name || NOT_AN_OWNER.test(name)) return;
   const at = tail.index + tail[0].indexOf(name);
-  action.owner = name;
-  const [s, e] = sourceSpan(inline, at, at + name.length);
+  setOwner(action, name, inline, ctx, at, at + name.length);
+}
+
+/** The owner, and where it is written: `[from, to)` of the item's plain text, mapped back to the document. */
+function setOwner(action: ActionItem, owner: string, inline: InlineText, ctx: ActionContext, from: number, to: number): void {
+  action.owner = owner;
+  const [s, e] = sourceSpan(inline, from, to);
   action.ownerRange = ctx.lines.range(s, e);
 }
 
@@ -810,12 +810,12 @@ function readTable(b: number, block: Block, ctx: ActionContext, items: ActionIte
     const status = statusCell?.inline.text.trim() ? oneLineText(statusCell.inline.text).trim() : undefined;
     const ticketCell = ticketCol >= 0 ? row[ticketCol] : undefined;
     const tickets = [...ticketsOf(actionCell.inline), ...(ticketCell ? ticketsOf(ticketCell.inline) : [])];
-    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim()) && !DONE_REFERENCE.test(oneLineText(ticketCell.inline.text).trim())) tickets.push(ticketCell.inline.text.trim());
+    const referenceText = ticketCell ? oneLineText(ticketCell.inline.text).trim() : '';
+    if (ticketCell && tickets.length === 0 && ticketCell.inline.text.trim() && !EMPTY_CELL.test(ticketCell.inline.text.trim()) && !DONE_REFERENCE.test(referenceText)) tickets.push(ticketCell.inline.text.trim());
     const lead = DONE_START.exec(actionCell.inline.text);
     const tail = doneAtEnd(actionCell.inline.text);
     // "[Utført](…/commit/81103ba)", "[Done](…/pull/12)": the reference cell's link says the work is done.
-    const referenceText = ticketCell && statusCol === -1 ? oneLineText(ticketCell.inline.text).trim() : '';
-    const referenceDone = DONE_REFERENCE.test(referenceText) ? referenceText : undefined;
+    const referenceDone = statusCol === -1 && DONE_REFERENCE.test(referenceText) ? referenceText : undefined;
     const doneMarker = status && DONE_STATUS.test(status) ? status : lead ? lead[0].trim() : tail && !NOT_DONE.test(actionCell.inline.text) ? tail[0].trim() : actionCell.inline.struck ? '~~struck~~' : (referenceDone ?? groupDone);
     const text = cleanText(oneLineText(actionCell.inline.text.slice(lead ? lead[0].length : 0, tail ? tail.index : undefined)));
     const action: ActionItem = {
