@@ -16,61 +16,60 @@ import { evaluate, formatRow, formatTotals, loadLabels, totals } from '../suppor
 describe('real post-mortems (test/fixtures/real)', function () {
   this.timeout(120_000);
   const labels = loadLabels();
-  const dev = labels.filter((l) => l.split === 'dev').map(evaluate);
-  const test = labels.filter((l) => l.split === 'test').map(evaluate);
-  const test2 = labels.filter((l) => l.split === 'test2').map(evaluate);
-  const dev3 = labels.filter((l) => l.split === 'dev3').map(evaluate);
-  const test3 = labels.filter((l) => l.split === 'test3').map(evaluate);
-  const dev4 = labels.filter((l) => l.split === 'dev4').map(evaluate);
-  const test4 = labels.filter((l) => l.split === 'test4').map(evaluate);
-  const dev5 = labels.filter((l) => l.split === 'dev5').map(evaluate);
-  const test5 = labels.filter((l) => l.split === 'test5').map(evaluate);
-  const dev6 = labels.filter((l) => l.split === 'dev6').map(evaluate);
-  const dev7 = labels.filter((l) => l.split === 'dev7').map(evaluate);
-  const test6 = labels.filter((l) => l.split === 'test6').map(evaluate);
-  const dev8 = labels.filter((l) => l.split === 'dev8').map(evaluate);
-  const test7 = labels.filter((l) => l.split === 'test7').map(evaluate);
-  const dev9 = labels.filter((l) => l.split === 'dev9').map(evaluate);
-  const test8 = labels.filter((l) => l.split === 'test8').map(evaluate);
-  const dev10 = labels.filter((l) => l.split === 'dev10').map(evaluate);
-  const test9 = labels.filter((l) => l.split === 'test9').map(evaluate);
-  const dev11 = labels.filter((l) => l.split === 'dev11').map(evaluate);
-  const test10 = labels.filter((l) => l.split === 'test10').map(evaluate);
+  const split = (name: string) => labels.filter((l) => l.split === name).map(evaluate);
+  const dev = split('dev');
+  const test = split('test');
+  const test2 = split('test2');
+  const dev3 = split('dev3');
+  const test3 = split('test3');
+  const dev4 = split('dev4');
+  const test4 = split('test4');
+  const dev5 = split('dev5');
+  const test5 = split('test5');
+  const dev6 = split('dev6');
+  const dev7 = split('dev7');
+  const test6 = split('test6');
+  const dev8 = split('dev8');
+  const test7 = split('test7');
+  const dev9 = split('dev9');
+  const test8 = split('test8');
+  const dev10 = split('dev10');
+  const test9 = split('test9');
+  const dev11 = split('dev11');
+  const test10 = split('test10');
+
+  /** Every split in the order it is reported, with what it is; a development split lists its documents before its totals. */
+  const report: Array<[ReturnType<typeof evaluate>[], string]> = [
+    [dev, 'dev'],
+    [test, 'test (never tuned on)'],
+    [test2, 'test2 (never tuned on, labels committed before the first run)'],
+    [dev3, 'dev3 (new organisations; tuned on)'],
+    [test3, 'test3 (never tuned on, labels committed before the first run)'],
+    [dev4, 'dev4 (four more organisations; tuned on)'],
+    [test4, 'test4 (never tuned on, labels committed before the first run)'],
+    [dev5, 'dev5 (three more organisations; tuned on)'],
+    [test5, 'test5 (never tuned on, labels committed before the first run)'],
+    [dev6, 'dev6 (one more organisation, labelled before the first run; tuned on)'],
+    [dev7, 'dev7 (more organisations, labelled with blame sentences before the first run)'],
+    [test6, 'test6 (never tuned on, labels with blame sentences committed before the first run)'],
+    [dev8, 'dev8 (two more organisations, labelled with blame sentences before the first run; tuned on)'],
+    [test7, 'test7 (never tuned on, labels with blame sentences committed before the first run)'],
+    [dev9, 'dev9 (more organisations, labelled with blame sentences before the first run)'],
+    [test8, 'test8 (never tuned on, labels with blame sentences committed before the first run)'],
+    [dev10, 'dev10 (four more organisations, labelled with blame sentences before the first run)'],
+    [test9, 'test9 (never tuned on, from organisations in no other split, labels committed before the first run)'],
+    [dev11, 'dev11 (blog and status-site posts of three more organisations, labelled before the first run)'],
+    [test10, 'test10 (never tuned on, from organisations in no other split, labels committed before the first run)'],
+  ];
 
   after(() => {
-    console.log(dev.map(formatRow).join('\n'));
-    console.log(formatTotals('dev', totals(dev)));
-    console.log(formatTotals('test (never tuned on)', totals(test)));
-    console.log(formatTotals('test2 (never tuned on, labels committed before the first run)', totals(test2)));
-    console.log(dev3.map(formatRow).join('\n'));
-    console.log(formatTotals('dev3 (new organisations; tuned on)', totals(dev3)));
-    console.log(formatTotals('test3 (never tuned on, labels committed before the first run)', totals(test3)));
-    console.log(dev4.map(formatRow).join('\n'));
-    console.log(formatTotals('dev4 (four more organisations; tuned on)', totals(dev4)));
-    console.log(formatTotals('test4 (never tuned on, labels committed before the first run)', totals(test4)));
-    console.log(dev5.map(formatRow).join('\n'));
-    console.log(formatTotals('dev5 (three more organisations; tuned on)', totals(dev5)));
-    console.log(formatTotals('test5 (never tuned on, labels committed before the first run)', totals(test5)));
-    console.log(dev6.map(formatRow).join('\n'));
-    console.log(formatTotals('dev6 (one more organisation, labelled before the first run; tuned on)', totals(dev6)));
-    console.log(dev7.map(formatRow).join('\n'));
-    console.log(formatTotals('dev7 (more organisations, labelled with blame sentences before the first run)', totals(dev7)));
-    console.log(formatTotals('test6 (never tuned on, labels with blame sentences committed before the first run)', totals(test6)));
-    console.log(dev8.map(formatRow).join('\n'));
-    console.log(formatTotals('dev8 (two more organisations, labelled with blame sentences before the first run; tuned on)', totals(dev8)));
-    console.log(formatTotals('test7 (never tuned on, labels with blame sentences committed before the first run)', totals(test7)));
-    console.log(dev9.map(formatRow).join('\n'));
-    console.log(formatTotals('dev9 (more organisations, labelled with blame sentences before the first run)', totals(dev9)));
-    console.log(formatTotals('test8 (never tuned on, labels with blame sentences committed before the first run)', totals(test8)));
-    console.log(dev10.map(formatRow).join('\n'));
-    console.log(formatTotals('dev10 (four more organisations, labelled with blame sentences before the first run)', totals(dev10)));
-    console.log(formatTotals('test9 (never tuned on, from organisations in no other split, labels committed before the first run)', totals(test9)));
-    console.log(dev11.map(formatRow).join('\n'));
-    console.log(formatTotals('dev11 (blog and status-site posts of three more organisations, labelled before the first run)', totals(dev11)));
-    console.log(formatTotals('test10 (never tuned on, from organisations in no other split, labels committed before the first run)', totals(test10)));
+    for (const [results, title] of report) {
+      if (title.startsWith('dev')) console.log(results.map(formatRow).join('\n'));
+      console.log(formatTotals(title, totals(results)));
+    }
     // Blame findings of the real documents, every split: the false alarms are judged by reading (BLAME-FINDINGS.md).
-    const all = [dev, test, test2, dev3, test3, dev4, test4, dev5, test5, dev6, dev7, test6, dev8, test7, dev9, test8, dev10, test9, dev11, test10].flat();
-    const devAll = [dev, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11].flat();
+    const all = report.flatMap(([results]) => results);
+    const devAll = report.filter(([, title]) => title.startsWith('dev')).flatMap(([results]) => results);
     console.log(formatTotals(`all ${devAll.length} development documents`, totals(devAll)));
     console.log(formatTotals(`all ${all.length - devAll.length} test documents (never tuned on)`, totals(all.filter((r) => !r.label.split.startsWith('dev')))));
     console.log(formatTotals(`all ${all.length} documents`, totals(all)));
