@@ -16,7 +16,37 @@ import { evaluate, formatRow, formatTotals, loadLabels, totals } from '../suppor
 describe('real post-mortems (test/fixtures/real)', function () {
   this.timeout(120_000);
   const labels = loadLabels();
-  const split = (name: string) => labels.filter((l) => l.split === name).map(evaluate);
+  /** Every split in the order it is reported, with what it is; a development split lists its documents before its totals. */
+  const report: Array<[string, string]> = [
+    ['dev', ''],
+    ['test', 'never tuned on'],
+    ['test2', 'never tuned on, labels committed before the first run'],
+    ['dev3', 'new organisations; tuned on'],
+    ['test3', 'never tuned on, labels committed before the first run'],
+    ['dev4', 'four more organisations; tuned on'],
+    ['test4', 'never tuned on, labels committed before the first run'],
+    ['dev5', 'three more organisations; tuned on'],
+    ['test5', 'never tuned on, labels committed before the first run'],
+    ['dev6', 'one more organisation, labelled before the first run; tuned on'],
+    ['dev7', 'more organisations, labelled with blame sentences before the first run'],
+    ['test6', 'never tuned on, labels with blame sentences committed before the first run'],
+    ['dev8', 'two more organisations, labelled with blame sentences before the first run; tuned on'],
+    ['test7', 'never tuned on, labels with blame sentences committed before the first run'],
+    ['dev9', 'more organisations, labelled with blame sentences before the first run'],
+    ['test8', 'never tuned on, labels with blame sentences committed before the first run'],
+    ['dev10', 'four more organisations, labelled with blame sentences before the first run'],
+    ['test9', 'never tuned on, from organisations in no other split, labels committed before the first run'],
+    ['dev11', 'blog and status-site posts of three more organisations, labelled before the first run'],
+    ['test10', 'never tuned on, from organisations in no other split, labels committed before the first run'],
+  ];
+  const isDev = (name: string) => name.startsWith('dev');
+  const bySplit = new Map<string, ReturnType<typeof evaluate>[]>(report.map(([name]) => [name, []]));
+  for (const label of labels) {
+    const results = bySplit.get(label.split) ?? [];
+    results.push(evaluate(label));
+    bySplit.set(label.split, results);
+  }
+  const split = (name: string) => bySplit.get(name) ?? [];
   const dev = split('dev');
   const test = split('test');
   const test2 = split('test2');
@@ -38,40 +68,16 @@ describe('real post-mortems (test/fixtures/real)', function () {
   const dev11 = split('dev11');
   const test10 = split('test10');
 
-  /** Every split in the order it is reported, with what it is; a development split lists its documents before its totals. */
-  const report: Array<[ReturnType<typeof evaluate>[], string]> = [
-    [dev, 'dev'],
-    [test, 'test (never tuned on)'],
-    [test2, 'test2 (never tuned on, labels committed before the first run)'],
-    [dev3, 'dev3 (new organisations; tuned on)'],
-    [test3, 'test3 (never tuned on, labels committed before the first run)'],
-    [dev4, 'dev4 (four more organisations; tuned on)'],
-    [test4, 'test4 (never tuned on, labels committed before the first run)'],
-    [dev5, 'dev5 (three more organisations; tuned on)'],
-    [test5, 'test5 (never tuned on, labels committed before the first run)'],
-    [dev6, 'dev6 (one more organisation, labelled before the first run; tuned on)'],
-    [dev7, 'dev7 (more organisations, labelled with blame sentences before the first run)'],
-    [test6, 'test6 (never tuned on, labels with blame sentences committed before the first run)'],
-    [dev8, 'dev8 (two more organisations, labelled with blame sentences before the first run; tuned on)'],
-    [test7, 'test7 (never tuned on, labels with blame sentences committed before the first run)'],
-    [dev9, 'dev9 (more organisations, labelled with blame sentences before the first run)'],
-    [test8, 'test8 (never tuned on, labels with blame sentences committed before the first run)'],
-    [dev10, 'dev10 (four more organisations, labelled with blame sentences before the first run)'],
-    [test9, 'test9 (never tuned on, from organisations in no other split, labels committed before the first run)'],
-    [dev11, 'dev11 (blog and status-site posts of three more organisations, labelled before the first run)'],
-    [test10, 'test10 (never tuned on, from organisations in no other split, labels committed before the first run)'],
-  ];
-
   after(() => {
-    for (const [results, title] of report) {
-      if (title.startsWith('dev')) console.log(results.map(formatRow).join('\n'));
-      console.log(formatTotals(title, totals(results)));
+    for (const [name, what] of report) {
+      if (isDev(name)) console.log(split(name).map(formatRow).join('\n'));
+      console.log(formatTotals(what ? `${name} (${what})` : name, totals(split(name))));
     }
     // Blame findings of the real documents, every split: the false alarms are judged by reading (BLAME-FINDINGS.md).
-    const all = report.flatMap(([results]) => results);
-    const devAll = report.filter(([, title]) => title.startsWith('dev')).flatMap(([results]) => results);
+    const all = report.flatMap(([name]) => split(name));
+    const devAll = all.filter((r) => isDev(r.label.split));
     console.log(formatTotals(`all ${devAll.length} development documents`, totals(devAll)));
-    console.log(formatTotals(`all ${all.length - devAll.length} test documents (never tuned on)`, totals(all.filter((r) => !r.label.split.startsWith('dev')))));
+    console.log(formatTotals(`all ${all.length - devAll.length} test documents (never tuned on)`, totals(all.filter((r) => !isDev(r.label.split)))));
     console.log(formatTotals(`all ${all.length} documents`, totals(all)));
     const blame = all.reduce((n, r) => n + r.blameFindings.length, 0);
     console.log(`  blame-wording findings on all ${all.length} real documents: ${blame}`);
@@ -81,6 +87,10 @@ describe('real post-mortems (test/fixtures/real)', function () {
     assert.ok(labels.length >= 40, `${labels.length} documents`);
     assert.ok(new Set(labels.map((l) => l.source)).size >= 5);
     assert.ok(test.length >= 15, `${test.length} test documents`);
+  });
+
+  it('reports every split the labels use', () => {
+    assert.deepEqual([...bySplit.keys()].filter((name) => !report.some(([reported]) => reported === name)), []);
   });
 
   it('development split: the targets of the reading issue', () => {
@@ -111,14 +121,14 @@ describe('real post-mortems (test/fixtures/real)', function () {
 
   /** No crash and no unreadable time in any of the splits. */
   const sound = (...splits: Array<ReturnType<typeof evaluate>[]>) => {
-    for (const split of splits) {
-      const t = totals(split);
+    for (const results of splits) {
+      const t = totals(results);
       assert.equal(t.crashes, 0);
       assert.equal(t.invalidTimes, 0);
     }
   };
-  const everyTimelineRead = (name: string, split: ReturnType<typeof evaluate>[]) => {
-    const t = totals(split);
+  const everyTimelineRead = (name: string, results: ReturnType<typeof evaluate>[]) => {
+    const t = totals(results);
     assert.equal(t.timelinesRead, t.timelines, `${name} timelines read ${t.timelinesRead}/${t.timelines}`);
   };
 
