@@ -82,12 +82,13 @@ function wordOfRun(run: string): string {
   return run[last + 1] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(word) ? `${word}.` : word;
 }
 
-export function tokenize(text: string): Token[] {
+/** The text's tokens; with `limit`, tokenizing stops once more than `limit` are read (a caller that skips long sentences needs no more). */
+export function tokenize(text: string, limit = Infinity): Token[] {
   const out: Token[] = [];
   const push = (t: string, start: number) => out.push({ text: t, lw: lowerWord(t), start, end: start + t.length, word: isWordToken(t) });
   const re = new RegExp(TOKEN.source, 'gu');
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while (out.length <= limit && (m = re.exec(text)) !== null) {
     const run = m[0];
     const start = m.index;
     // What follows the run's word is one token per character.

@@ -55,7 +55,7 @@ const DENIED_BEFORE = /(?:\bnot|\bnever|\bno|n't)\s+(?:(?:a|an|the|just|simply|m
 
 /** The sentence's features; with `onlyWithPerson`, none when it names no person (the model is not asked then). */
 export function learnedFeatures(sentence: string, bits: number = LEARNED_MODEL.bits, onlyWithPerson = false): LearnedFeatures {
-  const all = tokenize(sentence);
+  const all = tokenize(sentence, MAX_TOKENS * 2);
   const tokens: Token[] = [];
   const persons: Array<[number, number]> = [];
   const words: string[] = [];
