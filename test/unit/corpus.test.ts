@@ -37,6 +37,7 @@ describe('real post-mortems (test/fixtures/real)', function () {
     ['dev10', 'four more organisations, labelled with blame sentences before the first run'],
     ['test9', 'never tuned on, from organisations in no other split, labels committed before the first run'],
     ['dev11', 'blog and status-site posts of three more organisations, labelled before the first run'],
+    ['dev12', 'prose blog posts of two more organisations (one in Czech), labelled before the first run'],
     ['test10', 'never tuned on, from organisations in no other split, labels committed before the first run'],
   ];
   const isDev = (name: string) => name.startsWith('dev');
