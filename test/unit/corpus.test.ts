@@ -160,6 +160,12 @@ describe('real post-mortems (test/fixtures/real)', function () {
     sound(dev11, test10);
   });
 
+  it('dev12 split: no crash, no unreadable time', () => {
+    const dev12 = split('dev12');
+    assert.ok(dev12.length >= 2, `${dev12.length} dev12 documents`);
+    sound(dev12);
+  });
+
   it('dev3, test3, dev4, test4, dev5, test5 and dev6 splits: no crash, no unreadable time', () => {
     assert.ok(dev3.length >= 6 && test3.length >= 7, `${dev3.length} dev3, ${test3.length} test3 documents`);
     assert.ok(dev4.length >= 11 && test4.length >= 4, `${dev4.length} dev4, ${test4.length} test4 documents`);
