@@ -92,8 +92,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const split: Split = process.argv[2] !== undefined && process.argv[2] in FILES ? (process.argv[2] as Split) : 'dev';
   const only = split === 'dev' ? process.argv[3] : undefined;
   const result = score(loadSentences(split, only));
-  // Misses are listed for development data only; a test split prints its totals.
-  if (split === 'dev') {
+  // Misses are listed for development data only (dev, dev26); a test split prints its totals.
+  if (split.startsWith('dev')) {
     for (const m of result.misses) console.log(`MISS [${m.category}${m.inActionItem ? ' AI' : ''}] ${m.text}`);
     for (const f of result.falseAlarms) console.log(`FALSE [${f.category}] ${f.text}\n      → ${f.found}`);
   }
